@@ -6,4 +6,5 @@ module.exports = {
   // Type checking is done once by `tsc --noEmit` in `npm test`; ts-jest only transpiles.
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   testTimeout: 20000,
+  globalSetup: "<rootDir>/test/globalSetup.js",
 };

@@ -5,7 +5,10 @@ import "reflect-metadata"; // @peculiar/x509 resolves its services through tsyri
 import { webcrypto } from "node:crypto";
 import * as x509 from "@peculiar/x509";
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+
+type CryptoKey = webcrypto.CryptoKey;
+type CryptoKeyPair = webcrypto.CryptoKeyPair;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -49,14 +52,14 @@ export interface IssueOptions {
 export const RSA_2048: KeySpec = { kind: "rsa", bits: 2048 };
 export const EC_P256: KeySpec = { kind: "ec", curve: "P-256" };
 
-function keyAlgorithm(spec: KeySpec, hash: HashName): RsaHashedKeyGenParams | EcKeyGenParams {
+function keyAlgorithm(spec: KeySpec, hash: HashName): webcrypto.RsaHashedKeyGenParams | webcrypto.EcKeyGenParams {
   return spec.kind === "rsa"
     ? { name: "RSASSA-PKCS1-v1_5", modulusLength: spec.bits, publicExponent: new Uint8Array([1, 0, 1]), hash }
     : { name: "ECDSA", namedCurve: spec.curve };
 }
 
-function signingAlgorithm(spec: KeySpec, hash: HashName): Algorithm {
-  return spec.kind === "rsa" ? { name: "RSASSA-PKCS1-v1_5", hash } as Algorithm : ({ name: "ECDSA", hash } as Algorithm);
+function signingAlgorithm(spec: KeySpec, hash: HashName): webcrypto.Algorithm {
+  return spec.kind === "rsa" ? { name: "RSASSA-PKCS1-v1_5", hash } as webcrypto.Algorithm : ({ name: "ECDSA", hash } as webcrypto.Algorithm);
 }
 
 async function generateKeys(spec: KeySpec): Promise<CryptoKeyPair> {

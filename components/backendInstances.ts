@@ -1,0 +1,111 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as alicloud from "@pulumi/alicloud";
+
+export interface BackendInstancesArgs {
+  /** Number of instances. Plain: it decides how many instances exist. */
+  readonly count: number;
+  /** vSwitches to spread over, one per zone; instance i goes to vSwitch i mod n. */
+  readonly vswitchIds: pulumi.Input<string>[];
+  /** Security group of the instances. */
+  readonly securityGroupId: pulumi.Input<string>;
+  /** System image, from a lookup. */
+  readonly imageId: pulumi.Input<string>;
+  /** Instance type, configured or from a lookup. */
+  readonly instanceType: pulumi.Input<string>;
+  /** true when instanceType came from a lookup: a cheaper type appearing later must not resize running instances. */
+  readonly instanceTypeLookedUp?: boolean;
+  /** Cloud-init user data (plain text; encoded here). A change replaces the instances, see below. */
+  readonly userData: string;
+  /** Shell script Cloud Assistant runs on each new instance; exit 0 means ready to serve. */
+  readonly readinessScript: string;
+  /** How long an instance may take to become ready; default 20 minutes. */
+  readonly readinessTimeoutMinutes?: number;
+  /** System disk category; default cloud_essd. */
+  readonly systemDiskCategory?: string;
+  /** System disk size in GiB; default 40. */
+  readonly systemDiskSize?: number;
+  /** Tags for every taggable resource; default none. */
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * ECS instances running nginx in front of the app, spread over zones, each gated by a readiness
+ * check before the load balancer may send it traffic.
+ *
+ * Rolling out a change (a new app image or nginx config changes the user data): instances are
+ * replaced, never rebooted in place. Pulumi creates every replacement first, Cloud Assistant waits
+ * until each one serves the health path through nginx, only then does the load balancer's backend
+ * list switch to them, and the old instances are deleted last. Capacity never drops during a deploy.
+ */
+export class BackendInstances extends pulumi.ComponentResource {
+  /** Instance ids, resolved only once every instance passed its readiness check. */
+  readonly readyInstanceIds: pulumi.Output<string>[];
+  readonly privateIps: pulumi.Output<string>[];
+  /** The readiness checks; the load balancer's backend attachment depends on them. */
+  readonly readiness: alicloud.ecs.EcsInvocation[];
+
+  constructor(name: string, args: BackendInstancesArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("wechat-https-backend:compute:BackendInstances", name, {}, opts);
+    if (!Number.isInteger(args.count) || args.count < 1) {
+      throw new Error(`BackendInstances ${name}: count must be a whole number of at least 1 (got ${args.count})`);
+    }
+    if (args.vswitchIds.length === 0) throw new Error(`BackendInstances ${name}: vswitchIds is empty; give at least one vSwitch`);
+    const tags = args.tags ?? {};
+    const timeoutMinutes = args.readinessTimeoutMinutes ?? 20;
+
+    const readinessCommand = new alicloud.ecs.Command(
+      `${name}-readiness`,
+      {
+        commandContent: Buffer.from(args.readinessScript, "utf8").toString("base64"),
+        type: "RunShellScript",
+        timeout: timeoutMinutes * 60,
+        description: "wechat-https-backend: wait until nginx serves the health path",
+      },
+      { parent: this },
+    );
+
+    const instances = Array.from({ length: args.count }, (_, i) =>
+      new alicloud.ecs.Instance(
+        `${name}-${i}`,
+        {
+          imageId: args.imageId,
+          instanceType: args.instanceType,
+          vswitchId: args.vswitchIds[i % args.vswitchIds.length],
+          securityGroups: [args.securityGroupId],
+          instanceChargeType: "PostPaid",
+          systemDiskCategory: args.systemDiskCategory ?? "cloud_essd",
+          systemDiskSize: args.systemDiskSize ?? 40,
+          // Base64 is the provider's recommended form; it survives any character in the config.
+          userData: Buffer.from(args.userData, "utf8").toString("base64"),
+          // Metadata only through session tokens (IMDSv2-style), so an SSRF in the app cannot read it.
+          httpTokens: "required",
+          description: "wechat-https-backend: nginx + app",
+          tags,
+        },
+        {
+          parent: this,
+          // A user data change would otherwise reboot every instance in place at the same time.
+          replaceOnChanges: ["userData"],
+          // The image lookup returns the newest image; a new release must not replace running instances.
+          ignoreChanges: args.instanceTypeLookedUp ? ["imageId", "instanceType"] : ["imageId"],
+        },
+      ),
+    );
+
+    this.readiness = instances.map(
+      (instance, i) =>
+        new alicloud.ecs.EcsInvocation(
+          `${name}-${i}-ready`,
+          { commandId: readinessCommand.id, instanceIds: [instance.id] },
+          // The provider waits for the script to succeed; its default of one minute is far too short for a first boot.
+          { parent: this, customTimeouts: { create: `${timeoutMinutes + 5}m` } },
+        ),
+    );
+
+    this.readyInstanceIds = instances.map((instance, i) =>
+      pulumi.all([instance.id, this.readiness[i].id]).apply(([id]) => id),
+    );
+    this.privateIps = instances.map((instance) => instance.privateIp);
+    this.registerOutputs({ readyInstanceIds: this.readyInstanceIds, privateIps: this.privateIps });
+  }
+}

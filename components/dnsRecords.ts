@@ -1,0 +1,48 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as alicloud from "@pulumi/alicloud";
+
+export interface DnsRecordsArgs {
+  /** The Alibaba Cloud DNS zone (domain) that holds the record, e.g. example.com. */
+  readonly zone: string;
+  /** Record name inside the zone: "@" for the apex, or the labels in front of the zone ("dev", "api.v2"). */
+  readonly recordName: string;
+  /** IPv4 address the A record points at: the load balancer's. */
+  readonly address: pulumi.Input<string>;
+  /** TTL in seconds; default 600, the lowest the free DNS edition accepts. */
+  readonly ttl?: number;
+  /** Protect the record from deletion; default false. */
+  readonly protect?: boolean;
+}
+
+/** The free Alibaba Cloud DNS edition accepts TTLs from 600 to 86400 seconds. */
+export const MIN_TTL = 600;
+export const MAX_TTL = 86400;
+
+/** The A record that points the domain at the load balancer. */
+export class DnsRecords extends pulumi.ComponentResource {
+  readonly recordId: pulumi.Output<string>;
+  /** The full host name the record answers for. */
+  readonly hostName: string;
+
+  constructor(name: string, args: DnsRecordsArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("wechat-https-backend:dns:DnsRecords", name, {}, opts);
+    const ttl = args.ttl ?? MIN_TTL;
+    if (!Number.isInteger(ttl) || ttl < MIN_TTL || ttl > MAX_TTL) {
+      throw new Error(`DnsRecords ${name}: ttl ${ttl} is outside ${MIN_TTL}-${MAX_TTL}, the range Alibaba Cloud DNS accepts`);
+    }
+    if (args.recordName === "" || args.recordName.startsWith(".") || args.recordName.endsWith(".")) {
+      throw new Error(`DnsRecords ${name}: recordName "${args.recordName}" must be "@" for the apex or labels like "dev"`);
+    }
+
+    const record = new alicloud.dns.AlidnsRecord(
+      `${name}-a`,
+      { domainName: args.zone, rr: args.recordName, type: "A", value: args.address, ttl },
+      // Moving the record replaces it, and an identical record cannot exist twice (DomainRecordDuplicate).
+      { parent: this, deleteBeforeReplace: true, protect: args.protect ?? false },
+    );
+
+    this.recordId = record.id;
+    this.hostName = args.recordName === "@" ? args.zone : `${args.recordName}.${args.zone}`;
+    this.registerOutputs({ recordId: this.recordId, hostName: this.hostName });
+  }
+}

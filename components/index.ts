@@ -1,0 +1,6 @@
+export { BackendInstances, type BackendInstancesArgs } from "./backendInstances";
+export { Certificate, type CertificateArgs, type CertificateSourceArgs } from "./certificate";
+export { DnsRecords, type DnsRecordsArgs } from "./dnsRecords";
+export { HttpsBackend, type HttpsBackendArgs } from "./httpsBackend";
+export { HttpsLoadBalancer, type HttpsLoadBalancerArgs } from "./httpsLoadBalancer";
+export { Network, type NetworkArgs } from "./network";

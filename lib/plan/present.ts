@@ -1,0 +1,124 @@
+// Turns a program run into what people and machines read: secrets as "[secret]", values only the
+// cloud knows as "(known after apply)", resources as a tree under their components.
+import { createHash } from "node:crypto";
+import * as pulumi from "@pulumi/pulumi";
+import type { DeclaredResource, ProgramRun, RecordedOptions, ResourceRef } from "./runProgram";
+
+export const SECRET = "[secret]";
+export const UNKNOWN = "(known after apply)";
+
+/** Pulumi's wire marker for a secret value inside resource inputs. */
+const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+export function isSecretMarker(value: unknown): value is { value: unknown } {
+  return typeof value === "object" && value !== null && (value as Record<string, unknown>)[SECRET_SIG_KEY] === SECRET_SIG;
+}
+
+/** A JSON-safe copy with secrets and unknowns replaced by their labels. */
+export function redact(value: unknown): unknown {
+  if (pulumi.isUnknown(value)) return UNKNOWN;
+  if (isSecretMarker(value)) return SECRET;
+  if (Array.isArray(value)) return value.map(redact);
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v)]));
+  }
+  return value;
+}
+
+export interface PlannedResource {
+  readonly type: string;
+  readonly name: string;
+  /** "<type>::<name>" of the parent component, if any. */
+  readonly parent?: string;
+  readonly inputs: Record<string, unknown>;
+  readonly options: Omit<RecordedOptions, "dependsOn"> & { dependsOn?: string[] };
+}
+
+export interface PlanDocument {
+  readonly stack: string;
+  readonly environment?: string;
+  readonly resources: PlannedResource[];
+  readonly outputs: Record<string, unknown>;
+  readonly lookups: { token: string; args: unknown }[];
+  readonly warnings: string[];
+  readonly checksNotRun: string[];
+}
+
+const refText = (ref: ResourceRef) => `${ref.type}::${ref.name}`;
+
+export function toPlanDocument(stack: string, run: ProgramRun): PlanDocument {
+  const resources = run.resources.map((r: DeclaredResource): PlannedResource => ({
+    type: r.type,
+    name: r.name,
+    parent: r.parent ? refText(r.parent) : undefined,
+    inputs: redact(r.inputs) as Record<string, unknown>,
+    options: { ...r.options, dependsOn: r.options.dependsOn?.map(refText) },
+  }));
+  const outputs = Object.fromEntries(
+    Object.entries(run.outputs).map(([name, o]) => [name, o.secret ? SECRET : redact(o.value)]),
+  );
+  const environment = typeof outputs.environment === "string" ? outputs.environment : undefined;
+  const notChecked = "not checked: ";
+  return {
+    stack,
+    environment,
+    resources,
+    outputs,
+    lookups: run.mocks.invokes.map((i) => ({ token: i.token, args: redact(i.inputs) })),
+    warnings: run.log.filter((l) => l.level === "warning").map((l) => l.message),
+    checksNotRun: run.log.filter((l) => l.level === "info" && l.message.startsWith(notChecked)).map((l) => l.message.slice(notChecked.length)),
+  };
+}
+
+function shortValue(value: unknown): string {
+  if (typeof value === "string" && value.length > 120) {
+    const digest = createHash("sha256").update(value).digest("hex").slice(0, 12);
+    return `<${value.length} characters, sha256 ${digest}…>`;
+  }
+  return JSON.stringify(value);
+}
+
+function optionText(options: PlannedResource["options"]): string {
+  const parts: string[] = [];
+  if (options.protect) parts.push("protected");
+  if (options.deleteBeforeReplace) parts.push("delete-before-replace");
+  if (options.replaceOnChanges?.length) parts.push(`replace on ${options.replaceOnChanges.join(",")}`);
+  if (options.ignoreChanges?.length) parts.push(`ignores ${options.ignoreChanges.join(",")}`);
+  if (options.customTimeouts?.create) parts.push(`create timeout ${options.customTimeouts.create}`);
+  if (options.dependsOn?.length) parts.push(`after ${options.dependsOn.map((d) => d.split("::")[1]).join(", ")}`);
+  return parts.length ? `  [${parts.join("; ")}]` : "";
+}
+
+/** The plan as text: a tree of resources with their inputs, then lookups, outputs and notes. */
+export function formatPlan(doc: PlanDocument, source: string): string {
+  const lines: string[] = [];
+  lines.push(`Offline plan of stack "${doc.stack}" (${source})${doc.environment ? `, environment ${doc.environment}` : ""}`);
+  lines.push("No cloud calls: values only Alibaba Cloud knows show as (known after apply); secrets as [secret].", "");
+  const children = new Map<string | undefined, PlannedResource[]>();
+  for (const r of doc.resources) children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
+  const walk = (parent: string | undefined, depth: number) => {
+    for (const r of children.get(parent) ?? []) {
+      const indent = "  ".repeat(depth);
+      lines.push(`${indent}+ ${r.type}  ${r.name}${optionText(r.options)}`);
+      for (const [key, value] of Object.entries(r.inputs)) lines.push(`${indent}    ${key}: ${shortValue(value)}`);
+      walk(`${r.type}::${r.name}`, depth + 1);
+    }
+  };
+  walk(undefined, 0);
+  lines.push("", "Lookups (run against the cloud at pulumi preview):");
+  for (const l of doc.lookups) lines.push(`  ${l.token} ${JSON.stringify(l.args)}`);
+  lines.push("", "Outputs:");
+  for (const [name, value] of Object.entries(doc.outputs)) lines.push(`  ${name}: ${JSON.stringify(value)}`);
+  if (doc.warnings.length) {
+    lines.push("", "Warnings:");
+    for (const w of doc.warnings) lines.push(`  ! ${w}`);
+  }
+  if (doc.checksNotRun.length) {
+    lines.push("", "Checks the offline plan could not run:");
+    for (const c of doc.checksNotRun) lines.push(`  ? ${c}`);
+  }
+  const custom = doc.resources.filter((r) => !r.type.startsWith("wechat-https-backend:")).length;
+  lines.push("", `${doc.resources.length} resources to create (${custom} provider resources, ${doc.resources.length - custom} components).`);
+  return lines.join("\n") + "\n";
+}

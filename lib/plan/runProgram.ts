@@ -1,0 +1,155 @@
+// Runs the Pulumi program (index.ts) under the project's mocks, with a given stack config, and
+// collects what it declares: every resource with its inputs and resource options, and the stack
+// outputs. No Pulumi CLI, no provider plugin, no credentials.
+import * as pulumi from "@pulumi/pulumi";
+import { ProjectMocks, type MockMode } from "./mocks";
+
+export interface ResourceRef {
+  readonly type: string;
+  readonly name: string;
+}
+
+/** The resource options the program set, as far as they matter for review. */
+export interface RecordedOptions {
+  readonly protect?: boolean;
+  readonly deleteBeforeReplace?: boolean;
+  readonly replaceOnChanges?: string[];
+  readonly ignoreChanges?: string[];
+  readonly additionalSecretOutputs?: string[];
+  readonly customTimeouts?: { create?: string; update?: string; delete?: string };
+  readonly dependsOn?: ResourceRef[];
+  readonly retainOnDelete?: boolean;
+}
+
+export interface DeclaredResource extends ResourceRef {
+  readonly parent?: ResourceRef;
+  readonly custom: boolean;
+  /** Inputs as the provider receives them; secrets wrapped in Pulumi's secret marker, unknowns as pulumi.unknown. */
+  readonly inputs: Record<string, unknown>;
+  readonly options: RecordedOptions;
+  /** Outputs the mock returned (test mode: fake cloud values). */
+  readonly state: Record<string, unknown>;
+  readonly id?: string;
+}
+
+export interface ProgramOutput {
+  readonly known: boolean;
+  readonly secret: boolean;
+  /** The value, with pulumi.unknown where parts are not known yet. */
+  readonly value: unknown;
+}
+
+export interface ProgramRun {
+  readonly resources: DeclaredResource[];
+  readonly outputs: Record<string, ProgramOutput>;
+  /** warning:/info:/error: lines the program logged. */
+  readonly log: { readonly level: "info" | "warning" | "error"; readonly message: string }[];
+  readonly mocks: ProjectMocks;
+}
+
+export interface RunOptions {
+  readonly project: string;
+  readonly stack: string;
+  /** Config map as the runtime holds it: full keys to strings. */
+  readonly config: Record<string, string>;
+  /** Full keys that are secrets. */
+  readonly secretKeys?: string[];
+  readonly mode: MockMode;
+  /** Requires the program and returns its exports; a fresh copy each call (jest.isolateModules in tests). */
+  readonly loadProgram: () => Record<string, unknown>;
+}
+
+interface Internal {
+  __pulumiType?: string;
+  __name?: string;
+}
+
+function refOf(resource: unknown): ResourceRef | undefined {
+  const r = resource as Internal | undefined;
+  return r && r.__pulumiType && r.__name ? { type: r.__pulumiType, name: r.__name } : undefined;
+}
+
+function keyOf(ref: ResourceRef): string {
+  return `${ref.type}::${ref.name}`;
+}
+
+async function recordOptions(opts: pulumi.CustomResourceOptions & pulumi.ComponentResourceOptions): Promise<RecordedOptions> {
+  // dependsOn is an Input; the program passes plain resources, so one await settles it.
+  const dependsOnInput: unknown = opts.dependsOn === undefined ? [] : await (opts.dependsOn as unknown);
+  const dependsOn = (Array.isArray(dependsOnInput) ? dependsOnInput : [dependsOnInput]).map(refOf).filter((r): r is ResourceRef => r !== undefined);
+  const recorded: RecordedOptions = {
+    protect: opts.protect,
+    deleteBeforeReplace: opts.deleteBeforeReplace,
+    replaceOnChanges: opts.replaceOnChanges,
+    ignoreChanges: opts.ignoreChanges,
+    additionalSecretOutputs: opts.additionalSecretOutputs,
+    customTimeouts: opts.customTimeouts,
+    retainOnDelete: opts.retainOnDelete,
+    dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
+  };
+  return Object.fromEntries(Object.entries(recorded).filter(([, v]) => v !== undefined)) as RecordedOptions;
+}
+
+/** The value of an output with unknown parts kept as pulumi.unknown (the SDK's own preview view). */
+async function describeOutput(value: unknown): Promise<ProgramOutput> {
+  if (!pulumi.Output.isInstance(value)) return { known: true, secret: false, value };
+  const output = value as pulumi.Output<unknown> & { promise(withUnknowns?: boolean): Promise<unknown>; isKnown: Promise<boolean>; isSecret: Promise<boolean> };
+  const [inner, known, secret] = await Promise.all([output.promise(true), output.isKnown, output.isSecret]);
+  // A wholly unknown value (an id during preview) comes back as undefined.
+  return { known, secret, value: !known && inner === undefined ? pulumi.unknown : inner };
+}
+
+function captureLog(): { restore: () => void; log: ProgramRun["log"] } {
+  const log: { level: "info" | "warning" | "error"; message: string }[] = [];
+  const original = { log: console.log, warn: console.warn, error: console.error };
+  // Without an engine, pulumi.log writes "<level>: [runtime] <message>" to the console.
+  const intercept = (fallback: (...args: unknown[]) => void) => (...args: unknown[]) => {
+    const text = args.map(String).join(" ");
+    const match = /^(info|warning|error): \[runtime\] ([\s\S]*)$/.exec(text);
+    if (match) log.push({ level: match[1] as "info" | "warning" | "error", message: match[2] });
+    else fallback(...args);
+  };
+  console.log = intercept(original.log);
+  console.warn = intercept(original.warn);
+  console.error = intercept(original.error);
+  return { log, restore: () => Object.assign(console, original) };
+}
+
+export async function runProgram(options: RunOptions): Promise<ProgramRun> {
+  const region = options.config["alicloud:region"] ?? "cn-hangzhou";
+  const mocks = new ProjectMocks(options.mode, region);
+  pulumi.runtime.setAllConfig(options.config, options.secretKeys ?? []);
+  await pulumi.runtime.setMocks(mocks, options.project, options.stack, options.mode === "plan");
+
+  const pendingOptions: Promise<[string, RecordedOptions, ResourceRef | undefined]>[] = [];
+  let exported: Record<string, unknown> = {};
+  const { log, restore } = captureLog();
+  try {
+    await pulumi.runtime.runInPulumiStack(async () => {
+      pulumi.runtime.registerStackTransformation((args) => {
+        const ref = { type: args.type, name: args.name };
+        pendingOptions.push(recordOptions(args.opts).then((o) => [keyOf(ref), o, refOf(args.opts.parent)]));
+        return undefined;
+      });
+      exported = { ...options.loadProgram() };
+      return exported;
+    });
+    // Resources that no output depends on may still be registering.
+    await pulumi.runtime.disconnect();
+  } finally {
+    restore();
+  }
+
+  const optionsByKey = new Map<string, { options: RecordedOptions; parent?: ResourceRef }>();
+  for (const [key, recorded, parent] of await Promise.all(pendingOptions)) optionsByKey.set(key, { options: recorded, parent });
+
+  const resources: DeclaredResource[] = mocks.resources
+    .filter((r) => r.type !== "pulumi:pulumi:Stack")
+    .map((r) => {
+      const extra = optionsByKey.get(keyOf(r));
+      return { type: r.type, name: r.name, custom: r.custom, inputs: r.inputs, state: r.state, id: r.id, parent: extra?.parent, options: extra?.options ?? {} };
+    });
+  const outputs: Record<string, ProgramOutput> = {};
+  for (const [name, value] of Object.entries(exported)) outputs[name] = await describeOutput(value);
+  return { resources, outputs, log, mocks };
+}

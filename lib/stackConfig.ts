@@ -1,0 +1,378 @@
+// Reads and validates a stack's config into one typed settings object, before any resource is
+// declared. Every problem names the config key and the fix; all problems are reported at once.
+import { z } from "zod";
+import {
+  CERTIFICATE_SOURCES,
+  CONFIG_KEYS,
+  ConfigKey,
+  PROJECT,
+  REGION_KEY,
+  TLS_POLICIES,
+  type CertificateSource,
+  type TlsPolicy,
+} from "./configKeys";
+import { parseDomain, recordNameFor } from "./domain";
+import { parseCidr } from "./cidr";
+
+export type Environment = "dev" | "prod";
+
+/**
+ * A secret config value. `known: false` is a value the offline plan cannot read (a `secure:`
+ * ciphertext only the Pulumi CLI decrypts); the program treats it as an unknown secret.
+ */
+export type SecretValue = { readonly known: true; readonly value: string } | { readonly known: false };
+
+/**
+ * What the offline plan puts in the config map for a secret it cannot decrypt. The program never
+ * sees it under the Pulumi CLI, which decrypts every secret before the program starts.
+ */
+export const UNREADABLE_SECRET = "[secret value the offline plan cannot decrypt]";
+
+export interface CertificateSettings {
+  readonly source: CertificateSource;
+  /** Source pem: the chain, leaf first. */
+  readonly certificatePem?: SecretValue;
+  /** Source pem: the unencrypted private key. */
+  readonly privateKeyPem?: SecretValue;
+}
+
+export interface StackSettings {
+  readonly stack: string;
+  readonly environment: Environment;
+  readonly region: string;
+  /** Host name, ASCII, lower case. */
+  readonly domain: string;
+  /** Alibaba Cloud DNS zone holding the record. */
+  readonly dnsZone: string;
+  /** Record name inside the zone: "@" for the apex. */
+  readonly recordName: string;
+  readonly icpLicense?: string;
+  readonly certificate: CertificateSettings;
+  readonly tlsPolicy: TlsPolicy;
+  readonly hstsMaxAge: number;
+  readonly instanceCount: number;
+  readonly zoneCount: number;
+  readonly instanceType?: string;
+  readonly backendPort: number;
+  readonly appImage?: string;
+  readonly healthPath: string;
+  readonly apiBasePath: string;
+  readonly maxUploadSize: string;
+  readonly sshAllowedCidrs: string[];
+  readonly protect: boolean;
+}
+
+export interface ResolvedConfig {
+  readonly settings: StackSettings;
+  /** Problems that do not stop a dev stack; the program logs them. */
+  readonly warnings: string[];
+  /** Checks that could not run because a value is unknown (offline plan). */
+  readonly checksNotRun: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly stack: string,
+    readonly problems: string[],
+  ) {
+    super(
+      `invalid config for stack "${stack}" (Pulumi.${stack}.yaml):\n` + problems.map((p) => `  - ${p}`).join("\n"),
+    );
+    this.name = "ConfigError";
+  }
+}
+
+export interface ConfigInput {
+  /** Config map as the Pulumi runtime holds it: `wechat-https-backend:domain`, `alicloud:region`, ... */
+  readonly values: Readonly<Record<string, string | undefined>>;
+  readonly stack: string;
+}
+
+/** The minimum HSTS max-age: one year, the value WeChat's setup guide uses; SSL Labs wants six months or more. */
+export const HSTS_FLOOR = 31536000;
+
+const IMAGE_REF = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+const INSTANCE_TYPE = /^ecs\.[a-z0-9-]+\.[a-z0-9]+$/;
+const NGINX_SIZE = /^([1-9][0-9]*)([kKmMgG]?)$/;
+const URL_PATH = /^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/;
+const ICP_NUMBER = /ICP/i;
+
+class Collector {
+  readonly errors: string[] = [];
+  readonly warnings: string[] = [];
+  readonly checksNotRun: string[] = [];
+  constructor(readonly environment: Environment) {}
+  /** An error in prod, a warning in dev. */
+  prodError(message: string): void {
+    (this.environment === "prod" ? this.errors : this.warnings).push(message);
+  }
+}
+
+function rawValue(input: ConfigInput, key: ConfigKey): string | undefined {
+  const value = input.values[`${PROJECT}:${key}`];
+  return value === undefined ? undefined : value;
+}
+
+function stringValue(input: ConfigInput, key: ConfigKey): string {
+  const value = rawValue(input, key);
+  if (value !== undefined) return value.trim();
+  const spec = CONFIG_KEYS[key];
+  return "default" in spec && typeof spec.default === "string" ? spec.default : "";
+}
+
+function integerValue(input: ConfigInput, key: ConfigKey, out: Collector): number {
+  const raw = rawValue(input, key);
+  const spec = CONFIG_KEYS[key];
+  const fallback = "default" in spec && typeof spec.default === "number" ? spec.default : 0;
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const parsed = z.coerce.number().int().safeParse(raw.trim());
+  if (!parsed.success || !/^-?\d+$/.test(raw.trim())) {
+    out.errors.push(`${key}: "${raw}" is not a whole number; e.g. pulumi config set ${key} ${spec.example}`);
+    return fallback;
+  }
+  return parsed.data;
+}
+
+function listValue(input: ConfigInput, key: ConfigKey, out: Collector): string[] {
+  const raw = rawValue(input, key);
+  if (raw === undefined || raw.trim() === "") return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    // A single value set without --path arrives as a plain string.
+    parsed = [raw];
+  }
+  const list = z.array(z.string()).safeParse(parsed);
+  if (!list.success) {
+    out.errors.push(`${key}: expected a list of strings; e.g. pulumi config set --path '${key}[0]' 203.0.113.0/24`);
+    return [];
+  }
+  return list.data.map((s) => s.trim());
+}
+
+function secretValue(input: ConfigInput, key: ConfigKey): SecretValue | undefined {
+  const value = rawValue(input, key);
+  if (value === undefined || value.trim() === "") return undefined;
+  return value === UNREADABLE_SECRET ? { known: false } : { known: true, value };
+}
+
+function resolveEnvironment(input: ConfigInput, out: string[]): Environment {
+  const raw = stringValue(input, "environment");
+  if (raw === "") return /^prod/i.test(input.stack) ? "prod" : "dev";
+  if (raw === "dev" || raw === "prod") return raw;
+  out.push(`environment: "${raw}" is not dev or prod; pulumi config set environment prod (or dev)`);
+  return "dev";
+}
+
+function resolveBoolean(input: ConfigInput, key: ConfigKey, auto: boolean, out: Collector): boolean {
+  const raw = stringValue(input, key).toLowerCase();
+  if (raw === "" || raw === "auto") return auto;
+  if (raw === "true" || raw === "false") return raw === "true";
+  out.errors.push(`${key}: "${raw}" is not true, false or auto; e.g. pulumi config set ${key} true`);
+  return auto;
+}
+
+function checkPath(key: ConfigKey, value: string, out: Collector): string {
+  if (!URL_PATH.test(value)) {
+    out.errors.push(`${key}: "${value}" is not a URL path starting with "/" (no spaces, query or fragment); e.g. pulumi config set ${key} ${CONFIG_KEYS[key].example}`);
+  }
+  return value.length > 1 ? value.replace(/\/+$/, "") : value;
+}
+
+function resolveDomain(input: ConfigInput, out: Collector): { domain: string; dnsZone: string; recordName: string } {
+  const raw = rawValue(input, "domain");
+  if (raw === undefined || raw.trim() === "") {
+    out.errors.push("domain is not set; set the host name the mini program calls, e.g. pulumi config set domain dev.example.com");
+    return { domain: "", dnsZone: "", recordName: "@" };
+  }
+  const parsed = parseDomain(raw, "domain");
+  if (typeof parsed === "string") {
+    out.errors.push(parsed);
+    return { domain: "", dnsZone: "", recordName: "@" };
+  }
+  const zoneRaw = stringValue(input, "dnsZone");
+  if (zoneRaw === "") {
+    return { domain: parsed.host, dnsZone: parsed.registrable, recordName: recordNameFor(parsed.host, parsed.registrable) ?? "@" };
+  }
+  const zone = parseDomain(zoneRaw, "dnsZone");
+  if (typeof zone === "string") {
+    out.errors.push(zone);
+    return { domain: parsed.host, dnsZone: "", recordName: "@" };
+  }
+  const recordName = recordNameFor(parsed.host, zone.host);
+  if (recordName === undefined) {
+    out.errors.push(
+      `dnsZone: "${zone.host}" does not contain domain "${parsed.host}"; set the zone the domain lives in (e.g. ${parsed.registrable}), or leave dnsZone empty`,
+    );
+    return { domain: parsed.host, dnsZone: zone.host, recordName: "@" };
+  }
+  return { domain: parsed.host, dnsZone: zone.host, recordName };
+}
+
+function resolveCertificate(input: ConfigInput, out: Collector): CertificateSettings {
+  const source = stringValue(input, "certificateSource");
+  if (!(CERTIFICATE_SOURCES as readonly string[]).includes(source)) {
+    out.errors.push(`certificateSource: "${source}" is not one of ${CERTIFICATE_SOURCES.join(", ")}; e.g. pulumi config set certificateSource pem`);
+    return { source: "pem" };
+  }
+  if (source === "selfSigned") {
+    if (out.environment === "prod") {
+      out.errors.push("certificateSource: selfSigned is not allowed in prod (phones reject self-signed certificates); use pem with a CA-issued chain");
+    } else {
+      out.warnings.push("certificateSource: selfSigned certificates are rejected by phones; only the WeChat developer tools with domain checks off will connect");
+    }
+    return { source: "selfSigned" };
+  }
+  const certificatePem = secretValue(input, "certificatePem");
+  const privateKeyPem = secretValue(input, "privateKeyPem");
+  if (!certificatePem) {
+    out.errors.push("certificatePem is not set (certificateSource pem); pulumi config set --secret certificatePem < fullchain.pem");
+  }
+  if (!privateKeyPem) {
+    out.errors.push("privateKeyPem is not set (certificateSource pem); pulumi config set --secret privateKeyPem < privkey.pem");
+  }
+  if (certificatePem?.known === false || privateKeyPem?.known === false) {
+    out.checksNotRun.push(
+      "certificate checks (key matches, covers the domain, expiry, chain): certificatePem/privateKeyPem are secrets the offline plan cannot decrypt; pulumi preview runs them",
+    );
+  }
+  return { source: "pem", certificatePem, privateKeyPem };
+}
+
+function resolveTlsPolicy(input: ConfigInput, out: Collector): TlsPolicy {
+  const value = stringValue(input, "tlsPolicy");
+  if ((TLS_POLICIES as readonly string[]).includes(value)) return value as TlsPolicy;
+  const why = /^tls_cipher_policy_1_[01]$/.test(value)
+    ? "it allows TLS below 1.2, which WeChat refuses and SSL Labs caps at B"
+    : "it is not a CLB TLS policy this project allows";
+  out.errors.push(`tlsPolicy: "${value}" cannot be used: ${why}; use one of ${TLS_POLICIES.join(", ")}`);
+  return CONFIG_KEYS.tlsPolicy.default;
+}
+
+function resolveCounts(input: ConfigInput, out: Collector): { instanceCount: number; zoneCount: number } {
+  const prod = out.environment === "prod";
+  const configured = integerValue(input, "instanceCount", out);
+  const instanceCount = configured === 0 ? (prod ? 2 : 1) : configured;
+  if (instanceCount < 0 || instanceCount > 20) {
+    out.errors.push(`instanceCount: ${instanceCount} is out of range (1-20, or 0 for the environment's default)`);
+  } else if (prod && instanceCount < 2) {
+    out.errors.push(`instanceCount: prod needs at least 2 instances in 2 zones so one can fail; pulumi config set instanceCount 2`);
+  }
+  const zonesConfigured = integerValue(input, "zoneCount", out);
+  const zoneCount = zonesConfigured === 0 ? Math.max(1, Math.min(instanceCount, 2)) : zonesConfigured;
+  if (zoneCount < 0 || zoneCount > 5) {
+    out.errors.push(`zoneCount: ${zoneCount} is out of range (1-5, or 0 for automatic)`);
+  } else if (zoneCount > instanceCount && instanceCount > 0) {
+    out.errors.push(`zoneCount: ${zoneCount} zones cannot each hold one of ${instanceCount} instances; set zoneCount at most instanceCount`);
+  } else if (prod && zoneCount < 2) {
+    out.errors.push(`zoneCount: prod spreads instances over at least 2 zones; pulumi config set zoneCount 2`);
+  }
+  return { instanceCount, zoneCount };
+}
+
+function resolveSshCidrs(input: ConfigInput, out: Collector): string[] {
+  const cidrs = listValue(input, "sshAllowedCidrs", out);
+  for (const cidr of cidrs) {
+    const parsed = parseCidr(cidr);
+    if (typeof parsed === "string") {
+      out.errors.push(`sshAllowedCidrs: "${cidr}" ${parsed}; e.g. pulumi config set --path 'sshAllowedCidrs[0]' 203.0.113.0/24`);
+    } else if (parsed.prefix === 0) {
+      out.prodError(`sshAllowedCidrs: "${cidr}" opens SSH to the whole internet; list your office or bastion range instead`);
+    }
+  }
+  return cidrs;
+}
+
+/** Validates a stack's config and resolves defaults. Throws ConfigError listing every problem. */
+export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
+  const envProblems: string[] = [];
+  const environment = resolveEnvironment(input, envProblems);
+  const out = new Collector(environment);
+  out.errors.push(...envProblems);
+
+  const region = (input.values[REGION_KEY] ?? "").trim();
+  if (region === "") {
+    out.errors.push(`${REGION_KEY} is not set; choose the region of the load balancer, e.g. pulumi config set ${REGION_KEY} cn-hangzhou`);
+  } else if (!/^[a-z]{2}(-[a-z0-9]+)+$/.test(region)) {
+    out.errors.push(`${REGION_KEY}: "${region}" is not an Alibaba Cloud region id such as cn-hangzhou`);
+  }
+
+  const { domain, dnsZone, recordName } = resolveDomain(input, out);
+
+  const icpLicense = stringValue(input, "icpLicense");
+  if (icpLicense === "") {
+    out.prodError("icpLicense is not set; WeChat only accepts ICP-filed (备案) domains: pulumi config set icpLicense '京ICP备12345678号-1'");
+  } else if (!ICP_NUMBER.test(icpLicense)) {
+    out.errors.push(`icpLicense: "${icpLicense}" does not look like an ICP filing number (e.g. 京ICP备12345678号-1)`);
+  }
+
+  const certificate = resolveCertificate(input, out);
+  const tlsPolicy = resolveTlsPolicy(input, out);
+
+  const hstsMaxAge = integerValue(input, "hstsMaxAge", out);
+  if (hstsMaxAge < 0) {
+    out.errors.push(`hstsMaxAge: ${hstsMaxAge} is negative; pulumi config set hstsMaxAge ${HSTS_FLOOR}`);
+  } else if (hstsMaxAge < HSTS_FLOOR) {
+    out.prodError(`hstsMaxAge: ${hstsMaxAge} is below one year (${HSTS_FLOOR}); browsers and SSL Labs expect at least that: pulumi config set hstsMaxAge ${HSTS_FLOOR}`);
+  }
+
+  const { instanceCount, zoneCount } = resolveCounts(input, out);
+
+  const instanceType = stringValue(input, "instanceType");
+  if (instanceType !== "" && !INSTANCE_TYPE.test(instanceType)) {
+    out.errors.push(`instanceType: "${instanceType}" is not an ECS instance type such as ecs.g7.large; or leave it empty to look one up`);
+  }
+
+  const backendPort = integerValue(input, "backendPort", out);
+  if (backendPort < 1024 || backendPort > 65535) {
+    out.errors.push(`backendPort: ${backendPort} must be 1024-65535 (nginx holds port 80 on the instance); e.g. pulumi config set backendPort 3000`);
+  }
+
+  const appImage = stringValue(input, "appImage");
+  if (appImage !== "" && !IMAGE_REF.test(appImage)) {
+    out.errors.push(`appImage: "${appImage}" is not a container image reference such as registry-vpc.cn-hangzhou.aliyuncs.com/team/api:1.4.2`);
+  }
+
+  const healthPath = checkPath("healthPath", stringValue(input, "healthPath"), out);
+  const apiBasePath = checkPath("apiBasePath", stringValue(input, "apiBasePath"), out);
+
+  const maxUploadSize = stringValue(input, "maxUploadSize");
+  if (!NGINX_SIZE.test(maxUploadSize)) {
+    out.errors.push(`maxUploadSize: "${maxUploadSize}" is not an nginx size such as 20m or 512k`);
+  }
+
+  const sshAllowedCidrs = resolveSshCidrs(input, out);
+  const protect = resolveBoolean(input, "protect", environment === "prod", out);
+  if (environment === "prod" && !protect) {
+    out.warnings.push("protect: false in prod; pulumi destroy could delete the load balancer and DNS records");
+  }
+
+  if (out.errors.length > 0) throw new ConfigError(input.stack, out.errors);
+  return {
+    settings: {
+      stack: input.stack,
+      environment,
+      region,
+      domain,
+      dnsZone,
+      recordName,
+      icpLicense: icpLicense === "" ? undefined : icpLicense,
+      certificate,
+      tlsPolicy,
+      hstsMaxAge,
+      instanceCount,
+      zoneCount,
+      instanceType: instanceType === "" ? undefined : instanceType,
+      backendPort,
+      appImage: appImage === "" ? undefined : appImage,
+      healthPath,
+      apiBasePath,
+      maxUploadSize,
+      sshAllowedCidrs,
+      protect,
+    },
+    warnings: out.warnings,
+    checksNotRun: out.checksNotRun,
+  };
+}

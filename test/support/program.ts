@@ -1,0 +1,79 @@
+// Runs the program or a single component under the project's mocks, for tests.
+import * as path from "node:path";
+import { planStack, type StackPlan } from "../../lib/plan/planStack";
+import type { MockMode } from "../../lib/plan/mocks";
+import { runProgram, type DeclaredResource, type ProgramRun } from "../../lib/plan/runProgram";
+
+export const PROJECT_DIR = path.resolve(__dirname, "..", "..");
+
+/** A fresh copy of index.ts each call, so one test file can load it with several configs. */
+export function loadIndex(): Record<string, unknown> {
+  let exported: Record<string, unknown> = {};
+  jest.isolateModules(() => {
+    exported = require("../../index") as Record<string, unknown>;
+  });
+  return exported;
+}
+
+/** The committed stack (or a stack file) run through the program, in test mode unless asked otherwise. */
+export function planOf(stackOrFile: { stack: string } | { configFile: string }, mode: MockMode = "test"): Promise<StackPlan> {
+  return planStack({ projectDir: PROJECT_DIR, ...stackOrFile, mode, loadProgram: loadIndex });
+}
+
+/** Runs `build` (which declares components) under the mocks and records what it registers. */
+export function runComponents(build: () => void, config: Record<string, string> = {}, mode: MockMode = "test"): Promise<ProgramRun> {
+  return runProgram({
+    project: "wechat-https-backend",
+    stack: "test",
+    config: { "alicloud:region": "cn-hangzhou", ...config },
+    mode,
+    loadProgram: () => {
+      build();
+      return {};
+    },
+  });
+}
+
+/** The one resource of a type (and name, when several exist); fails the test when missing or ambiguous. */
+export function findResource(run: { resources: DeclaredResource[] }, type: string, name?: string): DeclaredResource {
+  const matches = run.resources.filter((r) => r.type === type && (name === undefined || r.name === name));
+  if (matches.length !== 1) {
+    const have = run.resources.map((r) => `${r.type} ${r.name}`).join("\n  ");
+    throw new Error(`expected one ${type}${name ? ` named ${name}` : ""}, found ${matches.length}; registered:\n  ${have}`);
+  }
+  return matches[0];
+}
+
+export function resourcesOfType(run: { resources: DeclaredResource[] }, type: string): DeclaredResource[] {
+  return run.resources.filter((r) => r.type === type);
+}
+
+/** The type tokens of the provider resources this project uses. */
+export const T = {
+  vpc: "alicloud:vpc/network:Network",
+  vswitch: "alicloud:vpc/switch:Switch",
+  securityGroup: "alicloud:ecs/securityGroup:SecurityGroup",
+  securityGroupRule: "alicloud:ecs/securityGroupRule:SecurityGroupRule",
+  instance: "alicloud:ecs/instance:Instance",
+  command: "alicloud:ecs/command:Command",
+  invocation: "alicloud:ecs/ecsInvocation:EcsInvocation",
+  loadBalancer: "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer",
+  listener: "alicloud:slb/listener:Listener",
+  backendServer: "alicloud:slb/backendServer:BackendServer",
+  serverCertificate: "alicloud:slb/serverCertificate:ServerCertificate",
+  dnsRecord: "alicloud:dns/alidnsRecord:AlidnsRecord",
+  tlsKey: "tls:index/privateKey:PrivateKey",
+  selfSigned: "tls:index/selfSignedCert:SelfSignedCert",
+} as const;
+
+const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
+
+/** True when an input arrived at the provider as a Pulumi secret. */
+export function isSecretInput(value: unknown): boolean {
+  return typeof value === "object" && value !== null && SECRET_SIG_KEY in value;
+}
+
+/** The value inside a secret input. */
+export function revealSecret(value: unknown): unknown {
+  return isSecretInput(value) ? (value as { value: unknown }).value : value;
+}
