@@ -2,22 +2,48 @@
 import * as pulumi from "@pulumi/pulumi";
 import { HttpsBackend } from "./components";
 import type { CertificateSourceArgs } from "./components/certificate";
+import { clbCertificatePem, clbPrivateKeyPem } from "./lib/certificates/clbUpload";
 import { ConfigError, resolveStackConfig, type SecretValue, type StackSettings } from "./lib/stackConfig";
 
-function secretInput(value: SecretValue | undefined): pulumi.Output<string> {
+function secretInput(value: SecretValue | undefined, convert: (pem: string) => string): pulumi.Output<string> {
   // Unknown only in the offline plan, which cannot decrypt `secure:` values; the CLI always can.
-  const plain = value?.known ? pulumi.output(value.value) : (pulumi.output(pulumi.unknown) as unknown as pulumi.Output<string>);
+  const plain = value?.known ? pulumi.output(convert(value.value)) : (pulumi.output(pulumi.unknown) as unknown as pulumi.Output<string>);
   return pulumi.secret(plain);
+}
+
+/** The Alibaba Cloud provider's own credentials, when they are in the stack config rather than the environment. */
+function providerCredentials(): { accessKey: pulumi.Output<string>; secretKey: pulumi.Output<string> } | undefined {
+  const alicloudConfig = new pulumi.Config("alicloud");
+  if (!alicloudConfig.get("accessKey") || !alicloudConfig.get("secretKey")) return undefined;
+  return { accessKey: alicloudConfig.requireSecret("accessKey"), secretKey: alicloudConfig.requireSecret("secretKey") };
 }
 
 function certificateSource(settings: StackSettings): CertificateSourceArgs {
   const certificate = settings.certificate;
-  if (certificate.source === "selfSigned") return { kind: "selfSigned" };
-  return {
-    kind: "pem",
-    certificatePem: secretInput(certificate.certificatePem),
-    privateKeyPem: secretInput(certificate.privateKeyPem),
-  };
+  switch (certificate.source) {
+    case "acme":
+      return {
+        kind: "acme",
+        serverUrl: certificate.serverUrl,
+        email: certificate.email,
+        rsaBits: certificate.keyAlgorithm === "rsa4096" ? 4096 : 2048,
+        minDaysRemaining: certificate.minDaysRemaining,
+        dnsCredentials: providerCredentials(),
+      };
+    case "pem":
+      return {
+        kind: "pem",
+        // Re-encoded into the forms CLB documents (canonical PEM, PKCS#1 RSA keys).
+        certificatePem: secretInput(certificate.certificatePem, clbCertificatePem),
+        privateKeyPem: secretInput(certificate.privateKeyPem, clbPrivateKeyPem),
+        notAfter: certificate.summary?.notAfter,
+        issuer: certificate.summary?.issuer,
+      };
+    case "cas":
+      return { kind: "cas", certificateId: certificate.certificateId, region: certificate.region, minDaysRemaining: certificate.minDaysRemaining };
+    case "selfSigned":
+      return { kind: "selfSigned" };
+  }
 }
 
 function loadSettings(): StackSettings {
@@ -33,35 +59,46 @@ function loadSettings(): StackSettings {
   }
 }
 
-const settings = loadSettings();
-const backend = new HttpsBackend("wechat", {
-  environment: settings.environment,
-  domain: settings.domain,
-  dnsZone: settings.dnsZone,
-  recordName: settings.recordName,
-  certificate: certificateSource(settings),
-  tlsPolicy: settings.tlsPolicy,
-  hstsMaxAge: settings.hstsMaxAge,
-  instanceCount: settings.instanceCount,
-  zoneCount: settings.zoneCount,
-  instanceType: settings.instanceType,
-  backendPort: settings.backendPort,
-  appImage: settings.appImage,
-  healthPath: settings.healthPath,
-  apiBasePath: settings.apiBasePath,
-  maxUploadSize: settings.maxUploadSize,
-  sshAllowedCidrs: settings.sshAllowedCidrs,
-  protect: settings.protect,
-});
+/**
+ * The program. Pulumi calls the exported function and makes what it returns the stack outputs;
+ * a function (rather than top-level code) lets the tests and the offline plan run it again with
+ * other config without reloading every module.
+ */
+export = async () => {
+  const settings = loadSettings();
+  const backend = new HttpsBackend("wechat", {
+    environment: settings.environment,
+    domain: settings.domain,
+    dnsZone: settings.dnsZone,
+    recordName: settings.recordName,
+    certificate: certificateSource(settings),
+    tlsPolicy: settings.tlsPolicy,
+    hstsMaxAge: settings.hstsMaxAge,
+    instanceCount: settings.instanceCount,
+    zoneCount: settings.zoneCount,
+    instanceType: settings.instanceType,
+    backendPort: settings.backendPort,
+    appImage: settings.appImage,
+    healthPath: settings.healthPath,
+    apiBasePath: settings.apiBasePath,
+    maxUploadSize: settings.maxUploadSize,
+    sshAllowedCidrs: settings.sshAllowedCidrs,
+    protect: settings.protect,
+  });
 
-/** Paste into the WeChat console: 开发管理 → 开发设置 → 服务器域名. */
-export const wechatDomains = backend.wechatDomains;
-/** Base URL for wx.request in the mini program. */
-export const apiBaseUrl = backend.apiBaseUrl;
-export const healthUrl = backend.healthUrl;
-/** Where the DNS record points; use with `npm run verify -- --resolve` before DNS has propagated. */
-export const loadBalancerAddress = backend.loadBalancerAddress;
-export const certificateId = backend.certificateId;
-export const certificateNotAfter = backend.certificateNotAfter;
-export const certificateIssuer = backend.certificateIssuer;
-export const environment = settings.environment;
+  return {
+    /** Paste into the WeChat console: 开发管理 → 开发设置 → 服务器域名. */
+    wechatDomains: backend.wechatDomains,
+    /** Base URL for wx.request in the mini program. */
+    apiBaseUrl: backend.apiBaseUrl,
+    healthUrl: backend.healthUrl,
+    /** Where the DNS record points; use with `npm run verify -- --resolve` before DNS has propagated. */
+    loadBalancerAddress: backend.loadBalancerAddress,
+    certificateId: backend.certificateId,
+    certificateNotAfter: backend.certificateNotAfter,
+    certificateIssuer: backend.certificateIssuer,
+    /** Days until the certificate expires, as of this `pulumi up`; acme renews below minDaysRemaining. */
+    certificateDaysLeft: backend.certificateDaysLeft,
+    environment: settings.environment,
+  };
+};

@@ -6,5 +6,7 @@ module.exports = {
   // Type checking is done once by `tsc --noEmit` in `npm test`; ts-jest only transpiles.
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   testTimeout: 20000,
+  // Two workers: many tests wait on real servers (nginx, TLS on loopback), so two overlap well on two cores.
+  maxWorkers: 2,
   globalSetup: "<rootDir>/test/globalSetup.js",
 };

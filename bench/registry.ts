@@ -1,4 +1,7 @@
 // The list of benchmarks `npm run bench` runs. Each module prints its own figures and targets.
+import { run as runPlan } from "./plan";
+import { runProxyBench } from "./proxy";
+
 export interface Bench {
   /** Short name, selectable with `npm run bench -- <name>`. */
   readonly name: string;
@@ -7,4 +10,8 @@ export interface Bench {
   readonly run: () => Promise<void>;
 }
 
-export const benches: Bench[] = [];
+export const benches: Bench[] = [
+  { name: "plan", title: "offline plan of the prod stack against the SDK load floor", run: runPlan },
+  { name: "proxy", title: "instance path: app direct vs this project's nginx vs the guide's plain config (wrk)", run: runProxyBench },
+  { name: "verifier", title: "HTTPS verifier vs testssl.sh: protocols, cipher suites, HSTS (good and bad server)", run: () => import("./verifier").then((m) => m.runVerifierBench()) },
+];

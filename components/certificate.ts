@@ -1,8 +1,28 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import * as tls from "@pulumi/tls";
+import * as acme from "@pulumiverse/acme";
+import { casCertificateFacts, leafIssuer } from "../lib/certificates/cas";
 
 export type CertificateSourceArgs =
+  | {
+      /** Let's Encrypt (or another ACME CA) through a DNS-01 challenge on Alibaba Cloud DNS. */
+      readonly kind: "acme";
+      /** ACME directory URL. */
+      readonly serverUrl: string;
+      /** Contact address of the ACME account. */
+      readonly email: string;
+      /** RSA key size of the certificate; default 2048. */
+      readonly rsaBits?: 2048 | 4096;
+      /** `pulumi up` renews when fewer days are left; default 30. */
+      readonly minDaysRemaining?: number;
+      /**
+       * Credentials for the DNS challenge. Default: none here, so the ACME provider's DNS client reads
+       * ALICLOUD_ACCESS_KEY / ALICLOUD_SECRET_KEY from the environment, the same variables the
+       * Alibaba Cloud provider reads.
+       */
+      readonly dnsCredentials?: { readonly accessKey: pulumi.Input<string>; readonly secretKey: pulumi.Input<string> };
+    }
   | {
       /** A chain and key from secret config (commercial CA, certbot, ...). */
       readonly kind: "pem";
@@ -14,6 +34,16 @@ export type CertificateSourceArgs =
       readonly notAfter?: string;
       /** Issuer of the leaf, when known. */
       readonly issuer?: string;
+    }
+  | {
+      /** A certificate already in Alibaba Cloud SSL Certificates Service (China site only). */
+      readonly kind: "cas";
+      /** Its id in SSL Certificates Service. */
+      readonly certificateId: string;
+      /** Region of SSL Certificates Service; default cn-hangzhou. */
+      readonly region?: string;
+      /** The certificate must cover this many more days; default 30. */
+      readonly minDaysRemaining?: number;
     }
   | {
       /** A self-signed certificate made by the stack: dev only, phones reject it. */
@@ -31,13 +61,16 @@ export interface CertificateArgs {
   readonly tags?: Record<string, string>;
 }
 
+/** Let's Encrypt's DNS-01 TXT records on the free Alibaba Cloud DNS edition: its lowest TTL, and time to propagate. */
+const ACME_DNS_SETTINGS = { ALICLOUD_TTL: "600", ALICLOUD_PROPAGATION_TIMEOUT: "600", ALICLOUD_POLLING_INTERVAL: "10" };
+
 /**
  * The HTTPS listener's server certificate, uploaded to the load balancer's region.
  *
- * Rotation without downtime relies on Pulumi's default replacement order: a new PEM creates a new
- * ServerCertificate, the listener switches to it in place, and the old one is deleted last (CLB
- * refuses to delete a certificate a listener still uses). So: no deleteBeforeReplace and no fixed
- * name, which would clash with the replacement.
+ * Rotation without downtime relies on Pulumi's default replacement order: a new certificate
+ * (renewal, a new PEM) creates a new ServerCertificate, the listener switches to it in place, and
+ * the old one is deleted last (CLB refuses to delete a certificate a listener still uses). So: no
+ * deleteBeforeReplace and no fixed name, which would clash with the replacement.
  */
 export class Certificate extends pulumi.ComponentResource {
   /** ServerCertificate id for the HTTPS listener. */
@@ -49,18 +82,35 @@ export class Certificate extends pulumi.ComponentResource {
 
   constructor(name: string, args: CertificateArgs, opts?: pulumi.ComponentResourceOptions) {
     super("wechat-https-backend:tls:Certificate", name, {}, opts);
-    const material = args.source.kind === "pem" ? pemMaterial(args.source) : selfSignedMaterial(name, args.domain, args.source, this);
+    const tags = args.tags ?? {};
+    const source = args.source;
+    const material = (() => {
+      switch (source.kind) {
+        case "acme":
+          return acmeMaterial(name, args.domain, source, this);
+        case "pem":
+          return pemMaterial(source);
+        case "cas":
+          return casMaterial(args.domain, source, this);
+        case "selfSigned":
+          return selfSignedMaterial(name, args.domain, source, this);
+      }
+    })();
 
-    const uploaded = new alicloud.slb.ServerCertificate(
-      `${name}-server-cert`,
-      {
-        serverCertificate: pulumi.secret(material.certificatePem),
-        privateKey: pulumi.secret(material.privateKeyPem),
-        tags: args.tags ?? {},
-      },
+    const uploadArgs: alicloud.slb.ServerCertificateArgs =
+      "casId" in material
+        ? {
+            alicloudCertificateId: material.casId,
+            alicloudCertificateName: material.casName,
+            alicloudCertificateRegionId: material.casRegion,
+            tags,
+          }
+        : { serverCertificate: pulumi.secret(material.certificatePem), privateKey: pulumi.secret(material.privateKeyPem), tags };
+    const uploaded = new alicloud.slb.ServerCertificate(`${name}-server-cert`, uploadArgs, {
+      parent: this,
       // The provider does not mark the key as secret in state; this does.
-      { parent: this, additionalSecretOutputs: ["privateKey", "serverCertificate"] },
-    );
+      additionalSecretOutputs: ["privateKey", "serverCertificate"],
+    });
 
     this.certificateId = uploaded.id;
     this.notAfter = material.notAfter;
@@ -69,16 +119,58 @@ export class Certificate extends pulumi.ComponentResource {
   }
 }
 
-interface Material {
-  readonly certificatePem: pulumi.Input<string>;
-  readonly privateKeyPem: pulumi.Input<string>;
+interface Facts {
   readonly notAfter: pulumi.Output<string>;
   readonly issuer: pulumi.Output<string>;
 }
 
+type Material =
+  | (Facts & { readonly certificatePem: pulumi.Input<string>; readonly privateKeyPem: pulumi.Input<string> })
+  | (Facts & { readonly casId: string; readonly casName: pulumi.Output<string>; readonly casRegion: string });
+
 /** An output that is unknown until the cloud or the CLI provides it (it is never shown as invented). */
 function unknownString(): pulumi.Output<string> {
   return pulumi.output(pulumi.unknown) as unknown as pulumi.Output<string>;
+}
+
+function acmeMaterial(name: string, domain: string, source: Extract<CertificateSourceArgs, { kind: "acme" }>, parent: pulumi.Resource): Material {
+  const provider = new acme.Provider(`${name}-acme`, { serverUrl: source.serverUrl }, { parent });
+  const accountKey = new tls.PrivateKey(`${name}-acme-account-key`, { algorithm: "ECDSA", ecdsaCurve: "P256" }, { parent });
+  const account = new acme.Registration(
+    `${name}-acme-account`,
+    { accountKeyPem: accountKey.privateKeyPem, emailAddress: source.email },
+    { parent, provider },
+  );
+  // The certificate key is ours (not the CA's): it stays the same across renewals, and the request
+  // does not change on unrelated updates, so Let's Encrypt is asked only when renewal is due.
+  const key = new tls.PrivateKey(`${name}-key`, { algorithm: "RSA", rsaBits: source.rsaBits ?? 2048 }, { parent });
+  const request = new tls.CertRequest(`${name}-csr`, { privateKeyPem: key.privateKeyPem, subject: { commonName: domain }, dnsNames: [domain] }, { parent });
+  const dnsConfig = source.dnsCredentials
+    ? pulumi.secret(
+        pulumi.all([source.dnsCredentials.accessKey, source.dnsCredentials.secretKey]).apply(([accessKey, secretKey]) => ({
+          ...ACME_DNS_SETTINGS,
+          ALICLOUD_ACCESS_KEY: accessKey,
+          ALICLOUD_SECRET_KEY: secretKey,
+        })),
+      )
+    : ACME_DNS_SETTINGS;
+  const certificate = new acme.Certificate(
+    `${name}-acme-cert`,
+    {
+      accountKeyPem: account.accountKeyPem,
+      certificateRequestPem: request.certRequestPem,
+      minDaysRemaining: source.minDaysRemaining ?? 30,
+      dnsChallenges: [{ provider: "alidns", config: dnsConfig }],
+    },
+    { parent, provider },
+  );
+  return {
+    // CLB serves exactly what is uploaded: the leaf followed by the CA's intermediates.
+    certificatePem: pulumi.interpolate`${certificate.certificatePem}${certificate.issuerPem}`,
+    privateKeyPem: key.privateKeyPem,
+    notAfter: certificate.certificateNotAfter,
+    issuer: certificate.certificatePem.apply(leafIssuer),
+  };
 }
 
 function pemMaterial(source: Extract<CertificateSourceArgs, { kind: "pem" }>): Material {
@@ -90,12 +182,20 @@ function pemMaterial(source: Extract<CertificateSourceArgs, { kind: "pem" }>): M
   };
 }
 
-function selfSignedMaterial(
-  name: string,
-  domain: string,
-  source: Extract<CertificateSourceArgs, { kind: "selfSigned" }>,
-  parent: pulumi.Resource,
-): Material {
+function casMaterial(domain: string, source: Extract<CertificateSourceArgs, { kind: "cas" }>, parent: pulumi.Resource): Material {
+  const found = alicloud.cas.getServiceCertificatesOutput({ ids: [source.certificateId], enableDetails: true }, { parent });
+  // Fails the preview with the reason when the certificate is missing, expiring or for another host.
+  const facts = found.apply((result) => casCertificateFacts(result.certificates, source.certificateId, domain, source.minDaysRemaining ?? 30));
+  return {
+    casId: source.certificateId,
+    casName: facts.name,
+    casRegion: source.region ?? "cn-hangzhou",
+    notAfter: facts.notAfter,
+    issuer: facts.issuer,
+  };
+}
+
+function selfSignedMaterial(name: string, domain: string, source: Extract<CertificateSourceArgs, { kind: "selfSigned" }>, parent: pulumi.Resource): Material {
   const validityDays = source.validityDays ?? 90;
   const key = new tls.PrivateKey(`${name}-key`, { algorithm: "RSA", rsaBits: 2048 }, { parent });
   const subject = { commonName: domain, organization: "wechat-https-backend self-signed (dev only)" };

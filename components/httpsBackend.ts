@@ -59,6 +59,8 @@ export class HttpsBackend extends pulumi.ComponentResource {
   readonly certificateId: pulumi.Output<string>;
   readonly certificateNotAfter: pulumi.Output<string>;
   readonly certificateIssuer: pulumi.Output<string>;
+  /** Whole days from this run to the certificate's expiry. */
+  readonly certificateDaysLeft: pulumi.Output<number>;
   /** The rendered cloud-init user data of every instance. */
   readonly userData: string;
 
@@ -140,6 +142,7 @@ export class HttpsBackend extends pulumi.ComponentResource {
     this.certificateId = certificate.certificateId;
     this.certificateNotAfter = certificate.notAfter;
     this.certificateIssuer = certificate.issuer;
+    this.certificateDaysLeft = certificate.notAfter.apply((notAfter) => Math.floor((Date.parse(notAfter) - Date.now()) / 86_400_000));
     this.registerOutputs({
       wechatDomains: this.wechatDomains,
       apiBaseUrl: this.apiBaseUrl,
@@ -148,6 +151,7 @@ export class HttpsBackend extends pulumi.ComponentResource {
       certificateId: this.certificateId,
       certificateNotAfter: this.certificateNotAfter,
       certificateIssuer: this.certificateIssuer,
+      certificateDaysLeft: this.certificateDaysLeft,
     });
   }
 }

@@ -13,7 +13,10 @@ export interface ConfigKeySpec {
   readonly type: ConfigType;
   /** Undefined only for required keys. */
   readonly default?: string | number | boolean | string[];
-  /** Set with `pulumi config set --secret`; never printed. */
+  /**
+   * Set with `pulumi config set --secret`; never printed. Not declared `secret` in Pulumi.yaml: the CLI
+   * would then refuse the empty default of stacks that do not use the key.
+   */
   readonly secret?: true;
   readonly description: string;
   /** An example value for README. */
@@ -27,8 +30,18 @@ export const TLS_POLICIES = [
 ] as const;
 export type TlsPolicy = (typeof TLS_POLICIES)[number];
 
-export const CERTIFICATE_SOURCES = ["pem", "selfSigned"] as const;
+export const CERTIFICATE_SOURCES = ["acme", "pem", "cas", "selfSigned"] as const;
 export type CertificateSource = (typeof CERTIFICATE_SOURCES)[number];
+
+/** Let's Encrypt's ACME directories; any other https:// directory URL is accepted too. */
+export const ACME_SERVERS = {
+  production: "https://acme-v02.api.letsencrypt.org/directory",
+  staging: "https://acme-staging-v02.api.letsencrypt.org/directory",
+} as const;
+
+/** Certificate keys ACME may make. CLB serves RSA certificates only, so ECDSA is refused with the reason. */
+export const ACME_KEY_ALGORITHMS = ["rsa2048", "rsa4096"] as const;
+export type AcmeKeyAlgorithm = (typeof ACME_KEY_ALGORITHMS)[number];
 
 export const CONFIG_KEYS = {
   domain: {
@@ -56,21 +69,66 @@ export const CONFIG_KEYS = {
   },
   certificateSource: {
     type: "string",
-    default: "pem",
-    description: "Where the server certificate comes from: pem (certificatePem + privateKeyPem) or selfSigned (dev only; phones reject it).",
-    example: "pem",
+    default: "acme",
+    description:
+      "Where the server certificate comes from: acme (Let's Encrypt, DNS-01 on Alibaba Cloud DNS, renewed by pulumi up), pem (certificatePem + privateKeyPem), cas (alicloudCertificateId) or selfSigned (dev only; phones reject it).",
+    example: "acme",
+  },
+  acmeEmail: {
+    type: "string",
+    default: "",
+    description: "Contact address of the ACME account (source acme); required for acme.",
+    example: "ops@your-domain.com",
+  },
+  acmeServer: {
+    type: "string",
+    default: "production",
+    description: "ACME directory: production or staging (Let's Encrypt; phones reject staging certificates), or an https:// directory URL.",
+    example: "production",
+  },
+  acmeKeyAlgorithm: {
+    type: "string",
+    default: "rsa2048",
+    description: "Key of the ACME certificate: rsa2048 (works under every allowed TLS policy) or rsa4096. CLB serves RSA certificates only.",
+    example: "rsa2048",
+  },
+  minDaysRemaining: {
+    type: "integer",
+    default: 30,
+    description: "Days a certificate must still be valid: acme renews inside this window on pulumi up; pem fails (prod) or warns (dev) below it.",
+    example: "30",
   },
   certificatePem: {
     type: "string",
     default: "",
+    secret: true,
     description: "Certificate chain, PEM, leaf first then intermediates (source pem). Set it as a secret.",
     example: "pulumi config set --secret certificatePem < fullchain.pem",
   },
   privateKeyPem: {
     type: "string",
     default: "",
-    description: "Unencrypted private key of the certificate, PEM (source pem). Set it as a secret.",
+    secret: true,
+    description: "Unencrypted private key of the certificate, PEM, PKCS#1 or PKCS#8 (source pem). Set it as a secret.",
     example: "pulumi config set --secret privateKeyPem < privkey.pem",
+  },
+  trustedRootsPem: {
+    type: "string",
+    default: "",
+    description: "Extra trusted root certificates, PEM, for checking a pem chain (private PKI). Without it a chain must lead to a public root in prod.",
+    example: "pulumi config set trustedRootsPem < private-root.pem",
+  },
+  alicloudCertificateId: {
+    type: "string",
+    default: "",
+    description: "Id of a certificate in Alibaba Cloud SSL Certificates Service (source cas). Not available on the international site.",
+    example: "12345678",
+  },
+  alicloudCertificateRegion: {
+    type: "string",
+    default: "cn-hangzhou",
+    description: "Region of the SSL Certificates Service holding alicloudCertificateId (source cas).",
+    example: "cn-hangzhou",
   },
   tlsPolicy: {
     type: "string",

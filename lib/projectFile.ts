@@ -39,7 +39,7 @@ export function renderConfigTable(): string {
   const rows = ["| key | type | default | secret | example | what it does |", "|---|---|---|---|---|---|"];
   for (const key of Object.keys(CONFIG_KEYS) as ConfigKey[]) {
     const spec: ConfigKeySpec = CONFIG_KEYS[key];
-    const secret = spec.secret || /Pem$/.test(key) ? "yes" : "";
+    const secret = spec.secret ? "yes" : "";
     rows.push(`| \`${key}\` | ${spec.type} | ${defaultText(spec.default)} | ${secret} | ${cell(spec.example)} | ${cell(spec.description)} |`);
   }
   rows.push("| `alicloud:region` | string | (required) |  | cn-hangzhou | Region of every resource; the provider's own key. |");

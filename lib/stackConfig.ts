@@ -2,17 +2,20 @@
 // declared. Every problem names the config key and the fix; all problems are reported at once.
 import { z } from "zod";
 import {
+  ACME_KEY_ALGORITHMS,
+  ACME_SERVERS,
   CERTIFICATE_SOURCES,
   CONFIG_KEYS,
+  type AcmeKeyAlgorithm,
   ConfigKey,
   PROJECT,
   REGION_KEY,
   TLS_POLICIES,
-  type CertificateSource,
   type TlsPolicy,
 } from "./configKeys";
 import { parseDomain, recordNameFor } from "./domain";
 import { parseCidr } from "./cidr";
+import { checkCertificate, type CertificateSummary } from "./certificateChecks";
 
 export type Environment = "dev" | "prod";
 
@@ -28,13 +31,36 @@ export type SecretValue = { readonly known: true; readonly value: string } | { r
  */
 export const UNREADABLE_SECRET = "[secret value the offline plan cannot decrypt]";
 
-export interface CertificateSettings {
-  readonly source: CertificateSource;
-  /** Source pem: the chain, leaf first. */
-  readonly certificatePem?: SecretValue;
-  /** Source pem: the unencrypted private key. */
-  readonly privateKeyPem?: SecretValue;
-}
+export type CertificateSettings =
+  | {
+      readonly source: "acme";
+      /** Contact address of the ACME account. */
+      readonly email: string;
+      /** ACME directory URL. */
+      readonly serverUrl: string;
+      /** true for Let's Encrypt staging (untrusted by phones). */
+      readonly staging: boolean;
+      readonly keyAlgorithm: AcmeKeyAlgorithm;
+      /** Renew when fewer days are left. */
+      readonly minDaysRemaining: number;
+    }
+  | {
+      readonly source: "pem";
+      /** The chain, leaf first. */
+      readonly certificatePem?: SecretValue;
+      /** The unencrypted private key. */
+      readonly privateKeyPem?: SecretValue;
+      /** What the checks read from the chain, when the stack could read it. */
+      readonly summary?: CertificateSummary;
+    }
+  | {
+      readonly source: "cas";
+      /** Certificate id in SSL Certificates Service. */
+      readonly certificateId: string;
+      readonly region: string;
+      readonly minDaysRemaining: number;
+    }
+  | { readonly source: "selfSigned" };
 
 export interface StackSettings {
   readonly stack: string;
@@ -210,20 +236,53 @@ function resolveDomain(input: ConfigInput, out: Collector): { domain: string; dn
   return { domain: parsed.host, dnsZone: zone.host, recordName };
 }
 
-function resolveCertificate(input: ConfigInput, out: Collector): CertificateSettings {
-  const source = stringValue(input, "certificateSource");
-  if (!(CERTIFICATE_SOURCES as readonly string[]).includes(source)) {
-    out.errors.push(`certificateSource: "${source}" is not one of ${CERTIFICATE_SOURCES.join(", ")}; e.g. pulumi config set certificateSource pem`);
-    return { source: "pem" };
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function resolveAcme(input: ConfigInput, out: Collector, minDaysRemaining: number): CertificateSettings {
+  const email = stringValue(input, "acmeEmail");
+  if (email === "") {
+    out.errors.push("acmeEmail is not set (certificateSource acme); the ACME account needs a contact: pulumi config set acmeEmail ops@your-domain.com");
+  } else if (!EMAIL.test(email)) {
+    out.errors.push(`acmeEmail: "${email}" is not an email address; e.g. pulumi config set acmeEmail ops@your-domain.com`);
   }
-  if (source === "selfSigned") {
-    if (out.environment === "prod") {
-      out.errors.push("certificateSource: selfSigned is not allowed in prod (phones reject self-signed certificates); use pem with a CA-issued chain");
-    } else {
-      out.warnings.push("certificateSource: selfSigned certificates are rejected by phones; only the WeChat developer tools with domain checks off will connect");
-    }
-    return { source: "selfSigned" };
+  const server = stringValue(input, "acmeServer");
+  let serverUrl: string = ACME_SERVERS.production;
+  if (server === "staging" || server === "production") {
+    serverUrl = ACME_SERVERS[server];
+  } else if (/^https:\/\/[^\s/]+\/\S*$/.test(server)) {
+    serverUrl = server;
+    out.warnings.push(`acmeServer: ${server} is not Let's Encrypt; make sure phones trust the CA behind it`);
+  } else {
+    out.errors.push(`acmeServer: "${server}" is not production, staging or an https:// ACME directory URL; e.g. pulumi config set acmeServer production`);
   }
+  const staging = serverUrl === ACME_SERVERS.staging;
+  if (staging) {
+    out.prodError("acmeServer: staging certificates come from an untrusted test CA and phones reject them; use production once a trial works");
+  }
+  const keyAlgorithm = stringValue(input, "acmeKeyAlgorithm");
+  if (!(ACME_KEY_ALGORITHMS as readonly string[]).includes(keyAlgorithm)) {
+    const why = /^ec/i.test(keyAlgorithm)
+      ? "Alibaba Cloud CLB serves RSA certificates only (\"Certificate requirements\" in the CLB docs), so an ECDSA certificate cannot be uploaded"
+      : "it is not a key algorithm this project offers";
+    out.errors.push(`acmeKeyAlgorithm: "${keyAlgorithm}" cannot be used: ${why}; use ${ACME_KEY_ALGORITHMS.join(" or ")}`);
+  }
+  return {
+    source: "acme",
+    email,
+    serverUrl,
+    staging,
+    keyAlgorithm: (ACME_KEY_ALGORITHMS as readonly string[]).includes(keyAlgorithm) ? (keyAlgorithm as AcmeKeyAlgorithm) : "rsa2048",
+    minDaysRemaining,
+  };
+}
+
+interface PemContext {
+  readonly domain: string;
+  readonly tlsPolicy: TlsPolicy;
+  readonly minDaysRemaining: number;
+}
+
+function resolvePem(input: ConfigInput, out: Collector, context: PemContext): CertificateSettings {
   const certificatePem = secretValue(input, "certificatePem");
   const privateKeyPem = secretValue(input, "privateKeyPem");
   if (!certificatePem) {
@@ -237,7 +296,50 @@ function resolveCertificate(input: ConfigInput, out: Collector): CertificateSett
       "certificate checks (key matches, covers the domain, expiry, chain): certificatePem/privateKeyPem are secrets the offline plan cannot decrypt; pulumi preview runs them",
     );
   }
-  return { source: "pem", certificatePem, privateKeyPem };
+  if (!certificatePem?.known || context.domain === "") return { source: "pem", certificatePem, privateKeyPem };
+  const trustedRootsPem = stringValue(input, "trustedRootsPem");
+  const report = checkCertificate({
+    certificatePem: certificatePem.value,
+    privateKeyPem: privateKeyPem?.known ? privateKeyPem.value : undefined,
+    domain: context.domain,
+    tlsPolicy: context.tlsPolicy,
+    minDaysRemaining: context.minDaysRemaining,
+    strict: out.environment === "prod",
+    trustedRootsPem: trustedRootsPem === "" ? undefined : trustedRootsPem,
+  });
+  out.errors.push(...report.errors);
+  out.warnings.push(...report.warnings);
+  return { source: "pem", certificatePem, privateKeyPem, summary: report.summary };
+}
+
+function resolveCertificate(input: ConfigInput, out: Collector, context: PemContext): CertificateSettings {
+  const source = stringValue(input, "certificateSource");
+  switch (source) {
+    case "acme":
+      return resolveAcme(input, out, context.minDaysRemaining);
+    case "pem":
+      return resolvePem(input, out, context);
+    case "cas": {
+      const certificateId = stringValue(input, "alicloudCertificateId");
+      if (!/^\d+$/.test(certificateId)) {
+        out.errors.push(
+          `alicloudCertificateId: ${certificateId === "" ? "is not set" : `"${certificateId}" is not a certificate id`} (certificateSource cas); copy the id from the SSL Certificates Service console: pulumi config set alicloudCertificateId 12345678`,
+        );
+      }
+      out.warnings.push("certificateSource cas: Alibaba Cloud's international site does not offer certificates from SSL Certificates Service to CLB; use pem or acme there");
+      return { source: "cas", certificateId, region: stringValue(input, "alicloudCertificateRegion"), minDaysRemaining: context.minDaysRemaining };
+    }
+    case "selfSigned":
+      if (out.environment === "prod") {
+        out.errors.push("certificateSource: selfSigned is not allowed in prod (phones reject self-signed certificates); use acme or pem with a CA-issued chain");
+      } else {
+        out.warnings.push("certificateSource: selfSigned certificates are rejected by phones; only the WeChat developer tools with domain checks off will connect");
+      }
+      return { source: "selfSigned" };
+    default:
+      out.errors.push(`certificateSource: "${source}" is not one of ${CERTIFICATE_SOURCES.join(", ")}; e.g. pulumi config set certificateSource acme`);
+      return { source: "selfSigned" };
+  }
 }
 
 function resolveTlsPolicy(input: ConfigInput, out: Collector): TlsPolicy {
@@ -307,8 +409,12 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
     out.errors.push(`icpLicense: "${icpLicense}" does not look like an ICP filing number (e.g. 京ICP备12345678号-1)`);
   }
 
-  const certificate = resolveCertificate(input, out);
   const tlsPolicy = resolveTlsPolicy(input, out);
+  const minDaysRemaining = integerValue(input, "minDaysRemaining", out);
+  if (minDaysRemaining < 1 || minDaysRemaining > 60) {
+    out.errors.push(`minDaysRemaining: ${minDaysRemaining} is outside 1-60 (Let's Encrypt certificates last 90 days); e.g. pulumi config set minDaysRemaining 30`);
+  }
+  const certificate = resolveCertificate(input, out, { domain, tlsPolicy, minDaysRemaining });
 
   const hstsMaxAge = integerValue(input, "hstsMaxAge", out);
   if (hstsMaxAge < 0) {

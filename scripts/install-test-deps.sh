@@ -3,7 +3,7 @@
 # proxy, run on loopback), wrk (load), testssl.sh and nmap (peer TLS checkers), openssl, python3
 # (the built-in health app). Needs root or sudo; safe to run again.
 set -euo pipefail
-packages=(nginx-light wrk testssl.sh nmap openssl ca-certificates python3 curl)
+packages=(nginx-light wrk testssl.sh nmap openssl ca-certificates python3 curl dash cloud-init)
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
   command -v sudo >/dev/null || { echo "run as root, or install sudo: apt-get needs root" >&2; exit 1; }

@@ -19,6 +19,8 @@ export interface RecordedResource {
   readonly id?: string;
   /** Its outputs as the mock returned them. */
   readonly state: Record<string, unknown>;
+  /** Reference to an explicit provider ("<urn>::<id>"), when the program set one. */
+  readonly provider?: string;
 }
 
 export interface RecordedInvoke {
@@ -26,8 +28,38 @@ export interface RecordedInvoke {
   readonly inputs: Record<string, unknown>;
 }
 
+/**
+ * A real but worthless certificate (its key was thrown away) for example.com and *.example.com,
+ * valid until 2126: what the mocks return where a CA or SSL Certificates Service would return one.
+ */
+const MOCK_CERTIFICATE_PEM = `-----BEGIN CERTIFICATE-----
+MIIDqjCCApKgAwIBAgIUIaZNY1nV8841oI1db6YM5vYBBM8wDQYJKoZIhvcNAQEL
+BQAwUDEjMCEGA1UECgwad2VjaGF0LWh0dHBzLWJhY2tlbmQgbW9ja3MxKTAnBgNV
+BAMMIG1vY2sgY2VydGlmaWNhdGUsIG5vdCBhIHJlYWwgb25lMCAXDTI2MTEyNDAz
+MTk0OVoYDzIxMjYxMDMxMDMxOTQ5WjBQMSMwIQYDVQQKDBp3ZWNoYXQtaHR0cHMt
+YmFja2VuZCBtb2NrczEpMCcGA1UEAwwgbW9jayBjZXJ0aWZpY2F0ZSwgbm90IGEg
+cmVhbCBvbmUwggEiMA0GCSqGSIb3DQEBAQUAA4IBDwAwggEKAoIBAQC5Sp8EGYJo
+AeSpZMtk5tUDPwbj0HHVDce+ubPIGXK8OO/tXju/tDTn91UVzwnh//y/zGmWydKk
+9Jnyb6YSO+mBvbDMIhv1XadvPVrf7sdADJWmDGj8b+pDG2sY88ubp0/Aewpy369v
+Y5FAB/Z/5S/Umh0HbxuK13Id1hOr/35HlmE/0jYARGwENJ3e6ctGEPNiFo8LQ3UA
+fVM6SVumrN92tozFjJtHgOs8nNt3QeZeQxkaiSwYurkE76n4HCLw2DolUo3/AApP
+qlnoKXI70cMugZ2uAOE1Uvzry0zWOactEHvN1ob+WSxHxHH1uTR4+kfW6hBcB4h2
+E+KYd2kfl5t/AgMBAAGjejB4MB0GA1UdDgQWBBRPRkX5E5YI8Dwp+wviGEPpAhVP
+GjAfBgNVHSMEGDAWgBRPRkX5E5YI8Dwp+wviGEPpAhVPGjAPBgNVHRMBAf8EBTAD
+AQH/MCUGA1UdEQQeMByCC2V4YW1wbGUuY29tgg0qLmV4YW1wbGUuY29tMA0GCSqG
+SIb3DQEBCwUAA4IBAQB+tGqh5EUYmSwNZ1V8SRK40vo2JNA84gom4rymc8Je4SSv
+7Ab3KlhukoneyyIcT9iYxZxNFenutpGG7rhNqCxTsknVNqAjIuW5OP/8Um2wHCUb
+3aVWOz9DEeSYfxOkAR7pqcFkmyeY9UlJtMJlGqTxRIo2NxZR+l8VyoJizveGEDut
+nN/rNG07sHXKF+/kuXgj1Kh+IARXpmjl02AciZwypfSwFSxr2RezuHegyHXHsdgJ
+jMOsv1FpKy22TdiECN5i9hLMZNk6NNGJjrPvt3TOVVy1HbzWxrXdnFMwTNYQJCgg
+iLDaHCJq74xVEdw/I6IpEEwhvDBhBFik/fLkrMDw
+-----END CERTIFICATE-----
+`;
+
 /** What the mock returns, in test mode, for values only the cloud knows. */
 export const FAKE = {
+  certificatePem: MOCK_CERTIFICATE_PEM,
+  casCertificateId: "12345678",
   loadBalancerAddress: "203.0.113.10",
   zones: (region: string) => ["h", "i", "j"].map((letter) => `${region}-${letter}`),
   instanceType: "ecs.u1-c1m2.large",
@@ -48,6 +80,17 @@ const COMPUTED: Record<string, Outputs> = {
   }),
   "alicloud:ecs/ecsInvocation:EcsInvocation": () => ({ status: "Success" }),
   "alicloud:slb/serverCertificate:ServerCertificate": (_inputs, name) => ({ name }),
+  "tls:index/certRequest:CertRequest": () => ({
+    certRequestPem: "-----BEGIN CERTIFICATE REQUEST-----\nmock\n-----END CERTIFICATE REQUEST-----\n",
+  }),
+  "acme:index/registration:Registration": () => ({ registrationUrl: "https://acme.invalid/acct/1" }),
+  "acme:index/certificate:Certificate": () => ({
+    certificatePem: FAKE.certificatePem,
+    issuerPem: "",
+    certificateNotAfter: "2126-10-31T03:19:49Z",
+    certificateDomain: "example.com",
+    certificateUrl: "https://acme.invalid/cert/1",
+  }),
   "tls:index/privateKey:PrivateKey": () => ({
     privateKeyPem: "-----BEGIN PRIVATE KEY-----\nmock\n-----END PRIVATE KEY-----\n",
     publicKeyPem: "-----BEGIN PUBLIC KEY-----\nmock\n-----END PUBLIC KEY-----\n",
@@ -89,6 +132,13 @@ const INVOKES: Record<string, (inputs: Record<string, unknown>, region: string) 
       slbSlaveZoneIds: [],
     })),
   }),
+  "alicloud:cas/getServiceCertificates:getServiceCertificates": (inputs) => ({
+    id: "cas",
+    ids: inputs.ids ?? [],
+    certificates: ((inputs.ids as string[] | undefined) ?? [])
+      .filter((id) => id === FAKE.casCertificateId)
+      .map((id) => ({ id, certId: id, name: "example.com (mock)", certificateName: "example.com (mock)", cert: FAKE.certificatePem, key: "", expired: false })),
+  }),
   "alicloud:ecs/getImages:getImages": () => ({
     id: "images",
     ids: [FAKE.imageId],
@@ -118,7 +168,7 @@ export class ProjectMocks implements pulumi.runtime.Mocks {
         Object.entries(computed).map(([key, value]) => [key, this.mode === "plan" ? pulumi.runtime.unknownValue : value]),
       ),
     };
-    this.resources.push({ type: args.type, name: args.name, custom: args.custom ?? true, inputs: args.inputs, id, state });
+    this.resources.push({ type: args.type, name: args.name, custom: args.custom ?? true, inputs: args.inputs, id, state, provider: args.provider || undefined });
     return { id, state };
   }
 

@@ -14,8 +14,8 @@ export interface PlanRequest {
   /** A file in the Pulumi.<stack>.yaml format, instead of the stack's own. */
   readonly configFile?: string;
   readonly mode?: MockMode;
-  /** Requires the program afresh and returns its exports. */
-  readonly loadProgram: () => Record<string, unknown>;
+  /** Requires the program and returns its exports (see runProgram). */
+  readonly loadProgram: () => unknown;
 }
 
 export interface StackPlan {
@@ -26,7 +26,7 @@ export interface StackPlan {
 }
 
 export const SECRET_CONFIG_KEYS = (Object.keys(CONFIG_KEYS) as ConfigKey[]).filter(
-  (key) => "secret" in CONFIG_KEYS[key] || /Pem$/.test(key),
+  (key) => "secret" in CONFIG_KEYS[key],
 );
 
 export function stackNameOf(request: Pick<PlanRequest, "stack" | "configFile">): string {

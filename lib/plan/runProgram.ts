@@ -30,6 +30,8 @@ export interface DeclaredResource extends ResourceRef {
   /** Outputs the mock returned (test mode: fake cloud values). */
   readonly state: Record<string, unknown>;
   readonly id?: string;
+  /** Explicit provider reference, when set. */
+  readonly provider?: string;
 }
 
 export interface ProgramOutput {
@@ -55,8 +57,11 @@ export interface RunOptions {
   /** Full keys that are secrets. */
   readonly secretKeys?: string[];
   readonly mode: MockMode;
-  /** Requires the program and returns its exports; a fresh copy each call (jest.isolateModules in tests). */
-  readonly loadProgram: () => Record<string, unknown>;
+  /**
+   * Requires the program and returns its exports: a function Pulumi calls for the stack outputs
+   * (this project's index.ts), or, for programs written with top-level exports, a fresh module.
+   */
+  readonly loadProgram: () => unknown;
 }
 
 interface Internal {
@@ -123,6 +128,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
 
   const pendingOptions: Promise<[string, RecordedOptions, ResourceRef | undefined]>[] = [];
   let exported: Record<string, unknown> = {};
+  let loadError: unknown;
   const { log, restore } = captureLog();
   try {
     await pulumi.runtime.runInPulumiStack(async () => {
@@ -131,9 +137,17 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
         pendingOptions.push(recordOptions(args.opts).then((o) => [keyOf(ref), o, refOf(args.opts.parent)]));
         return undefined;
       });
-      exported = { ...options.loadProgram() };
+      try {
+        const program = options.loadProgram();
+        exported = typeof program === "function" ? ((await program()) as Record<string, unknown>) : { ...(program as Record<string, unknown>) };
+      } catch (err) {
+        // Thrown while the program loads (invalid config): report it as this run's failure rather
+        // than letting the stack's registration reject with nobody listening.
+        loadError = err;
+      }
       return exported;
     });
+    if (loadError !== undefined) throw loadError;
     // Resources that no output depends on may still be registering.
     await pulumi.runtime.disconnect();
   } finally {
@@ -147,7 +161,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     .filter((r) => r.type !== "pulumi:pulumi:Stack")
     .map((r) => {
       const extra = optionsByKey.get(keyOf(r));
-      return { type: r.type, name: r.name, custom: r.custom, inputs: r.inputs, state: r.state, id: r.id, parent: extra?.parent, options: extra?.options ?? {} };
+      return { type: r.type, name: r.name, custom: r.custom, inputs: r.inputs, state: r.state, id: r.id, provider: r.provider, parent: extra?.parent, options: extra?.options ?? {} };
     });
   const outputs: Record<string, ProgramOutput> = {};
   for (const [name, value] of Object.entries(exported)) outputs[name] = await describeOutput(value);

@@ -2,6 +2,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { HttpsLoadBalancer } from "../../components/httpsLoadBalancer";
 import { findResource, runComponents, T } from "../support/program";
 
+class Gate extends pulumi.CustomResource {
+  constructor(name: string) {
+    super("test:index:Gate", name, {});
+  }
+}
+
 const base = { certificateId: "cert-1", tlsPolicy: "tls_cipher_policy_1_2_strict_with_1_3" as const, backendInstanceIds: ["i-1", "i-2"], healthPath: "/api/health" };
 
 function listeners(run: Awaited<ReturnType<typeof runComponents>>) {
@@ -55,7 +61,7 @@ describe("HttpsLoadBalancer", () => {
 
   test("backends are attached after their readiness checks", async () => {
     const run = await runComponents(() => {
-      const gate = new pulumi.CustomResource("test:index:Gate", "gate", {});
+      const gate = new Gate("gate");
       new HttpsLoadBalancer("lb", { ...base, backendsReadyAfter: [gate] });
     });
     const attachment = findResource(run, T.backendServer);

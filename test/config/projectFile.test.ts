@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
-import { projectConfigDeclarations } from "../../lib/projectFile";
+import { projectConfigDeclarations, renderConfigTable } from "../../lib/projectFile";
+import { configTableOf } from "../../lib/readme";
 import { PROJECT } from "../../lib/configKeys";
 import { PROJECT_DIR } from "../support/program";
 
@@ -40,5 +41,18 @@ describe("Pulumi.yaml", () => {
         expect(declared.has(key.slice(PROJECT.length + 1))).toBe(true);
       }
     }
+  });
+});
+
+describe("README.md", () => {
+  const readme = readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
+
+  test("its config table is the one the code declares (node bin/run.js scripts/syncReadme)", () => {
+    expect(configTableOf(readme)).toBe(renderConfigTable());
+  });
+
+  test("gives the two commands for a fresh machine", () => {
+    expect(readme).toContain("npm ci && npm start");
+    expect(readme).toContain("npm run test:deps && npm test");
   });
 });

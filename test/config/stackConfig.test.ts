@@ -109,7 +109,7 @@ describe("stack config: every bad value is refused with the key and the fix", ()
       problems({ ...prodBase, icpLicense: "", certificateSource: "selfSigned", instanceCount: "1", zoneCount: "1", hstsMaxAge: "86400" }, "prod"),
     ).toEqual([
       "icpLicense is not set; WeChat only accepts ICP-filed (备案) domains: pulumi config set icpLicense '京ICP备12345678号-1'",
-      "certificateSource: selfSigned is not allowed in prod (phones reject self-signed certificates); use pem with a CA-issued chain",
+      "certificateSource: selfSigned is not allowed in prod (phones reject self-signed certificates); use acme or pem with a CA-issued chain",
       "hstsMaxAge: 86400 is below one year (31536000); browsers and SSL Labs expect at least that: pulumi config set hstsMaxAge 31536000",
       "instanceCount: prod needs at least 2 instances in 2 zones so one can fail; pulumi config set instanceCount 2",
       "zoneCount: prod spreads instances over at least 2 zones; pulumi config set zoneCount 2",
@@ -131,7 +131,7 @@ describe("stack config: every bad value is refused with the key and the fix", ()
   test.each([
     [{ tlsPolicy: "tls_cipher_policy_1_0" }, 'tlsPolicy: "tls_cipher_policy_1_0" cannot be used: it allows TLS below 1.2, which WeChat refuses and SSL Labs caps at B; use one of tls_cipher_policy_1_2, tls_cipher_policy_1_2_strict, tls_cipher_policy_1_2_strict_with_1_3'],
     [{ tlsPolicy: "modern" }, 'tlsPolicy: "modern" cannot be used: it is not a CLB TLS policy this project allows; use one of tls_cipher_policy_1_2, tls_cipher_policy_1_2_strict, tls_cipher_policy_1_2_strict_with_1_3'],
-    [{ certificateSource: "letsencrypt" }, 'certificateSource: "letsencrypt" is not one of pem, selfSigned; e.g. pulumi config set certificateSource pem'],
+    [{ certificateSource: "letsencrypt" }, 'certificateSource: "letsencrypt" is not one of acme, pem, cas, selfSigned; e.g. pulumi config set certificateSource acme'],
     [{ environment: "staging" }, 'environment: "staging" is not dev or prod; pulumi config set environment prod (or dev)'],
     [{ instanceCount: "two" }, 'instanceCount: "two" is not a whole number; e.g. pulumi config set instanceCount 2'],
     [{ instanceCount: "2", zoneCount: "3" }, "zoneCount: 3 zones cannot each hold one of 2 instances; set zoneCount at most instanceCount"],
@@ -160,6 +160,68 @@ describe("stack config: every bad value is refused with the key and the fix", ()
   test("the error message lists every problem under the stack's file name", () => {
     expect(() => resolveStackConfig(input({ domain: "localhost", tlsPolicy: "x", certificateSource: "selfSigned" }))).toThrow(
       /^invalid config for stack "dev" \(Pulumi\.dev\.yaml\):\n {2}- domain "localhost" is localhost.*\n {2}- tlsPolicy: "x" cannot be used/,
+    );
+  });
+});
+
+describe("stack config: certificate sources", () => {
+  const acme = { domain: "dev.example.com", acmeEmail: "ops@example.com" };
+
+  test("acme is the default source: Let's Encrypt production, RSA 2048, renewal 30 days before expiry", () => {
+    expect(resolveStackConfig(input(acme)).settings.certificate).toEqual({
+      source: "acme",
+      email: "ops@example.com",
+      serverUrl: "https://acme-v02.api.letsencrypt.org/directory",
+      staging: false,
+      keyAlgorithm: "rsa2048",
+      minDaysRemaining: 30,
+    });
+  });
+
+  test("acme needs a contact address", () => {
+    expect(problems({ domain: "dev.example.com" })).toEqual([
+      "acmeEmail is not set (certificateSource acme); the ACME account needs a contact: pulumi config set acmeEmail ops@your-domain.com",
+    ]);
+    expect(problems({ ...acme, acmeEmail: "ops" })).toEqual(['acmeEmail: "ops" is not an email address; e.g. pulumi config set acmeEmail ops@your-domain.com']);
+  });
+
+  test("staging: a warning in dev, an error in prod", () => {
+    const staging = "acmeServer: staging certificates come from an untrusted test CA and phones reject them; use production once a trial works";
+    const dev = resolveStackConfig(input({ ...acme, acmeServer: "staging" }));
+    expect(dev.settings.certificate).toMatchObject({ serverUrl: "https://acme-staging-v02.api.letsencrypt.org/directory", staging: true });
+    expect(dev.warnings).toContain(staging);
+    expect(problems({ ...prodBase, certificateSource: "acme", acmeEmail: "ops@example.com", acmeServer: "staging" }, "prod")).toEqual([staging]);
+  });
+
+  test("an ECDSA key is refused because CLB serves RSA certificates only", () => {
+    expect(problems({ ...acme, acmeKeyAlgorithm: "ecdsaP256" })).toEqual([
+      'acmeKeyAlgorithm: "ecdsaP256" cannot be used: Alibaba Cloud CLB serves RSA certificates only ("Certificate requirements" in the CLB docs), so an ECDSA certificate cannot be uploaded; use rsa2048 or rsa4096',
+    ]);
+  });
+
+  test("another ACME directory is accepted with a warning; nonsense is not", () => {
+    const other = resolveStackConfig(input({ ...acme, acmeServer: "https://acme.example.net/directory" }));
+    expect(other.settings.certificate).toMatchObject({ serverUrl: "https://acme.example.net/directory" });
+    expect(other.warnings).toContain("acmeServer: https://acme.example.net/directory is not Let's Encrypt; make sure phones trust the CA behind it");
+    expect(problems({ ...acme, acmeServer: "letsencrypt" })).toEqual([
+      'acmeServer: "letsencrypt" is not production, staging or an https:// ACME directory URL; e.g. pulumi config set acmeServer production',
+    ]);
+  });
+
+  test("minDaysRemaining outside 1-60", () => {
+    expect(problems({ ...acme, minDaysRemaining: "90" })).toEqual([
+      "minDaysRemaining: 90 is outside 1-60 (Let's Encrypt certificates last 90 days); e.g. pulumi config set minDaysRemaining 30",
+    ]);
+  });
+
+  test("cas needs a numeric certificate id and warns about the international site", () => {
+    expect(problems({ domain: "dev.example.com", certificateSource: "cas" })).toEqual([
+      "alicloudCertificateId: is not set (certificateSource cas); copy the id from the SSL Certificates Service console: pulumi config set alicloudCertificateId 12345678",
+    ]);
+    const cas = resolveStackConfig(input({ domain: "dev.example.com", certificateSource: "cas", alicloudCertificateId: "8765" }));
+    expect(cas.settings.certificate).toEqual({ source: "cas", certificateId: "8765", region: "cn-hangzhou", minDaysRemaining: 30 });
+    expect(cas.warnings).toContain(
+      "certificateSource cas: Alibaba Cloud's international site does not offer certificates from SSL Certificates Service to CLB; use pem or acme there",
     );
   });
 });

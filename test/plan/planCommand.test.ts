@@ -36,12 +36,28 @@ describe("npm run plan", () => {
     expect(doc.outputs.loadBalancerAddress).toBe("(known after apply)");
   });
 
-  test("the human plan of prod names what it could not check, and shows secrets as [secret]", () => {
-    const { code, stdout } = plan("--stack", "prod");
+  test("the human plan names the checks it could not run on encrypted secrets, and shows secrets as [secret]", () => {
+    const file = stackFile(
+      [
+        "config:",
+        "  alicloud:region: cn-hangzhou",
+        "  wechat-https-backend:environment: prod",
+        "  wechat-https-backend:domain: example.com",
+        "  wechat-https-backend:icpLicense: 京ICP备00000000号-1",
+        "  wechat-https-backend:certificateSource: pem",
+        "  wechat-https-backend:certificatePem:",
+        "    secure: v1:AAAAAAAAAAAAAAAA:BBBBBBBBBBBBBBBBBBBBBBBB",
+        "  wechat-https-backend:privateKeyPem:",
+        "    secure: v1:CCCCCCCCCCCCCCCC:DDDDDDDDDDDDDDDDDDDDDDDD",
+        "",
+      ].join("\n"),
+    );
+    const { code, stdout } = plan("--config-file", file);
     expect(code).toBe(0);
-    expect(stdout).toContain('Offline plan of stack "prod" (Pulumi.prod.yaml), environment prod');
-    expect(stdout).toContain("privateKey: \"[secret]\"");
-    expect(stdout).toMatch(/Checks the offline plan could not run:\n {2}\? certificate checks/);
+    expect(stdout).toContain('Offline plan of stack "custom" (Pulumi.custom.yaml), environment prod');
+    expect(stdout).toContain('privateKey: "[secret]"');
+    expect(stdout).toMatch(/Checks the offline plan could not run:\n {2}\? certificate checks \(key matches, covers the domain, expiry, chain\)/);
+    expect(stdout).toContain('certificateNotAfter: "(known after apply)"');
   });
 
   test("a certificate given in plain text never appears in the output", () => {

@@ -6,13 +6,9 @@ import { runProgram, type DeclaredResource, type ProgramRun } from "../../lib/pl
 
 export const PROJECT_DIR = path.resolve(__dirname, "..", "..");
 
-/** A fresh copy of index.ts each call, so one test file can load it with several configs. */
-export function loadIndex(): Record<string, unknown> {
-  let exported: Record<string, unknown> = {};
-  jest.isolateModules(() => {
-    exported = require("../../index") as Record<string, unknown>;
-  });
-  return exported;
+/** index.ts exports the program as a function, so one loaded copy serves every config. */
+export function loadIndex(): unknown {
+  return require("../../index") as unknown;
 }
 
 /** The committed stack (or a stack file) run through the program, in test mode unless asked otherwise. */
@@ -64,6 +60,9 @@ export const T = {
   dnsRecord: "alicloud:dns/alidnsRecord:AlidnsRecord",
   tlsKey: "tls:index/privateKey:PrivateKey",
   selfSigned: "tls:index/selfSignedCert:SelfSignedCert",
+  certRequest: "tls:index/certRequest:CertRequest",
+  acmeRegistration: "acme:index/registration:Registration",
+  acmeCertificate: "acme:index/certificate:Certificate",
 } as const;
 
 const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";

@@ -1,0 +1,91 @@
+// Reads `privateKeyPem` and says, in words, why CLB would refuse it. Messages never quote the
+// key: they name PEM labels and line numbers only.
+import { X509Certificate, createPrivateKey, type KeyObject } from "node:crypto";
+import { describeLines, readPem, toPem, type PemBlock } from "./pem";
+
+// `-traditional` writes RSA keys in the PKCS#1 form CLB documents ("BEGIN RSA PRIVATE KEY");
+// OpenSSL 3 otherwise writes PKCS#8, even from `openssl rsa`.
+export const DECRYPT_KEY_COMMAND = "openssl pkey -in key.pem -out key-nopass.pem -traditional";
+
+export interface PrivateKeyReading {
+  /** The key, when it could be read. */
+  readonly key?: KeyObject;
+  /** PEM label of the key block, e.g. "RSA PRIVATE KEY". */
+  readonly label?: string;
+  readonly errors: string[];
+}
+
+const KEY_LABELS = new Set(["RSA PRIVATE KEY", "PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY"]);
+const PUBLIC_KEY_LABELS = new Set(["PUBLIC KEY", "RSA PUBLIC KEY"]);
+
+function isEncrypted(block: PemBlock): boolean {
+  // PKCS#8 has its own label; PKCS#1 and SEC1 keys carry an RFC 1421 "Proc-Type: 4,ENCRYPTED" header.
+  return block.label === "ENCRYPTED PRIVATE KEY" || /ENCRYPTED/i.test(block.headers.get("proc-type") ?? "");
+}
+
+function isCertificate(der: Buffer): boolean {
+  try {
+    new X509Certificate(der);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function readPrivateKey(text: string): PrivateKeyReading {
+  const pem = readPem(text);
+  const errors: string[] = [];
+  if (pem.strayLines.length > 0 && (pem.blocks.length > 0 || pem.damaged.length > 0)) {
+    errors.push(
+      `privateKeyPem: has text outside the key on ${describeLines(pem.strayLines)}; keep only the key, from its -----BEGIN line to its -----END line`,
+    );
+  }
+  for (const damage of pem.damaged) {
+    errors.push(`privateKeyPem: PEM block ${damage.position} ${damage.reason}; copy the key file again, unchanged`);
+  }
+  // `openssl ecparam -genkey` writes the curve name in its own block before the key: harmless.
+  const blocks = pem.blocks.filter((b) => b.label !== "EC PARAMETERS");
+  if (blocks.length === 0) {
+    if (pem.damaged.length === 0) {
+      errors.push(
+        "privateKeyPem: no PEM private key found; paste the whole key file, from -----BEGIN RSA PRIVATE KEY----- to -----END RSA PRIVATE KEY-----",
+      );
+    }
+    return { errors };
+  }
+  if (blocks.length > 1) {
+    errors.push(`privateKeyPem: holds ${blocks.length} PEM blocks; keep only the private key of the server certificate`);
+    return { errors };
+  }
+  const block = blocks[0];
+  if (block.label === "CERTIFICATE" || isCertificate(block.der)) {
+    errors.push(
+      "privateKeyPem: holds a certificate, not a private key; put the certificate chain in certificatePem and the key file (-----BEGIN RSA PRIVATE KEY-----) in privateKeyPem",
+    );
+    return { errors };
+  }
+  if (PUBLIC_KEY_LABELS.has(block.label)) {
+    errors.push(
+      "privateKeyPem: holds a public key, not a private key; use the private key file made together with the certificate request",
+    );
+    return { errors };
+  }
+  if (!KEY_LABELS.has(block.label)) {
+    errors.push(`privateKeyPem: holds a "${block.label}" PEM block, not a private key; use the private key file made together with the certificate request`);
+    return { errors };
+  }
+  if (isEncrypted(block)) {
+    errors.push(
+      `privateKeyPem: the private key is protected by a passphrase, which CLB cannot use; remove the passphrase: ${DECRYPT_KEY_COMMAND}`,
+    );
+    return { label: block.label, errors };
+  }
+  try {
+    // Only this block: OpenSSL would otherwise skip stray text and blocks on its own.
+    const key = createPrivateKey({ key: toPem(block.label, block.der), format: "pem" });
+    return { key, label: block.label, errors };
+  } catch {
+    errors.push(`privateKeyPem: the "${block.label}" block could not be read as a private key; copy the key file again, unchanged`);
+    return { label: block.label, errors };
+  }
+}

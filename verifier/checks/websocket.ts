@@ -1,0 +1,55 @@
+// websocket: does a wss:// upgrade reach the backend (WeChat's "socket" domain)? Many mini programs
+// only use wx.request, so a missing endpoint is a note unless --require-websocket says otherwise.
+import * as net from "node:net";
+import * as tls from "node:tls";
+import WebSocket from "ws";
+import { CheckContext } from "../context";
+import { TOLERANT_CIPHERS, tlsConnectOptions } from "../probe";
+import { CheckResult } from "../types";
+
+type Upgrade = { ok: true } | { ok: false; reason: string };
+
+function tryUpgrade(ctx: CheckContext, url: URL): Promise<Upgrade> {
+  return new Promise((resolve) => {
+    let settled = false;
+    // ws would dial the URL's host itself; this keeps --resolve and the tolerant TLS of the other probes.
+    const connect = (() =>
+      tls.connect({ ...tlsConnectOptions(ctx.env, ctx.settings.endpoint), minVersion: "TLSv1", ciphers: TOLERANT_CIPHERS })) as unknown as typeof net.createConnection;
+    const socket = new WebSocket(url, { createConnection: connect, handshakeTimeout: ctx.settings.timeoutMs, rejectUnauthorized: false });
+    function finish(outcome: Upgrade): void {
+      if (settled) return;
+      settled = true;
+      socket.terminate();
+      resolve(outcome);
+    }
+    socket.once("open", () => finish({ ok: true }));
+    socket.once("unexpected-response", (_req, res) => {
+      res.resume();
+      finish({ ok: false, reason: `the server answered the upgrade with ${res.statusCode ?? "?"}` });
+    });
+    socket.once("error", (err) => finish({ ok: false, reason: err.message }));
+  });
+}
+
+export async function checkWebSocket(ctx: CheckContext): Promise<CheckResult> {
+  const { url: base, websocketPath, requireWebSocket } = ctx.settings;
+  const url = new URL(websocketPath, `wss://${base.host}`);
+  const upgrade = await tryUpgrade(ctx, url);
+  if (upgrade.ok) return { id: "websocket", ok: true, detail: `${url.href} accepted the WebSocket upgrade: wss:// reaches the backend` };
+  if (requireWebSocket) {
+    return {
+      id: "websocket",
+      ok: false,
+      detail:
+        `no WebSocket endpoint answered the upgrade on ${url.href} (${upgrade.reason}): nginx must pass the Upgrade and Connection headers ` +
+        "to the app (proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection \"upgrade\"), " +
+        "or point --websocket-path at the socket route",
+    };
+  }
+  return {
+    id: "websocket",
+    ok: true,
+    note: true,
+    detail: `no WebSocket endpoint answered the upgrade on ${url.pathname} (${upgrade.reason}): fine unless the mini program uses wx.connectSocket`,
+  };
+}

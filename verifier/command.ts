@@ -1,0 +1,132 @@
+// The command line: options to VerifyOptions, the report to text or JSON, verdicts to exit codes
+// (0 every check passes, 1 a check fails, 2 bad usage or an unreachable endpoint).
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { formatReport } from "./format";
+import { EndpointUnreachableError, verify } from "./index";
+import { DEFAULTS, UsageError, VerifyOptions } from "./settings";
+
+export const USAGE = `usage: wechat-https-verify <https-url> [options]     (or: npm run verify -- <https-url> [options])
+
+Proves that a live HTTPS endpoint meets WeChat mini program rules: TLS 1.2+ only, forward-secret
+suites, a trusted and complete certificate chain for the host, not expiring soon, HSTS, an HTTP to
+HTTPS redirect, a healthy app behind it, and whether wss:// reaches it.
+
+options:
+  --http-url <url>              where to test the HTTP to HTTPS redirect (default http://<host>/, port 80)
+  --resolve <host:port:addr>    connect to addr for host:port, like curl (repeatable, one per port,
+                                e.g. api.example.com:443:203.0.113.10 and api.example.com:80:203.0.113.10;
+                                IPv6 as [2001:db8::1])
+  --cacert <file>               extra trusted root(s), PEM, added to the system roots (repeatable)
+  --min-days <n>                the certificate must stay valid n more days (default ${DEFAULTS.minDays})
+  --hsts-min <seconds>          minimum HSTS max-age (default ${DEFAULTS.hstsMinSeconds})
+  --health-path <path>          the app's health endpoint (default ${DEFAULTS.healthPath})
+  --websocket-path <path>       where to try the WebSocket upgrade (default: the health path)
+  --require-websocket           fail, instead of noting it, when no WebSocket endpoint answers
+  --timeout <ms>                time limit of each probe (default ${DEFAULTS.timeoutMs})
+  --json                        print {"url","ok","checks":[{"id","ok","detail"}]} instead of text
+  -h, --help                    show this text
+
+exit codes: 0 every check passed, 1 at least one failed, 2 bad usage or endpoint unreachable
+`;
+
+export interface Output {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+const OPTIONS = {
+  "http-url": { type: "string" },
+  resolve: { type: "string", multiple: true },
+  cacert: { type: "string", multiple: true },
+  "min-days": { type: "string" },
+  "hsts-min": { type: "string" },
+  "health-path": { type: "string" },
+  "websocket-path": { type: "string" },
+  "require-websocket": { type: "boolean" },
+  timeout: { type: "string" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+function numberOption(value: string | undefined, option: string, example: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n)) throw new UsageError(`${option} "${value}" is not a number; e.g. ${option} ${example}`);
+  return n;
+}
+
+function readCaFile(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (err) {
+    throw new UsageError(`--cacert ${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); give the path of a PEM file`);
+  }
+}
+
+/** Parses argv (without node and the script); returns the options, or "help". */
+export function parseCommandLine(argv: readonly string[]): { options: VerifyOptions; json: boolean } | "help" {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}; run with --help for the options`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return "help";
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      positionals.length === 0
+        ? "give the https:// URL to verify, e.g. wechat-https-verify https://api.example.com/"
+        : `give exactly one URL (got ${positionals.length}: ${positionals.join(" ")}); options go as --name value`,
+    );
+  }
+  const options: VerifyOptions = {
+    url: positionals[0],
+    httpUrl: values["http-url"],
+    resolve: values.resolve,
+    extraRootsPem: values.cacert?.map(readCaFile),
+    minDays: numberOption(values["min-days"], "--min-days", "21"),
+    hstsMinSeconds: numberOption(values["hsts-min"], "--hsts-min", "31536000"),
+    healthPath: values["health-path"],
+    websocketPath: values["websocket-path"],
+    requireWebSocket: values["require-websocket"],
+    timeoutMs: numberOption(values.timeout, "--timeout", "5000"),
+  };
+  return { options, json: values.json ?? false };
+}
+
+/** Runs the command; resolves to the exit code. */
+export async function runCommand(argv: readonly string[], out: Output): Promise<number> {
+  let command: ReturnType<typeof parseCommandLine>;
+  try {
+    command = parseCommandLine(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      out.stderr(`error: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (command === "help") {
+    out.stdout(USAGE);
+    return 0;
+  }
+  const { options, json } = command;
+  try {
+    const report = await verify(options);
+    out.stdout(json ? JSON.stringify(report, null, 2) + "\n" : formatReport(report));
+    return report.ok ? 0 : 1;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      out.stderr(`error: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof EndpointUnreachableError) {
+      if (json) out.stdout(JSON.stringify({ url: options.url, ok: false, error: err.message, checks: [] }, null, 2) + "\n");
+      out.stderr(`error: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}

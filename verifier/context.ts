@@ -1,0 +1,36 @@
+// What every check receives: the settings and the probes several checks share, each run at most
+// once per verification (the certificate handshake feeds three checks, the page GET two).
+import { Settings } from "./settings";
+import { Handshake, HttpOutcome, ProbeEnv, TOLERANT_CIPHERS, httpGet, tlsHandshake } from "./probe";
+
+export interface CheckContext {
+  readonly settings: Settings;
+  readonly env: ProbeEnv;
+  /** A handshake like a tolerant client makes (any version, any authenticated suite): the certificate the server presents. */
+  readonly certificate: () => Promise<Handshake>;
+  /** GET of the URL under test. */
+  readonly page: () => Promise<HttpOutcome>;
+  /** GET of the health path. */
+  readonly health: () => Promise<HttpOutcome>;
+}
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => (promise ??= make());
+}
+
+export function healthUrl(settings: Settings): URL {
+  return new URL(settings.healthPath, settings.url.origin);
+}
+
+export function createContext(settings: Settings): CheckContext {
+  const env: ProbeEnv = { resolve: settings.resolve, timeoutMs: settings.timeoutMs };
+  return {
+    settings,
+    env,
+    // Anonymous suites carry no certificate; leaving them out makes the server show one.
+    certificate: once(() => tlsHandshake(env, settings.endpoint, { ciphers: TOLERANT_CIPHERS })),
+    page: once(() => httpGet(env, settings.url)),
+    health: once(() => httpGet(env, healthUrl(settings))),
+  };
+}

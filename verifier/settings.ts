@@ -1,0 +1,158 @@
+// Turns what a caller asked for (CLI flags or the programmatic API) into validated settings.
+// Every mistake becomes a UsageError naming the option and the fix, so the CLI can exit 2 with it.
+import { isIP } from "node:net";
+import { X509Certificate } from "node:crypto";
+
+export interface VerifyOptions {
+  /** The https:// URL under test, e.g. https://api.example.com/ (required). */
+  readonly url: string;
+  /** Where the HTTP to HTTPS redirect is tested; default http://<host>/ (port 80). */
+  readonly httpUrl?: string;
+  /** curl-style `host:port:address` overrides; default none (normal DNS). */
+  readonly resolve?: readonly string[];
+  /** Extra trusted roots, PEM text (one or more certificates each); default none (system roots only). */
+  readonly extraRootsPem?: readonly string[];
+  /** The certificate must stay valid this many more days; default 30. */
+  readonly minDays?: number;
+  /** Minimum HSTS max-age in seconds; default 31536000 (one year). */
+  readonly hstsMinSeconds?: number;
+  /** Path answered by the app's health endpoint; default /api/health. */
+  readonly healthPath?: string;
+  /** Path tried for the WebSocket upgrade; default the health path. */
+  readonly websocketPath?: string;
+  /** A missing WebSocket endpoint fails the run instead of being noted; default false. */
+  readonly requireWebSocket?: boolean;
+  /** Time limit of each probe, milliseconds; default 5000. */
+  readonly timeoutMs?: number;
+}
+
+export const DEFAULTS = {
+  minDays: 30,
+  hstsMinSeconds: 31536000,
+  healthPath: "/api/health",
+  timeoutMs: 5000,
+} as const;
+
+/** Thrown for a bad option; the message names the option and how to fix it. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+/** Where a name is reached: the host (for SNI, Host header and certificate checks) and its port. */
+export interface Endpoint {
+  readonly host: string;
+  readonly port: number;
+}
+
+export interface Settings {
+  readonly url: URL;
+  readonly endpoint: Endpoint;
+  readonly httpUrl: URL;
+  /** `host:port` (lower-case host) to the address to connect to instead of resolving the host. */
+  readonly resolve: ReadonlyMap<string, string>;
+  readonly extraRoots: readonly X509Certificate[];
+  readonly minDays: number;
+  readonly hstsMinSeconds: number;
+  readonly healthPath: string;
+  readonly websocketPath: string;
+  readonly requireWebSocket: boolean;
+  readonly timeoutMs: number;
+}
+
+/** URL.hostname keeps the brackets of an IPv6 literal; sockets and certificates want them off. */
+export function bareHost(url: URL): string {
+  return url.hostname.replace(/^\[(.*)\]$/, "$1");
+}
+
+export function defaultPort(url: URL): number {
+  if (url.port !== "") return Number(url.port);
+  return url.protocol === "https:" || url.protocol === "wss:" ? 443 : 80;
+}
+
+export function resolveKey(host: string, port: number): string {
+  return `${host.toLowerCase()}:${port}`;
+}
+
+/** Parses curl's `--resolve host:port:address` (IPv6 address in brackets, several addresses comma-separated: the first is used). */
+export function parseResolve(entry: string): { host: string; port: number; address: string } {
+  const match = /^([^:\s]+):(\d{1,5}):(.+)$/.exec(entry);
+  const hint = "expected host:port:address, e.g. --resolve api.example.com:443:203.0.113.10 (IPv6 as [2001:db8::1])";
+  if (!match) throw new UsageError(`--resolve "${entry}": ${hint}`);
+  const [, host, portText, addresses] = match;
+  const port = Number(portText);
+  if (port < 1 || port > 65535) throw new UsageError(`--resolve "${entry}": port ${portText} is out of range 1-65535`);
+  const first = addresses.split(",")[0].trim().replace(/^\[(.*)\]$/, "$1");
+  if (isIP(first) === 0) throw new UsageError(`--resolve "${entry}": "${first}" is not an IP address; ${hint}`);
+  return { host, port, address: first };
+}
+
+function parseUrl(text: string, option: string, protocol: "https:" | "http:"): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`${option} "${text}" is not a URL; give a full URL such as ${protocol}//api.example.com/`);
+  }
+  if (url.protocol !== protocol) {
+    throw new UsageError(`${option} "${text}" must start with ${protocol}// (got ${url.protocol}//)`);
+  }
+  return url;
+}
+
+function nonNegativeNumber(value: number | undefined, fallback: number, option: string, integer: boolean): number {
+  const n = value ?? fallback;
+  if (!Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n))) {
+    throw new UsageError(`${option} must be a ${integer ? "whole " : ""}number of 0 or more (got ${String(value)})`);
+  }
+  return n;
+}
+
+function pathOption(value: string | undefined, fallback: string, option: string): string {
+  const path = value ?? fallback;
+  if (!path.startsWith("/")) throw new UsageError(`${option} "${path}" must start with "/", e.g. ${option} /api/health`);
+  return path;
+}
+
+/** Splits PEM text into certificates; a file without any certificate is a usage error. */
+export function parseRootsPem(pem: string, source: string): X509Certificate[] {
+  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length === 0) throw new UsageError(`--cacert ${source}: no PEM certificate found (expected -----BEGIN CERTIFICATE----- blocks)`);
+  return blocks.map((block, i) => {
+    try {
+      return new X509Certificate(block);
+    } catch (err) {
+      throw new UsageError(`--cacert ${source}: certificate #${i + 1} cannot be parsed (${(err as Error).message})`);
+    }
+  });
+}
+
+export function toSettings(options: VerifyOptions): Settings {
+  const url = parseUrl(options.url, "the URL", "https:");
+  const host = bareHost(url);
+  const endpoint = { host, port: defaultPort(url) };
+  const httpUrl = options.httpUrl
+    ? parseUrl(options.httpUrl, "--http-url", "http:")
+    : new URL(`http://${url.hostname}/`);
+  const resolve = new Map<string, string>();
+  for (const entry of options.resolve ?? []) {
+    const { host: name, port, address } = parseResolve(entry);
+    resolve.set(resolveKey(name, port), address);
+  }
+  const extraRoots = (options.extraRootsPem ?? []).flatMap((pem, i) => parseRootsPem(pem, `#${i + 1}`));
+  const healthPath = pathOption(options.healthPath, DEFAULTS.healthPath, "--health-path");
+  const timeoutMs = nonNegativeNumber(options.timeoutMs, DEFAULTS.timeoutMs, "--timeout", true);
+  if (timeoutMs < 100) throw new UsageError(`--timeout ${timeoutMs} is too short to complete a TLS handshake; use at least 100 (milliseconds)`);
+  return {
+    url,
+    endpoint,
+    httpUrl,
+    resolve,
+    extraRoots,
+    minDays: nonNegativeNumber(options.minDays, DEFAULTS.minDays, "--min-days", false),
+    hstsMinSeconds: nonNegativeNumber(options.hstsMinSeconds, DEFAULTS.hstsMinSeconds, "--hsts-min", true),
+    healthPath,
+    websocketPath: pathOption(options.websocketPath, healthPath, "--websocket-path"),
+    requireWebSocket: options.requireWebSocket ?? false,
+    timeoutMs,
+  };
+}

@@ -1,0 +1,36 @@
+// The shapes the verifier hands back, shared by the checks, the CLI and programmatic callers.
+
+/** Every check the verifier runs, in the order they are reported. */
+export const CHECK_IDS = [
+  "tls-versions",
+  "cipher-suites",
+  "certificate-chain",
+  "certificate-hostname",
+  "certificate-expiry",
+  "hsts",
+  "http-redirect",
+  "health",
+  "websocket",
+] as const;
+
+export type CheckId = (typeof CHECK_IDS)[number];
+
+export interface CheckResult {
+  readonly id: CheckId;
+  /** True when the endpoint meets this rule. */
+  readonly ok: boolean;
+  /** One sentence a non-TLS person can act on: what was seen and, on failure, how to fix it. */
+  readonly detail: string;
+  /** Set when the check passed but left a remark worth reading (e.g. no WebSocket endpoint). */
+  readonly note?: boolean;
+}
+
+export interface Report {
+  /** The https:// URL that was verified. */
+  readonly url: string;
+  /** True when every check passed. */
+  readonly ok: boolean;
+  readonly checks: readonly CheckResult[];
+  /** Wall time of the whole run, milliseconds. */
+  readonly durationMs: number;
+}
