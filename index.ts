@@ -84,6 +84,8 @@ export = async () => {
     maxUploadSize: settings.maxUploadSize,
     sshAllowedCidrs: settings.sshAllowedCidrs,
     protect: settings.protect,
+    verifyAfterDeploy: settings.verifyAfterDeploy,
+    minDaysRemaining: settings.minDaysRemaining,
   });
 
   return {

@@ -1,6 +1,7 @@
 // The list of benchmarks `npm run bench` runs. Each module prints its own figures and targets.
 import { run as runPlan } from "./plan";
 import { runProxyBench } from "./proxy";
+import { runVerifierBench } from "./verifier";
 
 export interface Bench {
   /** Short name, selectable with `npm run bench -- <name>`. */
@@ -13,5 +14,5 @@ export interface Bench {
 export const benches: Bench[] = [
   { name: "plan", title: "offline plan of the prod stack against the SDK load floor", run: runPlan },
   { name: "proxy", title: "instance path: app direct vs this project's nginx vs the guide's plain config (wrk)", run: runProxyBench },
-  { name: "verifier", title: "HTTPS verifier vs testssl.sh: protocols, cipher suites, HSTS (good and bad server)", run: () => import("./verifier").then((m) => m.runVerifierBench()) },
+  { name: "verifier", title: "HTTPS verifier vs testssl.sh: protocols, cipher suites, HSTS (good and bad server)", run: runVerifierBench },
 ];

@@ -1,13 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { TlsPolicy } from "../lib/configKeys";
-import { renderCloudInit, renderReadinessScript, type CloudInitOptions } from "../lib/cloudInit";
+import { CLB_BACKEND_CIDR, NGINX_PORT, renderInstanceFiles } from "../lib/instanceFiles";
 import { lookUpImage, lookUpInstanceType, lookUpZones } from "../lib/lookups";
 import { wechatConsoleValues, type WechatDomains } from "../lib/wechat";
 import { BackendInstances } from "./backendInstances";
 import { Certificate, type CertificateSourceArgs } from "./certificate";
+import { DeployVerification } from "./deployVerification";
 import { DnsRecords } from "./dnsRecords";
 import { HttpsLoadBalancer } from "./httpsLoadBalancer";
-import { CLB_BACKEND_CIDR, Network } from "./network";
+import { Network } from "./network";
 
 export interface HttpsBackendArgs {
   /** dev or prod: names the environment in tags and on the instances. */
@@ -44,10 +45,11 @@ export interface HttpsBackendArgs {
   readonly sshAllowedCidrs: readonly string[];
   /** Protect the load balancer (and its delete protection) and DNS records. */
   readonly protect: boolean;
+  /** Run the HTTPS verifier against the load balancer after a change, failing the update when a check fails. */
+  readonly verifyAfterDeploy: boolean;
+  /** Days the certificate must stay valid (the verifier's --min-days). */
+  readonly minDaysRemaining: number;
 }
-
-/** Port nginx listens on inside each instance; the load balancer forwards there. */
-const NGINX_PORT = 80;
 
 /** One environment of the WeChat HTTPS backend: network, instances, certificate, load balancer, DNS. */
 export class HttpsBackend extends pulumi.ComponentResource {
@@ -82,19 +84,8 @@ export class HttpsBackend extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    const cloudInit: CloudInitOptions = {
-      nginx: {
-        listenPort: NGINX_PORT,
-        backendPort: args.backendPort,
-        hstsMaxAge: args.hstsMaxAge,
-        healthPath: args.healthPath,
-        maxUploadSize: args.maxUploadSize,
-        loadBalancerCidr: CLB_BACKEND_CIDR,
-      },
-      appImage: args.appImage,
-      environment: args.environment,
-    };
-    this.userData = renderCloudInit(cloudInit);
+    const files = renderInstanceFiles(args);
+    this.userData = files["user-data"];
     const instances = new BackendInstances(
       `${name}-app`,
       {
@@ -105,7 +96,7 @@ export class HttpsBackend extends pulumi.ComponentResource {
         instanceType,
         instanceTypeLookedUp: args.instanceType === undefined,
         userData: this.userData,
-        readinessScript: renderReadinessScript(cloudInit),
+        readinessScript: files["readiness.sh"],
         tags,
       },
       { parent: this },
@@ -127,6 +118,23 @@ export class HttpsBackend extends pulumi.ComponentResource {
       },
       { parent: this },
     );
+
+    if (args.verifyAfterDeploy) {
+      new DeployVerification(
+        `${name}-verify`,
+        {
+          domain: args.domain,
+          address: lb.address,
+          healthPath: args.healthPath,
+          hstsMinSeconds: args.hstsMaxAge,
+          minDays: args.minDaysRemaining,
+          // Re-run only when what the verifier checks changed: certificate, listeners, instances, TLS policy.
+          triggers: [certificate.certificateId, lb.httpsListenerId, lb.redirectListenerId, args.tlsPolicy, ...instances.readyInstanceIds],
+          after: lb.serving,
+        },
+        { parent: this },
+      );
+    }
 
     new DnsRecords(
       `${name}-dns`,

@@ -34,6 +34,8 @@ export class HttpsLoadBalancer extends pulumi.ComponentResource {
   readonly address: pulumi.Output<string>;
   readonly httpsListenerId: pulumi.Output<string>;
   readonly redirectListenerId: pulumi.Output<string>;
+  /** The listeners and the backend attachment: in place once the endpoint serves. */
+  readonly serving: pulumi.Resource[];
 
   constructor(name: string, args: HttpsLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
     super("wechat-https-backend:lb:HttpsLoadBalancer", name, {}, opts);
@@ -99,7 +101,7 @@ export class HttpsLoadBalancer extends pulumi.ComponentResource {
       { parent: this, deleteBeforeReplace: true, dependsOn: [https] },
     );
 
-    new alicloud.slb.BackendServer(
+    const backends = new alicloud.slb.BackendServer(
       `${name}-backends`,
       {
         loadBalancerId: lb.id,
@@ -112,6 +114,7 @@ export class HttpsLoadBalancer extends pulumi.ComponentResource {
     this.address = lb.address;
     this.httpsListenerId = https.id;
     this.redirectListenerId = redirect.id;
+    this.serving = [https, redirect, backends];
     this.registerOutputs({
       loadBalancerId: this.loadBalancerId,
       address: this.address,

@@ -1,9 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { parseCidr } from "../lib/cidr";
+import { CLB_BACKEND_CIDR } from "../lib/instanceFiles";
 
-/** Where a classic load balancer in a VPC connects to its backends from. */
-export const CLB_BACKEND_CIDR = "100.64.0.0/10";
+export { CLB_BACKEND_CIDR };
 
 export interface NetworkArgs {
   /** Candidate zones, best first, from a lookup that knows where the instance type can be created. */

@@ -40,7 +40,7 @@ export const READINESS_TIMEOUT_SECONDS = 600;
 export const BOOT_HEALTH_TIMEOUT_SECONDS = 480;
 
 /** An image reference of registry/name[:tag][@digest] characters only (it goes into a unit file). */
-const IMAGE_PATTERN = /^[a-z0-9][a-z0-9._\/-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
+export const IMAGE_PATTERN = /^[a-z0-9][a-z0-9._\/-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
 
 export function validateCloudInitOptions(options: CloudInitOptions): void {
   validateNginxOptions(options.nginx, "nginx");

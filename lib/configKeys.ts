@@ -5,6 +5,8 @@
 // The CLI treats a declared key without a default as required, so optional keys default to an
 // empty value ("" or []) and environment-dependent ones to "auto"/0, resolved in stackConfig.ts.
 
+import { DEFAULT_NGINX_OPTIONS } from "./nginx";
+
 export const PROJECT = "wechat-https-backend";
 
 export type ConfigType = "string" | "integer" | "boolean" | "array";
@@ -138,7 +140,7 @@ export const CONFIG_KEYS = {
   },
   hstsMaxAge: {
     type: "integer",
-    default: 31536000,
+    default: DEFAULT_NGINX_OPTIONS.hstsMaxAge,
     description: "Strict-Transport-Security max-age in seconds sent by the instances; lower than 31536000 is an error in prod.",
     example: "31536000",
   },
@@ -162,7 +164,7 @@ export const CONFIG_KEYS = {
   },
   backendPort: {
     type: "integer",
-    default: 3000,
+    default: DEFAULT_NGINX_OPTIONS.backendPort,
     description: "Port the app listens on inside each instance; nginx proxies to it.",
     example: "3000",
   },
@@ -174,7 +176,7 @@ export const CONFIG_KEYS = {
   },
   healthPath: {
     type: "string",
-    default: "/api/health",
+    default: DEFAULT_NGINX_OPTIONS.healthPath,
     description: "Path the load balancer's health check and the verifier request; the app must answer it with 2xx.",
     example: "/api/health",
   },
@@ -186,7 +188,7 @@ export const CONFIG_KEYS = {
   },
   maxUploadSize: {
     type: "string",
-    default: "20m",
+    default: DEFAULT_NGINX_OPTIONS.maxUploadSize,
     description: "Largest request body nginx accepts (wx.uploadFile), in nginx size syntax: 20m, 512k.",
     example: "20m",
   },
@@ -195,6 +197,13 @@ export const CONFIG_KEYS = {
     default: [],
     description: "CIDRs allowed to reach SSH (22) on the instances. Empty: SSH closed.",
     example: "[\"203.0.113.0/24\"]",
+  },
+  verifyAfterDeploy: {
+    type: "string",
+    default: "auto",
+    description:
+      "After pulumi up changes the certificate, listeners or instances, run the HTTPS verifier against the load balancer and fail the update when a check fails: true, false or auto (true in prod).",
+    example: "auto",
   },
   protect: {
     type: "string",

@@ -1,6 +1,5 @@
 // Reads and validates a stack's config into one typed settings object, before any resource is
 // declared. Every problem names the config key and the fix; all problems are reported at once.
-import { z } from "zod";
 import {
   ACME_KEY_ALGORITHMS,
   ACME_SERVERS,
@@ -15,6 +14,7 @@ import {
 } from "./configKeys";
 import { parseDomain, recordNameFor } from "./domain";
 import { parseCidr } from "./cidr";
+import { IMAGE_PATTERN } from "./cloudInit";
 import { checkCertificate, type CertificateSummary } from "./certificateChecks";
 
 export type Environment = "dev" | "prod";
@@ -86,6 +86,9 @@ export interface StackSettings {
   readonly maxUploadSize: string;
   readonly sshAllowedCidrs: string[];
   readonly protect: boolean;
+  readonly verifyAfterDeploy: boolean;
+  /** Days a certificate must still be valid. */
+  readonly minDaysRemaining: number;
 }
 
 export interface ResolvedConfig {
@@ -117,10 +120,10 @@ export interface ConfigInput {
 /** The minimum HSTS max-age: one year, the value WeChat's setup guide uses; SSL Labs wants six months or more. */
 export const HSTS_FLOOR = 31536000;
 
-const IMAGE_REF = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
 const INSTANCE_TYPE = /^ecs\.[a-z0-9-]+\.[a-z0-9]+$/;
 const NGINX_SIZE = /^([1-9][0-9]*)([kKmMgG]?)$/;
-const URL_PATH = /^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/;
+// The characters nginx locations and CLB health check URIs both take without escaping.
+const URL_PATH = /^\/[A-Za-z0-9._~/-]{0,79}$/;
 const ICP_NUMBER = /ICP/i;
 
 class Collector {
@@ -151,12 +154,11 @@ function integerValue(input: ConfigInput, key: ConfigKey, out: Collector): numbe
   const spec = CONFIG_KEYS[key];
   const fallback = "default" in spec && typeof spec.default === "number" ? spec.default : 0;
   if (raw === undefined || raw.trim() === "") return fallback;
-  const parsed = z.coerce.number().int().safeParse(raw.trim());
-  if (!parsed.success || !/^-?\d+$/.test(raw.trim())) {
+  if (!/^-?\d{1,9}$/.test(raw.trim())) {
     out.errors.push(`${key}: "${raw}" is not a whole number; e.g. pulumi config set ${key} ${spec.example}`);
     return fallback;
   }
-  return parsed.data;
+  return Number(raw.trim());
 }
 
 function listValue(input: ConfigInput, key: ConfigKey, out: Collector): string[] {
@@ -169,12 +171,11 @@ function listValue(input: ConfigInput, key: ConfigKey, out: Collector): string[]
     // A single value set without --path arrives as a plain string.
     parsed = [raw];
   }
-  const list = z.array(z.string()).safeParse(parsed);
-  if (!list.success) {
+  if (!Array.isArray(parsed) || !parsed.every((item): item is string => typeof item === "string")) {
     out.errors.push(`${key}: expected a list of strings; e.g. pulumi config set --path '${key}[0]' 203.0.113.0/24`);
     return [];
   }
-  return list.data.map((s) => s.trim());
+  return parsed.map((s) => s.trim());
 }
 
 function secretValue(input: ConfigInput, key: ConfigKey): SecretValue | undefined {
@@ -201,7 +202,9 @@ function resolveBoolean(input: ConfigInput, key: ConfigKey, auto: boolean, out: 
 
 function checkPath(key: ConfigKey, value: string, out: Collector): string {
   if (!URL_PATH.test(value)) {
-    out.errors.push(`${key}: "${value}" is not a URL path starting with "/" (no spaces, query or fragment); e.g. pulumi config set ${key} ${CONFIG_KEYS[key].example}`);
+    out.errors.push(
+      `${key}: "${value}" is not a URL path of at most 80 letters, digits and ._~/- starting with "/" (no query); e.g. pulumi config set ${key} ${CONFIG_KEYS[key].example}`,
+    );
   }
   return value.length > 1 ? value.replace(/\/+$/, "") : value;
 }
@@ -436,7 +439,7 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
   }
 
   const appImage = stringValue(input, "appImage");
-  if (appImage !== "" && !IMAGE_REF.test(appImage)) {
+  if (appImage !== "" && (!IMAGE_PATTERN.test(appImage) || appImage.length > 255)) {
     out.errors.push(`appImage: "${appImage}" is not a container image reference such as registry-vpc.cn-hangzhou.aliyuncs.com/team/api:1.4.2`);
   }
 
@@ -452,6 +455,13 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
   const protect = resolveBoolean(input, "protect", environment === "prod", out);
   if (environment === "prod" && !protect) {
     out.warnings.push("protect: false in prod; pulumi destroy could delete the load balancer and DNS records");
+  }
+
+  const verifyAfterDeploy = resolveBoolean(input, "verifyAfterDeploy", environment === "prod", out);
+  const untrusted = certificate.source === "selfSigned" ? "a self-signed certificate" : certificate.source === "acme" && certificate.staging ? "a Let's Encrypt staging certificate" : undefined;
+  // In prod such certificates are refused already; in dev, say why the check would fail.
+  if (verifyAfterDeploy && untrusted && environment === "dev") {
+    out.errors.push(`verifyAfterDeploy: the verifier's chain check cannot pass with ${untrusted}, which phones do not trust either; set verifyAfterDeploy false, or use a trusted certificate`);
   }
 
   if (out.errors.length > 0) throw new ConfigError(input.stack, out.errors);
@@ -477,6 +487,8 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
       maxUploadSize,
       sshAllowedCidrs,
       protect,
+      verifyAfterDeploy,
+      minDaysRemaining,
     },
     warnings: out.warnings,
     checksNotRun: out.checksNotRun,

@@ -4,7 +4,11 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { formatReport } from "./format";
 import { EndpointUnreachableError, verify } from "./index";
+import { retryUntilOk } from "./retry";
 import { DEFAULTS, UsageError, VerifyOptions } from "./settings";
+
+/** Pause between attempts with --wait: two CLB health-check intervals. */
+const RETRY_INTERVAL_MS = 10_000;
 
 export const USAGE = `usage: wechat-https-verify <https-url> [options]     (or: npm run verify -- <https-url> [options])
 
@@ -24,6 +28,8 @@ options:
   --websocket-path <path>       where to try the WebSocket upgrade (default: the health path)
   --require-websocket           fail, instead of noting it, when no WebSocket endpoint answers
   --timeout <ms>                time limit of each probe (default ${DEFAULTS.timeoutMs})
+  --wait <seconds>              keep trying until every check passes or this much time has passed,
+                                e.g. right after a deploy (default 0: one attempt)
   --json                        print {"url","ok","checks":[{"id","ok","detail"}]} instead of text
   -h, --help                    show this text
 
@@ -45,6 +51,7 @@ const OPTIONS = {
   "websocket-path": { type: "string" },
   "require-websocket": { type: "boolean" },
   timeout: { type: "string" },
+  wait: { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -65,7 +72,7 @@ function readCaFile(file: string): string {
 }
 
 /** Parses argv (without node and the script); returns the options, or "help". */
-export function parseCommandLine(argv: readonly string[]): { options: VerifyOptions; json: boolean } | "help" {
+export function parseCommandLine(argv: readonly string[]): { options: VerifyOptions; json: boolean; waitSeconds: number } | "help" {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
@@ -93,7 +100,9 @@ export function parseCommandLine(argv: readonly string[]): { options: VerifyOpti
     requireWebSocket: values["require-websocket"],
     timeoutMs: numberOption(values.timeout, "--timeout", "5000"),
   };
-  return { options, json: values.json ?? false };
+  const waitSeconds = numberOption(values.wait, "--wait", "300") ?? 0;
+  if (waitSeconds < 0) throw new UsageError(`--wait ${waitSeconds} must be 0 or more seconds`);
+  return { options, json: values.json ?? false, waitSeconds };
 }
 
 /** Runs the command; resolves to the exit code. */
@@ -112,9 +121,17 @@ export async function runCommand(argv: readonly string[], out: Output): Promise<
     out.stdout(USAGE);
     return 0;
   }
-  const { options, json } = command;
+  const { options, json, waitSeconds } = command;
   try {
-    const report = await verify(options);
+    const report = await retryUntilOk(() => verify(options), {
+      waitMs: waitSeconds * 1000,
+      intervalMs: RETRY_INTERVAL_MS,
+      retryable: (err) => !(err instanceof UsageError),
+      onRetry: (attempt, failed, error) => {
+        const why = failed ? `failing: ${failed.checks.filter((c) => !c.ok).map((c) => c.id).join(", ")}` : (error as Error).message;
+        out.stderr(`attempt ${attempt} ${why}; trying again in ${RETRY_INTERVAL_MS / 1000} s\n`);
+      },
+    });
     out.stdout(json ? JSON.stringify(report, null, 2) + "\n" : formatReport(report));
     return report.ok ? 0 : 1;
   } catch (err) {

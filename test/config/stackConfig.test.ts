@@ -138,7 +138,8 @@ describe("stack config: every bad value is refused with the key and the fix", ()
     [{ backendPort: "80" }, "backendPort: 80 must be 1024-65535 (nginx holds port 80 on the instance); e.g. pulumi config set backendPort 3000"],
     [{ instanceType: "large" }, 'instanceType: "large" is not an ECS instance type such as ecs.g7.large; or leave it empty to look one up'],
     [{ appImage: "Bad Image!" }, 'appImage: "Bad Image!" is not a container image reference such as registry-vpc.cn-hangzhou.aliyuncs.com/team/api:1.4.2'],
-    [{ healthPath: "api/health" }, 'healthPath: "api/health" is not a URL path starting with "/" (no spaces, query or fragment); e.g. pulumi config set healthPath /api/health'],
+    [{ healthPath: "api/health" }, 'healthPath: "api/health" is not a URL path of at most 80 letters, digits and ._~/- starting with "/" (no query); e.g. pulumi config set healthPath /api/health'],
+    [{ apiBasePath: "/api?v=1" }, 'apiBasePath: "/api?v=1" is not a URL path of at most 80 letters, digits and ._~/- starting with "/" (no query); e.g. pulumi config set apiBasePath /api'],
     [{ maxUploadSize: "20MB" }, 'maxUploadSize: "20MB" is not an nginx size such as 20m or 512k'],
     [{ sshAllowedCidrs: '["10.0.0.0/33"]' }, "sshAllowedCidrs: \"10.0.0.0/33\" has a prefix length outside 0-32; e.g. pulumi config set --path 'sshAllowedCidrs[0]' 203.0.113.0/24"],
     [{ protect: "yes" }, 'protect: "yes" is not true, false or auto; e.g. pulumi config set protect true'],
@@ -223,5 +224,22 @@ describe("stack config: certificate sources", () => {
     expect(cas.warnings).toContain(
       "certificateSource cas: Alibaba Cloud's international site does not offer certificates from SSL Certificates Service to CLB; use pem or acme there",
     );
+  });
+});
+
+describe("stack config: verification after deploy", () => {
+  test("auto is on in prod and off in dev", () => {
+    expect(resolveStackConfig(input({ ...prodBase }, "prod")).settings.verifyAfterDeploy).toBe(true);
+    expect(resolveStackConfig(input(devBase)).settings.verifyAfterDeploy).toBe(false);
+    expect(resolveStackConfig(input({ ...prodBase, verifyAfterDeploy: "false" }, "prod")).settings.verifyAfterDeploy).toBe(false);
+  });
+
+  test("cannot pass with a certificate phones do not trust", () => {
+    expect(problems({ ...devBase, verifyAfterDeploy: "true" })).toEqual([
+      "verifyAfterDeploy: the verifier's chain check cannot pass with a self-signed certificate, which phones do not trust either; set verifyAfterDeploy false, or use a trusted certificate",
+    ]);
+    expect(problems({ domain: "dev.example.com", acmeEmail: "ops@example.com", acmeServer: "staging", verifyAfterDeploy: "true" })).toEqual([
+      "verifyAfterDeploy: the verifier's chain check cannot pass with a Let's Encrypt staging certificate, which phones do not trust either; set verifyAfterDeploy false, or use a trusted certificate",
+    ]);
   });
 });

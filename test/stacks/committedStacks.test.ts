@@ -71,6 +71,28 @@ describe("Pulumi.dev.yaml", () => {
   });
 });
 
+describe("the post-deploy verification", () => {
+  test("is on in prod, re-runs only when the certificate, listeners, instances or TLS policy change", async () => {
+    const prod = await planOf({ stack: "prod" });
+    const check = findResource(prod.run, "command:local:Command");
+    const instances = resourcesOfType(prod.run, T.instance);
+    expect(check.inputs.triggers).toEqual([
+      findResource(prod.run, T.serverCertificate).id,
+      findResource(prod.run, T.listener, "wechat-lb-https").id,
+      findResource(prod.run, T.listener, "wechat-lb-http-redirect").id,
+      "tls_cipher_policy_1_2_strict_with_1_3",
+      ...instances.map((i) => i.id),
+    ]);
+    expect(String(check.inputs.create)).toContain(`--resolve example.com:443:${FAKE.loadBalancerAddress}`);
+    expect(check.options.dependsOn?.map((d) => d.name)).toEqual(["wechat-lb-https", "wechat-lb-http-redirect", "wechat-lb-backends"]);
+  });
+
+  test("is off in dev unless asked for", async () => {
+    const dev = await planOf({ stack: "dev" });
+    expect(resourcesOfType(dev.run, "command:local:Command")).toEqual([]);
+  });
+});
+
 describe("Pulumi.prod.yaml", () => {
   let plan: Awaited<ReturnType<typeof planOf>>;
   beforeAll(async () => {

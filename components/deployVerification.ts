@@ -1,0 +1,55 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as command from "@pulumi/command";
+
+export interface DeployVerificationArgs {
+  /** Host name the mini program calls. */
+  readonly domain: string;
+  /** The load balancer's address: the check connects there (like curl --resolve), so DNS propagation does not matter. */
+  readonly address: pulumi.Input<string>;
+  /** Health path the app answers. */
+  readonly healthPath: string;
+  /** Minimum HSTS max-age the instances must send, seconds. */
+  readonly hstsMinSeconds: number;
+  /** The certificate must stay valid this many more days. */
+  readonly minDays: number;
+  /** Values whose change means the endpoint changed (certificate, listeners, instances, TLS policy): the check runs again. */
+  readonly triggers: pulumi.Input<unknown>[];
+  /** Resources that must be in place before the check (listeners, backend attachment). */
+  readonly after: pulumi.Resource[];
+  /** How long the check keeps retrying while new backends become healthy; default 300 s. */
+  readonly waitSeconds?: number;
+}
+
+/**
+ * Runs the project's HTTPS verifier against the freshly deployed load balancer during `pulumi up`;
+ * a failing check fails the update, loudly, instead of breaking the mini program silently. It runs
+ * on the machine running `pulumi up`, from the project directory.
+ */
+export class DeployVerification extends pulumi.ComponentResource {
+  /** The verifier's report of the last run. */
+  readonly report: pulumi.Output<string>;
+
+  constructor(name: string, args: DeployVerificationArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("wechat-https-backend:verify:DeployVerification", name, {}, opts);
+    const create = pulumi.interpolate`node bin/verify.js ${verifierArguments(args)} --resolve ${args.domain}:443:${args.address} --resolve ${args.domain}:80:${args.address}`;
+    const check = new command.local.Command(
+      `${name}-verify`,
+      // A relative path: the command must not change with the machine (or checkout) running it.
+      { create, triggers: args.triggers },
+      { parent: this, dependsOn: args.after },
+    );
+    this.report = check.stdout;
+    this.registerOutputs({ report: this.report });
+  }
+}
+
+/** The verifier's arguments besides --resolve. */
+export function verifierArguments(args: Pick<DeployVerificationArgs, "domain" | "healthPath" | "hstsMinSeconds" | "minDays" | "waitSeconds">): string {
+  return [
+    `https://${args.domain}/`,
+    `--health-path ${args.healthPath}`,
+    `--hsts-min ${args.hstsMinSeconds}`,
+    `--min-days ${args.minDays}`,
+    `--wait ${args.waitSeconds ?? 300}`,
+  ].join(" ");
+}

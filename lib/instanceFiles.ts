@@ -1,0 +1,52 @@
+// What every backend instance receives, from the stack's settings: the one place that turns the
+// stack config into the cloud-init options, used by the HttpsBackend component and `npm run render`.
+import { renderCloudInit, renderReadinessScript, type CloudInitOptions } from "./cloudInit";
+import { renderNginxConfig } from "./nginx";
+
+/** Port nginx listens on inside each instance; the load balancer forwards there. */
+export const NGINX_PORT = 80;
+
+/** Where a classic load balancer in a VPC connects to its backends from. */
+export const CLB_BACKEND_CIDR = "100.64.0.0/10";
+
+export interface InstanceSettings {
+  readonly environment: string;
+  readonly backendPort: number;
+  readonly hstsMaxAge: number;
+  readonly healthPath: string;
+  readonly maxUploadSize: string;
+  readonly appImage?: string;
+}
+
+export function cloudInitOptions(settings: InstanceSettings): CloudInitOptions {
+  return {
+    nginx: {
+      listenPort: NGINX_PORT,
+      backendPort: settings.backendPort,
+      hstsMaxAge: settings.hstsMaxAge,
+      healthPath: settings.healthPath,
+      maxUploadSize: settings.maxUploadSize,
+      loadBalancerCidr: CLB_BACKEND_CIDR,
+    },
+    appImage: settings.appImage,
+    environment: settings.environment,
+  };
+}
+
+export interface InstanceFiles {
+  /** The cloud-init user data, as the instance receives it (before base64). */
+  readonly "user-data": string;
+  /** The nginx main config inside it, runnable with `nginx -c`. */
+  readonly "nginx.conf": string;
+  /** The readiness check Cloud Assistant runs before the instance joins the load balancer. */
+  readonly "readiness.sh": string;
+}
+
+export function renderInstanceFiles(settings: InstanceSettings): InstanceFiles {
+  const options = cloudInitOptions(settings);
+  return {
+    "user-data": renderCloudInit(options),
+    "nginx.conf": renderNginxConfig(options.nginx),
+    "readiness.sh": renderReadinessScript(options),
+  };
+}

@@ -1,0 +1,51 @@
+// `npm run render -- --stack <name> --out <dir>`: writes exactly what a backend instance of that
+// stack receives: the cloud-init user data, the nginx config inside it (runnable with
+// `nginx -c <dir>/nginx.conf`) and the readiness check. Exit codes: 0 written, 1 invalid config, 2 bad usage.
+import { mkdirSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { renderInstanceFiles } from "../lib/instanceFiles";
+import { SECRET_CONFIG_KEYS, stackNameOf } from "../lib/plan/planStack";
+import { loadStackConfig } from "../lib/plan/stackFiles";
+import { resolveStackConfig } from "../lib/stackConfig";
+
+const projectDir = path.resolve(__dirname, "..", "..");
+const usage = "usage: npm run render -- --stack <name> [--config-file <Pulumi.<stack>.yaml>] --out <dir>";
+
+function main(): number {
+  let values: { stack?: string; "config-file"?: string; out?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: { stack: { type: "string" }, "config-file": { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } },
+      strict: true,
+    }));
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n${usage}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  if ((!values.stack && !values["config-file"]) || !values.out) {
+    process.stderr.write(`give a stack (--stack dev) or a stack file (--config-file path), and --out <dir>\n${usage}\n`);
+    return 2;
+  }
+  try {
+    const stack = stackNameOf({ stack: values.stack, configFile: values["config-file"] });
+    const config = loadStackConfig(projectDir, values["config-file"] ? { file: values["config-file"] } : { stack }, SECRET_CONFIG_KEYS);
+    const { settings } = resolveStackConfig({ values: config.values, stack });
+    const files = renderInstanceFiles(settings);
+    mkdirSync(values.out, { recursive: true });
+    for (const [name, text] of Object.entries(files)) {
+      writeFileSync(path.join(values.out, name), text);
+      process.stdout.write(`wrote ${path.join(values.out, name)} (${Buffer.byteLength(text)} bytes)\n`);
+    }
+    return 0;
+  } catch (err) {
+    process.stderr.write(`error: ${(err as Error).message}\n`);
+    return 1;
+  }
+}
+
+process.exit(main());
