@@ -73,11 +73,12 @@ export class HttpsLoadBalancer extends pulumi.ComponentResource {
         tlsCipherPolicy: args.tlsPolicy,
         enableHttp2: "on",
         // CLB terminates TLS and talks HTTP to nginx; the app learns the scheme from X-Forwarded-Proto.
-        xForwardedFor: { retriveClientIp: true, retriveSlbProto: true },
+        // X-Forwarded-For is always on (the provider does not let it be set).
+        xForwardedFor: { retriveSlbProto: true },
         stickySession: "off",
         scheduler: "wrr",
+        // HTTP(S) listeners always check over HTTP (healthCheckType is for TCP listeners only).
         healthCheck: "on",
-        healthCheckType: "http",
         healthCheckUri: args.healthPath,
         healthCheckHttpCode: "http_2xx",
         healthCheckInterval: 5,

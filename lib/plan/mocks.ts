@@ -96,7 +96,7 @@ const COMPUTED: Record<string, Outputs> = {
     publicKeyPem: "-----BEGIN PUBLIC KEY-----\nmock\n-----END PUBLIC KEY-----\n",
   }),
   "tls:index/selfSignedCert:SelfSignedCert": (inputs) => ({
-    certPem: "-----BEGIN CERTIFICATE-----\nmock\n-----END CERTIFICATE-----\n",
+    certPem: FAKE.certificatePem,
     validityStartTime: "2026-01-01T00:00:00Z",
     validityEndTime: new Date(Date.parse("2026-01-01T00:00:00Z") + Number(inputs.validityPeriodHours ?? 0) * 3_600_000).toISOString(),
   }),

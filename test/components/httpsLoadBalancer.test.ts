@@ -37,7 +37,6 @@ describe("HttpsLoadBalancer", () => {
       enableHttp2: "on",
       xForwardedFor: { retriveSlbProto: true },
       healthCheck: "on",
-      healthCheckType: "http",
       healthCheckUri: "/api/health",
       healthCheckHttpCode: "http_2xx",
     });

@@ -1,0 +1,16 @@
+// Type tokens of the provider resources the policies look at.
+export const TYPES = {
+  listener: "alicloud:slb/listener:Listener",
+  loadBalancer: "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer",
+  /** The older name of the same CLB resource; judged the same way. */
+  legacyLoadBalancer: "alicloud:slb/loadBalancer:LoadBalancer",
+  serverCertificate: "alicloud:slb/serverCertificate:ServerCertificate",
+  securityGroupRule: "alicloud:ecs/securityGroupRule:SecurityGroupRule",
+  dnsRecord: "alicloud:dns/alidnsRecord:AlidnsRecord",
+  /** Deprecated DNS record resource; judged the same way. */
+  legacyDnsRecord: "alicloud:dns/record:Record",
+  acmeCertificate: "acme:index/certificate:Certificate",
+} as const;
+
+export const LOAD_BALANCER_TYPES: readonly string[] = [TYPES.loadBalancer, TYPES.legacyLoadBalancer];
+export const DNS_RECORD_TYPES: readonly string[] = [TYPES.dnsRecord, TYPES.legacyDnsRecord];
