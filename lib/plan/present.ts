@@ -52,7 +52,7 @@ export function toPlanDocument(stack: string, run: ProgramRun): PlanDocument {
     type: r.type,
     name: r.name,
     parent: r.parent ? refText(r.parent) : undefined,
-    inputs: redact(r.inputs) as Record<string, unknown>,
+    inputs: Object.fromEntries(Object.entries(r.inputs).map(([key, value]) => [key, r.secretInputs.includes(key) ? SECRET : redact(value)])),
     options: { ...r.options, dependsOn: r.options.dependsOn?.map(refText) },
   }));
   const outputs = Object.fromEntries(

@@ -32,6 +32,11 @@ export interface DeclaredResource extends ResourceRef {
   readonly id?: string;
   /** Explicit provider reference, when set. */
   readonly provider?: string;
+  /**
+   * Top-level inputs the program passed as secrets. Known from the program's own values, because
+   * the SDK sends a secret that is still unknown to the mocks as a plain unknown.
+   */
+  readonly secretInputs: string[];
 }
 
 export interface ProgramOutput {
@@ -95,11 +100,24 @@ async function recordOptions(opts: pulumi.CustomResourceOptions & pulumi.Compone
   return Object.fromEntries(Object.entries(recorded).filter(([, v]) => v !== undefined)) as RecordedOptions;
 }
 
+/** Output's `isSecret` promise is internal to the SDK's OutputImpl; every Output has it. */
+function isSecretOutput(output: unknown): Promise<boolean> {
+  return (output as { isSecret: Promise<boolean> }).isSecret;
+}
+
+/** The names of the props that are secrets, anywhere inside them. */
+async function secretKeys(props: Record<string, unknown>): Promise<string[]> {
+  const flags = await Promise.all(
+    Object.entries(props).map(async ([key, value]) => [key, value !== undefined && (await isSecretOutput(pulumi.output(value)))] as const),
+  );
+  return flags.filter(([, secret]) => secret).map(([key]) => key);
+}
+
 /** The value of an output with unknown parts kept as pulumi.unknown (the SDK's own preview view). */
 async function describeOutput(value: unknown): Promise<ProgramOutput> {
   if (!pulumi.Output.isInstance(value)) return { known: true, secret: false, value };
-  const output = value as pulumi.Output<unknown> & { promise(withUnknowns?: boolean): Promise<unknown>; isKnown: Promise<boolean>; isSecret: Promise<boolean> };
-  const [inner, known, secret] = await Promise.all([output.promise(true), output.isKnown, output.isSecret]);
+  const output = value as pulumi.Output<unknown> & { promise(withUnknowns?: boolean): Promise<unknown>; isKnown: Promise<boolean> };
+  const [inner, known, secret] = await Promise.all([output.promise(true), output.isKnown, isSecretOutput(output)]);
   // A wholly unknown value (an id during preview) comes back as undefined.
   return { known, secret, value: !known && inner === undefined ? pulumi.unknown : inner };
 }
@@ -126,7 +144,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   pulumi.runtime.setAllConfig(options.config, options.secretKeys ?? []);
   await pulumi.runtime.setMocks(mocks, options.project, options.stack, options.mode === "plan");
 
-  const pendingOptions: Promise<[string, RecordedOptions, ResourceRef | undefined]>[] = [];
+  const pendingOptions: Promise<[string, RecordedOptions, ResourceRef | undefined, string[]]>[] = [];
   let exported: Record<string, unknown> = {};
   let loadError: unknown;
   const { log, restore } = captureLog();
@@ -134,7 +152,9 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     await pulumi.runtime.runInPulumiStack(async () => {
       pulumi.runtime.registerStackTransformation((args) => {
         const ref = { type: args.type, name: args.name };
-        pendingOptions.push(recordOptions(args.opts).then((o) => [keyOf(ref), o, refOf(args.opts.parent)]));
+        pendingOptions.push(
+          Promise.all([recordOptions(args.opts), secretKeys(args.props)]).then(([o, secrets]) => [keyOf(ref), o, refOf(args.opts.parent), secrets]),
+        );
         return undefined;
       });
       try {
@@ -154,14 +174,25 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     restore();
   }
 
-  const optionsByKey = new Map<string, { options: RecordedOptions; parent?: ResourceRef }>();
-  for (const [key, recorded, parent] of await Promise.all(pendingOptions)) optionsByKey.set(key, { options: recorded, parent });
+  const optionsByKey = new Map<string, { options: RecordedOptions; parent?: ResourceRef; secrets: string[] }>();
+  for (const [key, recorded, parent, secrets] of await Promise.all(pendingOptions)) optionsByKey.set(key, { options: recorded, parent, secrets });
 
   const resources: DeclaredResource[] = mocks.resources
     .filter((r) => r.type !== "pulumi:pulumi:Stack")
     .map((r) => {
       const extra = optionsByKey.get(keyOf(r));
-      return { type: r.type, name: r.name, custom: r.custom, inputs: r.inputs, state: r.state, id: r.id, provider: r.provider, parent: extra?.parent, options: extra?.options ?? {} };
+      return {
+        type: r.type,
+        name: r.name,
+        custom: r.custom,
+        inputs: r.inputs,
+        state: r.state,
+        id: r.id,
+        provider: r.provider,
+        parent: extra?.parent,
+        options: extra?.options ?? {},
+        secretInputs: extra?.secrets ?? [],
+      };
     });
   const outputs: Record<string, ProgramOutput> = {};
   for (const [name, value] of Object.entries(exported)) outputs[name] = await describeOutput(value);

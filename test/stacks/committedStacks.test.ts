@@ -45,6 +45,8 @@ describe("Pulumi.dev.yaml", () => {
     expect(issued.inputs.certificateRequestPem).toBe(request.state.certRequestPem);
     expect(findResource(plan.run, T.acmeRegistration).inputs.emailAddress).toBe("ops@example.com");
     const uploaded = findResource(plan.run, T.serverCertificate);
+    expect(isSecretInput(uploaded.inputs.serverCertificate)).toBe(true);
+    expect(isSecretInput(uploaded.inputs.privateKey)).toBe(true);
     expect(revealSecret(uploaded.inputs.serverCertificate)).toBe(String(issued.state.certificatePem) + String(issued.state.issuerPem));
     expect(revealSecret(uploaded.inputs.privateKey)).toBe(findResource(plan.run, T.tlsKey, "wechat-cert-key").state.privateKeyPem);
     expect(resourcesOfType(plan.run, T.selfSigned)).toHaveLength(0);
@@ -118,14 +120,12 @@ describe("Pulumi.prod.yaml", () => {
     expect(lb.options.protect).toBe(true);
   });
 
-  test("the certificate and its keys stay secret in the plan", () => {
-    const uploaded = findResource(plan.run, T.serverCertificate);
-    expect(isSecretInput(uploaded.inputs.privateKey)).toBe(true);
-    expect(isSecretInput(uploaded.inputs.serverCertificate)).toBe(true);
+  test("the certificate and its keys stay secret in the plan, known or not", () => {
     const planned = (type: string) => plan.document.resources.find((r) => r.type === type)?.inputs;
     expect(planned(T.serverCertificate)?.privateKey).toBe("[secret]");
     expect(planned(T.acmeRegistration)?.accountKeyPem).toBe("[secret]");
     expect(planned(T.acmeCertificate)?.accountKeyPem).toBe("[secret]");
+    expect(planned(T.serverCertificate)?.serverCertificate).toBe("[secret]");
   });
 
   test("values only the cloud knows are unknown, not invented", () => {
