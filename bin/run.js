@@ -3,7 +3,13 @@
 // when the sources changed.
 "use strict";
 const path = require("node:path");
+const Module = require("node:module");
 const { ensureBuilt, root } = require("./build");
+
+// Loading the Pulumi SDK is most of a command's time; caching V8's compiled code between runs makes
+// every later run start faster. Node 22 has the cache built in; on Node 20, v8-compile-cache.
+if (typeof Module.enableCompileCache === "function") Module.enableCompileCache();
+else require("v8-compile-cache");
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {

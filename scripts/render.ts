@@ -3,37 +3,23 @@
 // `nginx -c <dir>/nginx.conf`) and the readiness check. Exit codes: 0 written, 1 invalid config, 2 bad usage.
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommand, usageError } from "../lib/cli";
 import { renderInstanceFiles } from "../lib/instanceFiles";
-import { SECRET_CONFIG_KEYS, stackNameOf } from "../lib/plan/planStack";
-import { loadStackConfig } from "../lib/plan/stackFiles";
+import { loadStack } from "../lib/plan/stackFiles";
 import { resolveStackConfig } from "../lib/stackConfig";
 
 const projectDir = path.resolve(__dirname, "..", "..");
 const usage = "usage: npm run render -- --stack <name> [--config-file <Pulumi.<stack>.yaml>] --out <dir>";
 
 function main(): number {
-  let values: { stack?: string; "config-file"?: string; out?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      options: { stack: { type: "string" }, "config-file": { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } },
-      strict: true,
-    }));
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${usage}\n`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(`${usage}\n`);
-    return 0;
-  }
+  const parsed = parseCommand({ stack: { type: "string" }, "config-file": { type: "string" }, out: { type: "string" } }, usage);
+  if ("exitCode" in parsed) return parsed.exitCode;
+  const values = parsed.values;
   if ((!values.stack && !values["config-file"]) || !values.out) {
-    process.stderr.write(`give a stack (--stack dev) or a stack file (--config-file path), and --out <dir>\n${usage}\n`);
-    return 2;
+    return usageError("give a stack (--stack dev) or a stack file (--config-file path), and --out <dir>", usage);
   }
   try {
-    const stack = stackNameOf({ stack: values.stack, configFile: values["config-file"] });
-    const config = loadStackConfig(projectDir, values["config-file"] ? { file: values["config-file"] } : { stack }, SECRET_CONFIG_KEYS);
+    const { stack, config } = loadStack(projectDir, { stack: values.stack, configFile: values["config-file"] });
     const { settings } = resolveStackConfig({ values: config.values, stack });
     const files = renderInstanceFiles(settings);
     mkdirSync(values.out, { recursive: true });

@@ -1,11 +1,10 @@
 // One call for "the plan of this stack": read its config like the CLI, run the program under the
 // mocks, and shape the result. Used by `npm run plan`, the plan diff, the policy checks and tests.
 import * as path from "node:path";
-import { CONFIG_KEYS, type ConfigKey } from "../configKeys";
 import type { MockMode } from "./mocks";
 import { toPlanDocument, type PlanDocument } from "./present";
 import { runProgram, type ProgramRun } from "./runProgram";
-import { loadStackConfig, readProjectFile, type LoadedStackConfig } from "./stackFiles";
+import { loadStack, readProjectFile, type LoadedStackConfig } from "./stackFiles";
 
 export interface PlanRequest {
   /** Directory holding Pulumi.yaml and the stack files. */
@@ -25,20 +24,9 @@ export interface StackPlan {
   readonly document: PlanDocument;
 }
 
-export const SECRET_CONFIG_KEYS = (Object.keys(CONFIG_KEYS) as ConfigKey[]).filter(
-  (key) => "secret" in CONFIG_KEYS[key],
-);
-
-export function stackNameOf(request: Pick<PlanRequest, "stack" | "configFile">): string {
-  if (request.stack) return request.stack;
-  if (request.configFile) return path.basename(request.configFile).replace(/^Pulumi\.(.+)\.ya?ml$/, "$1");
-  return "dev";
-}
-
 export async function planStack(request: PlanRequest): Promise<StackPlan> {
-  const stack = stackNameOf(request);
+  const { stack, config } = loadStack(request.projectDir, request);
   const project = readProjectFile(request.projectDir);
-  const config = loadStackConfig(request.projectDir, request.configFile ? { file: request.configFile } : { stack }, SECRET_CONFIG_KEYS);
   const run = await runProgram({
     project: project.name,
     stack,

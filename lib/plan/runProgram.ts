@@ -105,10 +105,18 @@ function isSecretOutput(output: unknown): Promise<boolean> {
   return (output as { isSecret: Promise<boolean> }).isSecret;
 }
 
+/** True when an Output sits anywhere inside the value: only then can it be secret. */
+function holdsOutput(value: unknown): boolean {
+  if (pulumi.Output.isInstance(value)) return true;
+  if (Array.isArray(value)) return value.some(holdsOutput);
+  if (typeof value === "object" && value !== null) return Object.values(value).some(holdsOutput);
+  return false;
+}
+
 /** The names of the props that are secrets, anywhere inside them. */
 async function secretKeys(props: Record<string, unknown>): Promise<string[]> {
   const flags = await Promise.all(
-    Object.entries(props).map(async ([key, value]) => [key, value !== undefined && (await isSecretOutput(pulumi.output(value)))] as const),
+    Object.entries(props).map(async ([key, value]) => [key, holdsOutput(value) && (await isSecretOutput(pulumi.output(value)))] as const),
   );
   return flags.filter(([, secret]) => secret).map(([key]) => key);
 }

@@ -4,7 +4,11 @@
 import { readFileSync, existsSync } from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
+import { CONFIG_KEYS, type ConfigKey } from "../configKeys";
 import { UNREADABLE_SECRET } from "../stackConfig";
+
+/** Config keys that must be secrets (a committed stack file never holds them). */
+export const SECRET_CONFIG_KEYS = (Object.keys(CONFIG_KEYS) as ConfigKey[]).filter((key) => "secret" in CONFIG_KEYS[key]);
 
 export interface ProjectFile {
   readonly name: string;
@@ -113,4 +117,18 @@ export function loadStackConfig(projectDir: string, stackOrFile: { stack: string
     else if (typeof declaration !== "object" || declaration === null) values[full] = asConfigString(declaration);
   }
   return { values, secretKeys, unreadableSecretKeys, plaintextSecretKeys, file };
+}
+
+/** The stack's name: given, or read from a Pulumi.<stack>.yaml file name. */
+export function stackNameOf(request: { stack?: string; configFile?: string }): string {
+  if (request.stack) return request.stack;
+  if (request.configFile) return path.basename(request.configFile).replace(/^Pulumi\.(.+)\.ya?ml$/, "$1");
+  return "dev";
+}
+
+/** The config of a stack given by name or by file, the way `npm run plan` and `npm run render` take it. */
+export function loadStack(projectDir: string, request: { stack?: string; configFile?: string }): { stack: string; config: LoadedStackConfig } {
+  const stack = stackNameOf(request);
+  const config = loadStackConfig(projectDir, request.configFile ? { file: request.configFile } : { stack }, SECRET_CONFIG_KEYS);
+  return { stack, config };
 }

@@ -1,0 +1,28 @@
+// Option parsing shared by the project's commands (plan, render): the same --help and the same
+// answer to a bad option, exit code 2 with the usage text.
+import { parseArgs } from "node:util";
+
+type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
+type Values<T extends OptionSpec> = ReturnType<typeof parseArgs<{ options: T; strict: true }>>["values"];
+
+export type Parsed<T extends OptionSpec> = { readonly values: Values<T> } | { readonly exitCode: number };
+
+/** Parses argv; on --help or a bad option, prints what to print and says which exit code to stop with. */
+export function parseCommand<T extends OptionSpec>(options: T, usage: string, argv: string[] = process.argv.slice(2)): Parsed<T> {
+  try {
+    const { values } = parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, strict: true });
+    if ((values as { help?: boolean }).help) {
+      process.stdout.write(`${usage}\n`);
+      return { exitCode: 0 };
+    }
+    return { values: values as Values<T> };
+  } catch (err) {
+    return { exitCode: usageError((err as Error).message, usage) };
+  }
+}
+
+/** Prints a usage problem and the usage text; returns the exit code for bad usage. */
+export function usageError(message: string, usage: string): number {
+  process.stderr.write(`${message}\n${usage}\n`);
+  return 2;
+}
