@@ -66,27 +66,7 @@ function loadSettings(): StackSettings {
  */
 export = async () => {
   const settings = loadSettings();
-  const backend = new HttpsBackend("wechat", {
-    environment: settings.environment,
-    domain: settings.domain,
-    dnsZone: settings.dnsZone,
-    recordName: settings.recordName,
-    certificate: certificateSource(settings),
-    tlsPolicy: settings.tlsPolicy,
-    hstsMaxAge: settings.hstsMaxAge,
-    instanceCount: settings.instanceCount,
-    zoneCount: settings.zoneCount,
-    instanceType: settings.instanceType,
-    backendPort: settings.backendPort,
-    appImage: settings.appImage,
-    healthPath: settings.healthPath,
-    apiBasePath: settings.apiBasePath,
-    maxUploadSize: settings.maxUploadSize,
-    sshAllowedCidrs: settings.sshAllowedCidrs,
-    protect: settings.protect,
-    verifyAfterDeploy: settings.verifyAfterDeploy,
-    minDaysRemaining: settings.minDaysRemaining,
-  });
+  const backend = new HttpsBackend("wechat", { ...settings, certificate: certificateSource(settings) });
 
   return {
     /** Paste into the WeChat console: 开发管理 → 开发设置 → 服务器域名. */

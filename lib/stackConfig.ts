@@ -16,6 +16,7 @@ import { parseDomain, recordNameFor } from "./domain";
 import { parseCidr } from "./cidr";
 import { IMAGE_PATTERN } from "./cloudInit";
 import { checkCertificate, type CertificateSummary } from "./certificateChecks";
+import type { HttpsBackendArgs } from "../components/httpsBackend";
 
 export type Environment = "dev" | "prod";
 
@@ -62,33 +63,15 @@ export type CertificateSettings =
     }
   | { readonly source: "selfSigned" };
 
-export interface StackSettings {
+/**
+ * One stack's validated settings: the HttpsBackend component's arguments (documented there), with
+ * the certificate as configured, and what only the stack needs.
+ */
+export interface StackSettings extends Omit<HttpsBackendArgs, "certificate"> {
   readonly stack: string;
-  readonly environment: Environment;
   readonly region: string;
-  /** Host name, ASCII, lower case. */
-  readonly domain: string;
-  /** Alibaba Cloud DNS zone holding the record. */
-  readonly dnsZone: string;
-  /** Record name inside the zone: "@" for the apex. */
-  readonly recordName: string;
   readonly icpLicense?: string;
   readonly certificate: CertificateSettings;
-  readonly tlsPolicy: TlsPolicy;
-  readonly hstsMaxAge: number;
-  readonly instanceCount: number;
-  readonly zoneCount: number;
-  readonly instanceType?: string;
-  readonly backendPort: number;
-  readonly appImage?: string;
-  readonly healthPath: string;
-  readonly apiBasePath: string;
-  readonly maxUploadSize: string;
-  readonly sshAllowedCidrs: string[];
-  readonly protect: boolean;
-  readonly verifyAfterDeploy: boolean;
-  /** Days a certificate must still be valid. */
-  readonly minDaysRemaining: number;
 }
 
 export interface ResolvedConfig {

@@ -106,7 +106,7 @@ export function formatPlan(doc: PlanDocument, source: string): string {
     }
   };
   walk(undefined, 0);
-  lines.push("", "Lookups (run against the cloud at pulumi preview):");
+  lines.push("", "Lookups (made against the cloud at pulumi preview; those that take an earlier lookup's result are not listed):");
   for (const l of doc.lookups) lines.push(`  ${l.token} ${JSON.stringify(l.args)}`);
   lines.push("", "Outputs:");
   for (const [name, value] of Object.entries(doc.outputs)) lines.push(`  ${name}: ${JSON.stringify(value)}`);
