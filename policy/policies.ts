@@ -9,18 +9,16 @@ import { stackEnvironment, type EnvironmentSetting } from "./environment";
 import { cidrWithin, isWholeInternetCidr, parsePortRange, rangeContains } from "./network";
 import { NOT_KNOWN, peek, peekNumber, peekString } from "./props";
 import { DNS_RECORD_TYPES, LOAD_BALANCER_TYPES, TYPES } from "./resourceTypes";
+import { TLS_POLICIES } from "../lib/configKeys";
+import { CLB_BACKEND_CIDR } from "../lib/instanceFiles";
 
-/** The CLB policies that allow nothing below TLS 1.2 (tls_cipher_policy_1_0, the default, and _1_1 do). */
-export const ALLOWED_TLS_POLICIES = [
-  "tls_cipher_policy_1_2",
-  "tls_cipher_policy_1_2_strict",
-  "tls_cipher_policy_1_2_strict_with_1_3",
-] as const;
+/** The CLB policies that allow nothing below TLS 1.2 (tls_cipher_policy_1_0, the default, and _1_1 do): the stack's own list. */
+export const ALLOWED_TLS_POLICIES = TLS_POLICIES;
 const RECOMMENDED_TLS_POLICY = "tls_cipher_policy_1_2_strict_with_1_3";
 const SET_TLS_POLICY = `set tlsCipherPolicy to ${RECOMMENDED_TLS_POLICY} (stack config: pulumi config set tlsPolicy ${RECOMMENDED_TLS_POLICY})`;
 
 /** Where a classic load balancer in a VPC reaches its backends from. */
-export const LOAD_BALANCER_CIDR = "100.64.0.0/10";
+export const LOAD_BALANCER_CIDR = CLB_BACKEND_CIDR;
 /** The lowest TTL the free Alibaba Cloud DNS edition accepts. */
 export const MIN_DNS_TTL = 600;
 export const DEFAULT_MIN_CERTIFICATE_DAYS = 30;
