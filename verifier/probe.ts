@@ -8,6 +8,7 @@ import * as https from "node:https";
 import * as net from "node:net";
 import * as tls from "node:tls";
 import { X509Certificate } from "node:crypto";
+import { settleOnce } from "./settle";
 import { Endpoint, bareHost, defaultPort, resolveKey } from "./settings";
 
 export interface ProbeEnv {
@@ -40,12 +41,10 @@ export function tcpProbe(env: ProbeEnv, endpoint: Endpoint): Promise<string | un
   return new Promise((resolve) => {
     const address = dialAddress(env, endpoint);
     const socket = net.connect({ host: address, port: endpoint.port });
-    const timer = setTimeout(() => finish(`no TCP answer within ${env.timeoutMs} ms`), env.timeoutMs);
-    function finish(reason: string | undefined): void {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(reason);
-    }
+    const finish = settleOnce<string | undefined>(resolve, () => socket.destroy(), {
+      ms: env.timeoutMs,
+      outcome: () => `no TCP answer within ${env.timeoutMs} ms`,
+    });
     socket.once("connect", () => finish(undefined));
     socket.once("error", (err: NodeJS.ErrnoException) => finish(describeNetError(err, endpoint, address)));
   });
@@ -159,20 +158,15 @@ export function tlsHandshake(env: ProbeEnv, endpoint: Endpoint, request: Handsha
       return;
     }
     let connected = false;
-    let settled = false;
-    const timer = setTimeout(() => {
+    const finish = settleOnce<Handshake>(resolve, () => socket.destroy(), {
+      ms: env.timeoutMs,
       // Some load balancers drop a hello they will not serve instead of sending an alert; like
       // testssl.sh, silence after the TCP connect counts as a refusal.
-      const reason = `no answer within ${env.timeoutMs} ms`;
-      finish(connected ? { kind: "refused", reason } : { kind: "failed", reason, connected });
-    }, env.timeoutMs);
-    function finish(outcome: Handshake): void {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(outcome);
-    }
+      outcome: () => {
+        const reason = `no answer within ${env.timeoutMs} ms`;
+        return connected ? { kind: "refused", reason } : { kind: "failed", reason, connected };
+      },
+    });
     socket.once("connect", () => {
       connected = true;
     });
@@ -221,7 +215,6 @@ export function httpGet(env: ProbeEnv, url: URL): Promise<HttpOutcome> {
   };
   const started = Date.now();
   return new Promise((resolve) => {
-    let settled = false;
     const onResponse = (res: http.IncomingMessage): void => {
       res.resume();
       finish({ ok: true, answer: { status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, ms: Date.now() - started } });
@@ -233,16 +226,10 @@ export function httpGet(env: ProbeEnv, url: URL): Promise<HttpOutcome> {
             onResponse,
           )
         : http.request(common, onResponse);
-    const timer = setTimeout(() => {
-      finish({ ok: false, reason: `no answer within ${env.timeoutMs} ms` });
-    }, env.timeoutMs);
-    function finish(outcome: HttpOutcome): void {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      req.destroy();
-      resolve(outcome);
-    }
+    const finish = settleOnce<HttpOutcome>(resolve, () => req.destroy(), {
+      ms: env.timeoutMs,
+      outcome: () => ({ ok: false, reason: `no answer within ${env.timeoutMs} ms` }),
+    });
     req.once("error", (err: NodeJS.ErrnoException) => {
       const reason = err.code === "ECONNREFUSED" || err.code === "ENOTFOUND" ? describeNetError(err, endpoint, address) : shortReason(err);
       finish({ ok: false, reason });

@@ -5,6 +5,7 @@ import * as net from "node:net";
 import { randomBytes } from "node:crypto";
 import { Endpoint } from "./settings";
 import { ProbeEnv, dialAddress } from "./probe";
+import { settleOnce } from "./settle";
 
 const TLS_1_0 = 0x0301;
 const TLS_1_2 = 0x0303;
@@ -103,19 +104,14 @@ export function offerSuites(env: ProbeEnv, endpoint: Endpoint, suites: readonly 
   return new Promise((resolve) => {
     const socket = net.connect({ host: dialAddress(env, endpoint), port: endpoint.port });
     let received = Buffer.alloc(0);
-    let settled = false;
     // Silence after the hello is a refusal, as in tlsHandshake; silence before the connect is not.
-    const timer = setTimeout(() => {
-      const reason = `no answer within ${env.timeoutMs} ms`;
-      finish(socket.bytesWritten > 0 ? { kind: "refused", reason } : { kind: "failed", reason });
-    }, env.timeoutMs);
-    function finish(answer: HelloAnswer): void {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(answer);
-    }
+    const finish = settleOnce<HelloAnswer>(resolve, () => socket.destroy(), {
+      ms: env.timeoutMs,
+      outcome: () => {
+        const reason = `no answer within ${env.timeoutMs} ms`;
+        return socket.bytesWritten > 0 ? { kind: "refused", reason } : { kind: "failed", reason };
+      },
+    });
     socket.once("connect", () => socket.write(buildClientHello(suites, net.isIP(endpoint.host) === 0 ? endpoint.host : undefined)));
     socket.on("data", (chunk: Buffer) => {
       received = Buffer.concat([received, chunk]);

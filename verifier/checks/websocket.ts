@@ -5,23 +5,18 @@ import * as tls from "node:tls";
 import WebSocket from "ws";
 import { CheckContext } from "../context";
 import { TOLERANT_CIPHERS, tlsConnectOptions } from "../probe";
+import { settleOnce } from "../settle";
 import { CheckResult } from "../types";
 
 type Upgrade = { ok: true } | { ok: false; reason: string };
 
 function tryUpgrade(ctx: CheckContext, url: URL): Promise<Upgrade> {
   return new Promise((resolve) => {
-    let settled = false;
     // ws would dial the URL's host itself; this keeps --resolve and the tolerant TLS of the other probes.
     const connect = (() =>
       tls.connect({ ...tlsConnectOptions(ctx.env, ctx.settings.endpoint), minVersion: "TLSv1", ciphers: TOLERANT_CIPHERS })) as unknown as typeof net.createConnection;
     const socket = new WebSocket(url, { createConnection: connect, handshakeTimeout: ctx.settings.timeoutMs, rejectUnauthorized: false });
-    function finish(outcome: Upgrade): void {
-      if (settled) return;
-      settled = true;
-      socket.terminate();
-      resolve(outcome);
-    }
+    const finish = settleOnce<Upgrade>(resolve, () => socket.terminate());
     socket.once("open", () => finish({ ok: true }));
     socket.once("unexpected-response", (_req, res) => {
       res.resume();
