@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { TlsPolicy } from "../lib/configKeys";
+import { DAY_MS } from "../lib/certificates/describe";
 import { CLB_BACKEND_CIDR, NGINX_PORT, renderInstanceFiles } from "../lib/instanceFiles";
 import { lookUpImage, lookUpInstanceType, lookUpZones } from "../lib/lookups";
 import { wechatConsoleValues, type WechatDomains } from "../lib/wechat";
@@ -150,7 +151,7 @@ export class HttpsBackend extends pulumi.ComponentResource {
     this.certificateId = certificate.certificateId;
     this.certificateNotAfter = certificate.notAfter;
     this.certificateIssuer = certificate.issuer;
-    this.certificateDaysLeft = certificate.notAfter.apply((notAfter) => Math.floor((Date.parse(notAfter) - Date.now()) / 86_400_000));
+    this.certificateDaysLeft = certificate.notAfter.apply((notAfter) => Math.floor((Date.parse(notAfter) - Date.now()) / DAY_MS));
     this.registerOutputs({
       wechatDomains: this.wechatDomains,
       apiBaseUrl: this.apiBaseUrl,

@@ -15,6 +15,7 @@ import {
 import { parseDomain, recordNameFor } from "./domain";
 import { parseCidr } from "./cidr";
 import { IMAGE_PATTERN } from "./cloudInit";
+import { URL_PATH_PATTERN } from "./instance/validate";
 import { checkCertificate, type CertificateSummary } from "./certificateChecks";
 import type { HttpsBackendArgs } from "../components/httpsBackend";
 
@@ -105,8 +106,8 @@ export const HSTS_FLOOR = 31536000;
 
 const INSTANCE_TYPE = /^ecs\.[a-z0-9-]+\.[a-z0-9]+$/;
 const NGINX_SIZE = /^([1-9][0-9]*)([kKmMgG]?)$/;
-// The characters nginx locations and CLB health check URIs both take without escaping.
-const URL_PATH = /^\/[A-Za-z0-9._~/-]{0,79}$/;
+/** CLB health check URIs are at most 80 characters. */
+const MAX_PATH_LENGTH = 80;
 const ICP_NUMBER = /ICP/i;
 
 class Collector {
@@ -184,7 +185,8 @@ function resolveBoolean(input: ConfigInput, key: ConfigKey, auto: boolean, out: 
 }
 
 function checkPath(key: ConfigKey, value: string, out: Collector): string {
-  if (!URL_PATH.test(value)) {
+  // The characters nginx locations (checked again when rendering) and CLB health check URIs both take.
+  if (!URL_PATH_PATTERN.test(value) || value.length > MAX_PATH_LENGTH) {
     out.errors.push(
       `${key}: "${value}" is not a URL path of at most 80 letters, digits and ._~/- starting with "/" (no query); e.g. pulumi config set ${key} ${CONFIG_KEYS[key].example}`,
     );

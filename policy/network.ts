@@ -25,12 +25,6 @@ export function rangeContains(range: PortRange, port: number): boolean {
   return range.from <= port && port <= range.to;
 }
 
-/** "0.0.0.0/0" or "::/0" (any prefix length 0): every address on the internet. */
-export function isWholeInternetCidr(text: string): boolean {
-  const parsed = parseCidr(text);
-  return typeof parsed !== "string" && parsed.prefix === 0;
-}
-
 /** True when every address of `inner` lies inside `outer` (both CIDR text; a bare address is one host). */
 export function cidrWithin(inner: string, outer: string): boolean {
   const a = parseCidr(inner);

@@ -6,7 +6,8 @@
 import type { ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { leafValidity } from "./certificateExpiry";
 import { stackEnvironment, type EnvironmentSetting } from "./environment";
-import { cidrWithin, isWholeInternetCidr, parsePortRange, rangeContains } from "./network";
+import { isWholeInternet } from "../lib/cidr";
+import { cidrWithin, parsePortRange, rangeContains } from "./network";
 import { NOT_KNOWN, peek, peekNumber, peekString } from "./props";
 import { DNS_RECORD_TYPES, LOAD_BALANCER_TYPES, TYPES } from "./resourceTypes";
 import { TLS_POLICIES } from "../lib/configKeys";
@@ -123,7 +124,7 @@ export const noAdminPortsFromInternet: ResourceValidationPolicy = {
     const facts = ruleFacts(args);
     if (!facts?.ingressAccept || !facts.range) return;
     const sources = [peekString(args.props, "cidrIp"), peekString(args.props, "ipv6CidrIp")];
-    const open = sources.find((s): s is string => typeof s === "string" && isWholeInternetCidr(s));
+    const open = sources.find((s): s is string => typeof s === "string" && isWholeInternet(s));
     if (!open) return;
     for (const admin of ADMIN_PORTS) {
       if ((admin.protocols as readonly string[]).includes(facts.protocol ?? "") && rangeContains(facts.range, admin.port)) {

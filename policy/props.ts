@@ -5,6 +5,8 @@
 // that throws on reading such a value (the policy then reports "can't run during preview" instead
 // of a verdict). Policies here must decide for themselves what an unknown means (skip, or say so),
 // so they look at values through `peek`, which reads the raw property without tripping the proxy.
+import { runtime } from "@pulumi/pulumi";
+import { isSecretMarker } from "../lib/plan/present";
 
 /** The engine's wire sentinels for unknown values (string, number, bool, array, asset, archive, object). */
 const UNKNOWN_SENTINELS: ReadonlySet<string> = new Set([
@@ -18,11 +20,7 @@ const UNKNOWN_SENTINELS: ReadonlySet<string> = new Set([
 ]);
 
 /** The string the engine uses for an unknown value; tests and the plan adapter produce it too. */
-export const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-/** Pulumi's wire marker for a secret: `{ [SECRET_SIG_KEY]: SECRET_SIG, value }`. */
-const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+export const UNKNOWN_STRING = runtime.unknownValue;
 
 export type Peeked =
   | { readonly state: "absent" }
@@ -38,10 +36,7 @@ export function isUnknownValue(value: unknown): boolean {
  * older SDK may pass the wire form; both read the same here.
  */
 export function unwrapSecret(value: unknown): unknown {
-  if (typeof value === "object" && value !== null && (value as Record<string, unknown>)[SECRET_SIG_KEY] === SECRET_SIG) {
-    return (value as { value?: unknown }).value;
-  }
-  return value;
+  return isSecretMarker(value) ? value.value : value;
 }
 
 /** The property at `path` (keys of nested objects), without triggering the unknown-checking proxy. */

@@ -38,8 +38,10 @@ export function checkNginxSize(problems: Problems, field: string, value: string)
 }
 
 /** An absolute URL path without query, spaces or quoting characters, e.g. "/api/health". */
+export const URL_PATH_PATTERN = /^\/[A-Za-z0-9._~\/-]*$/;
+
 export function checkUrlPath(problems: Problems, field: string, value: string): void {
-  if (!/^\/[A-Za-z0-9._~\/-]*$/.test(value)) {
+  if (!URL_PATH_PATTERN.test(value)) {
     problems.add(field, `must be an absolute path of letters, digits and ._~/- (no query), got ${JSON.stringify(value)}`);
   }
 }

@@ -7,12 +7,9 @@ import type { DeclaredResource, ProgramRun, RecordedOptions, ResourceRef } from 
 export const SECRET = "[secret]";
 export const UNKNOWN = "(known after apply)";
 
-/** Pulumi's wire marker for a secret value inside resource inputs. */
-const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-
+/** True for Pulumi's wire form of a secret, `{ [specialSigKey]: specialSecretSig, value }`. */
 export function isSecretMarker(value: unknown): value is { value: unknown } {
-  return typeof value === "object" && value !== null && (value as Record<string, unknown>)[SECRET_SIG_KEY] === SECRET_SIG;
+  return typeof value === "object" && value !== null && (value as Record<string, unknown>)[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig;
 }
 
 /** A JSON-safe copy with secrets and unknowns replaced by their labels. */

@@ -5,9 +5,7 @@
 //   that provides them, so a replaced resource changes what depends on it, as in `pulumi preview`.
 // The plan runs in the mocks' test mode, where each such value is fake but unique to its resource.
 import { createHmac } from "node:crypto";
-import { readFileSync } from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
-import { parse } from "yaml";
 import { FAKE } from "./mocks";
 import type { StackPlan } from "./planStack";
 import { isSecretMarker } from "./present";
@@ -135,29 +133,16 @@ export function refsIn(value: Encoded): string[] {
   return Object.values(value as Record<string, Encoded>).flatMap(refsIn);
 }
 
-function isSecure(value: unknown): value is { secure: string } {
-  return typeof value === "object" && value !== null && typeof (value as { secure?: unknown }).secure === "string";
-}
-
 /** The stack's config as the diff shows it: secret values only as a keyed hash (ciphertexts included). */
-function configOf(plan: StackPlan, project: string, encoder: Encoder): Record<string, ConfigEntry> {
-  let raw: Record<string, unknown> = {};
-  try {
-    const doc = parse(readFileSync(plan.config.file, "utf8")) as { config?: Record<string, unknown> } | null;
-    raw = doc?.config ?? {};
-  } catch {
-    // Already reported by the plan itself.
-  }
-  // Short keys belong to the project, as the CLI reads them.
-  const rawByFullKey = new Map(Object.entries(raw).map(([k, v]) => [k.includes(":") ? k : `${project}:${k}`, v]));
+function configOf(plan: StackPlan, encoder: Encoder): Record<string, ConfigEntry> {
   const entries: Record<string, ConfigEntry> = {};
   for (const [key, value] of Object.entries(plan.config.values)) {
     if (!plan.config.secretKeys.includes(key)) {
       entries[key] = { secret: false, value };
       continue;
     }
-    const stored = rawByFullKey.get(key);
-    if (isSecure(stored)) entries[key] = { secret: true, hash: encoder.hash(stored.secure), encrypted: true };
+    const ciphertext = plan.config.ciphertexts[key];
+    if (ciphertext !== undefined) entries[key] = { secret: true, hash: encoder.hash(ciphertext), encrypted: true };
     else if (plan.config.unreadableSecretKeys.includes(key)) entries[key] = { secret: true, encrypted: false };
     else entries[key] = { secret: true, hash: encoder.hash(value), encrypted: false };
   }
@@ -198,7 +183,7 @@ export function toSnapshot(plan: StackPlan, options: SnapshotOptions): PlanSnaps
         return [name, output.secret ? { $secret: { known: output.known, hash: encoder.hash(JSON.stringify(encoded)), refs: refsIn(encoded) } } : encoded];
       }),
     ),
-    config: configOf(plan, options.project, encoder),
+    config: configOf(plan, encoder),
     warnings: [...plan.document.warnings],
   };
 }

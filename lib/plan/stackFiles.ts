@@ -25,6 +25,8 @@ export interface LoadedStackConfig {
   readonly unreadableSecretKeys: string[];
   /** Secret-looking keys stored in plain text (a warning: they belong in `secure:`). */
   readonly plaintextSecretKeys: string[];
+  /** The `secure:` ciphertexts as stored, by full key: what the plan diff compares for them. */
+  readonly ciphertexts: Record<string, string>;
   /** The stack file read. */
   readonly file: string;
 }
@@ -83,10 +85,12 @@ export function loadStackConfig(projectDir: string, stackOrFile: { stack: string
   const secretKeys: string[] = [];
   const unreadableSecretKeys: string[] = [];
   const plaintextSecretKeys: string[] = [];
+  const ciphertexts: Record<string, string> = {};
   for (const [key, value] of Object.entries(config as Record<string, unknown>)) {
     const full = fullKey(project.name, key);
     if (isSecure(value)) {
       values[full] = UNREADABLE_SECRET;
+      ciphertexts[full] = value.secure;
       secretKeys.push(full);
       unreadableSecretKeys.push(full);
       continue;
@@ -116,7 +120,7 @@ export function loadStackConfig(projectDir: string, stackOrFile: { stack: string
     if (hasDefault) values[full] = asConfigString((declaration as { default: unknown }).default);
     else if (typeof declaration !== "object" || declaration === null) values[full] = asConfigString(declaration);
   }
-  return { values, secretKeys, unreadableSecretKeys, plaintextSecretKeys, file };
+  return { values, secretKeys, unreadableSecretKeys, plaintextSecretKeys, ciphertexts, file };
 }
 
 /** The stack's name: given, or read from a Pulumi.<stack>.yaml file name. */

@@ -1,6 +1,7 @@
 // Runs the program or a single component under the project's mocks, for tests.
 import * as path from "node:path";
 import { planStack, type StackPlan } from "../../lib/plan/planStack";
+import { isSecretMarker } from "../../lib/plan/present";
 import type { MockMode } from "../../lib/plan/mocks";
 import { runProgram, type DeclaredResource, type ProgramRun } from "../../lib/plan/runProgram";
 
@@ -65,12 +66,8 @@ export const T = {
   acmeCertificate: "acme:index/certificate:Certificate",
 } as const;
 
-const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
-
 /** True when an input arrived at the provider as a Pulumi secret. */
-export function isSecretInput(value: unknown): boolean {
-  return typeof value === "object" && value !== null && SECRET_SIG_KEY in value;
-}
+export const isSecretInput = isSecretMarker;
 
 /** The value inside a secret input. */
 export function revealSecret(value: unknown): unknown {
