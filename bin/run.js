@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs a compiled entry point from dist/ (`node bin/run.js scripts/plan --stack dev`), building first
+// Runs a compiled entry point from dist/ (`node bin/run.js tools/commands/plan --stack dev`), building first
 // when the sources changed.
 "use strict";
 const path = require("node:path");

@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { TlsPolicy } from "../lib/configKeys";
+import type { TlsPolicy } from "../lib/config/keys";
 import { DAY_MS } from "../lib/certificates/describe";
-import { CLB_BACKEND_CIDR, NGINX_PORT, renderInstanceFiles } from "../lib/instanceFiles";
-import { lookUpImage, lookUpInstanceType, lookUpZones } from "../lib/lookups";
+import { CLB_BACKEND_CIDR, NGINX_PORT, renderInstanceFiles } from "../lib/instance/files";
+import { lookUpImage, lookUpInstanceType, lookUpZones } from "../lib/cloud/lookups";
 import { wechatConsoleValues, type WechatDomains } from "../lib/wechat";
 import { BackendInstances } from "./backendInstances";
 import { Certificate, type CertificateSourceArgs } from "./certificate";

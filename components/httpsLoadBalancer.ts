@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
-import type { TlsPolicy } from "../lib/configKeys";
+import type { TlsPolicy } from "../lib/config/keys";
 
 export interface HttpsLoadBalancerArgs {
   /** ServerCertificate id for the HTTPS listener. */

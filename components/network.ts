@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { parseCidr } from "../lib/cidr";
-import { CLB_BACKEND_CIDR } from "../lib/instanceFiles";
+import { CLB_BACKEND_CIDR } from "../lib/instance/files";
 
 export { CLB_BACKEND_CIDR };
 

@@ -10,8 +10,8 @@ import { isWholeInternet } from "../lib/cidr";
 import { cidrWithin, parsePortRange, rangeContains } from "./network";
 import { NOT_KNOWN, peek, peekNumber, peekString } from "./props";
 import { DNS_RECORD_TYPES, LOAD_BALANCER_TYPES, TYPES } from "./resourceTypes";
-import { TLS_POLICIES } from "../lib/configKeys";
-import { CLB_BACKEND_CIDR } from "../lib/instanceFiles";
+import { TLS_POLICIES } from "../lib/config/keys";
+import { CLB_BACKEND_CIDR } from "../lib/instance/files";
 
 /** The CLB policies that allow nothing below TLS 1.2 (tls_cipher_policy_1_0, the default, and _1_1 do): the stack's own list. */
 export const ALLOWED_TLS_POLICIES = TLS_POLICIES;

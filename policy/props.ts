@@ -6,7 +6,7 @@
 // of a verdict). Policies here must decide for themselves what an unknown means (skip, or say so),
 // so they look at values through `peek`, which reads the raw property without tripping the proxy.
 import { runtime } from "@pulumi/pulumi";
-import { isSecretMarker } from "../lib/plan/present";
+import { isSecretMarker } from "../tools/plan/present";
 
 /** The engine's wire sentinels for unknown values (string, number, bool, array, asset, archive, object). */
 const UNKNOWN_SENTINELS: ReadonlySet<string> = new Set([

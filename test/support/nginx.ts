@@ -8,11 +8,11 @@ import {
   type ConfigCheck,
   type LocalConfigRenderer,
   type RunningNginx,
-} from "../../lib/instance/localNginx";
-import type { NginxOptions } from "../../lib/nginx";
+} from "../../tools/localNginx";
+import type { NginxOptions } from "../../lib/instance/nginx";
 
 export type { ConfigCheck, LocalConfigRenderer, RunningNginx };
-export { checkNginxConfig, freeLoopbackPort, localNginxPaths, projectConfig, startLocalNginx } from "../../lib/instance/localNginx";
+export { checkNginxConfig, freeLoopbackPort, localNginxPaths, projectConfig, startLocalNginx } from "../../tools/localNginx";
 
 /** Runs renderNginxConfig(options) for real, listening on 127.0.0.1 (listenPort/paths are replaced). */
 export function startProjectNginx(options: NginxOptions): Promise<RunningNginx> {

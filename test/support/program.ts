@@ -1,9 +1,9 @@
 // Runs the program or a single component under the project's mocks, for tests.
 import * as path from "node:path";
-import { planStack, type StackPlan } from "../../lib/plan/planStack";
-import { isSecretMarker } from "../../lib/plan/present";
-import type { MockMode } from "../../lib/plan/mocks";
-import { runProgram, type DeclaredResource, type ProgramRun } from "../../lib/plan/runProgram";
+import { planStack, type StackPlan } from "../../tools/plan/planStack";
+import { isSecretMarker } from "../../tools/plan/present";
+import type { MockMode } from "../../tools/plan/mocks";
+import { runProgram, type DeclaredResource, type ProgramRun } from "../../tools/plan/runProgram";
 
 export const PROJECT_DIR = path.resolve(__dirname, "..", "..");
 

@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import type { SecureVersion } from "node:tls";
 import { WebSocketServer } from "ws";
-import { freeLoopbackPort } from "../../lib/instance/localNginx";
+import { freeLoopbackPort } from "../../tools/localNginx";
 import { startLocalNginx } from "./nginx";
 
 export const HEALTH_PATH = "/api/health";

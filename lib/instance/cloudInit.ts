@@ -1,0 +1,208 @@
+// First boot of an instance (cloud-init user data) and the readiness gate run before the instance
+// joins the load balancer. Target: Alibaba Cloud's Ubuntu 22.04 image, whose apt sources point to
+// Alibaba Cloud's internal mirror (reachable from a VPC without internet access).
+//
+// Boot order (Ubuntu's cloud.cfg): write_files (early) -> packages (final stage) -> deferred
+// write_files -> runcmd, which runs the setup script: app unit, `nginx -t`, nginx reload, wait
+// until the health path answers 2xx through nginx, then the ready marker.
+import { stringify } from "yaml";
+import { renderNginxConfig, validateNginxOptions, type NginxOptions } from "./nginx";
+import { renderAppUnit } from "./appUnit";
+import { BUILTIN_APP_SOURCE } from "./builtinApp";
+import {
+  APP_UNIT_NAME,
+  BUILTIN_APP_PATH,
+  LOG_TAG,
+  NGINX_CONFIG_PATH,
+  READY_MARKER_PATH,
+  SETUP_SCRIPT_PATH,
+} from "./layout";
+import { shellQuote, waitForHealthFunction } from "./shell";
+import { Problems, checkWholeSeconds } from "./validate";
+
+export interface CloudInitOptions {
+  readonly nginx: NginxOptions;
+  /** Container image of the app (e.g. an ACR VPC address); undefined = the built-in health app. */
+  readonly appImage?: string;
+  /** Environment name, "dev"/"prod", for tags/logs. */
+  readonly environment: string;
+  /** Bound of the readiness script, cloud-init included; default READINESS_TIMEOUT_SECONDS. */
+  readonly readinessTimeoutSeconds?: number;
+}
+
+/**
+ * How long the readiness script waits in all (cloud-init, package installs, image pull, app start).
+ * The Cloud Assistant command that runs it needs a larger timeout (its own default is 60 s).
+ */
+export const READINESS_TIMEOUT_SECONDS = 600;
+
+/** How long first boot waits for the app to become healthy before cloud-init reports failure. */
+export const BOOT_HEALTH_TIMEOUT_SECONDS = 480;
+
+/** An image reference of registry/name[:tag][@digest] characters only (it goes into a unit file). */
+export const IMAGE_PATTERN = /^[a-z0-9][a-z0-9._\/-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
+
+export function validateCloudInitOptions(options: CloudInitOptions): void {
+  validateNginxOptions(options.nginx, "nginx");
+  const problems = new Problems();
+  if (options.appImage !== undefined && (!IMAGE_PATTERN.test(options.appImage) || options.appImage.length > 255)) {
+    problems.add(
+      "appImage",
+      `must be an image reference like "registry-vpc.cn-hangzhou.aliyuncs.com/team/app:1.2.0", got ${JSON.stringify(options.appImage)}`,
+    );
+  }
+  if (!/^[a-z0-9][a-z0-9-]{0,31}$/.test(options.environment)) {
+    problems.add("environment", `must be lowercase letters, digits and "-" (e.g. "dev"), got ${JSON.stringify(options.environment)}`);
+  }
+  if (options.readinessTimeoutSeconds !== undefined) {
+    checkWholeSeconds(problems, "readinessTimeoutSeconds", options.readinessTimeoutSeconds, 1);
+  }
+  problems.throwIfAny("cloud-init options");
+}
+
+/** The URL that proves the whole instance path works: nginx on its port, proxying to the app. */
+export function localHealthUrl(nginx: NginxOptions): string {
+  return `http://127.0.0.1:${nginx.listenPort}${nginx.healthPath}`;
+}
+
+/** The first-boot setup script (POSIX sh) that cloud-init runs once, as its last step. */
+export function renderSetupScript(options: CloudInitOptions): string {
+  const url = shellQuote(localHealthUrl(options.nginx));
+  return `#!/bin/sh
+# First boot of a wechat-https-backend instance (${options.environment}), run once by cloud-init.
+# Rendered by lib/cloudInit.ts. Output: /var/log/cloud-init-output.log and journalctl -t ${LOG_TAG}.
+set -eu
+
+log() {
+  echo "${LOG_TAG}: $*"
+  logger -t ${LOG_TAG} -- "$*" 2>/dev/null || true
+}
+
+${waitForHealthFunction()}
+log "starting the app (${APP_UNIT_NAME})"
+systemctl daemon-reload
+systemctl enable ${APP_UNIT_NAME}
+# --no-block: an image pull can take minutes; the health wait below bounds the whole start.
+systemctl start --no-block ${APP_UNIT_NAME}
+
+log "checking and loading the nginx config"
+nginx -t
+systemctl enable nginx.service
+systemctl reload-or-restart nginx.service
+
+deadline=$(( $(date +%s) + ${BOOT_HEALTH_TIMEOUT_SECONDS} ))
+if ! wait_for_health ${url} "$deadline"; then
+  log "NOT READY: ${localHealthUrl(options.nginx)} did not answer 2xx within ${BOOT_HEALTH_TIMEOUT_SECONDS}s; see systemctl status ${APP_UNIT_NAME} nginx"
+  exit 1
+fi
+mkdir -p ${dirname(READY_MARKER_PATH)}
+date -u +%Y-%m-%dT%H:%M:%SZ > ${READY_MARKER_PATH}
+log "ready: ${localHealthUrl(options.nginx)} answers 2xx through nginx (marker ${READY_MARKER_PATH})"
+`;
+}
+
+function dirname(path: string): string {
+  return path.slice(0, path.lastIndexOf("/"));
+}
+
+interface WriteFile {
+  readonly path: string;
+  readonly permissions: string;
+  readonly content: string;
+  readonly defer?: boolean;
+}
+
+/** The files cloud-init writes, in order. */
+function writeFiles(options: CloudInitOptions): WriteFile[] {
+  const nginx = options.nginx;
+  const files: WriteFile[] = [];
+  if (options.appImage === undefined) {
+    files.push({ path: BUILTIN_APP_PATH, permissions: "0644", content: BUILTIN_APP_SOURCE });
+  }
+  files.push({
+    path: `/etc/systemd/system/${APP_UNIT_NAME}`,
+    permissions: "0644",
+    content: renderAppUnit({
+      appImage: options.appImage,
+      backendPort: nginx.backendPort,
+      healthPath: nginx.healthPath,
+      environment: options.environment,
+    }),
+  });
+  files.push({ path: SETUP_SCRIPT_PATH, permissions: "0755", content: renderSetupScript(options) });
+  // Deferred until after the packages are installed, so it replaces the nginx package's own file
+  // rather than the package finding ours (cloud-init older than 21.4 ignores defer and writes it
+  // first; apt then keeps it, as cloud-init runs apt with --force-confold).
+  files.push({ path: NGINX_CONFIG_PATH, permissions: "0644", content: renderNginxConfig(nginx), defer: true });
+  return files;
+}
+
+/** The user data of an instance: "#cloud-config" YAML. */
+export function renderCloudInit(options: CloudInitOptions): string {
+  validateCloudInitOptions(options);
+  const packages = ["nginx", "curl"];
+  if (options.appImage !== undefined) packages.push("docker.io");
+  const userData = {
+    // The image's package lists may be old: refresh them from the (internal) mirror first.
+    package_update: true,
+    package_upgrade: false,
+    packages,
+    write_files: writeFiles(options),
+    runcmd: [SETUP_SCRIPT_PATH],
+  };
+  // Literal blocks, no line folding: every embedded file comes back byte for byte.
+  const yaml = stringify(userData, { blockQuote: "literal", lineWidth: 0 });
+  const app = options.appImage ?? "built-in health app";
+  return `#cloud-config\n# wechat-https-backend instance (${options.environment}): nginx :${options.nginx.listenPort} -> ${app} on 127.0.0.1:${options.nginx.backendPort}\n${yaml}`;
+}
+
+/**
+ * The readiness gate (POSIX sh) run on each new instance through Cloud Assistant before it joins
+ * the load balancer: waits for cloud-init, then for the health path through nginx. Exits 0 when
+ * ready, non-zero with a message on failure or after readinessTimeoutSeconds.
+ */
+export function renderReadinessScript(options: CloudInitOptions): string {
+  validateCloudInitOptions(options);
+  const timeout = options.readinessTimeoutSeconds ?? READINESS_TIMEOUT_SECONDS;
+  const url = localHealthUrl(options.nginx);
+  return `#!/bin/sh
+# Readiness gate of a wechat-https-backend instance (${options.environment}), rendered by lib/cloudInit.ts.
+# Exit 0 = cloud-init finished and ${url} answers 2xx through nginx.
+set -eu
+timeout_seconds=${timeout}
+health_url=${shellQuote(url)}
+started=$(date +%s)
+deadline=$((started + timeout_seconds))
+
+${waitForHealthFunction()}
+fail() {
+  echo "readiness: FAILED: $*" >&2
+  exit 1
+}
+
+command -v cloud-init >/dev/null 2>&1 || fail "cloud-init is not installed on this instance"
+# Without a status command (cloud-init < 18.2) "status --wait" would exit 2 like a warning does.
+cloud-init status --help >/dev/null 2>&1 || fail "this cloud-init has no status command (needs >= 18.2)"
+echo "readiness: waiting for cloud-init to finish (at most \${timeout_seconds}s in all)"
+status=0
+timeout "$timeout_seconds" cloud-init status --wait >/dev/null || status=$?
+case $status in
+  0) echo "readiness: cloud-init finished" ;;
+  2)
+    # cloud-init >= 23.4: finished, with recoverable errors such as deprecation warnings.
+    echo "readiness: cloud-init finished with warnings:"
+    cloud-init status --long || true
+    ;;
+  124) fail "cloud-init still running after \${timeout_seconds}s" ;;
+  *)
+    cloud-init status --long >&2 || true
+    tail -n 40 /var/log/cloud-init-output.log >&2 || true
+    fail "cloud-init reported an error (exit $status); see /var/log/cloud-init-output.log"
+    ;;
+esac
+
+wait_for_health "$health_url" "$deadline" ||
+  fail "$health_url did not answer 2xx within \${timeout_seconds}s of the start"
+echo "readiness: READY after $(($(date +%s) - started))s"
+`;
+}

@@ -1,0 +1,297 @@
+// The nginx config of every instance: the part of the HTTPS path the load balancer cannot do.
+// The CLB ends TLS and forwards plain HTTP to port 80; nginx adds HSTS (CLB cannot add headers),
+// upgrades WebSockets for wss://, allows wx.uploadFile-sized bodies, tells the app the real client
+// address and scheme, and keeps connections to the app open.
+//
+// The output is a complete main config (/etc/nginx/nginx.conf), runnable with `nginx -c`, written
+// for nginx >= 1.18 (Ubuntu 22.04's package). Tests run it for real in test/nginx/.
+import {
+  Problems,
+  checkCidr,
+  checkFilePath,
+  checkIpAddress,
+  checkNginxSize,
+  checkPort,
+  checkUrlPath,
+  checkWholeSeconds,
+} from "./validate";
+
+/** Where nginx keeps its pid file, logs and temporary files. */
+export interface NginxPaths {
+  /** pid file; Ubuntu's nginx.service expects /run/nginx.pid. */
+  readonly pidFile: string;
+  /** Error log file. */
+  readonly errorLog: string;
+  /** Access log file (one JSON object per line). */
+  readonly accessLog: string;
+  /** Directory for buffered request bodies (uploads) and responses; nginx creates its subdirectories. */
+  readonly tempDir: string;
+}
+
+export interface NginxOptions {
+  /** Port nginx listens on for the load balancer's listeners; default 80. */
+  readonly listenPort: number;
+  /** Port the app listens on, on 127.0.0.1; default 3000. */
+  readonly backendPort: number;
+  /** Strict-Transport-Security max-age in seconds; default 31536000. */
+  readonly hstsMaxAge: number;
+  /** Health path proxied to the app, e.g. "/api/health". */
+  readonly healthPath: string;
+  /** nginx client_max_body_size, e.g. "20m" (wx.uploadFile). */
+  readonly maxUploadSize: string;
+  /** Range the load balancer connects from; X-Forwarded-For trusted only from it. "100.64.0.0/10". */
+  readonly loadBalancerCidr: string;
+  /** Add includeSubDomains to HSTS; default false (see HSTS below for why). */
+  readonly hstsIncludeSubdomains?: boolean;
+  /** Seconds nginx waits for the app to answer a plain request; default 60 (WeChat's request timeout). */
+  readonly requestTimeoutSeconds?: number;
+  /** Seconds an upgraded WebSocket may stay silent from the app's side; default 3600. */
+  readonly websocketTimeoutSeconds?: number;
+  /** Address to listen on; default all IPv4 addresses. Tests use "127.0.0.1". */
+  readonly listenAddress?: string;
+  /** pid, log and temp paths; default Ubuntu's (DEFAULT_NGINX_PATHS). Tests use a temp directory. */
+  readonly paths?: NginxPaths;
+}
+
+/** The paths of Ubuntu's nginx package, used on the instances. */
+export const DEFAULT_NGINX_PATHS: NginxPaths = {
+  pidFile: "/run/nginx.pid",
+  errorLog: "/var/log/nginx/error.log",
+  accessLog: "/var/log/nginx/access.log",
+  tempDir: "/var/lib/nginx",
+};
+
+/** The defaults of every field; the stack config reuses them. */
+export const DEFAULT_NGINX_OPTIONS: NginxOptions = {
+  listenPort: 80,
+  backendPort: 3000,
+  hstsMaxAge: 31536000,
+  healthPath: "/api/health",
+  maxUploadSize: "20m",
+  loadBalancerCidr: "100.64.0.0/10",
+  hstsIncludeSubdomains: false,
+  requestTimeoutSeconds: 60,
+  websocketTimeoutSeconds: 3600,
+};
+
+/**
+ * Idle connections to the app each worker keeps. It must cover the requests one worker has in flight
+ * (256 concurrent clients over 2 workers = 128), or the surplus connections are closed after every
+ * request and keep-alive stops paying off under load. Idle sockets cost the app next to nothing.
+ */
+export const UPSTREAM_KEEPALIVE_CONNECTIONS = 256;
+
+/**
+ * Seconds an idle connection to the app stays open. Below Node's default server keepAliveTimeout
+ * (5 s), so nginx never reuses a socket the app is closing at that moment (which would fail a POST
+ * with 502: nginx retries only idempotent requests). Apps should keep idle connections >= 5 s.
+ */
+export const UPSTREAM_KEEPALIVE_SECONDS = 4;
+
+/** Throws one error naming every invalid field; renderNginxConfig calls it. */
+export function validateNginxOptions(options: NginxOptions, field = "nginx"): void {
+  const problems = new Problems();
+  checkPort(problems, `${field}.listenPort`, options.listenPort);
+  checkPort(problems, `${field}.backendPort`, options.backendPort);
+  checkWholeSeconds(problems, `${field}.hstsMaxAge`, options.hstsMaxAge, 0);
+  checkUrlPath(problems, `${field}.healthPath`, options.healthPath);
+  checkNginxSize(problems, `${field}.maxUploadSize`, options.maxUploadSize);
+  checkCidr(problems, `${field}.loadBalancerCidr`, options.loadBalancerCidr);
+  if (options.requestTimeoutSeconds !== undefined) {
+    checkWholeSeconds(problems, `${field}.requestTimeoutSeconds`, options.requestTimeoutSeconds, 1);
+  }
+  if (options.websocketTimeoutSeconds !== undefined) {
+    checkWholeSeconds(problems, `${field}.websocketTimeoutSeconds`, options.websocketTimeoutSeconds, 1);
+  }
+  if (options.listenAddress !== undefined) checkIpAddress(problems, `${field}.listenAddress`, options.listenAddress);
+  if (options.paths) {
+    for (const [name, value] of Object.entries(options.paths)) {
+      checkFilePath(problems, `${field}.paths.${name}`, value as string);
+    }
+  }
+  if (options.listenPort === options.backendPort) {
+    problems.add(`${field}.listenPort`, "must differ from backendPort (nginx listens on 127.0.0.1 too)");
+  }
+  problems.throwIfAny("nginx options");
+}
+
+/** HSTS value. includeSubDomains is off by default: see the comment in the rendered config. */
+export function hstsHeaderValue(options: NginxOptions): string {
+  return `max-age=${options.hstsMaxAge}${options.hstsIncludeSubdomains ? "; includeSubDomains" : ""}`;
+}
+
+function listenDirective(options: NginxOptions): string {
+  const address = options.listenAddress;
+  if (address === undefined) return `${options.listenPort}`;
+  return address.includes(":") ? `[${address}]:${options.listenPort}` : `${address}:${options.listenPort}`;
+}
+
+/** A complete nginx main config for an instance (or, with test paths and ports, for a test run). */
+export function renderNginxConfig(options: NginxOptions): string {
+  validateNginxOptions(options);
+  const paths = options.paths ?? DEFAULT_NGINX_PATHS;
+  const requestTimeout = options.requestTimeoutSeconds ?? DEFAULT_NGINX_OPTIONS.requestTimeoutSeconds;
+  const websocketTimeout = options.websocketTimeoutSeconds ?? DEFAULT_NGINX_OPTIONS.websocketTimeoutSeconds;
+  const lb = options.loadBalancerCidr;
+
+  return `# nginx on a wechat-https-backend instance, rendered by lib/nginx.ts: edit that, not this file
+# (instances are replaced, not patched).
+# Path: phone --TLS--> CLB (HTTPS listener) --HTTP--> this nginx :${options.listenPort} --> app 127.0.0.1:${options.backendPort}
+
+# Ubuntu's account for nginx workers. Ignored (with a warning) when nginx is not started as root.
+user www-data;
+# One worker per core: nginx is event driven, more workers only add context switches.
+worker_processes auto;
+# Every proxied client holds two connections (client side + app side); leave room for both.
+worker_rlimit_nofile 8192;
+pid ${paths.pidFile};
+error_log ${paths.errorLog} warn;
+
+events {
+    # 4096 connections per worker: about 2000 proxied clients per worker, far above the 256+ target.
+    worker_connections 4096;
+}
+
+http {
+    server_tokens off;
+    default_type application/octet-stream;
+
+    # All temporary files in one directory (uploads over client_body_buffer_size land here).
+    # fastcgi/uwsgi/scgi are unused, but nginx creates their directories at start-up anyway.
+    client_body_temp_path ${paths.tempDir}/body;
+    proxy_temp_path ${paths.tempDir}/proxy;
+    fastcgi_temp_path ${paths.tempDir}/fastcgi;
+    uwsgi_temp_path ${paths.tempDir}/uwsgi;
+    scgi_temp_path ${paths.tempDir}/scgi;
+
+    # One JSON object per line, so logs can be shipped and queried without a custom parser.
+    # client = the real client (after realip), peer = the address that connected (the load balancer).
+    log_format json escape=json '{"time":"$time_iso8601","client":"$remote_addr","peer":"$realip_remote_addr",'
+        '"method":"$request_method","uri":"$request_uri","status":$status,"bytes":$body_bytes_sent,'
+        '"request_time":$request_time,"upstream_status":"$upstream_status",'
+        '"upstream_time":"$upstream_response_time","proto":"$forwarded_proto","host":"$host",'
+        '"user_agent":"$http_user_agent","request_id":"$request_id"}';
+    # Buffered: one write per 64 KB or per second instead of one per request.
+    access_log ${paths.accessLog} json buffer=64k flush=1s;
+
+    # Idle connections from the load balancer: held longer (75 s) than a CLB listener's idle timeout
+    # (at most 60 s), so nginx is not the side that closes a connection the CLB may be reusing.
+    # keepalive_requests is set because nginx 1.18 (Ubuntu 22.04) defaults to 100.
+    keepalive_timeout 75s;
+    keepalive_requests 1000;
+    reset_timedout_connection on;
+
+    # The real client address. The CLB appends the client's address to X-Forwarded-For; nginx takes
+    # the last entry, and only when the connection comes from the load balancer's range. From anywhere
+    # else X-Forwarded-For is ignored, so a client cannot pick the address the app sees.
+    set_real_ip_from ${lb};
+    real_ip_header X-Forwarded-For;
+
+    # Whether this connection came from the load balancer (realip has already replaced
+    # $remote_addr, so look at the address that really connected).
+    geo $realip_remote_addr $from_load_balancer {
+        default 0;
+        ${lb} 1;
+    }
+
+    # The scheme the phone used. The CLB sends X-Forwarded-Proto (listener option retriveSlbProto);
+    # it is believed only from the load balancer's range and only as "http" or "https". Otherwise
+    # the scheme of the connection to nginx.
+    map "$from_load_balancer:$http_x_forwarded_proto" $forwarded_proto {
+        "~^1:(?<lb_proto>https?)$" $lb_proto;
+        default $scheme;
+    }
+
+    # WebSocket: pass "Connection: upgrade" only when the client asks for an upgrade. For every other
+    # request the header is sent empty (that is, not at all), which keeps the app connection reusable.
+    map $http_upgrade $connection_upgrade {
+        default upgrade;
+        "" "";
+    }
+
+    upstream app {
+        server 127.0.0.1:${options.backendPort};
+        # Reused connections to the app: no TCP handshake per request (see lib/nginx.ts for the numbers).
+        keepalive ${UPSTREAM_KEEPALIVE_CONNECTIONS};
+        keepalive_requests 10000;
+        keepalive_timeout ${UPSTREAM_KEEPALIVE_SECONDS}s;
+    }
+
+    server {
+        listen ${listenDirective(options)} default_server;
+        server_name _;
+
+        # wx.uploadFile sends the whole file as one multipart body.
+        client_max_body_size ${options.maxUploadSize};
+        client_body_buffer_size 128k;
+
+        # HSTS on every response, errors included ("always"). The CLB cannot add headers, so nginx does.
+        # No add_header may appear in a location below: one there would drop this one (nginx does not
+        # merge add_header across levels). includeSubDomains is off by default: the backend may sit on
+        # a zone apex whose other subdomains still serve plain HTTP, and WeChat never needs it.
+        add_header Strict-Transport-Security "${hstsHeaderValue(options)}" always;
+        # nginx is the single source of HSTS: an app's own header would make a second, conflicting one.
+        proxy_hide_header Strict-Transport-Security;
+
+        # Headers for the app. Set here only: a proxy_set_header in a location would drop all of these.
+        # HTTP/1.1 with an empty Connection header is what makes upstream keep-alive work.
+        proxy_http_version 1.1;
+        proxy_set_header Connection $connection_upgrade;
+        proxy_set_header Upgrade $http_upgrade;
+        proxy_set_header Host $host;
+        # One trusted address, not the client-supplied chain: the app can use it as it is.
+        proxy_set_header X-Real-IP $remote_addr;
+        proxy_set_header X-Forwarded-For $remote_addr;
+        proxy_set_header X-Forwarded-Proto $forwarded_proto;
+        proxy_set_header X-Request-Id $request_id;
+
+        # Plain requests: WeChat gives up after 60 s by default, so waiting longer helps nobody.
+        proxy_connect_timeout 5s;
+        proxy_send_timeout ${requestTimeout}s;
+        proxy_read_timeout ${requestTimeout}s;
+
+        # Errors nginx itself produces answer in JSON like the app, not with nginx's HTML pages.
+        # 418 never leaves nginx: it routes WebSocket upgrades to @websocket (see location /).
+        # recursive_error_pages lets a failed upgrade (app down) still get the JSON 502.
+        error_page 413 @payload_too_large;
+        error_page 502 503 504 @app_unavailable;
+        error_page 418 = @websocket;
+        recursive_error_pages on;
+
+        # The load balancer's health check reaches the app itself: an instance whose app is down is
+        # taken out of rotation. Not logged: the CLB checks every few seconds from several nodes.
+        location = ${options.healthPath} {
+            access_log off;
+            proxy_pass http://app;
+        }
+
+        location / {
+            # Upgrades need their own timeouts, which only a separate location can have.
+            if ($http_upgrade) {
+                return 418;
+            }
+            proxy_pass http://app;
+        }
+
+        location @websocket {
+            # nginx lets a socket be quiet for long. The load balancer may close quiet connections
+            # sooner (listener timeouts of at most a few minutes), so the app or the mini program
+            # should still send a heartbeat every 20-30 s.
+            proxy_send_timeout ${websocketTimeout}s;
+            proxy_read_timeout ${websocketTimeout}s;
+            proxy_pass http://app;
+        }
+
+        location @app_unavailable {
+            default_type application/json;
+            return 502 '{"error":"app_unavailable","status":$status,"request_id":"$request_id"}\\n';
+        }
+
+        location @payload_too_large {
+            default_type application/json;
+            return 413 '{"error":"payload_too_large","limit":"${options.maxUploadSize}","request_id":"$request_id"}\\n';
+        }
+    }
+}
+`;
+}

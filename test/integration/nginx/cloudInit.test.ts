@@ -1,0 +1,247 @@
+// The user data as the real artifact: YAML that cloud-init's own schema accepts, files embedded byte
+// for byte, shell that parses in bash and dash, and the built-in app run for real behind the real
+// nginx, probed by the readiness script as Cloud Assistant would run it.
+import { spawn, spawnSync } from "node:child_process";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "yaml";
+import {
+  renderCloudInit,
+  renderReadinessScript,
+  renderSetupScript,
+  type CloudInitOptions,
+} from "../../../lib/instance/cloudInit";
+import { BUILTIN_APP_SOURCE } from "../../../lib/instance/builtinApp";
+import { DEFAULT_NGINX_OPTIONS, renderNginxConfig } from "../../../lib/instance/nginx";
+import { freeLoopbackPort, startProjectNginx, type RunningNginx } from "../../support/nginx";
+import { httpGet, jsonBody } from "./http";
+
+const IMAGE = "registry-vpc.cn-hangzhou.aliyuncs.com/team/app:1.2.0";
+const builtin: CloudInitOptions = { nginx: DEFAULT_NGINX_OPTIONS, environment: "dev" };
+const container: CloudInitOptions = {
+  nginx: { ...DEFAULT_NGINX_OPTIONS, hstsMaxAge: 63072000, maxUploadSize: "50m" },
+  environment: "prod",
+  appImage: IMAGE,
+};
+
+interface WriteFile {
+  path: string;
+  permissions: string;
+  content: string;
+  defer?: boolean;
+}
+
+interface UserData {
+  package_update: boolean;
+  packages: string[];
+  write_files: WriteFile[];
+  runcmd: unknown[];
+}
+
+function userDataOf(options: CloudInitOptions): UserData {
+  return parse(renderCloudInit(options)) as UserData;
+}
+
+function fileAt(userData: UserData, path: string): WriteFile | undefined {
+  return userData.write_files.find((file) => file.path === path);
+}
+
+let scratch: string;
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), "cloud-init-test-"));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function writeScratch(name: string, content: string, mode = 0o644): string {
+  const path = join(scratch, name);
+  writeFileSync(path, content);
+  chmodSync(path, mode);
+  return path;
+}
+
+describe("renderCloudInit", () => {
+  it("is #cloud-config YAML that embeds renderNginxConfig's output byte for byte", () => {
+    for (const options of [builtin, container]) {
+      const text = renderCloudInit(options);
+      expect(text.startsWith("#cloud-config\n")).toBe(true);
+      const nginxConf = fileAt(userDataOf(options), "/etc/nginx/nginx.conf");
+      expect(nginxConf?.content).toBe(renderNginxConfig(options.nginx));
+      expect(nginxConf?.defer).toBe(true); // written after the nginx package is installed
+    }
+  });
+
+  it("installs nginx only, runs the built-in app with python3 and embeds it byte for byte", () => {
+    const userData = userDataOf(builtin);
+    expect(userData.package_update).toBe(true);
+    expect(userData.packages).toEqual(["nginx", "curl"]);
+    expect(fileAt(userData, "/opt/wechat-https-backend/builtin_app.py")?.content).toBe(BUILTIN_APP_SOURCE);
+    const unit = fileAt(userData, "/etc/systemd/system/wechat-https-backend-app.service")!.content;
+    expect(unit).toContain("ExecStart=/usr/bin/python3 /opt/wechat-https-backend/builtin_app.py\n");
+    expect(unit).toContain("Environment=PORT=3000 HEALTH_PATH=/api/health APP_ENV=dev\n");
+    expect(unit).toContain("Restart=always\n");
+    expect(unit).not.toContain("docker");
+  });
+
+  it("with an app image installs docker.io and runs the image on host networking with PORT", () => {
+    const userData = userDataOf(container);
+    expect(userData.packages).toEqual(["nginx", "curl", "docker.io"]);
+    expect(fileAt(userData, "/opt/wechat-https-backend/builtin_app.py")).toBeUndefined();
+    const unit = fileAt(userData, "/etc/systemd/system/wechat-https-backend-app.service")!.content;
+    expect(unit).toContain(`ExecStartPre=-/usr/bin/docker pull ${IMAGE}\n`);
+    const execStart = /^ExecStart=((?:[^\n]*\\\n)*[^\n]*)/m.exec(unit)![1].replace(/\\\n\s*/g, "");
+    expect(execStart).toBe(
+      `/usr/bin/docker run --rm --name wechat-https-backend-app --network host --log-driver journald ` +
+        `--env PORT=3000 --env HOST=127.0.0.1 --env APP_ENV=prod ${IMAGE}`,
+    );
+    expect(unit).toContain("Restart=always\n");
+    expect(unit).toContain("Requires=docker.service\n");
+  });
+
+  it("runs the setup script once, last, and the script checks nginx, reloads it and waits for health", () => {
+    const userData = userDataOf(builtin);
+    expect(userData.runcmd).toEqual(["/usr/local/sbin/wechat-https-backend-setup"]);
+    const setup = fileAt(userData, "/usr/local/sbin/wechat-https-backend-setup")!;
+    expect(setup.permissions).toBe("0755");
+    expect(setup.content).toBe(renderSetupScript(builtin));
+    const lines = setup.content.split("\n");
+    const order = ["nginx -t", "systemctl reload-or-restart nginx.service", "wait_for_health 'http://127.0.0.1:80/api/health'", "date -u"];
+    const positions = order.map((start) => lines.findIndex((line) => line.trimStart().startsWith(start) || line.includes(`! ${start}`)));
+    expect(positions.every((p) => p > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(setup.content).toContain("> /var/lib/wechat-https-backend/ready\n");
+  });
+
+  it("passes cloud-init's own schema validation", () => {
+    const probe = spawnSync("cloud-init", ["--version"], { encoding: "utf8" });
+    if (probe.error) {
+      throw new Error("cloud-init is needed for this test: apt-get install -y --no-install-recommends cloud-init");
+    }
+    for (const [name, options] of [["builtin", builtin], ["container", container]] as const) {
+      const path = writeScratch(`${name}.yaml`, renderCloudInit(options));
+      const result = spawnSync("cloud-init", ["schema", "--config-file", path], { encoding: "utf8" });
+      expect(`${result.stdout}${result.stderr}`).toContain("Valid cloud-config");
+      expect(`${result.stdout}${result.stderr}`).not.toMatch(/deprecat/i);
+      expect(result.status).toBe(0);
+    }
+  });
+
+  it("fits in Alibaba Cloud's user data limit (32 KB), even base64-encoded", () => {
+    for (const options of [builtin, container]) {
+      expect(Buffer.from(renderCloudInit(options)).toString("base64").length).toBeLessThan(32 * 1024);
+    }
+  });
+
+  it("rejects options that would not fit in a unit file or a script", () => {
+    expect(() => renderCloudInit({ ...container, appImage: "app:1; rm -rf /" })).toThrow("appImage must be an image reference");
+    expect(() => renderCloudInit({ ...builtin, environment: "Prod env" })).toThrow("environment must be lowercase");
+    expect(() => renderReadinessScript({ ...builtin, nginx: { ...DEFAULT_NGINX_OPTIONS, healthPath: "health" } })).toThrow(
+      "nginx.healthPath must be an absolute path",
+    );
+  });
+});
+
+describe("embedded shell", () => {
+  const scripts = () => ({
+    setup: renderSetupScript(container),
+    readiness: renderReadinessScript(container),
+  });
+
+  it.each(["bash", "dash"])("parses with %s -n", (shell) => {
+    for (const [name, text] of Object.entries(scripts())) {
+      const result = spawnSync(shell, ["-n", writeScratch(`${name}.sh`, text)], { encoding: "utf8" });
+      expect({ name, stderr: result.stderr, status: result.status }).toEqual({ name, stderr: "", status: 0 });
+    }
+  });
+
+  it("has no {{...}} that Cloud Assistant would take for a parameter", () => {
+    expect(renderReadinessScript(container)).not.toMatch(/\{\{/);
+  });
+});
+
+describe("a fresh instance, for real: built-in app behind the project's nginx", () => {
+  let nginx: RunningNginx;
+  let stopApp: () => void;
+  let instance: CloudInitOptions;
+  let stubBin: string;
+
+  beforeAll(async () => {
+    // The built-in app exactly as the user data carries it, on a free port.
+    const appPath = writeScratch("builtin_app.py", fileAt(userDataOf(builtin), "/opt/wechat-https-backend/builtin_app.py")!.content);
+    const port = await freeLoopbackPort();
+    const python = spawn("python3", [appPath], {
+      env: { ...process.env, PORT: String(port), HEALTH_PATH: "/api/health", APP_ENV: "dev" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    stopApp = () => python.kill("SIGTERM");
+    await new Promise<void>((resolve, reject) => {
+      python.stdout.once("data", () => resolve());
+      python.once("exit", (code) => reject(new Error(`python3 built-in app exited (${code}); is python3 installed?`)));
+    });
+    nginx = await startProjectNginx({ ...DEFAULT_NGINX_OPTIONS, backendPort: port });
+    instance = { ...builtin, nginx: { ...DEFAULT_NGINX_OPTIONS, backendPort: port, listenPort: nginx.port } };
+    stubBin = join(scratch, "bin");
+    spawnSync("mkdir", ["-p", stubBin]);
+  });
+
+  afterAll(async () => {
+    await nginx?.stop();
+    stopApp?.();
+  });
+
+  /** A stand-in `cloud-init` whose `status --wait` exits with `code`. */
+  function stubCloudInit(code: number): void {
+    const path = join(stubBin, "cloud-init");
+    writeFileSync(path, `#!/bin/sh\nif [ "$1" = status ] && [ "$2" = --wait ]; then exit ${code}; fi\necho "status: stub"\n`);
+    chmodSync(path, 0o755);
+  }
+
+  function runReadiness(options: CloudInitOptions): Promise<{ code: number | null; output: string }> {
+    const script = writeScratch("readiness.sh", renderReadinessScript(options), 0o755);
+    return new Promise((resolve) => {
+      const child = spawn("sh", [script], { env: { ...process.env, PATH: `${stubBin}:${process.env.PATH}` } });
+      let output = "";
+      child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      child.on("exit", (code) => resolve({ code, output }));
+    });
+  }
+
+  it("answers the health path with JSON 200 and HSTS, and other paths with JSON 404", async () => {
+    const health = await httpGet(nginx.port, "/api/health");
+    expect(health.status).toBe(200);
+    expect(jsonBody(health)).toEqual({ status: "ok", app: "builtin", environment: "dev" });
+    expect(health.headers["strict-transport-security"]).toBe("max-age=31536000");
+    const other = await httpGet(nginx.port, "/api/orders", { method: "POST", body: Buffer.from('{"a":1}') });
+    expect(other.status).toBe(404);
+    expect(other.headers["content-type"]).toBe("application/json");
+    expect((await httpGet(nginx.port, "/api/health")).status).toBe(200); // the POST body did not derail keep-alive
+  });
+
+  it("readiness script: exits 0 once cloud-init is done and health answers through nginx", async () => {
+    stubCloudInit(0);
+    const result = await runReadiness(instance);
+    expect(result.output).toContain(`health: http://127.0.0.1:${nginx.port}/api/health answered 200`);
+    expect(result.output).toContain("readiness: READY");
+    expect(result.code).toBe(0);
+  });
+
+  it("readiness script: fails with a clear message when cloud-init failed", async () => {
+    stubCloudInit(1);
+    const result = await runReadiness(instance);
+    expect(result.output).toContain("readiness: FAILED: cloud-init reported an error (exit 1)");
+    expect(result.code).toBe(1);
+  });
+
+  it("readiness script: gives up after its time bound when health never answers", async () => {
+    stubCloudInit(0);
+    const started = Date.now();
+    const closedPort = await freeLoopbackPort();
+    const nothingListens = { ...instance, readinessTimeoutSeconds: 1, nginx: { ...instance.nginx, listenPort: closedPort } };
+    const result = await runReadiness(nothingListens);
+    expect(result.output).toContain("answered 000");
+    expect(result.output).toContain(`readiness: FAILED: http://127.0.0.1:${closedPort}/api/health did not answer 2xx within 1s`);
+    expect(result.code).toBe(1);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});

@@ -1,0 +1,59 @@
+// `npm run render` for every committed stack: exactly what an instance receives, and a config the
+// real nginx accepts.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { parse } from "yaml";
+import { nginxBinary } from "../../../tools/localNginx";
+import { findResource, planOf, PROJECT_DIR, T } from "../../support/program";
+
+const stacks = readdirSync(PROJECT_DIR)
+  .map((file) => /^Pulumi\.(.+)\.yaml$/.exec(file)?.[1])
+  .filter((stack): stack is string => stack !== undefined);
+
+function render(stack: string): { dir: string; stdout: string; code: number | null } {
+  const dir = mkdtempSync(path.join(tmpdir(), `render-${stack}-`));
+  const result = spawnSync(process.execPath, [path.join(PROJECT_DIR, "bin", "run.js"), "tools/commands/render", "--stack", stack, "--out", dir], {
+    cwd: PROJECT_DIR,
+    encoding: "utf8",
+    timeout: 30000,
+  });
+  return { dir, stdout: result.stdout, code: result.status };
+}
+
+test("the committed stacks are dev and prod", () => {
+  expect(stacks.sort()).toEqual(["dev", "prod"]);
+});
+
+describe.each(stacks)("npm run render -- --stack %s", (stack) => {
+  let dir: string;
+  beforeAll(() => {
+    const result = render(stack);
+    expect(result.code).toBe(0);
+    dir = result.dir;
+  });
+
+  test("writes user-data, nginx.conf and readiness.sh", () => {
+    expect(readdirSync(dir).sort()).toEqual(["nginx.conf", "readiness.sh", "user-data"]);
+  });
+
+  test("nginx.conf is the file cloud-init writes to /etc/nginx/nginx.conf", () => {
+    const userData = readFileSync(path.join(dir, "user-data"), "utf8");
+    expect(userData.startsWith("#cloud-config\n")).toBe(true);
+    const files = (parse(userData) as { write_files: { path: string; content: string }[] }).write_files;
+    expect(files.find((f) => f.path === "/etc/nginx/nginx.conf")?.content).toBe(readFileSync(path.join(dir, "nginx.conf"), "utf8"));
+  });
+
+  test("nginx -t accepts it as it is", () => {
+    const result = spawnSync(nginxBinary(), ["-t", "-c", path.join(dir, "nginx.conf")], { encoding: "utf8" });
+    expect(result.stderr).toContain("test is successful");
+    expect(result.status).toBe(0);
+  });
+
+  test("the instances of the program get exactly this user data", async () => {
+    const plan = await planOf({ stack });
+    const instance = findResource(plan.run, T.instance, "wechat-app-0");
+    expect(Buffer.from(String(instance.inputs.userData), "base64").toString("utf8")).toBe(readFileSync(path.join(dir, "user-data"), "utf8"));
+  });
+});

@@ -1,0 +1,168 @@
+// The rendered nginx config as text and structure, and `nginx -t` on it. Behaviour is tested in a
+// running nginx in proxy.test.ts.
+import { DEFAULT_NGINX_OPTIONS, renderNginxConfig, type NginxOptions } from "../../../lib/instance/nginx";
+import { checkProjectNginxConfig } from "../../support/nginx";
+import { findAll, parseNginxConfig, type Directive } from "./configTree";
+
+const production = renderNginxConfig(DEFAULT_NGINX_OPTIONS);
+const tree = parseNginxConfig(production);
+
+function argsOf(name: string): string[][] {
+  return findAll(tree, name).map((d) => d.args);
+}
+
+function blockPaths(directives: Directive[]): string[] {
+  return directives.map((d) => d.path.join(">"));
+}
+
+describe("renderNginxConfig with the production defaults", () => {
+  it("uses the documented defaults", () => {
+    expect(DEFAULT_NGINX_OPTIONS).toMatchObject({
+      listenPort: 80,
+      backendPort: 3000,
+      hstsMaxAge: 31536000,
+      maxUploadSize: "20m",
+      loadBalancerCidr: "100.64.0.0/10",
+    });
+  });
+
+  it("listens on port 80 on all IPv4 addresses as the default server", () => {
+    expect(argsOf("listen")).toEqual([["80", "default_server"]]);
+    expect(argsOf("server_name")).toEqual([["_"]]);
+  });
+
+  it("trusts X-Forwarded-For and X-Forwarded-Proto from exactly 100.64.0.0/10", () => {
+    expect(argsOf("set_real_ip_from")).toEqual([["100.64.0.0/10"]]);
+    expect(argsOf("real_ip_header")).toEqual([["X-Forwarded-For"]]);
+    const [geo] = findAll(tree, "geo");
+    expect(geo.args).toEqual(["$realip_remote_addr", "$from_load_balancer"]);
+    expect(geo.children.map((d) => [d.name, ...d.args])).toEqual([
+      ["default", "0"],
+      ["100.64.0.0/10", "1"],
+    ]);
+  });
+
+  it("sets HSTS once, at server level, for every status, and no location can drop it", () => {
+    const addHeaders = findAll(tree, "add_header");
+    expect(addHeaders.map((d) => d.args)).toEqual([["Strict-Transport-Security", "max-age=31536000", "always"]]);
+    expect(blockPaths(addHeaders)).toEqual(["http>server"]);
+    expect(argsOf("proxy_hide_header")).toEqual([["Strict-Transport-Security"]]);
+  });
+
+  it("sets proxy headers and error pages only at server level, where every location inherits them", () => {
+    for (const name of ["proxy_set_header", "error_page", "proxy_http_version"]) {
+      const found = findAll(tree, name);
+      expect(found.length).toBeGreaterThan(0);
+      expect(new Set(blockPaths(found))).toEqual(new Set(["http>server"]));
+    }
+    const headers = Object.fromEntries(argsOf("proxy_set_header").map(([name, value]) => [name, value]));
+    expect(headers).toEqual({
+      Connection: "$connection_upgrade",
+      Upgrade: "$http_upgrade",
+      Host: "$host",
+      "X-Real-IP": "$remote_addr",
+      "X-Forwarded-For": "$remote_addr",
+      "X-Forwarded-Proto": "$forwarded_proto",
+      "X-Request-Id": "$request_id",
+    });
+  });
+
+  it("keeps connections to the app on 127.0.0.1:3000 open", () => {
+    const [upstream] = findAll(tree, "upstream");
+    expect(upstream.children.map((d) => [d.name, ...d.args])).toEqual([
+      ["server", "127.0.0.1:3000"],
+      ["keepalive", "256"],
+      ["keepalive_requests", "10000"],
+      ["keepalive_timeout", "4s"],
+    ]);
+    expect(argsOf("proxy_pass").every(([target]) => target === "http://app")).toBe(true);
+    expect(argsOf("proxy_http_version")).toEqual([["1.1"]]);
+  });
+
+  it("proxies the health path to the app in its own location", () => {
+    const health = findAll(tree, "location").find((d) => d.args.join(" ") === "= /api/health");
+    expect(health?.children.map((d) => d.name)).toEqual(["access_log", "proxy_pass"]);
+  });
+
+  it("limits uploads, hides the version, logs JSON and sizes workers for a small instance", () => {
+    expect(argsOf("client_max_body_size")).toEqual([["20m"]]);
+    expect(argsOf("server_tokens")).toEqual([["off"]]);
+    expect(argsOf("worker_processes")).toEqual([["auto"]]);
+    expect(Number(argsOf("worker_connections")[0][0])).toBeGreaterThanOrEqual(1024);
+    expect(argsOf("log_format")[0].slice(0, 2)).toEqual(["json", "escape=json"]);
+    expect(argsOf("access_log")).toContainEqual(["/var/log/nginx/access.log", "json", "buffer=64k", "flush=1s"]);
+    expect(argsOf("pid")).toEqual([["/run/nginx.pid"]]);
+    expect(argsOf("user")).toEqual([["www-data"]]);
+  });
+
+  it("uses the normal timeout for requests and the long one for WebSockets", () => {
+    const server = findAll(tree, "server").find((d) => d.path.join(">") === "http")!;
+    const direct = (name: string) => server.children.filter((d) => d.name === name).map((d) => d.args[0]);
+    expect(direct("proxy_read_timeout")).toEqual(["60s"]);
+    const websocket = findAll(tree, "location").find((d) => d.args[0] === "@websocket")!;
+    expect(websocket.children.find((d) => d.name === "proxy_read_timeout")?.args).toEqual(["3600s"]);
+  });
+
+  it("passes nginx -t", () => {
+    const check = checkProjectNginxConfig(DEFAULT_NGINX_OPTIONS);
+    expect(check.output).toContain("test is successful");
+    expect(check.ok).toBe(true);
+  });
+});
+
+describe("renderNginxConfig variants", () => {
+  const prodLike: NginxOptions = {
+    ...DEFAULT_NGINX_OPTIONS,
+    hstsMaxAge: 63072000,
+    hstsIncludeSubdomains: true,
+    maxUploadSize: "50m",
+    healthPath: "/healthz",
+    backendPort: 8080,
+    listenPort: 8081,
+  };
+
+  it("renders every option where it belongs", () => {
+    const t = parseNginxConfig(renderNginxConfig(prodLike));
+    expect(findAll(t, "add_header")[0].args).toEqual([
+      "Strict-Transport-Security",
+      "max-age=63072000; includeSubDomains",
+      "always",
+    ]);
+    expect(findAll(t, "client_max_body_size")[0].args).toEqual(["50m"]);
+    expect(findAll(t, "listen")[0].args).toEqual(["8081", "default_server"]);
+    expect(findAll(findAll(t, "upstream"), "server")[0].args).toEqual(["127.0.0.1:8080"]);
+    expect(findAll(t, "location").map((d) => d.args.join(" "))).toContain("= /healthz");
+  });
+
+  it("passes nginx -t", () => {
+    expect(checkProjectNginxConfig(prodLike).ok).toBe(true);
+  });
+
+  it("rejects bad options with one message naming every field", () => {
+    const bad: NginxOptions = {
+      ...DEFAULT_NGINX_OPTIONS,
+      listenPort: 0,
+      hstsMaxAge: -1,
+      healthPath: "/health; return 200",
+      maxUploadSize: "20 MB",
+      loadBalancerCidr: "100.64.0.0/40",
+    };
+    let message = "";
+    try {
+      renderNginxConfig(bad);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    for (const field of ["listenPort", "hstsMaxAge", "healthPath", "maxUploadSize", "loadBalancerCidr"]) {
+      expect(message).toContain(`nginx.${field} `);
+    }
+    expect(message).not.toContain("backendPort");
+  });
+
+  it("accepts an IPv6 load balancer range and rejects a bare address", () => {
+    expect(() => renderNginxConfig({ ...DEFAULT_NGINX_OPTIONS, loadBalancerCidr: "fd00::/8" })).not.toThrow();
+    expect(() => renderNginxConfig({ ...DEFAULT_NGINX_OPTIONS, loadBalancerCidr: "100.64.0.1" })).toThrow(
+      "nginx.loadBalancerCidr must be a network in CIDR notation",
+    );
+  });
+});

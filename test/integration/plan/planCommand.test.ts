@@ -1,0 +1,104 @@
+// The offline plan as a user runs it: the compiled command, its output and exit codes.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { PROJECT_DIR } from "../../support/program";
+
+function plan(...args: string[]) {
+  const result = spawnSync(process.execPath, [path.join(PROJECT_DIR, "bin", "run.js"), "tools/commands/plan", ...args], {
+    cwd: PROJECT_DIR,
+    encoding: "utf8",
+    timeout: 30000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function stackFile(body: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "plan-test-"));
+  const file = path.join(dir, "Pulumi.custom.yaml");
+  writeFileSync(file, body);
+  return file;
+}
+
+describe("npm run plan", () => {
+  test("--json of the dev stack: resources with type, name, parent and inputs, and the outputs", () => {
+    const { code, stdout } = plan("--stack", "dev", "--json");
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    const https = doc.resources.find((r: { name: string }) => r.name === "wechat-lb-https");
+    expect(https).toMatchObject({
+      type: "alicloud:slb/listener:Listener",
+      parent: "wechat-https-backend:lb:HttpsLoadBalancer::wechat-lb",
+      inputs: { tlsCipherPolicy: "tls_cipher_policy_1_2_strict_with_1_3", loadBalancerId: "(known after apply)" },
+    });
+    expect(doc.outputs.wechatDomains.socket).toEqual(["wss://dev.example.com"]);
+    expect(doc.outputs.loadBalancerAddress).toBe("(known after apply)");
+  });
+
+  test("the human plan names the checks it could not run on encrypted secrets, and shows secrets as [secret]", () => {
+    const file = stackFile(
+      [
+        "config:",
+        "  alicloud:region: cn-hangzhou",
+        "  wechat-https-backend:environment: prod",
+        "  wechat-https-backend:domain: example.com",
+        "  wechat-https-backend:icpLicense: 京ICP备00000000号-1",
+        "  wechat-https-backend:certificateSource: pem",
+        "  wechat-https-backend:certificatePem:",
+        "    secure: v1:AAAAAAAAAAAAAAAA:BBBBBBBBBBBBBBBBBBBBBBBB",
+        "  wechat-https-backend:privateKeyPem:",
+        "    secure: v1:CCCCCCCCCCCCCCCC:DDDDDDDDDDDDDDDDDDDDDDDD",
+        "",
+      ].join("\n"),
+    );
+    const { code, stdout } = plan("--config-file", file);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Offline plan of stack "custom" (Pulumi.custom.yaml), environment prod');
+    expect(stdout).toContain('privateKey: "[secret]"');
+    expect(stdout).toMatch(/Checks the offline plan could not run:\n {2}\? certificate checks \(key matches, covers the domain, expiry, chain\)/);
+    expect(stdout).toContain('certificateNotAfter: "(known after apply)"');
+  });
+
+  test("a certificate given in plain text never appears in the output", () => {
+    const key = "-----BEGIN PRIVATE KEY-----\nTOPSECRETKEYMATERIAL\n-----END PRIVATE KEY-----";
+    const file = stackFile(
+      [
+        "config:",
+        "  alicloud:region: cn-shanghai",
+        "  wechat-https-backend:domain: api.example.com",
+        "  wechat-https-backend:certificateSource: pem",
+        "  wechat-https-backend:certificatePem: |",
+        "    -----BEGIN CERTIFICATE-----",
+        "    NOTACERT",
+        "    -----END CERTIFICATE-----",
+        "  wechat-https-backend:privateKeyPem: |",
+        ...key.split("\n").map((l) => `    ${l}`),
+        "",
+      ].join("\n"),
+    );
+    const result = plan("--config-file", file, "--json");
+    expect(result.stdout + result.stderr).not.toContain("TOPSECRETKEYMATERIAL");
+  });
+
+  test("invalid config: exit 1 and the error names the key and the fix", () => {
+    const file = stackFile("config:\n  alicloud:region: cn-hangzhou\n  wechat-https-backend:domain: https://dev.example.com\n  wechat-https-backend:certificateSource: selfSigned\n");
+    const { code, stderr, stdout } = plan("--config-file", file);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toContain('domain "https://dev.example.com" has a scheme (https://); set only the host name');
+  });
+
+  test("bad usage: exit 2 with the usage line", () => {
+    expect(plan().code).toBe(2);
+    const unknownFlag = plan("--stak", "dev");
+    expect(unknownFlag.code).toBe(2);
+    expect(unknownFlag.stderr).toContain("usage: npm run plan -- --stack <name>");
+  });
+
+  test("a stack without a file: exit 1 naming the file", () => {
+    const { code, stderr } = plan("--stack", "qa");
+    expect(code).toBe(1);
+    expect(stderr).toContain("no stack file Pulumi.qa.yaml");
+  });
+});

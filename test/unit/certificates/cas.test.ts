@@ -1,0 +1,32 @@
+import { casCertificateFacts, leafIssuer } from "../../../lib/certificates/cas";
+import { createPki, type TestPki } from "../../support/pki";
+
+describe("certificates from SSL Certificates Service", () => {
+  let pki: TestPki;
+  let found: { id: string; name: string; cert: string }[];
+  beforeAll(async () => {
+    pki = await createPki();
+    const leaf = await pki.leaf({ dnsNames: ["api.example.com"], notAfterDays: 40, key: { kind: "ec", curve: "P-256" } });
+    found = [{ id: "42", name: "api cert", cert: leaf.certPem + pki.intermediate.certPem }];
+  });
+
+  test("a certificate that covers the domain long enough gives its name, expiry and issuer", () => {
+    const facts = casCertificateFacts(found, "42", "api.example.com", 30);
+    expect(facts.name).toBe("api cert");
+    expect(Date.parse(facts.notAfter) - Date.now()).toBeGreaterThan(39 * 86_400_000);
+    expect(facts.issuer).toBe(leafIssuer(found[0].cert));
+    expect(facts.issuer).toBe("CN=wechat-https-backend test Intermediate CA, O=wechat-https-backend tests");
+  });
+
+  test("missing, for another host, or expiring: the preview fails with the fix", () => {
+    expect(() => casCertificateFacts(found, "7", "api.example.com", 30)).toThrow(
+      "alicloudCertificateId: certificate 7 is not in SSL Certificates Service for this account (the international site does not offer it); check the id in the console, or use certificateSource acme or pem",
+    );
+    expect(() => casCertificateFacts(found, "42", "www.example.com", 30)).toThrow(
+      'alicloudCertificateId: certificate 42 ("api cert") does not cover the domain www.example.com; pick a certificate issued for it',
+    );
+    expect(() => casCertificateFacts(found, "42", "api.example.com", 45)).toThrow(
+      /^alicloudCertificateId: certificate 42 \("api cert"\) expires in (39|40) days \(minDaysRemaining is 45\); renew it in SSL Certificates Service and set the new id$/,
+    );
+  });
+});

@@ -1,0 +1,64 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Network, pickZone, subnetCidr, CLB_BACKEND_CIDR } from "../../../components/network";
+import { findResource, resourcesOfType, runComponents, T } from "../../support/program";
+
+const zones = ["cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j"];
+
+describe("Network", () => {
+  test("one vSwitch per zone, in zone order, with its own /24", async () => {
+    const run = await runComponents(() => new Network("net", { zoneIds: pulumi.output(zones), zoneCount: 2 }));
+    const switches = resourcesOfType(run, T.vswitch);
+    expect(switches.map((s) => [s.name, s.inputs.zoneId, s.inputs.cidrBlock])).toEqual([
+      ["net-vswitch-0", "cn-hangzhou-h", "10.0.0.0/24"],
+      ["net-vswitch-1", "cn-hangzhou-i", "10.0.1.0/24"],
+    ]);
+    const vpc = findResource(run, T.vpc);
+    expect(switches.every((s) => s.inputs.vpcId === vpc.id)).toBe(true);
+    expect(switches.every((s) => s.parent?.name === "net")).toBe(true);
+  });
+
+  test("the backend HTTP port is open only to the load balancer range, and SSH is closed by default", async () => {
+    const run = await runComponents(() => new Network("net", { zoneIds: zones, zoneCount: 1 }));
+    const rules = resourcesOfType(run, T.securityGroupRule);
+    expect(rules).toHaveLength(1);
+    expect(rules[0].inputs).toMatchObject({
+      type: "ingress",
+      ipProtocol: "tcp",
+      portRange: "80/80",
+      cidrIp: CLB_BACKEND_CIDR,
+      nicType: "intranet",
+      policy: "accept",
+    });
+    expect(CLB_BACKEND_CIDR).toBe("100.64.0.0/10");
+    expect(findResource(run, T.securityGroup).inputs.innerAccessPolicy).toBe("Drop");
+  });
+
+  test("SSH opens to each listed range only, IPv4 and IPv6, named after the range", async () => {
+    const run = await runComponents(
+      () => new Network("net", { zoneIds: zones, zoneCount: 1, sshAllowedCidrs: ["203.0.113.0/24", "2001:db8::/32"] }),
+    );
+    const ssh = resourcesOfType(run, T.securityGroupRule).filter((r) => r.inputs.portRange === "22/22");
+    expect(ssh.map((r) => [r.name, r.inputs.cidrIp, r.inputs.ipv6CidrIp])).toEqual([
+      ["net-ssh-203-0-113-0-24", "203.0.113.0/24", undefined],
+      ["net-ssh-2001-db8-32", undefined, "2001:db8::/32"],
+    ]);
+  });
+
+  test("fails with the fix when the region has fewer usable zones than zoneCount", () => {
+    expect(() => pickZone(["cn-hangzhou-h"], 1, 2)).toThrow(
+      "only 1 zone(s) in this region can create the chosen instance type in a vSwitch, but zoneCount is 2; lower zoneCount/instanceCount, pick another instanceType, or another alicloud:region",
+    );
+    expect(pickZone(zones, 1, 2)).toBe("cn-hangzhou-i");
+  });
+
+  test("rejects a zone count below one before declaring anything", () => {
+    expect(() => new Network("net", { zoneIds: zones, zoneCount: 0 })).toThrow("zoneCount must be a whole number of at least 1 (got 0)");
+  });
+
+  test("subnetCidr carves consecutive subnets eight bits longer", () => {
+    expect(subnetCidr("10.0.0.0/16", 0)).toBe("10.0.0.0/24");
+    expect(subnetCidr("10.0.0.0/16", 2)).toBe("10.0.2.0/24");
+    expect(subnetCidr("172.16.0.0/12", 1)).toBe("172.16.16.0/20");
+    expect(() => subnetCidr("10.0.0.0/28", 0)).toThrow("must be an IPv4 range of /24 or larger");
+  });
+});

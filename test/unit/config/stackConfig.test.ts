@@ -1,0 +1,245 @@
+import { ConfigError, resolveStackConfig, UNREADABLE_SECRET, type ConfigInput } from "../../../lib/config/stackConfig";
+
+const P = "wechat-https-backend:";
+
+function input(values: Record<string, string>, stack = "dev"): ConfigInput {
+  const full = Object.fromEntries(Object.entries(values).map(([k, v]) => [k.includes(":") ? k : P + k, v]));
+  return { stack, values: { "alicloud:region": "cn-hangzhou", ...full } };
+}
+
+const devBase = { domain: "dev.example.com", certificateSource: "selfSigned" };
+const prodBase = {
+  domain: "example.com",
+  environment: "prod",
+  icpLicense: "京ICP备00000000号-1",
+  certificateSource: "pem",
+  certificatePem: UNREADABLE_SECRET,
+  privateKeyPem: UNREADABLE_SECRET,
+};
+
+/** The problems of a config that must be refused. */
+function problems(values: Record<string, string>, stack = "dev"): string[] {
+  try {
+    resolveStackConfig(input(values, stack));
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as ConfigError).problems;
+  }
+  throw new Error("expected the config to be refused");
+}
+
+describe("stack config: defaults", () => {
+  test("a minimal dev stack gets the documented defaults", () => {
+    const { settings, warnings } = resolveStackConfig(input(devBase));
+    expect(settings).toMatchObject({
+      environment: "dev",
+      domain: "dev.example.com",
+      dnsZone: "example.com",
+      recordName: "dev",
+      tlsPolicy: "tls_cipher_policy_1_2_strict_with_1_3",
+      hstsMaxAge: 31536000,
+      instanceCount: 1,
+      zoneCount: 1,
+      backendPort: 3000,
+      healthPath: "/api/health",
+      apiBasePath: "/api",
+      maxUploadSize: "20m",
+      sshAllowedCidrs: [],
+      protect: false,
+    });
+    expect(settings.appImage).toBeUndefined();
+    expect(settings.instanceType).toBeUndefined();
+    expect(warnings).toEqual([
+      "icpLicense is not set; WeChat only accepts ICP-filed (备案) domains: pulumi config set icpLicense '京ICP备12345678号-1'",
+      "certificateSource: selfSigned certificates are rejected by phones; only the WeChat developer tools with domain checks off will connect",
+    ]);
+  });
+
+  test("prod defaults to two instances in two zones, protected", () => {
+    const { settings, warnings, checksNotRun } = resolveStackConfig(input(prodBase, "prod"));
+    expect(settings).toMatchObject({ environment: "prod", instanceCount: 2, zoneCount: 2, protect: true, recordName: "@", dnsZone: "example.com" });
+    expect(warnings).toEqual([]);
+    expect(checksNotRun).toEqual([expect.stringContaining("certificatePem/privateKeyPem are secrets the offline plan cannot decrypt")]);
+  });
+
+  test("the environment follows the stack name when not set", () => {
+    expect(resolveStackConfig(input(prodBase, "production")).settings.environment).toBe("prod");
+    expect(resolveStackConfig(input(devBase, "staging")).settings.environment).toBe("dev");
+  });
+
+  test("dnsZone may be a parent zone deeper than the registrable domain; internationalised names become punycode", () => {
+    const deep = resolveStackConfig(input({ ...devBase, domain: "api.dev.example.com.cn", dnsZone: "dev.example.com.cn" })).settings;
+    expect([deep.dnsZone, deep.recordName]).toEqual(["dev.example.com.cn", "api"]);
+    const idn = resolveStackConfig(input({ ...devBase, domain: "API.例子.cn." })).settings;
+    expect([idn.domain, idn.dnsZone, idn.recordName]).toEqual(["api.xn--fsqu00a.cn", "xn--fsqu00a.cn", "api"]);
+  });
+});
+
+describe("stack config: every bad value is refused with the key and the fix", () => {
+  test.each([
+    ["https://dev.example.com", 'domain "https://dev.example.com" has a scheme (https://); set only the host name, e.g. pulumi config set domain dev.example.com'],
+    ["dev.example.com:443", 'domain "dev.example.com:443" has a port; WeChat requires the default port 443, so set only the host name, e.g. pulumi config set domain dev.example.com'],
+    ["dev.example.com/api", 'domain "dev.example.com/api" has a path; set only the host name, e.g. pulumi config set domain dev.example.com'],
+    ["203.0.113.5", 'domain "203.0.113.5" is an IP address; WeChat only accepts ICP-filed domain names, e.g. pulumi config set domain dev.example.com'],
+    ["[2001:db8::1]", 'domain "[2001:db8::1]" is an IP address; WeChat only accepts ICP-filed domain names, e.g. pulumi config set domain dev.example.com'],
+    ["localhost", 'domain "localhost" is localhost; phones reach the backend through a public, ICP-filed domain, e.g. pulumi config set domain dev.example.com'],
+    ["*.example.com", 'domain "*.example.com" is a wildcard; WeChat registers exact hosts, so set one host name, e.g. pulumi config set domain dev.example.com'],
+    ["dev_api.example.com", 'domain "dev_api.example.com" is not a valid DNS name (labels of letters, digits and inner hyphens, at most 63 characters each), e.g. pulumi config set domain dev.example.com'],
+    ["-dev.example.com", 'domain "-dev.example.com" is not a valid DNS name (labels of letters, digits and inner hyphens, at most 63 characters each), e.g. pulumi config set domain dev.example.com'],
+    ["backend.internal", 'domain "backend.internal" is not under a public domain suffix (such as .com or .cn); WeChat needs a publicly registered domain, e.g. pulumi config set domain dev.example.com'],
+  ])("domain %s", (domain, message) => {
+    expect(problems({ ...devBase, domain })).toEqual([message]);
+  });
+
+  test("missing domain and region", () => {
+    expect(problems({ certificateSource: "selfSigned", "alicloud:region": "" })).toEqual([
+      "alicloud:region is not set; choose the region of the load balancer, e.g. pulumi config set alicloud:region cn-hangzhou",
+      "domain is not set; set the host name the mini program calls, e.g. pulumi config set domain dev.example.com",
+    ]);
+  });
+
+  test("a dnsZone that does not contain the domain", () => {
+    expect(problems({ ...devBase, dnsZone: "example.org" })).toEqual([
+      'dnsZone: "example.org" does not contain domain "dev.example.com"; set the zone the domain lives in (e.g. example.com), or leave dnsZone empty',
+    ]);
+  });
+
+  test("prod without ICP filing, with a self-signed certificate, one instance, one zone and short HSTS", () => {
+    expect(
+      problems({ ...prodBase, icpLicense: "", certificateSource: "selfSigned", instanceCount: "1", zoneCount: "1", hstsMaxAge: "86400" }, "prod"),
+    ).toEqual([
+      "icpLicense is not set; WeChat only accepts ICP-filed (备案) domains: pulumi config set icpLicense '京ICP备12345678号-1'",
+      "certificateSource: selfSigned is not allowed in prod (phones reject self-signed certificates); use acme or pem with a CA-issued chain",
+      "hstsMaxAge: 86400 is below one year (31536000); browsers and SSL Labs expect at least that: pulumi config set hstsMaxAge 31536000",
+      "instanceCount: prod needs at least 2 instances in 2 zones so one can fail; pulumi config set instanceCount 2",
+      "zoneCount: prod spreads instances over at least 2 zones; pulumi config set zoneCount 2",
+    ]);
+  });
+
+  test("the same short HSTS is only a warning in dev", () => {
+    const { warnings } = resolveStackConfig(input({ ...devBase, hstsMaxAge: "86400" }));
+    expect(warnings).toContain("hstsMaxAge: 86400 is below one year (31536000); browsers and SSL Labs expect at least that: pulumi config set hstsMaxAge 31536000");
+  });
+
+  test("pem source without the chain or the key", () => {
+    expect(problems({ domain: "dev.example.com", certificateSource: "pem" })).toEqual([
+      "certificatePem is not set (certificateSource pem); pulumi config set --secret certificatePem < fullchain.pem",
+      "privateKeyPem is not set (certificateSource pem); pulumi config set --secret privateKeyPem < privkey.pem",
+    ]);
+  });
+
+  test.each([
+    [{ tlsPolicy: "tls_cipher_policy_1_0" }, 'tlsPolicy: "tls_cipher_policy_1_0" cannot be used: it allows TLS below 1.2, which WeChat refuses and SSL Labs caps at B; use one of tls_cipher_policy_1_2, tls_cipher_policy_1_2_strict, tls_cipher_policy_1_2_strict_with_1_3'],
+    [{ tlsPolicy: "modern" }, 'tlsPolicy: "modern" cannot be used: it is not a CLB TLS policy this project allows; use one of tls_cipher_policy_1_2, tls_cipher_policy_1_2_strict, tls_cipher_policy_1_2_strict_with_1_3'],
+    [{ certificateSource: "letsencrypt" }, 'certificateSource: "letsencrypt" is not one of acme, pem, cas, selfSigned; e.g. pulumi config set certificateSource acme'],
+    [{ environment: "staging" }, 'environment: "staging" is not dev or prod; pulumi config set environment prod (or dev)'],
+    [{ instanceCount: "two" }, 'instanceCount: "two" is not a whole number; e.g. pulumi config set instanceCount 2'],
+    [{ instanceCount: "2", zoneCount: "3" }, "zoneCount: 3 zones cannot each hold one of 2 instances; set zoneCount at most instanceCount"],
+    [{ backendPort: "80" }, "backendPort: 80 must be 1024-65535 (nginx holds port 80 on the instance); e.g. pulumi config set backendPort 3000"],
+    [{ instanceType: "large" }, 'instanceType: "large" is not an ECS instance type such as ecs.g7.large; or leave it empty to look one up'],
+    [{ appImage: "Bad Image!" }, 'appImage: "Bad Image!" is not a container image reference such as registry-vpc.cn-hangzhou.aliyuncs.com/team/api:1.4.2'],
+    [{ healthPath: "api/health" }, 'healthPath: "api/health" is not a URL path of at most 80 letters, digits and ._~/- starting with "/" (no query); e.g. pulumi config set healthPath /api/health'],
+    [{ apiBasePath: "/api?v=1" }, 'apiBasePath: "/api?v=1" is not a URL path of at most 80 letters, digits and ._~/- starting with "/" (no query); e.g. pulumi config set apiBasePath /api'],
+    [{ maxUploadSize: "20MB" }, 'maxUploadSize: "20MB" is not an nginx size such as 20m or 512k'],
+    [{ sshAllowedCidrs: '["10.0.0.0/33"]' }, "sshAllowedCidrs: \"10.0.0.0/33\" has a prefix length outside 0-32; e.g. pulumi config set --path 'sshAllowedCidrs[0]' 203.0.113.0/24"],
+    [{ protect: "yes" }, 'protect: "yes" is not true, false or auto; e.g. pulumi config set protect true'],
+    [{ icpLicense: "12345" }, 'icpLicense: "12345" does not look like an ICP filing number (e.g. 京ICP备12345678号-1)'],
+    [{ "alicloud:region": "Hangzhou" }, 'alicloud:region: "Hangzhou" is not an Alibaba Cloud region id such as cn-hangzhou'],
+  ])("%j", (values, message) => {
+    expect(problems({ ...devBase, ...values })).toEqual([message]);
+  });
+
+  test("SSH open to the internet: an error in prod, a warning in dev", () => {
+    expect(problems({ ...prodBase, sshAllowedCidrs: '["0.0.0.0/0"]' }, "prod")).toEqual([
+      'sshAllowedCidrs: "0.0.0.0/0" opens SSH to the whole internet; list your office or bastion range instead',
+    ]);
+    expect(resolveStackConfig(input({ ...devBase, sshAllowedCidrs: '["0.0.0.0/0"]' })).warnings).toContain(
+      'sshAllowedCidrs: "0.0.0.0/0" opens SSH to the whole internet; list your office or bastion range instead',
+    );
+  });
+
+  test("the error message lists every problem under the stack's file name", () => {
+    expect(() => resolveStackConfig(input({ domain: "localhost", tlsPolicy: "x", certificateSource: "selfSigned" }))).toThrow(
+      /^invalid config for stack "dev" \(Pulumi\.dev\.yaml\):\n {2}- domain "localhost" is localhost.*\n {2}- tlsPolicy: "x" cannot be used/,
+    );
+  });
+});
+
+describe("stack config: certificate sources", () => {
+  const acme = { domain: "dev.example.com", acmeEmail: "ops@example.com" };
+
+  test("acme is the default source: Let's Encrypt production, RSA 2048, renewal 30 days before expiry", () => {
+    expect(resolveStackConfig(input(acme)).settings.certificate).toEqual({
+      source: "acme",
+      email: "ops@example.com",
+      serverUrl: "https://acme-v02.api.letsencrypt.org/directory",
+      staging: false,
+      keyAlgorithm: "rsa2048",
+      minDaysRemaining: 30,
+    });
+  });
+
+  test("acme needs a contact address", () => {
+    expect(problems({ domain: "dev.example.com" })).toEqual([
+      "acmeEmail is not set (certificateSource acme); the ACME account needs a contact: pulumi config set acmeEmail ops@your-domain.com",
+    ]);
+    expect(problems({ ...acme, acmeEmail: "ops" })).toEqual(['acmeEmail: "ops" is not an email address; e.g. pulumi config set acmeEmail ops@your-domain.com']);
+  });
+
+  test("staging: a warning in dev, an error in prod", () => {
+    const staging = "acmeServer: staging certificates come from an untrusted test CA and phones reject them; use production once a trial works";
+    const dev = resolveStackConfig(input({ ...acme, acmeServer: "staging" }));
+    expect(dev.settings.certificate).toMatchObject({ serverUrl: "https://acme-staging-v02.api.letsencrypt.org/directory", staging: true });
+    expect(dev.warnings).toContain(staging);
+    expect(problems({ ...prodBase, certificateSource: "acme", acmeEmail: "ops@example.com", acmeServer: "staging" }, "prod")).toEqual([staging]);
+  });
+
+  test("an ECDSA key is refused because CLB serves RSA certificates only", () => {
+    expect(problems({ ...acme, acmeKeyAlgorithm: "ecdsaP256" })).toEqual([
+      'acmeKeyAlgorithm: "ecdsaP256" cannot be used: Alibaba Cloud CLB serves RSA certificates only ("Certificate requirements" in the CLB docs), so an ECDSA certificate cannot be uploaded; use rsa2048 or rsa4096',
+    ]);
+  });
+
+  test("another ACME directory is accepted with a warning; nonsense is not", () => {
+    const other = resolveStackConfig(input({ ...acme, acmeServer: "https://acme.example.net/directory" }));
+    expect(other.settings.certificate).toMatchObject({ serverUrl: "https://acme.example.net/directory" });
+    expect(other.warnings).toContain("acmeServer: https://acme.example.net/directory is not Let's Encrypt; make sure phones trust the CA behind it");
+    expect(problems({ ...acme, acmeServer: "letsencrypt" })).toEqual([
+      'acmeServer: "letsencrypt" is not production, staging or an https:// ACME directory URL; e.g. pulumi config set acmeServer production',
+    ]);
+  });
+
+  test("minDaysRemaining outside 1-60", () => {
+    expect(problems({ ...acme, minDaysRemaining: "90" })).toEqual([
+      "minDaysRemaining: 90 is outside 1-60 (Let's Encrypt certificates last 90 days); e.g. pulumi config set minDaysRemaining 30",
+    ]);
+  });
+
+  test("cas needs a numeric certificate id and warns about the international site", () => {
+    expect(problems({ domain: "dev.example.com", certificateSource: "cas" })).toEqual([
+      "alicloudCertificateId: is not set (certificateSource cas); copy the id from the SSL Certificates Service console: pulumi config set alicloudCertificateId 12345678",
+    ]);
+    const cas = resolveStackConfig(input({ domain: "dev.example.com", certificateSource: "cas", alicloudCertificateId: "8765" }));
+    expect(cas.settings.certificate).toEqual({ source: "cas", certificateId: "8765", region: "cn-hangzhou", minDaysRemaining: 30 });
+    expect(cas.warnings).toContain(
+      "certificateSource cas: Alibaba Cloud's international site does not offer certificates from SSL Certificates Service to CLB; use pem or acme there",
+    );
+  });
+});
+
+describe("stack config: verification after deploy", () => {
+  test("auto is on in prod and off in dev", () => {
+    expect(resolveStackConfig(input({ ...prodBase }, "prod")).settings.verifyAfterDeploy).toBe(true);
+    expect(resolveStackConfig(input(devBase)).settings.verifyAfterDeploy).toBe(false);
+    expect(resolveStackConfig(input({ ...prodBase, verifyAfterDeploy: "false" }, "prod")).settings.verifyAfterDeploy).toBe(false);
+  });
+
+  test("cannot pass with a certificate phones do not trust", () => {
+    expect(problems({ ...devBase, verifyAfterDeploy: "true" })).toEqual([
+      "verifyAfterDeploy: the verifier's chain check cannot pass with a self-signed certificate, which phones do not trust either; set verifyAfterDeploy false, or use a trusted certificate",
+    ]);
+    expect(problems({ domain: "dev.example.com", acmeEmail: "ops@example.com", acmeServer: "staging", verifyAfterDeploy: "true" })).toEqual([
+      "verifyAfterDeploy: the verifier's chain check cannot pass with a Let's Encrypt staging certificate, which phones do not trust either; set verifyAfterDeploy false, or use a trusted certificate",
+    ]);
+  });
+});

@@ -1,0 +1,274 @@
+// Each policy on hand-built good and bad resources, called the way the Pulumi CLI calls it (see
+// test/support/policyHarness.ts), with the exact message a user would read.
+import { TLS_POLICIES } from "../../../lib/config/keys";
+import {
+  ALLOWED_TLS_POLICIES,
+  backendPortOnlyFromLoadBalancer,
+  certificateValidity,
+  dnsRecordPointsAtLoadBalancer,
+  dnsRecordTtl,
+  httpListenerRedirectsToHttps,
+  httpsListenerHttp2,
+  httpsListenerTls12,
+  noAdminPortsFromInternet,
+  prodStatefulResourcesProtected,
+} from "../../../policy/policies";
+import { UNKNOWN_STRING } from "../../../policy/props";
+import { TYPES } from "../../../policy/resourceTypes";
+import { runResourcePolicy, runStackPolicy, urnOf, type Finding, type PolicyInput } from "../../support/policyHarness";
+import { EC_P256, chainPem, createPki, type TestPki } from "../../support/pki";
+
+function resource(type: string, name: string, props: Record<string, unknown>, opts: PolicyInput["opts"] = {}): PolicyInput {
+  return { type, name, urn: urnOf("test", "wechat-https-backend", type, name), props, opts };
+}
+
+const messages = (findings: Finding[]) => findings.filter((f) => f.kind === "violation").map((f) => f.message);
+const reasons = (findings: Finding[]) => findings.filter((f) => f.kind === "not-applicable").map((f) => f.message);
+
+const httpsListener = (props: Record<string, unknown>) =>
+  resource(TYPES.listener, "wechat-lb-https", { protocol: "https", frontendPort: 443, loadBalancerId: UNKNOWN_STRING, ...props });
+const SET_TLS = "set tlsCipherPolicy to tls_cipher_policy_1_2_strict_with_1_3 (stack config: pulumi config set tlsPolicy tls_cipher_policy_1_2_strict_with_1_3)";
+
+describe("https-listener-tls-1-2", () => {
+  test("the three TLS 1.2+ policies pass, and they are the ones the stack config accepts", async () => {
+    expect([...ALLOWED_TLS_POLICIES]).toEqual([...TLS_POLICIES]);
+    for (const policy of ALLOWED_TLS_POLICIES) {
+      expect(await runResourcePolicy(httpsListenerTls12, httpsListener({ tlsCipherPolicy: policy }))).toEqual([]);
+    }
+  });
+
+  test("unset is the provider's TLS 1.0 default: a violation", async () => {
+    expect(messages(await runResourcePolicy(httpsListenerTls12, httpsListener({})))).toEqual([
+      `HTTPS listener "wechat-lb-https" has no tlsCipherPolicy, so CLB applies its default tls_cipher_policy_1_0 and accepts TLS 1.0 and 1.1; WeChat needs TLS 1.2 or newer: ${SET_TLS}`,
+    ]);
+  });
+
+  test("tls_cipher_policy_1_1 is refused", async () => {
+    expect(messages(await runResourcePolicy(httpsListenerTls12, httpsListener({ tlsCipherPolicy: "tls_cipher_policy_1_1" })))).toEqual([
+      `HTTPS listener "wechat-lb-https" uses tlsCipherPolicy "tls_cipher_policy_1_1", which is not one of the TLS 1.2+ policies (tls_cipher_policy_1_2, tls_cipher_policy_1_2_strict, tls_cipher_policy_1_2_strict_with_1_3): ${SET_TLS}`,
+    ]);
+  });
+
+  test("an HTTP listener is not judged by it", async () => {
+    expect(await runResourcePolicy(httpsListenerTls12, resource(TYPES.listener, "plain", { protocol: "http", frontendPort: 80 }))).toEqual([]);
+  });
+});
+
+describe("https-listener-http2 (advisory)", () => {
+  test("off is reported as advisory; on and unset (the provider's default, on) pass", async () => {
+    const findings = await runResourcePolicy(httpsListenerHttp2, httpsListener({ enableHttp2: "off" }));
+    expect(findings).toEqual([
+      expect.objectContaining({ kind: "violation", level: "advisory", message: `HTTPS listener "wechat-lb-https" has enableHttp2 "off": set enableHttp2 to "on" so a mini program's requests share one TLS connection` }),
+    ]);
+    expect(await runResourcePolicy(httpsListenerHttp2, httpsListener({ enableHttp2: "on" }))).toEqual([]);
+    expect(await runResourcePolicy(httpsListenerHttp2, httpsListener({}))).toEqual([]);
+  });
+});
+
+describe("http-listener-redirects-to-https", () => {
+  const http = (props: Record<string, unknown>) => resource(TYPES.listener, "wechat-lb-http-redirect", { protocol: "http", frontendPort: 80, ...props });
+
+  test("a redirect to 443 passes", async () => {
+    expect(await runResourcePolicy(httpListenerRedirectsToHttps, http({ listenerForward: "on", forwardPort: 443 }))).toEqual([]);
+  });
+
+  test("an HTTP listener without a redirect serves plain HTTP", async () => {
+    expect(messages(await runResourcePolicy(httpListenerRedirectsToHttps, http({ listenerForward: "off", backendPort: 80 })))).toEqual([
+      `HTTP listener "wechat-lb-http-redirect" on port 80 serves plain HTTP: set listenerForward "on" and forwardPort 443 so it only redirects to the HTTPS listener (WeChat calls https:// only)`,
+    ]);
+  });
+
+  test("a redirect to another port", async () => {
+    expect(messages(await runResourcePolicy(httpListenerRedirectsToHttps, http({ listenerForward: "on", forwardPort: 8443 })))).toEqual([
+      `HTTP listener "wechat-lb-http-redirect" redirects to port 8443: set forwardPort to 443, the HTTPS listener WeChat calls`,
+    ]);
+  });
+
+  test("a TCP listener on port 80", async () => {
+    const tcp = resource(TYPES.listener, "tcp80", { protocol: "tcp", frontendPort: 80, backendPort: 80 });
+    expect(messages(await runResourcePolicy(httpListenerRedirectsToHttps, tcp))).toEqual([
+      `TCP listener "tcp80" on port 80 passes plain HTTP through: remove it and use an HTTP listener with listenerForward "on" and forwardPort 443`,
+    ]);
+  });
+});
+
+const rule = (name: string, props: Record<string, unknown>) =>
+  resource(TYPES.securityGroupRule, name, { securityGroupId: UNKNOWN_STRING, type: "ingress", ipProtocol: "tcp", policy: "accept", nicType: "intranet", ...props });
+
+describe("no-admin-ports-from-internet", () => {
+  test("SSH from a listed range passes; SSH from the internet is refused", async () => {
+    expect(await runResourcePolicy(noAdminPortsFromInternet, rule("ssh-office", { portRange: "22/22", cidrIp: "203.0.113.0/24" }))).toEqual([]);
+    expect(messages(await runResourcePolicy(noAdminPortsFromInternet, rule("ssh-any", { portRange: "22/22", cidrIp: "0.0.0.0/0" })))).toEqual([
+      `security group rule "ssh-any" opens port 22 (SSH) to the whole internet (0.0.0.0/0): allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
+    ]);
+  });
+
+  test("a port range containing 22 and 3389 counts for both, IPv6 ::/0 too", async () => {
+    expect(messages(await runResourcePolicy(noAdminPortsFromInternet, rule("wide", { portRange: "1/65535", ipv6CidrIp: "::/0" })))).toEqual([
+      `security group rule "wide" opens port 22 (SSH) to the whole internet (::/0): allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
+      `security group rule "wide" opens port 3389 (RDP) to the whole internet (::/0): allow only known ranges or remove the rule`,
+    ]);
+  });
+
+  test("protocol all with -1/-1 is every port; a drop rule and egress rules are fine", async () => {
+    expect(messages(await runResourcePolicy(noAdminPortsFromInternet, rule("all", { ipProtocol: "all", portRange: "-1/-1", cidrIp: "0.0.0.0/0" })))).toHaveLength(2);
+    expect(await runResourcePolicy(noAdminPortsFromInternet, rule("deny", { portRange: "22/22", cidrIp: "0.0.0.0/0", policy: "drop" }))).toEqual([]);
+    expect(await runResourcePolicy(noAdminPortsFromInternet, rule("out", { type: "egress", portRange: "22/22", cidrIp: "0.0.0.0/0" }))).toEqual([]);
+  });
+});
+
+describe("backend-port-only-from-load-balancer", () => {
+  test("port 80 from the CLB range (or a part of it) passes", async () => {
+    expect(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("http-from-lb", { portRange: "80/80", cidrIp: "100.64.0.0/10" }))).toEqual([]);
+    expect(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("narrow", { portRange: "80/80", cidrIp: "100.100.0.0/16" }))).toEqual([]);
+  });
+
+  test("port 80 from elsewhere, or inside a wider range, is refused", async () => {
+    expect(messages(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("http-any", { portRange: "80/80", cidrIp: "0.0.0.0/0" })))).toEqual([
+      `security group rule "http-any" opens backend port 80 (nginx) to 0.0.0.0/0: only the load balancer's range 100.64.0.0/10 may reach it; set cidrIp to 100.64.0.0/10`,
+    ]);
+    expect(messages(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("vpc", { portRange: "1/1024", cidrIp: "10.0.0.0/8" })))).toEqual([
+      `security group rule "vpc" opens backend port 80 (nginx) to 10.0.0.0/8: only the load balancer's range 100.64.0.0/10 may reach it; set cidrIp to 100.64.0.0/10`,
+    ]);
+    expect(messages(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("sg", { portRange: "80/80", sourceSecurityGroupId: "sg-123" })))).toEqual([
+      `security group rule "sg" opens backend port 80 (nginx) to security group sg-123: only the load balancer's range 100.64.0.0/10 may reach it; set cidrIp to 100.64.0.0/10`,
+    ]);
+  });
+
+  test("other ports are not its business; the port list is configurable", async () => {
+    expect(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("ssh", { portRange: "22/22", cidrIp: "203.0.113.0/24" }))).toEqual([]);
+    expect(messages(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("app", { portRange: "3000/3000", cidrIp: "0.0.0.0/0" }), { backendPorts: [80, 3000] }))).toHaveLength(1);
+  });
+});
+
+const record = (name: string, props: Record<string, unknown>, opts: PolicyInput["opts"] = {}) =>
+  resource(TYPES.dnsRecord, name, { domainName: "example.com", rr: "@", type: "A", ...props }, opts);
+const clb = (name: string, props: Record<string, unknown>, opts: PolicyInput["opts"] = {}) =>
+  resource(TYPES.loadBalancer, name, { addressType: "internet", deleteProtection: "off", ...props }, opts);
+
+describe("dns-record-ttl", () => {
+  test("600 and unset (the provider's default, 600) pass; 60 is refused", async () => {
+    expect(await runResourcePolicy(dnsRecordTtl, record("a", { ttl: 600, value: "203.0.113.10" }))).toEqual([]);
+    expect(await runResourcePolicy(dnsRecordTtl, record("a", { value: "203.0.113.10" }))).toEqual([]);
+    expect(messages(await runResourcePolicy(dnsRecordTtl, record("wechat-dns-a", { ttl: 60, rr: "api", value: "203.0.113.10" })))).toEqual([
+      `DNS record "wechat-dns-a" (api) has ttl 60: set ttl to at least 600 seconds (the lowest the free Alibaba Cloud DNS edition accepts)`,
+    ]);
+  });
+});
+
+describe("dns-record-points-at-load-balancer (stack)", () => {
+  test("an A record at this stack's CLB address passes", async () => {
+    expect(await runStackPolicy(dnsRecordPointsAtLoadBalancer, [clb("lb", { address: "203.0.113.10" }), record("a", { value: "203.0.113.10" })])).toEqual([]);
+  });
+
+  test("an A record elsewhere is a violation on the record", async () => {
+    const findings = await runStackPolicy(dnsRecordPointsAtLoadBalancer, [clb("lb", { address: "203.0.113.10" }), record("wechat-dns-a", { value: "198.51.100.7" })]);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        kind: "violation",
+        resource: "wechat-dns-a",
+        message: `DNS A record "wechat-dns-a" points at 198.51.100.7, which is not the address of a load balancer in this stack (203.0.113.10): set its value to the load balancer's address output`,
+      }),
+    ]);
+  });
+
+  test("a stack without a load balancer", async () => {
+    expect(messages(await runStackPolicy(dnsRecordPointsAtLoadBalancer, [record("a", { value: "198.51.100.7" })]))).toEqual([
+      `DNS A record "a" points at 198.51.100.7, but this stack has no load balancer: point the record at the CLB that serves HTTPS`,
+    ]);
+  });
+
+  test("at preview the address is unknown: said so, not failed", async () => {
+    const findings = await runStackPolicy(dnsRecordPointsAtLoadBalancer, [clb("lb", { address: UNKNOWN_STRING }), record("wechat-dns-a", { value: UNKNOWN_STRING })]);
+    expect(messages(findings)).toEqual([]);
+    expect(reasons(findings)).toEqual([
+      `the value of DNS A record "wechat-dns-a" or the load balancer's address is not known until the load balancer exists (pulumi preview); checked again at pulumi up`,
+    ]);
+  });
+});
+
+describe("prod-stateful-resources-protected (stack)", () => {
+  const prodTags = { environment: "prod" };
+
+  test("prod (from the environment tag): an unprotected CLB without delete protection and an unprotected record", async () => {
+    const findings = await runStackPolicy(prodStatefulResourcesProtected, [clb("wechat-lb-clb", { tags: prodTags }), record("wechat-dns-a", { value: "203.0.113.10" })]);
+    expect(messages(findings)).toEqual([
+      `prod: load balancer "wechat-lb-clb" is not protected; its address is what DNS and WeChat point at: set protect (stack config: pulumi config set protect true)`,
+      `prod: load balancer "wechat-lb-clb" has deleteProtection "off": turn delete protection on (stack config: pulumi config set protect true)`,
+      `prod: DNS record "wechat-dns-a" is not protected: set protect (stack config: pulumi config set protect true)`,
+    ]);
+  });
+
+  test("prod with everything protected passes; the server certificate needs no protection", async () => {
+    const resources = [
+      clb("lb", { tags: prodTags, deleteProtection: "on" }, { protect: true }),
+      record("a", { value: "203.0.113.10" }, { protect: true }),
+      resource(TYPES.serverCertificate, "cert", { serverCertificate: UNKNOWN_STRING }),
+    ];
+    expect(await runStackPolicy(prodStatefulResourcesProtected, resources)).toEqual([]);
+  });
+
+  test("dev is not judged, unless the policy config says the stack is prod", async () => {
+    const devResources = [clb("lb", { tags: { environment: "dev" } }), record("a", { value: "x" })];
+    expect(reasons(await runStackPolicy(prodStatefulResourcesProtected, devResources))).toEqual(["not a prod stack: these rules apply to prod only"]);
+    expect(messages(await runStackPolicy(prodStatefulResourcesProtected, devResources, { environment: "prod" }))).toHaveLength(3);
+  });
+});
+
+describe("certificate-validity", () => {
+  let pki: TestPki;
+  beforeAll(async () => {
+    pki = await createPki();
+  });
+  const uploaded = (serverCertificate: unknown) => resource(TYPES.serverCertificate, "wechat-cert-server-cert", { serverCertificate, privateKey: "(not read)" });
+
+  test("90 days left passes, also when the PEM arrives in Pulumi's secret wire form", async () => {
+    const leaf = await pki.leaf({ dnsNames: ["api.example.com"], notAfterDays: 90, key: EC_P256 });
+    const chain = chainPem(leaf, pki.intermediate);
+    expect(await runResourcePolicy(certificateValidity, uploaded(chain))).toEqual([]);
+    const wire = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: chain };
+    expect(await runResourcePolicy(certificateValidity, uploaded(wire))).toEqual([]);
+  });
+
+  test("10 days left is refused with the expiry date", async () => {
+    const leaf = await pki.leaf({ dnsNames: ["api.example.com"], notAfterDays: 10, key: EC_P256 });
+    const [message] = messages(await runResourcePolicy(certificateValidity, uploaded(chainPem(leaf, pki.intermediate))));
+    const date = new Date(leaf.cert.notAfter).toISOString().slice(0, 10);
+    expect(message).toBe(
+      `server certificate "wechat-cert-server-cert" (CN=api.example.com, O=wechat-https-backend tests) expires on ${date} (9 days left); at least 30 days are required: renew it and set the new chain (pulumi config set --secret certificatePem < fullchain.pem), or use certificateSource acme`,
+    );
+  });
+
+  test("an expired certificate", async () => {
+    const leaf = await pki.leaf({ dnsNames: ["api.example.com"], notBeforeDays: -100, notAfterDays: -2, key: EC_P256 });
+    const date = new Date(leaf.cert.notAfter).toISOString().slice(0, 10);
+    expect(messages(await runResourcePolicy(certificateValidity, uploaded(leaf.certPem)))).toEqual([
+      `server certificate "wechat-cert-server-cert" (CN=api.example.com, O=wechat-https-backend tests) expired on ${date}: renew it and set the new chain (pulumi config set --secret certificatePem < fullchain.pem), or use certificateSource acme`,
+    ]);
+  });
+
+  test("text that is not a certificate", async () => {
+    expect(messages(await runResourcePolicy(certificateValidity, uploaded("-----BEGIN CERTIFICATE-----\nbroken\n-----END CERTIFICATE-----\n")))).toEqual([
+      `server certificate "wechat-cert-server-cert" has no readable PEM certificate in serverCertificate: set the chain, leaf first (pulumi config set --secret certificatePem < fullchain.pem)`,
+    ]);
+  });
+
+  test("unknown at preview, or from CAS: skipped without a violation", async () => {
+    expect(reasons(await runResourcePolicy(certificateValidity, uploaded(UNKNOWN_STRING)))).toEqual([
+      `the certificate of "wechat-cert-server-cert" is not known until it is issued or decrypted (pulumi preview); checked at pulumi up`,
+    ]);
+    const cas = resource(TYPES.serverCertificate, "cas", { alicloudCertificateId: "12345", alicloudCertificateRegionId: "cn-hangzhou" });
+    expect(reasons(await runResourcePolicy(certificateValidity, cas))).toEqual([
+      `certificate "cas" comes from SSL Certificates Service (alicloudCertificateId); the verifier checks its expiry`,
+    ]);
+  });
+
+  test("an ACME certificate must renew at least 30 days ahead", async () => {
+    const acme = (minDaysRemaining?: number) => resource(TYPES.acmeCertificate, "wechat-cert-acme", { commonName: "api.example.com", ...(minDaysRemaining === undefined ? {} : { minDaysRemaining }) });
+    expect(await runResourcePolicy(certificateValidity, acme(30))).toEqual([]);
+    expect(await runResourcePolicy(certificateValidity, acme())).toEqual([]);
+    expect(messages(await runResourcePolicy(certificateValidity, acme(7)))).toEqual([
+      `ACME certificate "wechat-cert-acme" is renewed only 7 days before it expires (minDaysRemaining 7): set minDaysRemaining to at least 30 so the weekly renewal replaces it in time`,
+    ]);
+  });
+});

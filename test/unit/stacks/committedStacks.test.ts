@@ -1,0 +1,136 @@
+// The committed stack files, run through the whole program as they are.
+import { FAKE } from "../../../tools/plan/mocks";
+import { findResource, isSecretInput, planOf, resourcesOfType, revealSecret, T } from "../../support/program";
+
+describe("Pulumi.dev.yaml", () => {
+  let plan: Awaited<ReturnType<typeof planOf>>;
+  beforeAll(async () => {
+    plan = await planOf({ stack: "dev" });
+  });
+
+  test("HTTPS listener under the TLS 1.2+ policy, HTTP redirected to 443", () => {
+    const https = findResource(plan.run, T.listener, "wechat-lb-https");
+    expect(https.inputs).toMatchObject({ protocol: "https", frontendPort: 443, tlsCipherPolicy: "tls_cipher_policy_1_2_strict_with_1_3" });
+    const redirect = findResource(plan.run, T.listener, "wechat-lb-http-redirect");
+    expect(redirect.inputs).toMatchObject({ protocol: "http", frontendPort: 80, listenerForward: "on", forwardPort: 443 });
+    expect(https.inputs.serverCertificateId).toBe(findResource(plan.run, T.serverCertificate).id);
+  });
+
+  test("the DNS record points the dev subdomain at the load balancer's address", () => {
+    const record = findResource(plan.run, T.dnsRecord);
+    const lb = findResource(plan.run, T.loadBalancer);
+    expect(record.inputs).toMatchObject({ domainName: "example.com", rr: "dev", type: "A", ttl: 600 });
+    expect(record.inputs.value).toBe(lb.state.address);
+    expect(record.inputs.value).toBe(FAKE.loadBalancerAddress);
+  });
+
+  test("one instance in one zone behind the load balancer, reachable only from it", () => {
+    const instances = resourcesOfType(plan.run, T.instance);
+    expect(instances).toHaveLength(1);
+    const vswitch = findResource(plan.run, T.vswitch);
+    expect(vswitch.inputs.zoneId).toBe(FAKE.zones("cn-hangzhou")[0]);
+    expect(instances[0].inputs.vswitchId).toBe(vswitch.id);
+    expect(findResource(plan.run, T.backendServer).inputs.backendServers).toEqual([{ serverId: instances[0].id, weight: 100, type: "ecs" }]);
+    const rules = resourcesOfType(plan.run, T.securityGroupRule);
+    expect(rules.map((r) => [r.inputs.portRange, r.inputs.cidrIp])).toEqual([["80/80", "100.64.0.0/10"]]);
+  });
+
+  test("a Let's Encrypt certificate for the dev host through DNS-01 on Alibaba Cloud DNS, nothing protected", () => {
+    const provider = findResource(plan.run, "pulumi:providers:acme");
+    expect(provider.inputs.serverUrl).toBe("https://acme-v02.api.letsencrypt.org/directory");
+    const request = findResource(plan.run, T.certRequest);
+    expect(request.inputs).toMatchObject({ dnsNames: ["dev.example.com"], subject: { commonName: "dev.example.com" } });
+    const issued = findResource(plan.run, T.acmeCertificate);
+    expect(issued.inputs).toMatchObject({ minDaysRemaining: 30, dnsChallenges: [{ provider: "alidns", config: { ALICLOUD_TTL: "600" } }] });
+    expect(issued.inputs.certificateRequestPem).toBe(request.state.certRequestPem);
+    expect(findResource(plan.run, T.acmeRegistration).inputs.emailAddress).toBe("ops@example.com");
+    const uploaded = findResource(plan.run, T.serverCertificate);
+    expect(isSecretInput(uploaded.inputs.serverCertificate)).toBe(true);
+    expect(isSecretInput(uploaded.inputs.privateKey)).toBe(true);
+    expect(revealSecret(uploaded.inputs.serverCertificate)).toBe(String(issued.state.certificatePem) + String(issued.state.issuerPem));
+    expect(revealSecret(uploaded.inputs.privateKey)).toBe(findResource(plan.run, T.tlsKey, "wechat-cert-key").state.privateKeyPem);
+    expect(resourcesOfType(plan.run, T.selfSigned)).toHaveLength(0);
+    expect(findResource(plan.run, T.loadBalancer).options.protect).toBe(false);
+    expect(findResource(plan.run, T.dnsRecord).options.protect).toBe(false);
+  });
+
+  test("outputs: the WeChat console values without a port, the API base URL, the load balancer address", () => {
+    const outputs = Object.fromEntries(Object.entries(plan.run.outputs).map(([k, v]) => [k, v.value]));
+    expect(outputs).toMatchObject({
+      wechatDomains: {
+        request: ["https://dev.example.com"],
+        uploadFile: ["https://dev.example.com"],
+        downloadFile: ["https://dev.example.com"],
+        socket: ["wss://dev.example.com"],
+      },
+      apiBaseUrl: "https://dev.example.com/api",
+      healthUrl: "https://dev.example.com/api/health",
+      loadBalancerAddress: FAKE.loadBalancerAddress,
+      certificateId: findResource(plan.run, T.serverCertificate).id,
+      environment: "dev",
+    });
+    expect(JSON.stringify(outputs)).not.toMatch(/:443/);
+  });
+});
+
+describe("the post-deploy verification", () => {
+  test("is on in prod, re-runs only when the certificate, listeners, instances or TLS policy change", async () => {
+    const prod = await planOf({ stack: "prod" });
+    const check = findResource(prod.run, "command:local:Command");
+    const instances = resourcesOfType(prod.run, T.instance);
+    expect(check.inputs.triggers).toEqual([
+      findResource(prod.run, T.serverCertificate).id,
+      findResource(prod.run, T.listener, "wechat-lb-https").id,
+      findResource(prod.run, T.listener, "wechat-lb-http-redirect").id,
+      "tls_cipher_policy_1_2_strict_with_1_3",
+      ...instances.map((i) => i.id),
+    ]);
+    expect(String(check.inputs.create)).toContain(`--resolve example.com:443:${FAKE.loadBalancerAddress}`);
+    expect(check.options.dependsOn?.map((d) => d.name)).toEqual(["wechat-lb-https", "wechat-lb-http-redirect", "wechat-lb-backends"]);
+  });
+
+  test("is off in dev unless asked for", async () => {
+    const dev = await planOf({ stack: "dev" });
+    expect(resourcesOfType(dev.run, "command:local:Command")).toEqual([]);
+  });
+});
+
+describe("Pulumi.prod.yaml", () => {
+  let plan: Awaited<ReturnType<typeof planOf>>;
+  beforeAll(async () => {
+    plan = await planOf({ stack: "prod" }, "plan");
+  });
+
+  test("two instances in two different zones", () => {
+    const switches = resourcesOfType(plan.run, T.vswitch);
+    expect(switches).toHaveLength(2);
+    expect(new Set(switches.map((s) => s.inputs.cidrBlock)).size).toBe(2);
+    const instances = resourcesOfType(plan.run, T.instance);
+    expect(instances).toHaveLength(2);
+    expect(resourcesOfType(plan.run, T.invocation)).toHaveLength(2);
+    expect(plan.run.mocks.invokes.map((i) => i.token)).toContain("alicloud:ecs/getInstanceTypes:getInstanceTypes");
+  });
+
+  test("the apex record, the load balancer and the record are protected, CLB delete protection on", () => {
+    const record = findResource(plan.run, T.dnsRecord);
+    expect(record.inputs).toMatchObject({ domainName: "example.com", rr: "@" });
+    expect(record.options.protect).toBe(true);
+    const lb = findResource(plan.run, T.loadBalancer);
+    expect(lb.inputs.deleteProtection).toBe("on");
+    expect(lb.options.protect).toBe(true);
+  });
+
+  test("the certificate and its keys stay secret in the plan, known or not", () => {
+    const planned = (type: string) => plan.document.resources.find((r) => r.type === type)?.inputs;
+    expect(planned(T.serverCertificate)?.privateKey).toBe("[secret]");
+    expect(planned(T.acmeRegistration)?.accountKeyPem).toBe("[secret]");
+    expect(planned(T.acmeCertificate)?.accountKeyPem).toBe("[secret]");
+    expect(planned(T.serverCertificate)?.serverCertificate).toBe("[secret]");
+  });
+
+  test("values only the cloud knows are unknown, not invented", () => {
+    expect(plan.document.outputs.loadBalancerAddress).toBe("(known after apply)");
+    expect(plan.document.resources.find((r) => r.type === T.dnsRecord)?.inputs.value).toBe("(known after apply)");
+    expect(plan.document.resources.find((r) => r.type === T.instance)?.inputs.imageId).toBe("(known after apply)");
+  });
+});

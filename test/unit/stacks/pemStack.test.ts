@@ -1,0 +1,65 @@
+// A prod stack with a certificate from secret config, checked and uploaded the way CLB wants it.
+import { X509Certificate } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { stringify } from "yaml";
+import { chainPem, createPki, type Issued, type TestPki } from "../../support/pki";
+import { findResource, planOf, revealSecret, T } from "../../support/program";
+
+const DOMAIN = "api.example.com";
+
+function stackFile(values: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "pem-stack-"));
+  const file = path.join(dir, "Pulumi.prod.yaml");
+  const config = Object.fromEntries(Object.entries(values).map(([k, v]) => [k.includes(":") ? k : `wechat-https-backend:${k}`, v]));
+  writeFileSync(file, stringify({ config: { "alicloud:region": "cn-shanghai", ...config } }));
+  return file;
+}
+
+describe("a prod stack with certificateSource pem", () => {
+  let pki: TestPki;
+  let leaf: Issued;
+  const base = () => ({
+    environment: "prod",
+    domain: DOMAIN,
+    icpLicense: "沪ICP备00000000号-1",
+    certificateSource: "pem",
+    trustedRootsPem: pki.root.certPem,
+  });
+
+  beforeAll(async () => {
+    pki = await createPki();
+    leaf = await pki.leaf({ dnsNames: [DOMAIN], notAfterDays: 80 });
+  });
+
+  test("a good chain is uploaded in CLB's forms (PKCS#1 key), and its expiry and issuer are outputs", async () => {
+    // The test PKI writes PKCS#8 keys, like certbot; the upload must be PKCS#1.
+    expect(leaf.keyPem).toContain("BEGIN PRIVATE KEY");
+    const chain = chainPem(leaf, pki.intermediate).replace(/\n/g, "\r\n");
+    const plan = await planOf({ configFile: stackFile({ ...base(), certificatePem: chain, privateKeyPem: leaf.keyPem }) });
+    const uploaded = findResource(plan.run, T.serverCertificate);
+    const key = String(revealSecret(uploaded.inputs.privateKey));
+    expect(key).toMatch(/^-----BEGIN RSA PRIVATE KEY-----\n/);
+    expect(revealSecret(uploaded.inputs.serverCertificate)).toBe(chainPem(leaf, pki.intermediate));
+    const outputs = Object.fromEntries(Object.entries(plan.run.outputs).map(([k, v]) => [k, v.value]));
+    expect(outputs.certificateNotAfter).toBe(new Date(new X509Certificate(leaf.certPem).validTo).toISOString());
+    expect(outputs.certificateIssuer).toBe("CN=wechat-https-backend test Intermediate CA, O=wechat-https-backend tests");
+    expect(outputs.certificateDaysLeft).toBeGreaterThanOrEqual(78);
+    expect(outputs.certificateDaysLeft).toBeLessThanOrEqual(80);
+    // The plan document never carries the key, and says the PEMs belong in encrypted config.
+    expect(JSON.stringify(plan.document)).not.toContain(key.split("\n")[1]);
+    expect(plan.document.warnings).toEqual([
+      "certificatePem is stored in plain text in Pulumi.prod.yaml; store it encrypted: pulumi config set --secret certificatePem < file.pem",
+      "privateKeyPem is stored in plain text in Pulumi.prod.yaml; store it encrypted: pulumi config set --secret privateKeyPem < file.pem",
+    ]);
+  });
+
+  test("a chain without its intermediate and a key of another certificate stop the stack before anything is declared", async () => {
+    const other = await pki.leaf({ dnsNames: [DOMAIN], key: { kind: "ec", curve: "P-256" } });
+    const file = stackFile({ ...base(), certificatePem: leaf.certPem, privateKeyPem: other.keyPem });
+    await expect(planOf({ configFile: file })).rejects.toThrow(
+      /invalid config for stack "prod".*\n {2}- privateKeyPem: the private key does not belong to the certificate "api\.example\.com"[^\n]*\n {2}- certificatePem: [^\n]*intermediate/s,
+    );
+  });
+});

@@ -1,0 +1,25 @@
+import { X509Certificate, createPrivateKey } from "node:crypto";
+import { createPki, issue, chainPem } from "../../support/pki";
+
+test("test PKI issues verifiable chains and defective leaves", async () => {
+  const pki = await createPki();
+  const leaf = await pki.leaf({ dnsNames: ["dev.example.com"] });
+  const c = new X509Certificate(leaf.certPem);
+  expect(c.checkIssued(new X509Certificate(pki.intermediate.certPem))).toBe(true);
+  expect(c.verify(new X509Certificate(pki.intermediate.certPem).publicKey)).toBe(true);
+  expect(c.checkPrivateKey(createPrivateKey(leaf.keyPem))).toBe(true);
+  expect(c.checkHost("dev.example.com")).toBe("dev.example.com");
+  const sha1 = await pki.leaf({ dnsNames: ["a.example.com"], hash: "SHA-1" });
+  expect(new X509Certificate(sha1.certPem).toLegacyObject()).toBeDefined();
+  const rsaRoot = await issue({ commonName: "R", isCa: true });
+  const weak = await issue({ dnsNames: ["w.example.com"], key: { kind: "rsa", bits: 1024 }, hash: "SHA-1" }, rsaRoot);
+  const wc = new X509Certificate(weak.certPem);
+  expect(wc.publicKey.asymmetricKeyDetails?.modulusLength).toBe(1024);
+  expect(wc.verify(new X509Certificate(rsaRoot.certPem).publicKey)).toBe(true);
+  const expired = await pki.leaf({ dnsNames: ["e.example.com"], notBeforeDays: -100, notAfterDays: -1 });
+  expect(new Date(new X509Certificate(expired.certPem).validTo).getTime()).toBeLessThan(Date.now());
+  expect(chainPem(leaf, pki.intermediate).match(/BEGIN CERTIFICATE/g)).toHaveLength(2);
+  // Check sig algorithm via openssl text
+  const text = require("child_process").execFileSync("openssl", ["x509", "-noout", "-text"], { input: weak.certPem }).toString();
+  expect(text).toMatch(/sha1WithRSAEncryption/);
+});

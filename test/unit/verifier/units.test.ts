@@ -1,0 +1,172 @@
+// The verifier's pure parts (option parsing, HSTS, redirect rules, suite judgement, chain building)
+// and the hand-built ClientHello against a stub that accepts 3DES, which no local OpenSSL can offer.
+import { X509Certificate } from "node:crypto";
+import * as net from "node:net";
+import { checkCipherSuites, weakness } from "../../../verifier/checks/cipherSuites";
+import { humanDuration, parseHsts } from "../../../verifier/checks/hsts";
+import { probeUrl, redirectProblems } from "../../../verifier/checks/httpRedirect";
+import { createContext } from "../../../verifier/context";
+import { buildClientHello, parseServerAnswer } from "../../../verifier/rawHello";
+import { UsageError, parseResolve, toSettings } from "../../../verifier/settings";
+import { verifyServedChain } from "../../../verifier/trust";
+import { EC_P256, createPki } from "../../support/pki";
+
+describe("--resolve", () => {
+  test("parses host:port:address like curl, IPv6 in brackets, first of several addresses", () => {
+    expect(parseResolve("api.example.com:443:203.0.113.10")).toEqual({ host: "api.example.com", port: 443, address: "203.0.113.10" });
+    expect(parseResolve("api.example.com:8443:[2001:db8::1]")).toEqual({ host: "api.example.com", port: 8443, address: "2001:db8::1" });
+    expect(parseResolve("a.test:443:192.0.2.1,192.0.2.2").address).toBe("192.0.2.1");
+  });
+
+  test.each(["api.example.com", "api.example.com:443", "api.example.com:99999:192.0.2.1", "api.example.com:443:lb.example.com"])(
+    "rejects %s with a usage error",
+    (entry) => {
+      expect(() => parseResolve(entry)).toThrow(UsageError);
+    },
+  );
+
+  test("settings key the overrides by lower-case host and port", () => {
+    const s = toSettings({ url: "https://API.example.com/", resolve: ["API.example.com:443:192.0.2.7"] });
+    expect(s.resolve.get("api.example.com:443")).toBe("192.0.2.7");
+    expect(s.httpUrl.href).toBe("http://api.example.com/");
+    expect(s.endpoint).toEqual({ host: "api.example.com", port: 443 });
+  });
+});
+
+describe("HSTS", () => {
+  test("reads max-age and flags, case-insensitively, quoted or not", () => {
+    expect(parseHsts('Max-Age="63072000"; includeSubDomains; preload')).toEqual({ maxAge: 63072000, includeSubDomains: true, preload: true });
+    expect(parseHsts("includeSubDomains")).toEqual({ maxAge: undefined, includeSubDomains: true, preload: false });
+    expect(parseHsts("max-age=abc").maxAge).toBeUndefined();
+  });
+
+  test("durations read as people say them", () => {
+    expect(humanDuration(31536000)).toBe("1 year");
+    expect(humanDuration(15552000)).toBe("180 days");
+    expect(humanDuration(300)).toBe("5 minutes");
+    expect(humanDuration(1)).toBe("1 second");
+  });
+});
+
+describe("redirect rules", () => {
+  const https443 = new URL("https://api.example.com/");
+  const asked = probeUrl(new URL("http://api.example.com/"));
+
+  test("the probe asks for a path and a query unless --http-url names its own", () => {
+    expect(asked.href).toBe("http://api.example.com/wechat-verify/probe?x=1");
+    expect(probeUrl(new URL("http://api.example.com/login?next=1")).href).toBe("http://api.example.com/login?next=1");
+  });
+
+  test("301 and 308 to the same path and query on the https origin pass; :443 is the same origin", () => {
+    expect(redirectProblems(asked, https443, 301, "https://api.example.com/wechat-verify/probe?x=1")).toEqual([]);
+    expect(redirectProblems(asked, https443, 308, "https://api.example.com:443/wechat-verify/probe?x=1")).toEqual([]);
+  });
+
+  test.each([
+    [200, undefined, /answers 200 over plain HTTP/],
+    [404, undefined, /answers 404 instead of a redirect/],
+    [301, undefined, /without a Location header/],
+    [307, "https://api.example.com/wechat-verify/probe?x=1", /307 is a temporary redirect/],
+    [301, "https://www.example.com/wechat-verify/probe?x=1", /another host \(www\.example\.com\)/],
+    [301, "https://api.example.com:8443/wechat-verify/probe?x=1", /port 8443 .* no port/],
+    [301, "https://api.example.com/wechat-verify/probe", /drops the query/],
+    [301, "/wechat-verify/probe?x=1", /redirects to http:\/\//],
+  ])("%i to %s fails", (status, location, problem) => {
+    const problems = redirectProblems(asked, https443, status, location);
+    expect(problems.join("; ")).toMatch(problem);
+  });
+
+  test("an explicit https port must be kept", () => {
+    const https8443 = new URL("https://api.example.com:8443/");
+    expect(redirectProblems(asked, https8443, 301, "https://api.example.com:8443/wechat-verify/probe?x=1")).toEqual([]);
+    expect(redirectProblems(asked, https8443, 301, "https://api.example.com/wechat-verify/probe?x=1").join()).toMatch(/port 443 .* port 8443/);
+  });
+});
+
+describe("suite judgement", () => {
+  test.each([
+    ["TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", undefined],
+    ["TLS_DHE_RSA_WITH_AES_256_CBC_SHA", undefined],
+    ["TLS_RSA_WITH_AES_128_GCM_SHA256", "not forward secret"],
+    ["TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA", "3DES"],
+    ["TLS_ECDHE_RSA_WITH_RC4_128_SHA", "RC4"],
+    ["TLS_ECDHE_ECDSA_WITH_NULL_SHA", "NULL: no encryption"],
+    ["TLS_RSA_EXPORT_WITH_RC4_40_MD5", "EXPORT-grade"],
+    ["TLS_DH_anon_WITH_AES_128_CBC_SHA", "anonymous: no server authentication"],
+    ["TLS_DHE_RSA_WITH_DES_CBC_SHA", "single DES"],
+  ])("%s: %s", (name, verdict) => {
+    expect(weakness(name)).toBe(verdict);
+  });
+});
+
+describe("chain building", () => {
+  test("a chain that ends at a root the server sends but nobody trusts names it and suggests --cacert", async () => {
+    const pki = await createPki("untrusted");
+    const leaf = await pki.leaf({ dnsNames: ["a.test"], key: EC_P256 });
+    const served = [leaf, pki.intermediate, pki.root].map((c) => new X509Certificate(c.certPem));
+    const verdict = verifyServedChain(served, []);
+    expect(verdict).toEqual({ ok: false, reason: expect.stringMatching(/ends at "untrusted Root CA", a root that is not trusted.*--cacert/) });
+    const trusted = verifyServedChain(served, [served[2]]);
+    expect(trusted.ok && trusted.path.length).toBe(2);
+  });
+});
+
+describe("hand-built ClientHello", () => {
+  test("the ServerHello is read even when split over two records", () => {
+    const hello = Buffer.concat([
+      Buffer.from([0x02, 0, 0, 42, 0x03, 0x03]),
+      Buffer.alloc(32, 7),
+      Buffer.from([0]), // no session id
+      Buffer.from([0x00, 0x0a, 0]),
+    ]);
+    const record = (body: Buffer): Buffer => Buffer.concat([Buffer.from([0x16, 0x03, 0x03, 0, body.length]), body]);
+    const data = Buffer.concat([record(hello.subarray(0, 20)), record(hello.subarray(20))]);
+    expect(parseServerAnswer(data.subarray(0, 30))).toBeUndefined();
+    expect(parseServerAnswer(data)).toEqual({ kind: "picked", suite: 0x000a, version: 0x0303 });
+    expect(parseServerAnswer(Buffer.from([0x15, 0x03, 0x03, 0, 2, 2, 40]))).toEqual({ kind: "refused", reason: "alert 40" });
+  });
+
+  /** Cipher suites offered in a ClientHello record. */
+  function offeredSuites(record: Buffer): number[] {
+    const sessionIdLength = record[5 + 4 + 2 + 32];
+    let at = 5 + 4 + 2 + 32 + 1 + sessionIdLength;
+    const length = record.readUInt16BE(at);
+    at += 2;
+    const suites: number[] = [];
+    for (let i = 0; i < length; i += 2) suites.push(record.readUInt16BE(at + i));
+    return suites;
+  }
+
+  test("builds a hello a parser can read back", () => {
+    expect(offeredSuites(buildClientHello([0x000a, 0xc012], "a.test"))).toEqual([0x000a, 0xc012, 0x00ff]);
+  });
+
+  test("cipher-suites fails a server that accepts 3DES, which the local OpenSSL cannot even offer", async () => {
+    // A stub TLS server: it picks TLS_RSA_WITH_3DES_EDE_CBC_SHA when offered and refuses everything else.
+    const stub = net.createServer((socket) => {
+      let data = Buffer.alloc(0);
+      socket.on("error", () => undefined);
+      socket.on("data", (chunk: Buffer) => {
+        data = Buffer.concat([data, chunk]);
+        if (data.length < 5 || data.length < 5 + data.readUInt16BE(3)) return;
+        if (offeredSuites(data).includes(0x000a)) {
+          const body = Buffer.concat([Buffer.from([0x03, 0x03]), Buffer.alloc(32, 1), Buffer.from([0, 0x00, 0x0a, 0])]);
+          const hs = Buffer.concat([Buffer.from([0x02, 0, 0, body.length]), body]);
+          socket.write(Buffer.concat([Buffer.from([0x16, 0x03, 0x03, 0, hs.length]), hs]));
+        } else {
+          socket.end(Buffer.from([0x15, 0x03, 0x03, 0, 2, 2, 40]));
+        }
+      });
+    });
+    await new Promise<void>((resolve) => stub.listen(0, "127.0.0.1", resolve));
+    const { port } = stub.address() as net.AddressInfo;
+    try {
+      const ctx = createContext(toSettings({ url: `https://legacy.test:${port}/`, resolve: [`legacy.test:${port}:127.0.0.1`], timeoutMs: 2000 }));
+      const result = await checkCipherSuites(ctx);
+      expect(result.ok).toBe(false);
+      expect(result.detail).toMatch(/^the server accepts TLS_RSA_WITH_3DES_EDE_CBC_SHA \(3DES\)/);
+    } finally {
+      await new Promise<void>((resolve) => stub.close(() => resolve()));
+    }
+  });
+});

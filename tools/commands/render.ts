@@ -1,0 +1,37 @@
+// `npm run render -- --stack <name> --out <dir>`: writes exactly what a backend instance of that
+// stack receives: the cloud-init user data, the nginx config inside it (runnable with
+// `nginx -c <dir>/nginx.conf`) and the readiness check. Exit codes: 0 written, 1 invalid config, 2 bad usage.
+import { mkdirSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { parseCommand, usageError } from "../cli";
+import { renderInstanceFiles } from "../../lib/instance/files";
+import { loadStack } from "../plan/stackFiles";
+import { resolveStackConfig } from "../../lib/config/stackConfig";
+
+const projectDir = path.resolve(__dirname, "..", "..", "..");
+const usage = "usage: npm run render -- --stack <name> [--config-file <Pulumi.<stack>.yaml>] --out <dir>";
+
+function main(): number {
+  const parsed = parseCommand({ stack: { type: "string" }, "config-file": { type: "string" }, out: { type: "string" } }, usage);
+  if ("exitCode" in parsed) return parsed.exitCode;
+  const values = parsed.values;
+  if ((!values.stack && !values["config-file"]) || !values.out) {
+    return usageError("give a stack (--stack dev) or a stack file (--config-file path), and --out <dir>", usage);
+  }
+  try {
+    const { stack, config } = loadStack(projectDir, { stack: values.stack, configFile: values["config-file"] });
+    const { settings } = resolveStackConfig({ values: config.values, stack });
+    const files = renderInstanceFiles(settings);
+    mkdirSync(values.out, { recursive: true });
+    for (const [name, text] of Object.entries(files)) {
+      writeFileSync(path.join(values.out, name), text);
+      process.stdout.write(`wrote ${path.join(values.out, name)} (${Buffer.byteLength(text)} bytes)\n`);
+    }
+    return 0;
+  } catch (err) {
+    process.stderr.write(`error: ${(err as Error).message}\n`);
+    return 1;
+  }
+}
+
+process.exit(main());

@@ -1,0 +1,194 @@
+// The Pulumi mocks of this project, shared by the tests and the offline plan: they record every
+// resource the program registers and answer the provider functions it calls with data shaped like
+// the provider's. Two modes:
+// - "plan": values only the cloud knows (ids, addresses, lookup results) come back unknown, so the
+//   plan shows "known after apply" instead of invented values;
+// - "test": they come back as fixed, obviously fake values, so tests can follow one resource's
+//   output into another's input.
+import * as pulumi from "@pulumi/pulumi";
+
+export type MockMode = "plan" | "test";
+
+export interface RecordedResource {
+  readonly type: string;
+  readonly name: string;
+  readonly custom: boolean;
+  /** Inputs as the provider would receive them (secrets wrapped, unknowns marked). */
+  readonly inputs: Record<string, unknown>;
+  /** The id the mock gave it (test mode). */
+  readonly id?: string;
+  /** Its outputs as the mock returned them. */
+  readonly state: Record<string, unknown>;
+  /** Reference to an explicit provider ("<urn>::<id>"), when the program set one. */
+  readonly provider?: string;
+}
+
+export interface RecordedInvoke {
+  readonly token: string;
+  readonly inputs: Record<string, unknown>;
+}
+
+/**
+ * A real but worthless certificate (its key was thrown away) for example.com and *.example.com,
+ * valid until 2126: what the mocks return where a CA or SSL Certificates Service would return one.
+ */
+const MOCK_CERTIFICATE_PEM = `-----BEGIN CERTIFICATE-----
+MIIDqjCCApKgAwIBAgIUIaZNY1nV8841oI1db6YM5vYBBM8wDQYJKoZIhvcNAQEL
+BQAwUDEjMCEGA1UECgwad2VjaGF0LWh0dHBzLWJhY2tlbmQgbW9ja3MxKTAnBgNV
+BAMMIG1vY2sgY2VydGlmaWNhdGUsIG5vdCBhIHJlYWwgb25lMCAXDTI2MTEyNDAz
+MTk0OVoYDzIxMjYxMDMxMDMxOTQ5WjBQMSMwIQYDVQQKDBp3ZWNoYXQtaHR0cHMt
+YmFja2VuZCBtb2NrczEpMCcGA1UEAwwgbW9jayBjZXJ0aWZpY2F0ZSwgbm90IGEg
+cmVhbCBvbmUwggEiMA0GCSqGSIb3DQEBAQUAA4IBDwAwggEKAoIBAQC5Sp8EGYJo
+AeSpZMtk5tUDPwbj0HHVDce+ubPIGXK8OO/tXju/tDTn91UVzwnh//y/zGmWydKk
+9Jnyb6YSO+mBvbDMIhv1XadvPVrf7sdADJWmDGj8b+pDG2sY88ubp0/Aewpy369v
+Y5FAB/Z/5S/Umh0HbxuK13Id1hOr/35HlmE/0jYARGwENJ3e6ctGEPNiFo8LQ3UA
+fVM6SVumrN92tozFjJtHgOs8nNt3QeZeQxkaiSwYurkE76n4HCLw2DolUo3/AApP
+qlnoKXI70cMugZ2uAOE1Uvzry0zWOactEHvN1ob+WSxHxHH1uTR4+kfW6hBcB4h2
+E+KYd2kfl5t/AgMBAAGjejB4MB0GA1UdDgQWBBRPRkX5E5YI8Dwp+wviGEPpAhVP
+GjAfBgNVHSMEGDAWgBRPRkX5E5YI8Dwp+wviGEPpAhVPGjAPBgNVHRMBAf8EBTAD
+AQH/MCUGA1UdEQQeMByCC2V4YW1wbGUuY29tgg0qLmV4YW1wbGUuY29tMA0GCSqG
+SIb3DQEBCwUAA4IBAQB+tGqh5EUYmSwNZ1V8SRK40vo2JNA84gom4rymc8Je4SSv
+7Ab3KlhukoneyyIcT9iYxZxNFenutpGG7rhNqCxTsknVNqAjIuW5OP/8Um2wHCUb
+3aVWOz9DEeSYfxOkAR7pqcFkmyeY9UlJtMJlGqTxRIo2NxZR+l8VyoJizveGEDut
+nN/rNG07sHXKF+/kuXgj1Kh+IARXpmjl02AciZwypfSwFSxr2RezuHegyHXHsdgJ
+jMOsv1FpKy22TdiECN5i9hLMZNk6NNGJjrPvt3TOVVy1HbzWxrXdnFMwTNYQJCgg
+iLDaHCJq74xVEdw/I6IpEEwhvDBhBFik/fLkrMDw
+-----END CERTIFICATE-----
+`;
+
+/** What the mock returns, in test mode, for values only the cloud knows. */
+export const FAKE = {
+  certificatePem: MOCK_CERTIFICATE_PEM,
+  casCertificateId: "12345678",
+  loadBalancerAddress: "203.0.113.10",
+  zones: (region: string) => ["h", "i", "j"].map((letter) => `${region}-${letter}`),
+  instanceType: "ecs.u1-c1m2.large",
+  imageId: "ubuntu_22_04_x64_20G_alibase_20240926.vhd",
+} as const;
+
+type Outputs = (inputs: Record<string, unknown>, name: string, index: number) => Record<string, unknown>;
+
+/** Outputs each resource type computes in the cloud, beyond echoing its inputs (test mode values). */
+const COMPUTED: Record<string, Outputs> = {
+  "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer": () => ({
+    address: FAKE.loadBalancerAddress,
+    status: "active",
+  }),
+  "alicloud:ecs/instance:Instance": (_inputs, _name, index) => ({
+    privateIp: `10.0.${index % 256}.${10 + Math.floor(index / 256)}`,
+    status: "Running",
+  }),
+  "alicloud:ecs/ecsInvocation:EcsInvocation": () => ({ status: "Success" }),
+  "alicloud:slb/serverCertificate:ServerCertificate": (_inputs, name) => ({ name }),
+  "tls:index/certRequest:CertRequest": () => ({
+    certRequestPem: "-----BEGIN CERTIFICATE REQUEST-----\nmock\n-----END CERTIFICATE REQUEST-----\n",
+  }),
+  "acme:index/registration:Registration": () => ({ registrationUrl: "https://acme.invalid/acct/1" }),
+  "acme:index/certificate:Certificate": () => ({
+    certificatePem: FAKE.certificatePem,
+    issuerPem: "",
+    certificateNotAfter: "2126-10-31T03:19:49Z",
+    certificateDomain: "example.com",
+    certificateUrl: "https://acme.invalid/cert/1",
+  }),
+  "tls:index/privateKey:PrivateKey": () => ({
+    privateKeyPem: "-----BEGIN PRIVATE KEY-----\nmock\n-----END PRIVATE KEY-----\n",
+    publicKeyPem: "-----BEGIN PUBLIC KEY-----\nmock\n-----END PUBLIC KEY-----\n",
+  }),
+  "tls:index/selfSignedCert:SelfSignedCert": (inputs) => ({
+    certPem: FAKE.certificatePem,
+    validityStartTime: "2026-01-01T00:00:00Z",
+    validityEndTime: new Date(Date.parse("2026-01-01T00:00:00Z") + Number(inputs.validityPeriodHours ?? 0) * 3_600_000).toISOString(),
+  }),
+};
+
+/** Provider functions the program may call, with test-mode answers shaped like the provider's. */
+const INVOKES: Record<string, (inputs: Record<string, unknown>, region: string) => Record<string, unknown>> = {
+  "alicloud:ecs/getInstanceTypes:getInstanceTypes": (inputs) => ({
+    id: "instance-types",
+    ids: [FAKE.instanceType],
+    instanceTypes: [
+      {
+        id: FAKE.instanceType,
+        family: "ecs.u1",
+        cpuCoreCount: inputs.cpuCoreCount ?? 2,
+        memorySize: inputs.memorySize ?? 4,
+        price: "0.2",
+        availabilityZones: [],
+        eniAmount: 3,
+      },
+    ],
+  }),
+  "alicloud:index/getZones:getZones": (inputs, region) => ({
+    id: "zones",
+    ids: FAKE.zones(region),
+    zones: FAKE.zones(region).map((id) => ({
+      id,
+      localName: id,
+      availableInstanceTypes: inputs.availableInstanceType ? [inputs.availableInstanceType] : [],
+      availableResourceCreations: ["VSwitch", "Instance"],
+      availableDiskCategories: ["cloud_essd"],
+      multiZoneIds: [],
+      slbSlaveZoneIds: [],
+    })),
+  }),
+  "alicloud:cas/getServiceCertificates:getServiceCertificates": (inputs) => ({
+    id: "cas",
+    ids: inputs.ids ?? [],
+    certificates: ((inputs.ids as string[] | undefined) ?? [])
+      .filter((id) => id === FAKE.casCertificateId)
+      .map((id) => ({ id, certId: id, name: "example.com (mock)", certificateName: "example.com (mock)", cert: FAKE.certificatePem, key: "", expired: false })),
+  }),
+  "alicloud:ecs/getImages:getImages": () => ({
+    id: "images",
+    ids: [FAKE.imageId],
+    images: [{ id: FAKE.imageId, imageId: FAKE.imageId, name: FAKE.imageId, osType: "linux", architecture: "x86_64", status: "Available" }],
+  }),
+};
+
+export class ProjectMocks implements pulumi.runtime.Mocks {
+  readonly resources: RecordedResource[] = [];
+  readonly invokes: RecordedInvoke[] = [];
+  private readonly countByType = new Map<string, number>();
+
+  constructor(
+    readonly mode: MockMode,
+    readonly region = "cn-hangzhou",
+  ) {}
+
+  newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
+    const index = this.countByType.get(args.type) ?? 0;
+    this.countByType.set(args.type, index + 1);
+    const computed = COMPUTED[args.type]?.(args.inputs, args.name, index) ?? {};
+    const id = this.mode === "test" ? `${args.name}-id` : undefined;
+    // In plan mode every computed output is the engine's "unknown" marker.
+    const state = {
+      ...args.inputs,
+      ...Object.fromEntries(
+        Object.entries(computed).map(([key, value]) => [key, this.mode === "plan" ? pulumi.runtime.unknownValue : value]),
+      ),
+    };
+    this.resources.push({ type: args.type, name: args.name, custom: args.custom ?? true, inputs: args.inputs, id, state, provider: args.provider || undefined });
+    return { id, state };
+  }
+
+  call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+    const answer = INVOKES[args.token];
+    if (!answer) {
+      throw new Error(`the program called ${args.token}, which the mocks do not know: add an answer shaped like the provider's to tools/plan/mocks.ts`);
+    }
+    this.invokes.push({ token: args.token, inputs: args.inputs });
+    if (this.mode === "plan") return unknownLike(answer(args.inputs, this.region));
+    return answer(args.inputs, this.region);
+  }
+
+  /** Registered resources of a type, in registration order. */
+  ofType(type: string): RecordedResource[] {
+    return this.resources.filter((r) => r.type === type);
+  }
+}
+
+/** Every leaf of a lookup result replaced by the unknown marker: what a lookup is before it runs. */
+function unknownLike(result: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(result).map((key) => [key, pulumi.runtime.unknownValue]));
+}

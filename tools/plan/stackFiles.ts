@@ -1,0 +1,138 @@
+// Reads Pulumi.yaml and a stack file the way the Pulumi CLI does for a program: project config
+// defaults apply to keys the stack does not set, short keys get the project's namespace, lists and
+// maps arrive as JSON. `secure:` values cannot be decrypted without the CLI; they are marked.
+import { readFileSync, existsSync } from "node:fs";
+import * as path from "node:path";
+import { parse } from "yaml";
+import { CONFIG_KEYS, type ConfigKey } from "../../lib/config/keys";
+import { UNREADABLE_SECRET } from "../../lib/config/stackConfig";
+
+/** Config keys that must be secrets (a committed stack file never holds them). */
+export const SECRET_CONFIG_KEYS = (Object.keys(CONFIG_KEYS) as ConfigKey[]).filter((key) => "secret" in CONFIG_KEYS[key]);
+
+export interface ProjectFile {
+  readonly name: string;
+  /** Declared config keys (short form, without the project prefix) and their declarations. */
+  readonly config: Record<string, { type?: string; default?: unknown; description?: string; secret?: boolean } | unknown>;
+}
+
+export interface LoadedStackConfig {
+  /** Full keys (`project:key`, `alicloud:region`) to the string form the runtime holds. */
+  readonly values: Record<string, string>;
+  /** Keys whose stack value is `secure:` (encrypted). */
+  readonly secretKeys: string[];
+  /** Secret keys the offline plan could not decrypt. */
+  readonly unreadableSecretKeys: string[];
+  /** Secret-looking keys stored in plain text (a warning: they belong in `secure:`). */
+  readonly plaintextSecretKeys: string[];
+  /** The `secure:` ciphertexts as stored, by full key: what the plan diff compares for them. */
+  readonly ciphertexts: Record<string, string>;
+  /** The stack file read. */
+  readonly file: string;
+}
+
+export class StackFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "StackFileError";
+  }
+}
+
+export function readProjectFile(projectDir: string): ProjectFile {
+  const file = path.join(projectDir, "Pulumi.yaml");
+  const doc = parse(readFileSync(file, "utf8")) as { name?: unknown; config?: unknown } | null;
+  if (!doc || typeof doc.name !== "string") throw new StackFileError(`${file} has no project name`);
+  const config = (doc.config ?? {}) as ProjectFile["config"];
+  return { name: doc.name, config };
+}
+
+function fullKey(project: string, key: string): string {
+  return key.includes(":") ? key : `${project}:${key}`;
+}
+
+function asConfigString(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value);
+}
+
+function isSecure(value: unknown): value is { secure: string } {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && typeof (value as { secure?: unknown }).secure === "string";
+}
+
+/**
+ * Loads the config of `stack` (Pulumi.<stack>.yaml next to Pulumi.yaml) or of any file in that format.
+ * `secretKeyNames` are the short keys that must be secrets (a plain-text value is reported).
+ */
+export function loadStackConfig(projectDir: string, stackOrFile: { stack: string } | { file: string }, secretKeyNames: readonly string[]): LoadedStackConfig {
+  const project = readProjectFile(projectDir);
+  const file = "file" in stackOrFile ? path.resolve(stackOrFile.file) : path.join(projectDir, `Pulumi.${stackOrFile.stack}.yaml`);
+  if (!existsSync(file)) {
+    throw new StackFileError(`no stack file ${path.basename(file)}; create it with pulumi stack init, or pass --config-file <path>`);
+  }
+  let doc: { config?: unknown } | null;
+  try {
+    doc = parse(readFileSync(file, "utf8")) as { config?: unknown } | null;
+  } catch (err) {
+    throw new StackFileError(`${path.basename(file)} is not valid YAML: ${(err as Error).message}`);
+  }
+  const config = doc?.config ?? {};
+  if (typeof config !== "object" || config === null || Array.isArray(config)) {
+    throw new StackFileError(`${path.basename(file)}: "config" must be a map of keys to values`);
+  }
+
+  const values: Record<string, string> = {};
+  const secretKeys: string[] = [];
+  const unreadableSecretKeys: string[] = [];
+  const plaintextSecretKeys: string[] = [];
+  const ciphertexts: Record<string, string> = {};
+  for (const [key, value] of Object.entries(config as Record<string, unknown>)) {
+    const full = fullKey(project.name, key);
+    if (isSecure(value)) {
+      values[full] = UNREADABLE_SECRET;
+      ciphertexts[full] = value.secure;
+      secretKeys.push(full);
+      unreadableSecretKeys.push(full);
+      continue;
+    }
+    if (value === null || value === undefined) continue;
+    values[full] = asConfigString(value);
+    const short = full.startsWith(`${project.name}:`) ? full.slice(project.name.length + 1) : full;
+    if (secretKeyNames.includes(short) && values[full] !== "") {
+      plaintextSecretKeys.push(full);
+      secretKeys.push(full);
+    }
+  }
+  // A committed stack file cannot hold a real certificate: an absent secret is as unknown to the
+  // offline plan as an encrypted one.
+  for (const short of secretKeyNames) {
+    const full = fullKey(project.name, short);
+    if (values[full] === undefined || values[full] === "") {
+      values[full] = UNREADABLE_SECRET;
+      secretKeys.push(full);
+      unreadableSecretKeys.push(full);
+    }
+  }
+  for (const [key, declaration] of Object.entries(project.config)) {
+    const full = fullKey(project.name, key);
+    if (full in values) continue;
+    const hasDefault = typeof declaration === "object" && declaration !== null && "default" in declaration;
+    if (hasDefault) values[full] = asConfigString((declaration as { default: unknown }).default);
+    else if (typeof declaration !== "object" || declaration === null) values[full] = asConfigString(declaration);
+  }
+  return { values, secretKeys, unreadableSecretKeys, plaintextSecretKeys, ciphertexts, file };
+}
+
+/** The stack's name: given, or read from a Pulumi.<stack>.yaml file name. */
+export function stackNameOf(request: { stack?: string; configFile?: string }): string {
+  if (request.stack) return request.stack;
+  if (request.configFile) return path.basename(request.configFile).replace(/^Pulumi\.(.+)\.ya?ml$/, "$1");
+  return "dev";
+}
+
+/** The config of a stack given by name or by file, the way `npm run plan` and `npm run render` take it. */
+export function loadStack(projectDir: string, request: { stack?: string; configFile?: string }): { stack: string; config: LoadedStackConfig } {
+  const stack = stackNameOf(request);
+  const config = loadStackConfig(projectDir, request.configFile ? { file: request.configFile } : { stack }, SECRET_CONFIG_KEYS);
+  return { stack, config };
+}
