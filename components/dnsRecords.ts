@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
+import { DNS_TTL_MAX_SECONDS, DNS_TTL_MIN_SECONDS } from "../lib/constants";
 
 export interface DnsRecordsArgs {
   /** The Alibaba Cloud DNS zone (domain) that holds the record, e.g. example.com. */
@@ -14,9 +15,6 @@ export interface DnsRecordsArgs {
   readonly protect?: boolean;
 }
 
-/** The free Alibaba Cloud DNS edition accepts TTLs from 600 to 86400 seconds. */
-export const MIN_TTL = 600;
-export const MAX_TTL = 86400;
 
 /** The A record that points the domain at the load balancer. */
 export class DnsRecords extends pulumi.ComponentResource {
@@ -26,9 +24,9 @@ export class DnsRecords extends pulumi.ComponentResource {
 
   constructor(name: string, args: DnsRecordsArgs, opts?: pulumi.ComponentResourceOptions) {
     super("wechat-https-backend:dns:DnsRecords", name, {}, opts);
-    const ttl = args.ttl ?? MIN_TTL;
-    if (!Number.isInteger(ttl) || ttl < MIN_TTL || ttl > MAX_TTL) {
-      throw new Error(`DnsRecords ${name}: ttl ${ttl} is outside ${MIN_TTL}-${MAX_TTL}, the range Alibaba Cloud DNS accepts`);
+    const ttl = args.ttl ?? DNS_TTL_MIN_SECONDS;
+    if (!Number.isInteger(ttl) || ttl < DNS_TTL_MIN_SECONDS || ttl > DNS_TTL_MAX_SECONDS) {
+      throw new Error(`DnsRecords ${name}: ttl ${ttl} is outside ${DNS_TTL_MIN_SECONDS}-${DNS_TTL_MAX_SECONDS}, the range Alibaba Cloud DNS accepts`);
     }
     if (args.recordName === "" || args.recordName.startsWith(".") || args.recordName.endsWith(".")) {
       throw new Error(`DnsRecords ${name}: recordName "${args.recordName}" must be "@" for the apex or labels like "dev"`);

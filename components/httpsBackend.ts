@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { TlsPolicy } from "../lib/config/keys";
-import { DAY_MS } from "../lib/certificates/describe";
-import { CLB_BACKEND_CIDR, NGINX_PORT, renderInstanceFiles } from "../lib/instance/files";
+import { CLB_BACKEND_CIDR, DAY_MS, NGINX_PORT } from "../lib/constants";
+import type { BackendSettings } from "../lib/config/settings";
+import { renderInstanceFiles } from "../lib/instance/files";
 import { lookUpImage, lookUpInstanceType, lookUpZones } from "../lib/cloud/lookups";
 import { wechatConsoleValues, type WechatDomains } from "../lib/wechat";
 import { BackendInstances } from "./backendInstances";
@@ -11,45 +11,9 @@ import { DnsRecords } from "./dnsRecords";
 import { HttpsLoadBalancer } from "./httpsLoadBalancer";
 import { Network } from "./network";
 
-export interface HttpsBackendArgs {
-  /** dev or prod: names the environment in tags and on the instances. */
-  readonly environment: "dev" | "prod";
-  /** Host name the mini program calls, ASCII lower case. */
-  readonly domain: string;
-  /** Alibaba Cloud DNS zone holding the record. */
-  readonly dnsZone: string;
-  /** Record name inside the zone, "@" for the apex. */
-  readonly recordName: string;
+export interface HttpsBackendArgs extends BackendSettings {
   /** Where the server certificate comes from. */
   readonly certificate: CertificateSourceArgs;
-  /** TLS policy of the HTTPS listener. */
-  readonly tlsPolicy: TlsPolicy;
-  /** HSTS max-age the instances send, seconds. */
-  readonly hstsMaxAge: number;
-  /** Number of instances. */
-  readonly instanceCount: number;
-  /** Number of zones they spread over. */
-  readonly zoneCount: number;
-  /** Instance type; undefined: looked up. */
-  readonly instanceType?: string;
-  /** Port of the app inside each instance. */
-  readonly backendPort: number;
-  /** Container image of the app; undefined: the built-in health app. */
-  readonly appImage?: string;
-  /** Health path (load balancer check, verifier). */
-  readonly healthPath: string;
-  /** Base path of the API, for apiBaseUrl. */
-  readonly apiBasePath: string;
-  /** nginx client_max_body_size. */
-  readonly maxUploadSize: string;
-  /** Ranges allowed to SSH; empty: closed. */
-  readonly sshAllowedCidrs: readonly string[];
-  /** Protect the load balancer (and its delete protection) and DNS records. */
-  readonly protect: boolean;
-  /** Run the HTTPS verifier against the load balancer after a change, failing the update when a check fails. */
-  readonly verifyAfterDeploy: boolean;
-  /** Days the certificate must stay valid (the verifier's --min-days). */
-  readonly minDaysRemaining: number;
 }
 
 /** One environment of the WeChat HTTPS backend: network, instances, certificate, load balancer, DNS. */

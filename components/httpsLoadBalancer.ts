@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
-import type { TlsPolicy } from "../lib/config/keys";
+import { HTTPS_PORT, HTTP_PORT, LISTENER_IDLE_TIMEOUT_SECONDS, NGINX_PORT, type TlsPolicy } from "../lib/constants";
 
 export interface HttpsLoadBalancerArgs {
   /** ServerCertificate id for the HTTPS listener. */
@@ -21,9 +21,6 @@ export interface HttpsLoadBalancerArgs {
   readonly tags?: Record<string, string>;
 }
 
-/** CLB listeners forward this many seconds of silence on a connection before closing it: the most HTTP listeners allow. */
-export const LISTENER_IDLE_TIMEOUT_SECONDS = 60;
-
 /**
  * A classic load balancer (CLB) on the internet: HTTPS on 443 under a TLS 1.2+ policy with HTTP/2,
  * forwarding plain HTTP to the instances' nginx; HTTP on 80 answering with a redirect to HTTPS.
@@ -43,7 +40,7 @@ export class HttpsLoadBalancer extends pulumi.ComponentResource {
       throw new Error(`HttpsLoadBalancer ${name}: backendInstanceIds is empty; attach at least one instance`);
     }
     const protect = args.protect ?? false;
-    const backendPort = args.backendPort ?? 80;
+    const backendPort = args.backendPort ?? NGINX_PORT;
 
     const lb = new alicloud.slb.ApplicationLoadBalancer(
       `${name}-clb`,
@@ -65,7 +62,7 @@ export class HttpsLoadBalancer extends pulumi.ComponentResource {
       {
         loadBalancerId: lb.id,
         protocol: "https",
-        frontendPort: 443,
+        frontendPort: HTTPS_PORT,
         backendPort,
         bandwidth: -1,
         serverCertificateId: args.certificateId,
@@ -98,7 +95,7 @@ export class HttpsLoadBalancer extends pulumi.ComponentResource {
     // attribute calls an API the redirect listener refuses.
     const redirect = new alicloud.slb.Listener(
       `${name}-http-redirect`,
-      { loadBalancerId: lb.id, protocol: "http", frontendPort: 80, listenerForward: "on", forwardPort: 443 },
+      { loadBalancerId: lb.id, protocol: "http", frontendPort: HTTP_PORT, listenerForward: "on", forwardPort: HTTPS_PORT },
       { parent: this, deleteBeforeReplace: true, dependsOn: [https] },
     );
 

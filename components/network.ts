@@ -1,9 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
-import { parseCidr } from "../lib/cidr";
-import { CLB_BACKEND_CIDR } from "../lib/instance/files";
-
-export { CLB_BACKEND_CIDR };
+import { parseCidr, subnetCidr } from "../lib/cidr";
+import { CLB_BACKEND_CIDR, NGINX_PORT } from "../lib/constants";
 
 export interface NetworkArgs {
   /** Candidate zones, best first, from a lookup that knows where the instance type can be created. */
@@ -20,20 +18,6 @@ export interface NetworkArgs {
   readonly sshAllowedCidrs?: readonly string[];
   /** Tags for every taggable resource; default none. */
   readonly tags?: Record<string, string>;
-}
-
-/** The i-th subnet of `vpcCidr`, 8 bits longer: 10.0.0.0/16 gives 10.0.0.0/24, 10.0.1.0/24, ... */
-export function subnetCidr(vpcCidr: string, index: number): string {
-  const parsed = parseCidr(vpcCidr);
-  if (typeof parsed === "string" || parsed.version !== 4 || parsed.prefix > 24) {
-    throw new Error(`vpcCidr "${vpcCidr}" must be an IPv4 range of /24 or larger, e.g. 10.0.0.0/16`);
-  }
-  const base = parsed.address.split(".").reduce((acc, octet) => acc * 256 + Number(octet), 0);
-  const subnetPrefix = parsed.prefix + 8;
-  const start = base + index * 2 ** (32 - subnetPrefix);
-  if (index < 0 || index >= 2 ** 8) throw new Error(`vpcCidr "${vpcCidr}" has no subnet number ${index}`);
-  const octets = [24, 16, 8, 0].map((shift) => Math.floor(start / 2 ** shift) % 256);
-  return `${octets.join(".")}/${subnetPrefix}`;
 }
 
 /**
@@ -73,7 +57,7 @@ export class Network extends pulumi.ComponentResource {
       throw new Error(`Network ${name}: zoneCount must be a whole number of at least 1 (got ${args.zoneCount})`);
     }
     const vpcCidr = args.vpcCidr ?? "10.0.0.0/16";
-    const backendHttpPort = args.backendHttpPort ?? 80;
+    const backendHttpPort = args.backendHttpPort ?? NGINX_PORT;
     const loadBalancerCidr = args.loadBalancerCidr ?? CLB_BACKEND_CIDR;
     const tags = args.tags ?? {};
 

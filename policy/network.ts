@@ -1,6 +1,6 @@
 // Port ranges and address ranges of Alibaba Cloud security group rules, as the policies judge them.
 import { BlockList } from "node:net";
-import { parseCidr } from "../lib/cidr";
+import { parseCidr } from "./shared/cidr";
 
 export interface PortRange {
   readonly from: number;

@@ -6,23 +6,14 @@
 import type { ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { leafValidity } from "./certificateExpiry";
 import { stackEnvironment, type EnvironmentSetting } from "./environment";
-import { isWholeInternet } from "../lib/cidr";
+import { isWholeInternet } from "./shared/cidr";
 import { cidrWithin, parsePortRange, rangeContains } from "./network";
 import { NOT_KNOWN, peek, peekNumber, peekString } from "./props";
 import { DNS_RECORD_TYPES, LOAD_BALANCER_TYPES, TYPES } from "./resourceTypes";
-import { TLS_POLICIES } from "../lib/config/keys";
-import { CLB_BACKEND_CIDR } from "../lib/instance/files";
+import { CLB_BACKEND_CIDR, DEFAULT_MIN_DAYS_REMAINING, DNS_TTL_MIN_SECONDS, RECOMMENDED_TLS_POLICY, TLS_POLICIES } from "./shared/constants";
 
-/** The CLB policies that allow nothing below TLS 1.2 (tls_cipher_policy_1_0, the default, and _1_1 do): the stack's own list. */
-export const ALLOWED_TLS_POLICIES = TLS_POLICIES;
-const RECOMMENDED_TLS_POLICY = "tls_cipher_policy_1_2_strict_with_1_3";
 const SET_TLS_POLICY = `set tlsCipherPolicy to ${RECOMMENDED_TLS_POLICY} (stack config: pulumi config set tlsPolicy ${RECOMMENDED_TLS_POLICY})`;
 
-/** Where a classic load balancer in a VPC reaches its backends from. */
-export const LOAD_BALANCER_CIDR = CLB_BACKEND_CIDR;
-/** The lowest TTL the free Alibaba Cloud DNS edition accepts. */
-export const MIN_DNS_TTL = 600;
-export const DEFAULT_MIN_CERTIFICATE_DAYS = 30;
 
 const SET_PROTECT = "stack config: pulumi config set protect true";
 
@@ -38,9 +29,9 @@ export const httpsListenerTls12: ResourceValidationPolicy = {
       reportViolation(
         `HTTPS listener "${args.name}" has no tlsCipherPolicy, so CLB applies its default tls_cipher_policy_1_0 and accepts TLS 1.0 and 1.1; WeChat needs TLS 1.2 or newer: ${SET_TLS_POLICY}`,
       );
-    } else if (!(ALLOWED_TLS_POLICIES as readonly string[]).includes(policy)) {
+    } else if (!(TLS_POLICIES as readonly string[]).includes(policy)) {
       reportViolation(
-        `HTTPS listener "${args.name}" uses tlsCipherPolicy "${policy}", which is not one of the TLS 1.2+ policies (${ALLOWED_TLS_POLICIES.join(", ")}): ${SET_TLS_POLICY}`,
+        `HTTPS listener "${args.name}" uses tlsCipherPolicy "${policy}", which is not one of the TLS 1.2+ policies (${TLS_POLICIES.join(", ")}): ${SET_TLS_POLICY}`,
       );
     }
   },
@@ -146,14 +137,14 @@ export const backendPortOnlyFromLoadBalancer: ResourceValidationPolicy = {
   configSchema: {
     properties: {
       backendPorts: { type: "array", items: { type: "integer" }, default: [80] },
-      loadBalancerCidr: { type: "string", default: LOAD_BALANCER_CIDR },
+      loadBalancerCidr: { type: "string", default: CLB_BACKEND_CIDR },
     },
   },
   validateResource: (args, reportViolation) => {
     if (args.type !== TYPES.securityGroupRule) return;
     const config = args.getConfig<BackendPortConfig>();
     const ports = config.backendPorts ?? [80];
-    const allowed = config.loadBalancerCidr ?? LOAD_BALANCER_CIDR;
+    const allowed = config.loadBalancerCidr ?? CLB_BACKEND_CIDR;
     const facts = ruleFacts(args);
     if (!facts?.ingressAccept || !facts.range || !["tcp", "all"].includes(facts.protocol ?? "")) return;
     const range = facts.range;
@@ -194,11 +185,11 @@ export const dnsRecordTtl: ResourceValidationPolicy = {
     if (!DNS_RECORD_TYPES.includes(args.type)) return;
     const ttl = peekNumber(args.props, "ttl");
     // Unset: the provider's default of 600.
-    if (typeof ttl === "number" && ttl < MIN_DNS_TTL) {
+    if (typeof ttl === "number" && ttl < DNS_TTL_MIN_SECONDS) {
       const rr = peekString(args.props, "rr");
       const label = typeof rr === "string" ? ` (${rr})` : "";
       reportViolation(
-        `DNS record "${args.name}"${label} has ttl ${ttl}: set ttl to at least ${MIN_DNS_TTL} seconds (the lowest the free Alibaba Cloud DNS edition accepts)`,
+        `DNS record "${args.name}"${label} has ttl ${ttl}: set ttl to at least ${DNS_TTL_MIN_SECONDS} seconds (the lowest the free Alibaba Cloud DNS edition accepts)`,
       );
     }
   },
@@ -285,11 +276,11 @@ export const certificateValidity: ResourceValidationPolicy = {
   enforcementLevel: "mandatory",
   configSchema: {
     properties: {
-      minDaysRemaining: { type: "integer", minimum: 0, default: DEFAULT_MIN_CERTIFICATE_DAYS },
+      minDaysRemaining: { type: "integer", minimum: 0, default: DEFAULT_MIN_DAYS_REMAINING },
     },
   },
   validateResource: (args, reportViolation) => {
-    const minDays = args.getConfig<{ minDaysRemaining?: number }>().minDaysRemaining ?? DEFAULT_MIN_CERTIFICATE_DAYS;
+    const minDays = args.getConfig<{ minDaysRemaining?: number }>().minDaysRemaining ?? DEFAULT_MIN_DAYS_REMAINING;
     if (args.type === TYPES.acmeCertificate) {
       const renewAt = peekNumber(args.props, "minDaysRemaining");
       if (typeof renewAt === "number" && renewAt < minDays) {

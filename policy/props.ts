@@ -6,7 +6,6 @@
 // of a verdict). Policies here must decide for themselves what an unknown means (skip, or say so),
 // so they look at values through `peek`, which reads the raw property without tripping the proxy.
 import { runtime } from "@pulumi/pulumi";
-import { isSecretMarker } from "../tools/plan/present";
 
 /** The engine's wire sentinels for unknown values (string, number, bool, array, asset, archive, object). */
 const UNKNOWN_SENTINELS: ReadonlySet<string> = new Set([
@@ -36,7 +35,7 @@ export function isUnknownValue(value: unknown): boolean {
  * older SDK may pass the wire form; both read the same here.
  */
 export function unwrapSecret(value: unknown): unknown {
-  return isSecretMarker(value) ? value.value : value;
+  return runtime.isRpcSecret(value) ? runtime.unwrapRpcSecret(value) : value;
 }
 
 /** The property at `path` (keys of nested objects), without triggering the unknown-checking proxy. */

@@ -1,7 +1,7 @@
 // Checks on the chain as served: order, strays, the intermediates, and where trust comes from.
 import { isSelfSigned, judgeTrust, shapeChain, signedPart, type ServedCertificate, type TrustStore } from "./chain";
 import { issuerLabel, label } from "./describe";
-import type { Findings } from "./findings";
+import type { Problems } from "../problems";
 import { brokenDigest, keyFacts, safeSignatureAlgorithm, weakKeyReason } from "./keyStrength";
 import { checkValidity, type ValidityRule } from "./leafChecks";
 
@@ -16,7 +16,7 @@ function named(s: ServedCertificate): string {
 const PRIVATE_PKI_FIX = "or, for a private test PKI, add its root to trustedRootsPem";
 
 export function checkChain(
-  findings: Findings,
+  findings: Problems,
   served: readonly ServedCertificate[],
   leaf: ServedCertificate,
   store: TrustStore,
@@ -66,7 +66,7 @@ export function checkChain(
       return;
     }
     case "selfSigned":
-      findings.strictError(
+      findings.errorIf(
         rule.strict,
         rule.selfSignedAllowed && !rule.strict
           ? "certificatePem: the certificate is self-signed, as expected for a self-signed dev certificate; phones reject self-signed certificates, so only the developer tools (with domain checks off) will connect; use a certificate from a public CA to test on phones"
@@ -74,13 +74,13 @@ export function checkChain(
       );
       return;
     case "untrustedRoot":
-      findings.strictError(
+      findings.errorIf(
         rule.strict,
         `certificatePem: the chain ends at the root ${named(trust.root)}, which phones do not trust (it is neither a public root nor in trustedRootsPem); use a certificate from a public CA, ${PRIVATE_PKI_FIX}`,
       );
       return;
     case "incomplete":
-      findings.strictError(
+      findings.errorIf(
         rule.strict,
         `certificatePem: the chain is incomplete: "${label(trust.last.cert)}" was issued by "${issuerLabel(trust.last.cert)}", which is neither in certificatePem nor a trusted root; phones reject such a chain even when desktop browsers fill the gap; append your CA's intermediate certificate(s) after the server certificate (the "full chain" file), ${PRIVATE_PKI_FIX}`,
       );

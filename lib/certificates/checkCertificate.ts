@@ -6,7 +6,7 @@ import { TrustStore, isSelfSigned, type ServedCertificate } from "./chain";
 import { checkChain } from "./chainChecks";
 import { readCertificates } from "./certificateText";
 import { daysLeft, dnsNames, formatName, label, notAfter, notBefore, quotedList } from "./describe";
-import { Findings } from "./findings";
+import { Problems } from "../problems";
 import { keyFacts, safeSignatureAlgorithm } from "./keyStrength";
 import {
   checkClbKey,
@@ -14,11 +14,9 @@ import {
   checkLeafSignature,
   checkServerUsage,
   checkValidity,
-  type TlsPolicy,
 } from "./leafChecks";
 import { readPrivateKey } from "./privateKey";
-
-export type { TlsPolicy } from "./leafChecks";
+import type { TlsPolicy } from "../constants";
 
 export interface CertificateCheckInput {
   /** PEM chain as uploaded: the leaf first, then intermediates (config key `certificatePem`). */
@@ -124,7 +122,7 @@ const LEAF_VALIDITY_FIXES = {
 };
 
 export function checkCertificate(input: CertificateCheckInput): CertificateReport {
-  const findings = new Findings();
+  const findings = new Problems();
   const now = input.now ?? new Date();
   const domain = input.domain.trim().toLowerCase().replace(/\.$/, "");
   if (domain === "") findings.error("domain: is empty; set domain to the host the mini program calls, e.g. api.example.com");

@@ -1,7 +1,6 @@
 // How certificates are named in messages and in the summary, read from node:crypto's X509Certificate.
 import type { X509Certificate } from "node:crypto";
-
-export const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from "../constants";
 
 /** Node prints a distinguished name one attribute per line ("CN=a\nO=b"). */
 function attributes(name: string): string[] {

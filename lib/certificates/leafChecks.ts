@@ -1,10 +1,9 @@
 // Checks on the server certificate itself: names, dates, purpose, key and signature.
 import type { X509Certificate } from "node:crypto";
 import { daysLeft, dnsNames, formatDate, label, notAfter, notBefore, quotedList } from "./describe";
-import type { Findings } from "./findings";
+import type { Problems } from "../problems";
 import { CLB_RSA_BITS, brokenDigest, curveLabel, keyFacts, safeSignatureAlgorithm } from "./keyStrength";
-
-export type TlsPolicy = "tls_cipher_policy_1_2" | "tls_cipher_policy_1_2_strict" | "tls_cipher_policy_1_2_strict_with_1_3";
+import type { TlsPolicy } from "../constants";
 
 /** Policies whose TLS 1.2 suites are all ECDHE-RSA/RSA (see shared/reference/alicloud.md). */
 const RSA_ONLY_POLICIES: ReadonlySet<string> = new Set(["tls_cipher_policy_1_2", "tls_cipher_policy_1_2_strict"]);
@@ -25,7 +24,7 @@ function days(n: number): string {
 }
 
 /** Browsers' rules: subjectAltName only, a wildcard stands for exactly one whole left-most label. */
-export function checkCoversDomain(findings: Findings, leaf: X509Certificate, domain: string): void {
+export function checkCoversDomain(findings: Problems, leaf: X509Certificate, domain: string): void {
   const strictRules = { wildcards: true, partialWildcards: false, multiLabelWildcards: false, singleLabelSubdomains: false };
   if (leaf.checkHost(domain, { ...strictRules, subject: "never" }) !== undefined) return;
   if (leaf.checkHost(domain, { ...strictRules, subject: "always" }) !== undefined) {
@@ -56,7 +55,7 @@ export interface ValidityFixes {
 }
 
 /** Expired, not yet valid, or too close to expiry. `subject` names the certificate in the message. */
-export function checkValidity(findings: Findings, cert: X509Certificate, subject: string, fixes: ValidityFixes, rule: ValidityRule): void {
+export function checkValidity(findings: Problems, cert: X509Certificate, subject: string, fixes: ValidityFixes, rule: ValidityRule): void {
   const start = notBefore(cert);
   const end = notAfter(cert);
   if (rule.now < start) {
@@ -69,14 +68,14 @@ export function checkValidity(findings: Findings, cert: X509Certificate, subject
   }
   const left = daysLeft(cert, rule.now);
   if (rule.minDaysRemaining !== undefined && left < rule.minDaysRemaining) {
-    findings.strictError(
+    findings.errorIf(
       rule.strict,
       `certificatePem: ${subject} expires on ${formatDate(end)}, in ${days(left)}, fewer than minDaysRemaining (${rule.minDaysRemaining}); ${fixes.expired} (or lower minDaysRemaining)`,
     );
   }
 }
 
-export function checkServerUsage(findings: Findings, leaf: X509Certificate, domain: string, options: { allowCa: boolean }): void {
+export function checkServerUsage(findings: Problems, leaf: X509Certificate, domain: string, options: { allowCa: boolean }): void {
   if (leaf.ca && !options.allowCa) {
     findings.error(
       `certificatePem: the server certificate "${label(leaf)}" is a CA certificate (basicConstraints CA:TRUE); phones refuse a CA certificate as a server certificate; issue a server certificate (CA:FALSE) for ${domain}`,
@@ -97,7 +96,7 @@ export function checkServerUsage(findings: Findings, leaf: X509Certificate, doma
  * Curve) certificates are not supported"), whatever the listener's policy. Should that change,
  * keep the error only for RSA-only policies, with the fix tls_cipher_policy_1_2_strict_with_1_3.
  */
-export function checkClbKey(findings: Findings, leaf: X509Certificate, domain: string, tlsPolicy: TlsPolicy): void {
+export function checkClbKey(findings: Problems, leaf: X509Certificate, domain: string, tlsPolicy: TlsPolicy): void {
   const facts = keyFacts(leaf);
   if (facts.type === "rsa") {
     const bits = facts.bits ?? 0;
@@ -119,7 +118,7 @@ export function checkClbKey(findings: Findings, leaf: X509Certificate, domain: s
   );
 }
 
-export function checkLeafSignature(findings: Findings, leaf: X509Certificate, der: Uint8Array): void {
+export function checkLeafSignature(findings: Problems, leaf: X509Certificate, der: Uint8Array): void {
   const algorithm = safeSignatureAlgorithm(der);
   const broken = algorithm && brokenDigest(algorithm);
   if (algorithm && broken) {

@@ -1,36 +1,76 @@
-// Every stack config key of the project, with its type, default and description: the one place
-// defaults live. Pulumi.yaml declares the same keys for the Pulumi CLI (a test keeps the two equal),
+// Every stack config key of the project: its type, default, description and what a valid value
+// looks like. The one place defaults live, and what drives the generic checks (type, range, allowed
+// values, shape) in read.ts; stackConfig.ts adds the checks that involve several keys or the
+// environment. Pulumi.yaml declares the same keys for the Pulumi CLI (a test keeps the two equal),
 // and README's config table lists them.
 //
 // The CLI treats a declared key without a default as required, so optional keys default to an
 // empty value ("" or []) and environment-dependent ones to "auto"/0, resolved in stackConfig.ts.
 
-import { DEFAULT_NGINX_OPTIONS } from "../instance/nginx";
+import {
+  DEFAULT_BACKEND_PORT,
+  DEFAULT_HEALTH_PATH,
+  DEFAULT_MAX_UPLOAD_SIZE,
+  DEFAULT_MIN_DAYS_REMAINING,
+  HSTS_ONE_YEAR_SECONDS,
+  IMAGE_PATTERN,
+  MAX_IMAGE_LENGTH,
+  MAX_URL_PATH_LENGTH,
+  NGINX_SIZE_PATTERN,
+  RECOMMENDED_TLS_POLICY,
+  TLS_POLICIES,
+  URL_PATH_PATTERN,
+} from "../constants";
 
 export const PROJECT = "wechat-https-backend";
 
-export type ConfigType = "string" | "integer" | "boolean" | "array";
+/** The types Pulumi.yaml can declare. */
+export type ConfigType = ConfigKeySpec["type"];
 
-export interface ConfigKeySpec {
-  readonly type: ConfigType;
-  /** Undefined only for required keys. */
-  readonly default?: string | number | boolean | string[];
+interface BaseSpec {
+  readonly description: string;
+  /** An example value for README and for the fix in messages; a whole command when it starts with "pulumi ". */
+  readonly example: string;
   /**
    * Set with `pulumi config set --secret`; never printed. Not declared `secret` in Pulumi.yaml: the CLI
    * would then refuse the empty default of stacks that do not use the key.
    */
   readonly secret?: true;
-  readonly description: string;
-  /** An example value for README. */
-  readonly example: string;
 }
 
-export const TLS_POLICIES = [
-  "tls_cipher_policy_1_2",
-  "tls_cipher_policy_1_2_strict",
-  "tls_cipher_policy_1_2_strict_with_1_3",
-] as const;
-export type TlsPolicy = (typeof TLS_POLICIES)[number];
+export interface StringSpec extends BaseSpec {
+  readonly type: "string";
+  /** Undefined only for required keys; "" for optional ones (empty means not set). */
+  readonly default?: string;
+  /** The only values allowed (besides "" when the key is optional). */
+  readonly enum?: readonly string[];
+  /** Why a particular value outside `enum` is refused, when there is more to say than "not allowed". */
+  readonly refusedBecause?: (value: string) => string | undefined;
+  /** A value must match, and what to call such a value in a message ("an ECS instance type such as ecs.g7.large"). */
+  readonly shape?: { readonly pattern: RegExp; readonly name: string; readonly maxLength?: number };
+}
+
+export interface IntegerSpec extends BaseSpec {
+  readonly type: "integer";
+  readonly default?: number;
+  /** Inclusive range. */
+  readonly min: number;
+  readonly max: number;
+  /** Said after the range when a value is outside it: why the range is what it is. */
+  readonly rangeNote?: string;
+}
+
+export interface ArraySpec extends BaseSpec {
+  readonly type: "array";
+  readonly default?: readonly string[];
+}
+
+export interface ObjectSpec extends BaseSpec {
+  readonly type: "object";
+  readonly default?: Readonly<Record<string, string>>;
+}
+
+export type ConfigKeySpec = StringSpec | IntegerSpec | ArraySpec | ObjectSpec;
 
 export const CERTIFICATE_SOURCES = ["acme", "pem", "cas", "selfSigned"] as const;
 export type CertificateSource = (typeof CERTIFICATE_SOURCES)[number];
@@ -45,6 +85,18 @@ export const ACME_SERVERS = {
 export const ACME_KEY_ALGORITHMS = ["rsa2048", "rsa4096"] as const;
 export type AcmeKeyAlgorithm = (typeof ACME_KEY_ALGORITHMS)[number];
 
+/** true, false, or auto (decided by the environment). */
+export const AUTO_BOOLEAN = ["auto", "true", "false"] as const;
+
+/** An Alibaba Cloud region id such as cn-hangzhou or ap-southeast-1. */
+export const REGION_PATTERN = /^[a-z]{2}(-[a-z0-9]+)+$/;
+
+const URL_PATH = {
+  pattern: URL_PATH_PATTERN,
+  name: `a URL path of at most ${MAX_URL_PATH_LENGTH} letters, digits and ._~/- starting with "/" (no query)`,
+  maxLength: MAX_URL_PATH_LENGTH,
+};
+
 export const CONFIG_KEYS = {
   domain: {
     type: "string",
@@ -56,6 +108,7 @@ export const CONFIG_KEYS = {
     default: "",
     description: "dev or prod; prod enforces WeChat's production rules. Empty: prod for a stack named prod*, otherwise dev.",
     example: "prod",
+    enum: ["dev", "prod"],
   },
   dnsZone: {
     type: "string",
@@ -68,6 +121,7 @@ export const CONFIG_KEYS = {
     default: "",
     description: "ICP filing number of the domain (备案号). Required in prod; WeChat only accepts ICP-filed domains.",
     example: "京ICP备12345678号-1",
+    shape: { pattern: /ICP/i, name: "an ICP filing number such as 京ICP备12345678号-1" },
   },
   certificateSource: {
     type: "string",
@@ -75,12 +129,14 @@ export const CONFIG_KEYS = {
     description:
       "Where the server certificate comes from: acme (Let's Encrypt, DNS-01 on Alibaba Cloud DNS, renewed by pulumi up), pem (certificatePem + privateKeyPem), cas (alicloudCertificateId) or selfSigned (dev only; phones reject it).",
     example: "acme",
+    enum: CERTIFICATE_SOURCES,
   },
   acmeEmail: {
     type: "string",
     default: "",
     description: "Contact address of the ACME account (source acme); required for acme.",
     example: "ops@your-domain.com",
+    shape: { pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, name: "an email address" },
   },
   acmeServer: {
     type: "string",
@@ -93,12 +149,20 @@ export const CONFIG_KEYS = {
     default: "rsa2048",
     description: "Key of the ACME certificate: rsa2048 (works under every allowed TLS policy) or rsa4096. CLB serves RSA certificates only.",
     example: "rsa2048",
+    enum: ACME_KEY_ALGORITHMS,
+    refusedBecause: (value) =>
+      /^ec/i.test(value)
+        ? 'Alibaba Cloud CLB serves RSA certificates only ("Certificate requirements" in the CLB docs), so an ECDSA certificate cannot be uploaded'
+        : undefined,
   },
   minDaysRemaining: {
     type: "integer",
-    default: 30,
+    default: DEFAULT_MIN_DAYS_REMAINING,
     description: "Days a certificate must still be valid: acme renews inside this window on pulumi up; pem fails (prod) or warns (dev) below it.",
     example: "30",
+    min: 1,
+    max: 60,
+    rangeNote: "Let's Encrypt certificates last 90 days",
   },
   certificatePem: {
     type: "string",
@@ -125,72 +189,92 @@ export const CONFIG_KEYS = {
     default: "",
     description: "Id of a certificate in Alibaba Cloud SSL Certificates Service (source cas). Not available on the international site.",
     example: "12345678",
+    shape: { pattern: /^\d+$/, name: "a certificate id (digits) from the SSL Certificates Service console" },
   },
   alicloudCertificateRegion: {
     type: "string",
     default: "cn-hangzhou",
     description: "Region of the SSL Certificates Service holding alicloudCertificateId (source cas).",
     example: "cn-hangzhou",
+    shape: { pattern: REGION_PATTERN, name: "an Alibaba Cloud region id such as cn-hangzhou" },
   },
   tlsPolicy: {
     type: "string",
-    default: "tls_cipher_policy_1_2_strict_with_1_3",
+    default: RECOMMENDED_TLS_POLICY,
     description: "TLS policy of the HTTPS listener: tls_cipher_policy_1_2, tls_cipher_policy_1_2_strict or tls_cipher_policy_1_2_strict_with_1_3.",
     example: "tls_cipher_policy_1_2_strict_with_1_3",
+    enum: TLS_POLICIES,
+    refusedBecause: (value) =>
+      /^tls_cipher_policy_1_[01]$/.test(value) ? "it allows TLS below 1.2, which WeChat refuses and SSL Labs caps at B" : undefined,
   },
   hstsMaxAge: {
     type: "integer",
-    default: DEFAULT_NGINX_OPTIONS.hstsMaxAge,
+    default: HSTS_ONE_YEAR_SECONDS,
     description: "Strict-Transport-Security max-age in seconds sent by the instances; lower than 31536000 is an error in prod.",
     example: "31536000",
+    min: 0,
+    // Ten years: far beyond what browsers keep (two years), yet a typo of extra digits is caught.
+    max: 315360000,
   },
   instanceCount: {
     type: "integer",
     default: 0,
     description: "Number of ECS backend instances. 0: the environment's default (1 in dev, 2 in prod); prod needs at least 2.",
     example: "2",
+    min: 0,
+    max: 20,
   },
   zoneCount: {
     type: "integer",
     default: 0,
     description: "Number of availability zones the instances spread over. 0: min(instanceCount, 2); prod needs at least 2.",
     example: "2",
+    min: 0,
+    max: 5,
   },
   instanceType: {
     type: "string",
     default: "",
     description: "ECS instance type. Empty: looked up in the region (2 vCPU, 4 GiB, cheapest first).",
     example: "ecs.g7.large",
+    shape: { pattern: /^ecs\.[a-z0-9-]+\.[a-z0-9]+$/, name: "an ECS instance type such as ecs.g7.large (or empty to look one up)" },
   },
   backendPort: {
     type: "integer",
-    default: DEFAULT_NGINX_OPTIONS.backendPort,
+    default: DEFAULT_BACKEND_PORT,
     description: "Port the app listens on inside each instance; nginx proxies to it.",
     example: "3000",
+    min: 1024,
+    max: 65535,
+    rangeNote: "nginx holds port 80 on the instance",
   },
   appImage: {
     type: "string",
     default: "",
     description: "Container image of the app, e.g. an ACR VPC address. Empty: a built-in app that answers the health path.",
     example: "registry-vpc.cn-hangzhou.aliyuncs.com/team/api:1.4.2",
+    shape: { pattern: IMAGE_PATTERN, name: "a container image reference such as registry-vpc.cn-hangzhou.aliyuncs.com/team/api:1.4.2", maxLength: MAX_IMAGE_LENGTH },
   },
   healthPath: {
     type: "string",
-    default: DEFAULT_NGINX_OPTIONS.healthPath,
+    default: DEFAULT_HEALTH_PATH,
     description: "Path the load balancer's health check and the verifier request; the app must answer it with 2xx.",
     example: "/api/health",
+    shape: URL_PATH,
   },
   apiBasePath: {
     type: "string",
     default: "/api",
     description: "Base path of the API, used for the apiBaseUrl output.",
     example: "/api",
+    shape: URL_PATH,
   },
   maxUploadSize: {
     type: "string",
-    default: DEFAULT_NGINX_OPTIONS.maxUploadSize,
+    default: DEFAULT_MAX_UPLOAD_SIZE,
     description: "Largest request body nginx accepts (wx.uploadFile), in nginx size syntax: 20m, 512k.",
     example: "20m",
+    shape: { pattern: NGINX_SIZE_PATTERN, name: "an nginx size such as 20m or 512k" },
   },
   sshAllowedCidrs: {
     type: "array",
@@ -204,16 +288,30 @@ export const CONFIG_KEYS = {
     description:
       "After pulumi up changes the certificate, listeners or instances, run the HTTPS verifier against the load balancer and fail the update when a check fails: true, false or auto (true in prod).",
     example: "auto",
+    enum: AUTO_BOOLEAN,
   },
   protect: {
     type: "string",
     default: "auto",
     description: "Protect the load balancer and DNS records from deletion: true, false or auto (true in prod).",
     example: "auto",
+    enum: AUTO_BOOLEAN,
   },
 } as const satisfies Record<string, ConfigKeySpec>;
 
 export type ConfigKey = keyof typeof CONFIG_KEYS;
 
-/** The provider key for the region: set per stack, declared by the provider, not by this project. */
-export const REGION_KEY = "alicloud:region";
+/** The value type each kind of key reads as; keys with allowed values read as their union. */
+type ValueOf<S> = S extends { type: "integer" }
+  ? number
+  : S extends { type: "array" }
+    ? string[]
+    : S extends { type: "object" }
+      ? Record<string, string>
+      : S extends { enum: readonly (infer E)[] }
+        ? E | (S extends { default: "" } ? "" : never)
+        : string;
+
+/** Every key's value, typed and checked against its spec, defaults applied. */
+export type ConfigValues = { -readonly [K in ConfigKey]: ValueOf<(typeof CONFIG_KEYS)[K]> };
+

@@ -18,7 +18,9 @@ import {
   SETUP_SCRIPT_PATH,
 } from "./layout";
 import { shellQuote, waitForHealthFunction } from "./shell";
-import { Problems, checkWholeSeconds } from "./validate";
+import { Problems } from "../problems";
+import { IMAGE_PATTERN, MAX_IMAGE_LENGTH } from "../constants";
+import { checkWholeSeconds } from "./validate";
 
 export interface CloudInitOptions {
   readonly nginx: NginxOptions;
@@ -39,25 +41,22 @@ export const READINESS_TIMEOUT_SECONDS = 600;
 /** How long first boot waits for the app to become healthy before cloud-init reports failure. */
 export const BOOT_HEALTH_TIMEOUT_SECONDS = 480;
 
-/** An image reference of registry/name[:tag][@digest] characters only (it goes into a unit file). */
-export const IMAGE_PATTERN = /^[a-z0-9][a-z0-9._\/-]*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
 
 export function validateCloudInitOptions(options: CloudInitOptions): void {
   validateNginxOptions(options.nginx, "nginx");
   const problems = new Problems();
-  if (options.appImage !== undefined && (!IMAGE_PATTERN.test(options.appImage) || options.appImage.length > 255)) {
-    problems.add(
-      "appImage",
-      `must be an image reference like "registry-vpc.cn-hangzhou.aliyuncs.com/team/app:1.2.0", got ${JSON.stringify(options.appImage)}`,
+  if (options.appImage !== undefined && (!IMAGE_PATTERN.test(options.appImage) || options.appImage.length > MAX_IMAGE_LENGTH)) {
+    problems.error(
+      `appImage must be an image reference like "registry-vpc.cn-hangzhou.aliyuncs.com/team/app:1.2.0", got ${JSON.stringify(options.appImage)}`,
     );
   }
   if (!/^[a-z0-9][a-z0-9-]{0,31}$/.test(options.environment)) {
-    problems.add("environment", `must be lowercase letters, digits and "-" (e.g. "dev"), got ${JSON.stringify(options.environment)}`);
+    problems.error(`environment must be lowercase letters, digits and "-" (e.g. "dev"), got ${JSON.stringify(options.environment)}`);
   }
   if (options.readinessTimeoutSeconds !== undefined) {
     checkWholeSeconds(problems, "readinessTimeoutSeconds", options.readinessTimeoutSeconds, 1);
   }
-  problems.throwIfAny("cloud-init options");
+  problems.throwIfErrors("cloud-init options");
 }
 
 /** The URL that proves the whole instance path works: nginx on its port, proxying to the app. */

@@ -2,12 +2,8 @@
 // stack config into the cloud-init options, used by the HttpsBackend component and `npm run render`.
 import { renderCloudInit, renderReadinessScript, type CloudInitOptions } from "./cloudInit";
 import { renderNginxConfig } from "./nginx";
+import { CLB_BACKEND_CIDR, NGINX_PORT } from "../constants";
 
-/** Port nginx listens on inside each instance; the load balancer forwards there. */
-export const NGINX_PORT = 80;
-
-/** Where a classic load balancer in a VPC connects to its backends from. */
-export const CLB_BACKEND_CIDR = "100.64.0.0/10";
 
 export interface InstanceSettings {
   readonly environment: string;

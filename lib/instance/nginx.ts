@@ -5,8 +5,8 @@
 //
 // The output is a complete main config (/etc/nginx/nginx.conf), runnable with `nginx -c`, written
 // for nginx >= 1.18 (Ubuntu 22.04's package). Tests run it for real in test/nginx/.
+import { Problems } from "../problems";
 import {
-  Problems,
   checkCidr,
   checkFilePath,
   checkIpAddress,
@@ -15,6 +15,14 @@ import {
   checkUrlPath,
   checkWholeSeconds,
 } from "./validate";
+import {
+  CLB_BACKEND_CIDR,
+  DEFAULT_BACKEND_PORT,
+  DEFAULT_HEALTH_PATH,
+  DEFAULT_MAX_UPLOAD_SIZE,
+  HSTS_ONE_YEAR_SECONDS,
+  NGINX_PORT,
+} from "../constants";
 
 /** Where nginx keeps its pid file, logs and temporary files. */
 export interface NginxPaths {
@@ -63,12 +71,12 @@ export const DEFAULT_NGINX_PATHS: NginxPaths = {
 
 /** The defaults of every field; the stack config reuses them. */
 export const DEFAULT_NGINX_OPTIONS: NginxOptions = {
-  listenPort: 80,
-  backendPort: 3000,
-  hstsMaxAge: 31536000,
-  healthPath: "/api/health",
-  maxUploadSize: "20m",
-  loadBalancerCidr: "100.64.0.0/10",
+  listenPort: NGINX_PORT,
+  backendPort: DEFAULT_BACKEND_PORT,
+  hstsMaxAge: HSTS_ONE_YEAR_SECONDS,
+  healthPath: DEFAULT_HEALTH_PATH,
+  maxUploadSize: DEFAULT_MAX_UPLOAD_SIZE,
+  loadBalancerCidr: CLB_BACKEND_CIDR,
   hstsIncludeSubdomains: false,
   requestTimeoutSeconds: 60,
   websocketTimeoutSeconds: 3600,
@@ -110,9 +118,9 @@ export function validateNginxOptions(options: NginxOptions, field = "nginx"): vo
     }
   }
   if (options.listenPort === options.backendPort) {
-    problems.add(`${field}.listenPort`, "must differ from backendPort (nginx listens on 127.0.0.1 too)");
+    problems.error(`${field}.listenPort must differ from backendPort (nginx listens on 127.0.0.1 too)`);
   }
-  problems.throwIfAny("nginx options");
+  problems.throwIfErrors("nginx options");
 }
 
 /** HSTS value. includeSubDomains is off by default: see the comment in the rendered config. */

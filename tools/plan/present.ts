@@ -9,7 +9,7 @@ export const UNKNOWN = "(known after apply)";
 
 /** True for Pulumi's wire form of a secret, `{ [specialSigKey]: specialSecretSig, value }`. */
 export function isSecretMarker(value: unknown): value is { value: unknown } {
-  return typeof value === "object" && value !== null && (value as Record<string, unknown>)[pulumi.runtime.specialSigKey] === pulumi.runtime.specialSecretSig;
+  return pulumi.runtime.isRpcSecret(value);
 }
 
 /** A JSON-safe copy with secrets and unknowns replaced by their labels. */

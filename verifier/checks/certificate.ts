@@ -7,8 +7,8 @@ import { CheckContext } from "../context";
 import { Handshake } from "../probe";
 import { systemRoots, verifyServedChain } from "../trust";
 import { CheckId, CheckResult } from "../types";
+import { DAY_MS } from "../../lib/constants";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 type Served = { ok: true; chain: readonly X509Certificate[] } | { ok: false; result: CheckResult };
 

@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Network, pickZone, subnetCidr, CLB_BACKEND_CIDR } from "../../../components/network";
+import { Network, pickZone } from "../../../components/network";
+import { subnetCidr } from "../../../lib/cidr";
+import { CLB_BACKEND_CIDR } from "../../../lib/constants";
 import { findResource, resourcesOfType, runComponents, T } from "../../support/program";
 
 const zones = ["cn-hangzhou-h", "cn-hangzhou-i", "cn-hangzhou-j"];

@@ -47,7 +47,7 @@ describe("Pulumi.yaml", () => {
 describe("README.md", () => {
   const readme = readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
 
-  test("its config table is the one the code declares (node bin/run.js tools/commands/syncReadme)", () => {
+  test("its config table is the one the code declares (npm run sync)", () => {
     expect(configTableOf(readme)).toBe(renderConfigTable());
   });
 

@@ -128,25 +128,33 @@ describe("stack config: every bad value is refused with the key and the fix", ()
     ]);
   });
 
+  // What a message means, not its wording: the key it names, why (a phrase), and the command that fixes it.
   test.each([
-    [{ tlsPolicy: "tls_cipher_policy_1_0" }, 'tlsPolicy: "tls_cipher_policy_1_0" cannot be used: it allows TLS below 1.2, which WeChat refuses and SSL Labs caps at B; use one of tls_cipher_policy_1_2, tls_cipher_policy_1_2_strict, tls_cipher_policy_1_2_strict_with_1_3'],
-    [{ tlsPolicy: "modern" }, 'tlsPolicy: "modern" cannot be used: it is not a CLB TLS policy this project allows; use one of tls_cipher_policy_1_2, tls_cipher_policy_1_2_strict, tls_cipher_policy_1_2_strict_with_1_3'],
-    [{ certificateSource: "letsencrypt" }, 'certificateSource: "letsencrypt" is not one of acme, pem, cas, selfSigned; e.g. pulumi config set certificateSource acme'],
-    [{ environment: "staging" }, 'environment: "staging" is not dev or prod; pulumi config set environment prod (or dev)'],
-    [{ instanceCount: "two" }, 'instanceCount: "two" is not a whole number; e.g. pulumi config set instanceCount 2'],
-    [{ instanceCount: "2", zoneCount: "3" }, "zoneCount: 3 zones cannot each hold one of 2 instances; set zoneCount at most instanceCount"],
-    [{ backendPort: "80" }, "backendPort: 80 must be 1024-65535 (nginx holds port 80 on the instance); e.g. pulumi config set backendPort 3000"],
-    [{ instanceType: "large" }, 'instanceType: "large" is not an ECS instance type such as ecs.g7.large; or leave it empty to look one up'],
-    [{ appImage: "Bad Image!" }, 'appImage: "Bad Image!" is not a container image reference such as registry-vpc.cn-hangzhou.aliyuncs.com/team/api:1.4.2'],
-    [{ healthPath: "api/health" }, 'healthPath: "api/health" is not a URL path of at most 80 letters, digits and ._~/- starting with "/" (no query); e.g. pulumi config set healthPath /api/health'],
-    [{ apiBasePath: "/api?v=1" }, 'apiBasePath: "/api?v=1" is not a URL path of at most 80 letters, digits and ._~/- starting with "/" (no query); e.g. pulumi config set apiBasePath /api'],
-    [{ maxUploadSize: "20MB" }, 'maxUploadSize: "20MB" is not an nginx size such as 20m or 512k'],
-    [{ sshAllowedCidrs: '["10.0.0.0/33"]' }, "sshAllowedCidrs: \"10.0.0.0/33\" has a prefix length outside 0-32; e.g. pulumi config set --path 'sshAllowedCidrs[0]' 203.0.113.0/24"],
-    [{ protect: "yes" }, 'protect: "yes" is not true, false or auto; e.g. pulumi config set protect true'],
-    [{ icpLicense: "12345" }, 'icpLicense: "12345" does not look like an ICP filing number (e.g. 京ICP备12345678号-1)'],
-    [{ "alicloud:region": "Hangzhou" }, 'alicloud:region: "Hangzhou" is not an Alibaba Cloud region id such as cn-hangzhou'],
-  ])("%j", (values, message) => {
-    expect(problems({ ...devBase, ...values })).toEqual([message]);
+    [{ tlsPolicy: "tls_cipher_policy_1_0" }, "tlsPolicy", /allows TLS below 1\.2/, "pulumi config set tlsPolicy tls_cipher_policy_1_2_strict_with_1_3"],
+    [{ tlsPolicy: "modern" }, "tlsPolicy", /is not tls_cipher_policy_1_2, tls_cipher_policy_1_2_strict or tls_cipher_policy_1_2_strict_with_1_3/, "pulumi config set tlsPolicy"],
+    [{ certificateSource: "letsencrypt" }, "certificateSource", /is not acme, pem, cas or selfSigned/, "pulumi config set certificateSource acme"],
+    [{ environment: "staging" }, "environment", /is not dev or prod/, "pulumi config set environment prod"],
+    [{ instanceCount: "two" }, "instanceCount", /is not a whole number/, "pulumi config set instanceCount 2"],
+    [{ instanceCount: "21" }, "instanceCount", /outside 0-20/, "pulumi config set instanceCount 2"],
+    [{ instanceCount: "2", zoneCount: "3" }, "zoneCount", /cannot each hold one of 2 instances/, "set zoneCount at most instanceCount"],
+    [{ backendPort: "80" }, "backendPort", /outside 1024-65535 \(nginx holds port 80/, "pulumi config set backendPort 3000"],
+    [{ instanceType: "large" }, "instanceType", /is not an ECS instance type/, "pulumi config set instanceType ecs.g7.large"],
+    [{ appImage: "Bad Image!" }, "appImage", /is not a container image reference/, "pulumi config set appImage registry-vpc."],
+    [{ healthPath: "api/health" }, "healthPath", /is not a URL path .* starting with "\/"/, "pulumi config set healthPath /api/health"],
+    [{ apiBasePath: "/api?v=1" }, "apiBasePath", /\(no query\)/, "pulumi config set apiBasePath /api"],
+    [{ maxUploadSize: "20MB" }, "maxUploadSize", /is not an nginx size/, "pulumi config set maxUploadSize 20m"],
+    [{ sshAllowedCidrs: '["10.0.0.0/33"]' }, "sshAllowedCidrs", /prefix length outside 0-32/, "pulumi config set --path 'sshAllowedCidrs[0]' 203.0.113.0/24"],
+    [{ sshAllowedCidrs: "{}" }, "sshAllowedCidrs", /expected a list of strings/, "pulumi config set --path 'sshAllowedCidrs[0]'"],
+    [{ protect: "yes" }, "protect", /is not auto, true or false/, "pulumi config set protect auto"],
+    [{ icpLicense: "12345" }, "icpLicense", /is not an ICP filing number/, "pulumi config set icpLicense '京ICP备12345678号-1'"],
+    [{ minDaysRemaining: "90" }, "minDaysRemaining", /outside 1-60 \(Let's Encrypt certificates last 90 days\)/, "pulumi config set minDaysRemaining 30"],
+    [{ "alicloud:region": "Hangzhou" }, "alicloud:region", /is not an Alibaba Cloud region id/, "pulumi config set alicloud:region cn-hangzhou"],
+  ])("%j", (values, key, why, fix) => {
+    const found = problems({ ...devBase, ...values });
+    expect(found).toHaveLength(1);
+    expect(found[0].startsWith(`${key}:`)).toBe(true);
+    expect(found[0]).toMatch(why);
+    expect(found[0]).toContain(fix);
   });
 
   test("SSH open to the internet: an error in prod, a warning in dev", () => {
@@ -160,8 +168,40 @@ describe("stack config: every bad value is refused with the key and the fix", ()
 
   test("the error message lists every problem under the stack's file name", () => {
     expect(() => resolveStackConfig(input({ domain: "localhost", tlsPolicy: "x", certificateSource: "selfSigned" }))).toThrow(
-      /^invalid config for stack "dev" \(Pulumi\.dev\.yaml\):\n {2}- domain "localhost" is localhost.*\n {2}- tlsPolicy: "x" cannot be used/,
+      /^invalid config for stack "dev" \(Pulumi\.dev\.yaml\):\n {2}- tlsPolicy: "x" is not .*\n {2}- domain "localhost" is localhost/,
     );
+  });
+});
+
+describe("stack config: keys nothing reads are refused with the nearest known key", () => {
+  test.each([
+    ["wechat-https-backend:domian", "did you mean domain?"],
+    ["wechat-https-backend:tlspolicy", "did you mean tlsPolicy?"],
+    ["wechat-https-backend:instancecount", "did you mean instanceCount?"],
+    ["alicloud:regoin", "did you mean alicloud:region?"],
+    ["alicloud:acessKey", "did you mean alicloud:accessKey?"],
+    ["wechat-http-backend:domain", "did you mean wechat-https-backend:domain?"],
+  ])("%s", (key, suggestion) => {
+    const found = problems({ ...devBase, [key]: "x" });
+    expect(found).toHaveLength(1);
+    expect(found[0].startsWith(`${key} `)).toBe(true);
+    expect(found[0]).toContain(suggestion);
+    expect(found[0]).toContain(`pulumi config rm ${key}`);
+  });
+
+  test("a key far from every known one is refused without a guess", () => {
+    const [found] = problems({ ...devBase, "wechat-https-backend:databaseUrl": "postgres://" });
+    expect(found).toMatch(/^wechat-https-backend:databaseUrl is not a config key of this stack/);
+    expect(found).not.toContain("did you mean");
+  });
+
+  test("keys of other namespaces (another provider, pulumi:) are not ours to judge", () => {
+    expect(resolveStackConfig(input({ ...devBase, "acme:serverUrl": "x", "pulumi:tags": "{}" })).settings.domain).toBe("dev.example.com");
+  });
+
+  test("a typo is reported even when the key it stands for has a default, which would otherwise apply silently", () => {
+    const found = problems({ ...devBase, "wechat-https-backend:hstsMaxage": "63072000" });
+    expect(found).toEqual([expect.stringContaining("did you mean hstsMaxAge?")]);
   });
 });
 
@@ -195,9 +235,10 @@ describe("stack config: certificate sources", () => {
   });
 
   test("an ECDSA key is refused because CLB serves RSA certificates only", () => {
-    expect(problems({ ...acme, acmeKeyAlgorithm: "ecdsaP256" })).toEqual([
-      'acmeKeyAlgorithm: "ecdsaP256" cannot be used: Alibaba Cloud CLB serves RSA certificates only ("Certificate requirements" in the CLB docs), so an ECDSA certificate cannot be uploaded; use rsa2048 or rsa4096',
-    ]);
+    const [refused, ...others] = problems({ ...acme, acmeKeyAlgorithm: "ecdsaP256" });
+    expect(others).toEqual([]);
+    expect(refused).toMatch(/^acmeKeyAlgorithm: "ecdsaP256" cannot be used: Alibaba Cloud CLB serves RSA certificates only/);
+    expect(refused).toContain("use rsa2048 or rsa4096");
   });
 
   test("another ACME directory is accepted with a warning; nonsense is not", () => {
@@ -217,7 +258,7 @@ describe("stack config: certificate sources", () => {
 
   test("cas needs a numeric certificate id and warns about the international site", () => {
     expect(problems({ domain: "dev.example.com", certificateSource: "cas" })).toEqual([
-      "alicloudCertificateId: is not set (certificateSource cas); copy the id from the SSL Certificates Service console: pulumi config set alicloudCertificateId 12345678",
+      "alicloudCertificateId is not set (certificateSource cas); copy the id from the SSL Certificates Service console: pulumi config set alicloudCertificateId 12345678",
     ]);
     const cas = resolveStackConfig(input({ domain: "dev.example.com", certificateSource: "cas", alicloudCertificateId: "8765" }));
     expect(cas.settings.certificate).toEqual({ source: "cas", certificateId: "8765", region: "cn-hangzhou", minDaysRemaining: 30 });

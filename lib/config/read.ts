@@ -1,0 +1,178 @@
+// Reads a stack's raw config map into typed values, driven by the key schema in keys.ts: each key's
+// type, range, allowed values and shape are checked here, once, for every key alike; defaults are
+// applied; and a key the project does not know (a typo such as `domian` or `alicloud:regoin`) is
+// refused with the nearest known key, instead of being ignored while the real key keeps its default.
+import { closest, distance } from "fastest-levenshtein";
+import type { Problems } from "../problems";
+import { CONFIG_KEYS, PROJECT, type ConfigKey, type ConfigKeySpec, type ConfigValues } from "./keys";
+
+/**
+ * What the offline plan puts in the config map for a secret it cannot decrypt. The program never
+ * sees it under the Pulumi CLI, which decrypts every secret before the program starts.
+ */
+export const UNREADABLE_SECRET = "[secret value the offline plan cannot decrypt]";
+
+/** The Alibaba Cloud provider's own config keys (`alicloud:region`, `alicloud:accessKey`, ...), from the installed provider. */
+function providerKeys(): string[] {
+  // The module defines one getter per key; listing them does not read any config.
+  return Object.keys(require("@pulumi/alicloud/config/vars") as object);
+}
+
+export const PROVIDER_NAMESPACE = "alicloud";
+
+/** The command that sets a key to its example value. */
+export function setCommand(key: string): string {
+  const spec: ConfigKeySpec | undefined = (CONFIG_KEYS as Record<string, ConfigKeySpec>)[key];
+  if (!spec) return `pulumi config set ${key} <value>`;
+  if (spec.example.startsWith("pulumi ")) return spec.example;
+  const value = /^[A-Za-z0-9._:/@-]+$/.test(spec.example) ? spec.example : `'${spec.example}'`;
+  return spec.type === "array" ? `pulumi config set --path '${key}[0]' ${JSON.parse(spec.example)[0]}` : `pulumi config set ${key} ${value}`;
+}
+
+/** The known name nearest to `name` (case differences and a few typing slips), if any is near. */
+export function nearestName(name: string, known: readonly string[]): string | undefined {
+  if (known.length === 0) return undefined;
+  const byLower = new Map(known.map((k) => [k.toLowerCase(), k]));
+  const candidate = closest(name.toLowerCase(), [...byLower.keys()]);
+  const slips = distance(name.toLowerCase(), candidate);
+  return slips <= Math.max(2, Math.floor(name.length / 3)) ? byLower.get(candidate) : undefined;
+}
+
+function unknownKeyProblem(full: string, namespace: string, name: string, known: readonly string[]): string {
+  const near = nearestName(name, known);
+  const remove = `pulumi config rm ${full.includes(" ") ? `'${full}'` : full}`;
+  return near
+    ? `${full} is not a config key of this stack; did you mean ${namespace === PROJECT ? near : `${namespace}:${near}`}? Set that instead and ${remove}`
+    : `${full} is not a config key of this stack (README's config table lists them); ${remove}`;
+}
+
+/** Config keys no part of the stack reads: typos, or keys of an older version. */
+export function checkKnownKeys(values: Readonly<Record<string, string | undefined>>, problems: Problems): void {
+  const projectKeys = Object.keys(CONFIG_KEYS);
+  let alicloudKeys: string[] | undefined;
+  for (const full of Object.keys(values)) {
+    const separator = full.indexOf(":");
+    if (separator < 0) continue;
+    const namespace = full.slice(0, separator);
+    const name = full.slice(separator + 1);
+    if (namespace === PROJECT) {
+      if (!projectKeys.includes(name)) problems.error(unknownKeyProblem(full, namespace, name, projectKeys));
+    } else if (namespace === PROVIDER_NAMESPACE) {
+      alicloudKeys ??= providerKeys();
+      if (!alicloudKeys.includes(name)) problems.error(unknownKeyProblem(full, namespace, name, alicloudKeys));
+    } else if (nearestName(namespace, [PROJECT, PROVIDER_NAMESPACE])) {
+      // Another provider's namespace (acme:, pulumi:) is not ours to judge; a misspelt one of ours is.
+      const near = nearestName(namespace, [PROJECT, PROVIDER_NAMESPACE]);
+      problems.error(`${full} is in namespace "${namespace}", which nothing reads; did you mean ${near}:${name}? pulumi config rm ${full}`);
+    }
+  }
+}
+
+function readString(key: ConfigKey, spec: Extract<ConfigKeySpec, { type: "string" }>, raw: string | undefined, problems: Problems): string {
+  const value = raw === undefined ? (spec.default ?? "") : spec.secret ? raw : raw.trim();
+  // Empty means "not set" for an optional key; a required key's absence is for stackConfig to explain.
+  if (value === "" || spec.secret || value === UNREADABLE_SECRET) return value;
+  if (spec.enum && !spec.enum.includes(value)) {
+    const reason = spec.refusedBecause?.(value);
+    const allowed = `${spec.enum.slice(0, -1).join(", ")}${spec.enum.length > 1 ? " or " : ""}${spec.enum[spec.enum.length - 1]}`;
+    problems.error(
+      reason
+        ? `${key}: "${value}" cannot be used: ${reason}; use ${allowed}, e.g. ${setCommand(key)}`
+        : `${key}: "${value}" is not ${allowed}; e.g. ${setCommand(key)}`,
+    );
+    return spec.default ?? "";
+  }
+  const shape = spec.shape;
+  if (shape && (!shape.pattern.test(value) || (shape.maxLength !== undefined && value.length > shape.maxLength))) {
+    problems.error(`${key}: "${value}" is not ${shape.name}; e.g. ${setCommand(key)}`);
+  }
+  return value;
+}
+
+function readInteger(key: ConfigKey, spec: Extract<ConfigKeySpec, { type: "integer" }>, raw: string | undefined, problems: Problems): number {
+  const fallback = spec.default ?? 0;
+  if (raw === undefined || raw.trim() === "") return fallback;
+  if (!/^-?\d{1,10}$/.test(raw.trim())) {
+    problems.error(`${key}: "${raw}" is not a whole number; e.g. ${setCommand(key)}`);
+    return fallback;
+  }
+  const value = Number(raw.trim());
+  if (value < spec.min || value > spec.max) {
+    const note = spec.rangeNote ? ` (${spec.rangeNote})` : "";
+    problems.error(`${key}: ${value} is outside ${spec.min}-${spec.max}${note}; e.g. ${setCommand(key)}`);
+    return fallback;
+  }
+  return value;
+}
+
+function readJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+function readArray(key: ConfigKey, spec: Extract<ConfigKeySpec, { type: "array" }>, raw: string | undefined, problems: Problems): string[] {
+  if (raw === undefined || raw.trim() === "") return [...(spec.default ?? [])];
+  // A single value set without --path arrives as a plain string.
+  const parsed = /^[[{"]/.test(raw.trim()) ? readJson(raw) : [raw];
+  if (!Array.isArray(parsed) || !parsed.every((item): item is string => typeof item === "string")) {
+    problems.error(`${key}: expected a list of strings; e.g. ${setCommand(key)}`);
+    return [];
+  }
+  return parsed.map((item) => item.trim());
+}
+
+function readObject(key: ConfigKey, spec: Extract<ConfigKeySpec, { type: "object" }>, raw: string | undefined, problems: Problems): Record<string, string> {
+  if (raw === undefined || raw.trim() === "") return { ...(spec.default ?? {}) };
+  const parsed = readJson(raw);
+  const isMap = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed);
+  if (!isMap || !Object.values(parsed).every((item) => typeof item === "string")) {
+    problems.error(`${key}: expected a map of names to text values; e.g. ${setCommand(key)}`);
+    return {};
+  }
+  return parsed as Record<string, string>;
+}
+
+/** The value of `key` in the runtime's config map (`wechat-https-backend:<key>`). */
+export function rawValue(values: Readonly<Record<string, string | undefined>>, key: ConfigKey): string | undefined {
+  return values[`${PROJECT}:${key}`];
+}
+
+export interface ReadConfig {
+  readonly values: ConfigValues;
+  /** Keys whose value broke their spec (reported already): checks built on them should not pile on. */
+  readonly invalid: ReadonlySet<ConfigKey>;
+}
+
+/**
+ * Every key of the schema, typed, with its default when unset. A value that breaks its key's spec is
+ * reported and replaced by the default, so the checks that build on it can still run.
+ */
+export function readConfigValues(values: Readonly<Record<string, string | undefined>>, problems: Problems): ReadConfig {
+  checkKnownKeys(values, problems);
+  const read: Record<string, unknown> = {};
+  const invalid = new Set<ConfigKey>();
+  for (const key of Object.keys(CONFIG_KEYS) as ConfigKey[]) {
+    const before = problems.errors.length;
+    const spec = CONFIG_KEYS[key] as ConfigKeySpec;
+    const raw = rawValue(values, key);
+    switch (spec.type) {
+      case "string":
+        read[key] = readString(key, spec, raw, problems);
+        break;
+      case "integer":
+        read[key] = readInteger(key, spec, raw, problems);
+        break;
+      case "array":
+        read[key] = readArray(key, spec, raw, problems);
+        break;
+      case "object":
+        read[key] = readObject(key, spec, raw, problems);
+        break;
+    }
+    if (problems.errors.length > before) invalid.add(key);
+  }
+  return { values: read as ConfigValues, invalid };
+}

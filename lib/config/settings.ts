@@ -1,0 +1,92 @@
+// The settings of one environment, as the stack config resolves them and the HttpsBackend component
+// takes them: the types shared by the config (which produces them) and the components (which
+// consume them), so neither imports the other's module.
+import type { TlsPolicy } from "../constants";
+import type { CertificateSummary } from "../certificates/checkCertificate";
+import type { AcmeKeyAlgorithm } from "./keys";
+
+export type Environment = "dev" | "prod";
+
+/**
+ * A secret config value. `known: false` is a value the offline plan cannot read (a `secure:`
+ * ciphertext only the Pulumi CLI decrypts); the program treats it as an unknown secret.
+ */
+export type SecretValue = { readonly known: true; readonly value: string } | { readonly known: false };
+
+export interface BackendSettings {
+  /** dev or prod: names the environment in tags and on the instances. */
+  readonly environment: Environment;
+  /** Host name the mini program calls, ASCII lower case. */
+  readonly domain: string;
+  /** Alibaba Cloud DNS zone holding the record. */
+  readonly dnsZone: string;
+  /** Record name inside the zone, "@" for the apex. */
+  readonly recordName: string;
+  /** TLS policy of the HTTPS listener. */
+  readonly tlsPolicy: TlsPolicy;
+  /** HSTS max-age the instances send, seconds. */
+  readonly hstsMaxAge: number;
+  /** Number of instances. */
+  readonly instanceCount: number;
+  /** Number of zones they spread over. */
+  readonly zoneCount: number;
+  /** Instance type; undefined: looked up. */
+  readonly instanceType?: string;
+  /** Port of the app inside each instance. */
+  readonly backendPort: number;
+  /** Container image of the app; undefined: the built-in health app. */
+  readonly appImage?: string;
+  /** Health path (load balancer check, verifier). */
+  readonly healthPath: string;
+  /** Base path of the API, for apiBaseUrl. */
+  readonly apiBasePath: string;
+  /** nginx client_max_body_size. */
+  readonly maxUploadSize: string;
+  /** Ranges allowed to SSH; empty: closed. */
+  readonly sshAllowedCidrs: readonly string[];
+  /** Protect the load balancer (and its delete protection) and DNS records. */
+  readonly protect: boolean;
+  /** Run the HTTPS verifier against the load balancer after a change, failing the update when a check fails. */
+  readonly verifyAfterDeploy: boolean;
+  /** Days the certificate must stay valid (the verifier's --min-days). */
+  readonly minDaysRemaining: number;
+}
+
+export type CertificateSettings =
+  | {
+      readonly source: "acme";
+      /** Contact address of the ACME account. */
+      readonly email: string;
+      /** ACME directory URL. */
+      readonly serverUrl: string;
+      /** true for Let's Encrypt staging (untrusted by phones). */
+      readonly staging: boolean;
+      readonly keyAlgorithm: AcmeKeyAlgorithm;
+      /** Renew when fewer days are left. */
+      readonly minDaysRemaining: number;
+    }
+  | {
+      readonly source: "pem";
+      /** The chain, leaf first. */
+      readonly certificatePem?: SecretValue;
+      /** The unencrypted private key. */
+      readonly privateKeyPem?: SecretValue;
+      /** What the checks read from the chain, when the stack could read it. */
+      readonly summary?: CertificateSummary;
+    }
+  | {
+      readonly source: "cas";
+      /** Certificate id in SSL Certificates Service. */
+      readonly certificateId: string;
+      readonly region: string;
+      readonly minDaysRemaining: number;
+    }
+  | { readonly source: "selfSigned" };
+
+/** One stack's validated settings: the environment's settings, the certificate as configured, and what only the stack needs. */
+export interface StackSettings extends BackendSettings {
+  readonly stack: string;
+  readonly region: string;
+  readonly icpLicense?: string;
+  readonly certificate: CertificateSettings;
+}

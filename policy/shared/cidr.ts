@@ -1,0 +1,41 @@
+// Copied from lib/cidr.ts by `npm run sync` (the policy pack cannot import outside policy/): edit that file, not this one.
+// IP ranges in CIDR notation: parsing, the whole internet, and subnets of a VPC range. The one place
+// the project does CIDR arithmetic.
+import { isIP } from "node:net";
+
+export interface Cidr {
+  readonly address: string;
+  readonly prefix: number;
+  readonly version: 4 | 6;
+}
+
+/** Parses "a.b.c.d/n" or "x::/n"; a bare address is a single host. Returns the reason when invalid. */
+export function parseCidr(text: string): Cidr | string {
+  const [address, prefixText, extra] = text.trim().split("/");
+  const version = isIP(address ?? "");
+  if (extra !== undefined || (version !== 4 && version !== 6)) return "is not an IP range in CIDR notation";
+  const max = version === 4 ? 32 : 128;
+  if (prefixText === undefined) return { address, prefix: max, version };
+  if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > max) return `has a prefix length outside 0-${max}`;
+  return { address, prefix: Number(prefixText), version };
+}
+
+/** The CIDR that matches every address: 0.0.0.0/0 or ::/0. */
+export function isWholeInternet(text: string): boolean {
+  const parsed = parseCidr(text);
+  return typeof parsed !== "string" && parsed.prefix === 0;
+}
+
+/** The i-th subnet of `vpcCidr`, 8 bits longer: 10.0.0.0/16 gives 10.0.0.0/24, 10.0.1.0/24, ... */
+export function subnetCidr(vpcCidr: string, index: number): string {
+  const parsed = parseCidr(vpcCidr);
+  if (typeof parsed === "string" || parsed.version !== 4 || parsed.prefix > 24) {
+    throw new Error(`vpcCidr "${vpcCidr}" must be an IPv4 range of /24 or larger, e.g. 10.0.0.0/16`);
+  }
+  const base = parsed.address.split(".").reduce((acc, octet) => acc * 256 + Number(octet), 0);
+  const subnetPrefix = parsed.prefix + 8;
+  const start = base + index * 2 ** (32 - subnetPrefix);
+  if (index < 0 || index >= 2 ** 8) throw new Error(`vpcCidr "${vpcCidr}" has no subnet number ${index}`);
+  const octets = [24, 16, 8, 0].map((shift) => Math.floor(start / 2 ** shift) % 256);
+  return `${octets.join(".")}/${subnetPrefix}`;
+}
