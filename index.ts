@@ -40,7 +40,12 @@ function certificateSource(settings: StackSettings): CertificateSourceArgs {
         issuer: certificate.summary?.issuer,
       };
     case "cas":
-      return { kind: "cas", certificateId: certificate.certificateId, region: certificate.region, minDaysRemaining: certificate.minDaysRemaining };
+      return {
+        kind: "cas",
+        certificateId: certificate.certificateId,
+        region: certificate.region,
+        minDaysRemaining: certificate.minDaysRemaining,
+      };
     case "selfSigned":
       return { kind: "selfSigned" };
   }

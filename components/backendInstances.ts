@@ -64,32 +64,34 @@ export class BackendInstances extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    const instances = Array.from({ length: args.count }, (_, i) =>
-      new alicloud.ecs.Instance(
-        `${name}-${i}`,
-        {
-          imageId: args.imageId,
-          instanceType: args.instanceType,
-          vswitchId: args.vswitchIds[i % args.vswitchIds.length],
-          securityGroups: [args.securityGroupId],
-          instanceChargeType: "PostPaid",
-          systemDiskCategory: args.systemDiskCategory ?? "cloud_essd",
-          systemDiskSize: args.systemDiskSize ?? 40,
-          // Base64 is the provider's recommended form; it survives any character in the config.
-          userData: Buffer.from(args.userData, "utf8").toString("base64"),
-          // Metadata only through session tokens (IMDSv2-style), so an SSRF in the app cannot read it.
-          httpTokens: "required",
-          description: "wechat-https-backend: nginx + app",
-          tags,
-        },
-        {
-          parent: this,
-          // A user data change would otherwise reboot every instance in place at the same time.
-          replaceOnChanges: ["userData"],
-          // The image lookup returns the newest image; a new release must not replace running instances.
-          ignoreChanges: args.instanceTypeLookedUp ? ["imageId", "instanceType"] : ["imageId"],
-        },
-      ),
+    const instances = Array.from(
+      { length: args.count },
+      (_, i) =>
+        new alicloud.ecs.Instance(
+          `${name}-${i}`,
+          {
+            imageId: args.imageId,
+            instanceType: args.instanceType,
+            vswitchId: args.vswitchIds[i % args.vswitchIds.length],
+            securityGroups: [args.securityGroupId],
+            instanceChargeType: "PostPaid",
+            systemDiskCategory: args.systemDiskCategory ?? "cloud_essd",
+            systemDiskSize: args.systemDiskSize ?? 40,
+            // Base64 is the provider's recommended form; it survives any character in the config.
+            userData: Buffer.from(args.userData, "utf8").toString("base64"),
+            // Metadata only through session tokens (IMDSv2-style), so an SSRF in the app cannot read it.
+            httpTokens: "required",
+            description: "wechat-https-backend: nginx + app",
+            tags,
+          },
+          {
+            parent: this,
+            // A user data change would otherwise reboot every instance in place at the same time.
+            replaceOnChanges: ["userData"],
+            // The image lookup returns the newest image; a new release must not replace running instances.
+            ignoreChanges: args.instanceTypeLookedUp ? ["imageId", "instanceType"] : ["imageId"],
+          },
+        ),
     );
 
     this.readiness = instances.map(
@@ -102,9 +104,7 @@ export class BackendInstances extends pulumi.ComponentResource {
         ),
     );
 
-    this.readyInstanceIds = instances.map((instance, i) =>
-      pulumi.all([instance.id, this.readiness[i].id]).apply(([id]) => id),
-    );
+    this.readyInstanceIds = instances.map((instance, i) => pulumi.all([instance.id, this.readiness[i].id]).apply(([id]) => id));
     this.privateIps = instances.map((instance) => instance.privateIp);
     this.registerOutputs({ readyInstanceIds: this.readyInstanceIds, privateIps: this.privateIps });
   }

@@ -133,7 +133,12 @@ function unknownString(): pulumi.Output<string> {
   return pulumi.output(pulumi.unknown) as unknown as pulumi.Output<string>;
 }
 
-function acmeMaterial(name: string, domain: string, source: Extract<CertificateSourceArgs, { kind: "acme" }>, parent: pulumi.Resource): Material {
+function acmeMaterial(
+  name: string,
+  domain: string,
+  source: Extract<CertificateSourceArgs, { kind: "acme" }>,
+  parent: pulumi.Resource,
+): Material {
   const provider = new acme.Provider(`${name}-acme`, { serverUrl: source.serverUrl }, { parent });
   const accountKey = new tls.PrivateKey(`${name}-acme-account-key`, { algorithm: "ECDSA", ecdsaCurve: "P256" }, { parent });
   const account = new acme.Registration(
@@ -144,7 +149,11 @@ function acmeMaterial(name: string, domain: string, source: Extract<CertificateS
   // The certificate key is ours (not the CA's): it stays the same across renewals, and the request
   // does not change on unrelated updates, so Let's Encrypt is asked only when renewal is due.
   const key = new tls.PrivateKey(`${name}-key`, { algorithm: "RSA", rsaBits: source.rsaBits ?? 2048 }, { parent });
-  const request = new tls.CertRequest(`${name}-csr`, { privateKeyPem: key.privateKeyPem, subject: { commonName: domain }, dnsNames: [domain] }, { parent });
+  const request = new tls.CertRequest(
+    `${name}-csr`,
+    { privateKeyPem: key.privateKeyPem, subject: { commonName: domain }, dnsNames: [domain] },
+    { parent },
+  );
   const dnsConfig = source.dnsCredentials
     ? pulumi.secret(
         pulumi.all([source.dnsCredentials.accessKey, source.dnsCredentials.secretKey]).apply(([accessKey, secretKey]) => ({
@@ -185,7 +194,9 @@ function pemMaterial(source: Extract<CertificateSourceArgs, { kind: "pem" }>): M
 function casMaterial(domain: string, source: Extract<CertificateSourceArgs, { kind: "cas" }>, parent: pulumi.Resource): Material {
   const found = alicloud.cas.getServiceCertificatesOutput({ ids: [source.certificateId], enableDetails: true }, { parent });
   // Fails the preview with the reason when the certificate is missing, expiring or for another host.
-  const facts = found.apply((result) => casCertificateFacts(result.certificates, source.certificateId, domain, source.minDaysRemaining ?? 30));
+  const facts = found.apply((result) =>
+    casCertificateFacts(result.certificates, source.certificateId, domain, source.minDaysRemaining ?? 30),
+  );
   return {
     casId: source.certificateId,
     casName: facts.name,
@@ -195,7 +206,12 @@ function casMaterial(domain: string, source: Extract<CertificateSourceArgs, { ki
   };
 }
 
-function selfSignedMaterial(name: string, domain: string, source: Extract<CertificateSourceArgs, { kind: "selfSigned" }>, parent: pulumi.Resource): Material {
+function selfSignedMaterial(
+  name: string,
+  domain: string,
+  source: Extract<CertificateSourceArgs, { kind: "selfSigned" }>,
+  parent: pulumi.Resource,
+): Material {
   const validityDays = source.validityDays ?? 90;
   const key = new tls.PrivateKey(`${name}-key`, { algorithm: "RSA", rsaBits: 2048 }, { parent });
   const subject = { commonName: domain, organization: "wechat-https-backend self-signed (dev only)" };

@@ -44,7 +44,9 @@ export class DeployVerification extends pulumi.ComponentResource {
 }
 
 /** The verifier's arguments besides --resolve. */
-export function verifierArguments(args: Pick<DeployVerificationArgs, "domain" | "healthPath" | "hstsMinSeconds" | "minDays" | "waitSeconds">): string {
+export function verifierArguments(
+  args: Pick<DeployVerificationArgs, "domain" | "healthPath" | "hstsMinSeconds" | "minDays" | "waitSeconds">,
+): string {
   return [
     `https://${args.domain}/`,
     `--health-path ${args.healthPath}`,

@@ -15,7 +15,6 @@ export interface DnsRecordsArgs {
   readonly protect?: boolean;
 }
 
-
 /** The A record that points the domain at the load balancer. */
 export class DnsRecords extends pulumi.ComponentResource {
   readonly recordId: pulumi.Output<string>;
@@ -26,7 +25,9 @@ export class DnsRecords extends pulumi.ComponentResource {
     super("wechat-https-backend:dns:DnsRecords", name, {}, opts);
     const ttl = args.ttl ?? DNS_TTL_MIN_SECONDS;
     if (!Number.isInteger(ttl) || ttl < DNS_TTL_MIN_SECONDS || ttl > DNS_TTL_MAX_SECONDS) {
-      throw new Error(`DnsRecords ${name}: ttl ${ttl} is outside ${DNS_TTL_MIN_SECONDS}-${DNS_TTL_MAX_SECONDS}, the range Alibaba Cloud DNS accepts`);
+      throw new Error(
+        `DnsRecords ${name}: ttl ${ttl} is outside ${DNS_TTL_MIN_SECONDS}-${DNS_TTL_MAX_SECONDS}, the range Alibaba Cloud DNS accepts`,
+      );
     }
     if (args.recordName === "" || args.recordName.startsWith(".") || args.recordName.endsWith(".")) {
       throw new Error(`DnsRecords ${name}: recordName "${args.recordName}" must be "@" for the apex or labels like "dev"`);

@@ -36,7 +36,10 @@ export function pickZone(zones: readonly string[], index: number, zoneCount: num
 
 /** A resource-name-safe form of a CIDR, so a rule's name follows its range, not its list position. */
 function cidrSlug(cidr: string): string {
-  return cidr.replace(/[^0-9a-fA-F]+/g, "-").replace(/^-|-$/g, "").toLowerCase();
+  return cidr
+    .replace(/[^0-9a-fA-F]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .toLowerCase();
 }
 
 /**
@@ -61,7 +64,11 @@ export class Network extends pulumi.ComponentResource {
     const loadBalancerCidr = args.loadBalancerCidr ?? CLB_BACKEND_CIDR;
     const tags = args.tags ?? {};
 
-    const vpc = new alicloud.vpc.Network(`${name}-vpc`, { cidrBlock: vpcCidr, description: "wechat-https-backend", tags }, { parent: this });
+    const vpc = new alicloud.vpc.Network(
+      `${name}-vpc`,
+      { cidrBlock: vpcCidr, description: "wechat-https-backend", tags },
+      { parent: this },
+    );
 
     this.zoneIds = Array.from({ length: args.zoneCount }, (_, i) =>
       pulumi.output(args.zoneIds).apply((zones) => pickZone(zones, i, args.zoneCount)),

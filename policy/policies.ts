@@ -10,10 +10,15 @@ import { isWholeInternet } from "./shared/cidr";
 import { cidrWithin, parsePortRange, rangeContains } from "./network";
 import { NOT_KNOWN, peek, peekNumber, peekString } from "./props";
 import { DNS_RECORD_TYPES, LOAD_BALANCER_TYPES, TYPES } from "./resourceTypes";
-import { CLB_BACKEND_CIDR, DEFAULT_MIN_DAYS_REMAINING, DNS_TTL_MIN_SECONDS, RECOMMENDED_TLS_POLICY, TLS_POLICIES } from "./shared/constants";
+import {
+  CLB_BACKEND_CIDR,
+  DEFAULT_MIN_DAYS_REMAINING,
+  DNS_TTL_MIN_SECONDS,
+  RECOMMENDED_TLS_POLICY,
+  TLS_POLICIES,
+} from "./shared/constants";
 
 const SET_TLS_POLICY = `set tlsCipherPolicy to ${RECOMMENDED_TLS_POLICY} (stack config: pulumi config set tlsPolicy ${RECOMMENDED_TLS_POLICY})`;
-
 
 const SET_PROTECT = "stack config: pulumi config set protect true";
 
@@ -45,7 +50,9 @@ export const httpsListenerHttp2: ResourceValidationPolicy = {
     if (args.type !== TYPES.listener || peekString(args.props, "protocol") !== "https") return;
     const http2 = peekString(args.props, "enableHttp2");
     if (typeof http2 === "string" && http2 !== "on") {
-      reportViolation(`HTTPS listener "${args.name}" has enableHttp2 "${http2}": set enableHttp2 to "on" so a mini program's requests share one TLS connection`);
+      reportViolation(
+        `HTTPS listener "${args.name}" has enableHttp2 "${http2}": set enableHttp2 to "on" so a mini program's requests share one TLS connection`,
+      );
     }
   },
 };
@@ -102,7 +109,12 @@ function ruleFacts(args: ResourceValidationArgs): RuleFacts | undefined {
 }
 
 const ADMIN_PORTS = [
-  { port: 22, label: "SSH", protocols: ["tcp", "all"], fix: 'allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule' },
+  {
+    port: 22,
+    label: "SSH",
+    protocols: ["tcp", "all"],
+    fix: 'allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule',
+  },
   { port: 3389, label: "RDP", protocols: ["tcp", "udp", "all"], fix: "allow only known ranges or remove the rule" },
 ] as const;
 
@@ -119,7 +131,9 @@ export const noAdminPortsFromInternet: ResourceValidationPolicy = {
     if (!open) return;
     for (const admin of ADMIN_PORTS) {
       if ((admin.protocols as readonly string[]).includes(facts.protocol ?? "") && rangeContains(facts.range, admin.port)) {
-        reportViolation(`security group rule "${args.name}" opens port ${admin.port} (${admin.label}) to the whole internet (${open}): ${admin.fix}`);
+        reportViolation(
+          `security group rule "${args.name}" opens port ${admin.port} (${admin.label}) to the whole internet (${open}): ${admin.fix}`,
+        );
       }
     }
   },
@@ -160,7 +174,8 @@ export const backendPortOnlyFromLoadBalancer: ResourceValidationPolicy = {
   },
 };
 
-type RuleSource = { readonly kind: "cidr"; readonly cidr: string; readonly label: string } | { readonly kind: "other"; readonly label: string };
+type RuleSource =
+  { readonly kind: "cidr"; readonly cidr: string; readonly label: string } | { readonly kind: "other"; readonly label: string };
 
 function ruleSource(args: ResourceValidationArgs): RuleSource | typeof NOT_KNOWN {
   const candidates: [string, (value: string) => RuleSource][] = [
@@ -216,7 +231,10 @@ export const dnsRecordPointsAtLoadBalancer: StackValidationPolicy = {
       } else if (someUnknown) {
         pending.push(record.name);
       } else if (balancers.length === 0) {
-        reportViolation(`DNS A record "${record.name}" points at ${value ?? "(nothing)"}, but this stack has no load balancer: point the record at the CLB that serves HTTPS`, record.urn);
+        reportViolation(
+          `DNS A record "${record.name}" points at ${value ?? "(nothing)"}, but this stack has no load balancer: point the record at the CLB that serves HTTPS`,
+          record.urn,
+        );
       } else {
         reportViolation(
           `DNS A record "${record.name}" points at ${value ?? "(nothing)"}, which is not the address of a load balancer in this stack (${known.join(", ")}): set its value to the load balancer's address output`,
@@ -268,7 +286,8 @@ export const prodStatefulResourcesProtected: StackValidationPolicy = {
   },
 };
 
-const RENEW_CERTIFICATE = "renew it and set the new chain (pulumi config set --secret certificatePem < fullchain.pem), or use certificateSource acme";
+const RENEW_CERTIFICATE =
+  "renew it and set the new chain (pulumi config set --secret certificatePem < fullchain.pem), or use certificateSource acme";
 
 export const certificateValidity: ResourceValidationPolicy = {
   name: "certificate-validity",
@@ -293,14 +312,20 @@ export const certificateValidity: ResourceValidationPolicy = {
     if (args.type !== TYPES.serverCertificate) return;
     const pem = peek(args.props, "serverCertificate");
     if (pem.state === "unknown") {
-      args.notApplicable(`the certificate of "${args.name}" is not known until it is issued or decrypted (pulumi preview); checked at pulumi up`);
+      args.notApplicable(
+        `the certificate of "${args.name}" is not known until it is issued or decrypted (pulumi preview); checked at pulumi up`,
+      );
     }
     if (pem.state === "absent") {
       const casId = peek(args.props, "alicloudCertificateId");
       if (casId.state !== "absent") {
-        args.notApplicable(`certificate "${args.name}" comes from SSL Certificates Service (alicloudCertificateId); the verifier checks its expiry`);
+        args.notApplicable(
+          `certificate "${args.name}" comes from SSL Certificates Service (alicloudCertificateId); the verifier checks its expiry`,
+        );
       }
-      reportViolation(`server certificate "${args.name}" has neither serverCertificate nor alicloudCertificateId: set the chain, leaf first (pulumi config set --secret certificatePem < fullchain.pem)`);
+      reportViolation(
+        `server certificate "${args.name}" has neither serverCertificate nor alicloudCertificateId: set the chain, leaf first (pulumi config set --secret certificatePem < fullchain.pem)`,
+      );
       return;
     }
     const validity = leafValidity(String(pem.state === "known" ? pem.value : ""), new Date());

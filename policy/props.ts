@@ -21,10 +21,7 @@ const UNKNOWN_SENTINELS: ReadonlySet<string> = new Set([
 /** The string the engine uses for an unknown value; tests and the plan adapter produce it too. */
 export const UNKNOWN_STRING = runtime.unknownValue;
 
-export type Peeked =
-  | { readonly state: "absent" }
-  | { readonly state: "unknown" }
-  | { readonly state: "known"; readonly value: unknown };
+export type Peeked = { readonly state: "absent" } | { readonly state: "unknown" } | { readonly state: "known"; readonly value: unknown };
 
 export function isUnknownValue(value: unknown): boolean {
   return typeof value === "string" && UNKNOWN_SENTINELS.has(value);

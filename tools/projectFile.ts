@@ -40,7 +40,9 @@ export function renderConfigTable(): string {
   for (const key of Object.keys(CONFIG_KEYS) as ConfigKey[]) {
     const spec: ConfigKeySpec = CONFIG_KEYS[key];
     const secret = spec.secret ? "yes" : "";
-    rows.push(`| \`${key}\` | ${spec.type} | ${defaultText(spec.default)} | ${secret} | ${cell(spec.example)} | ${cell(spec.description)} |`);
+    rows.push(
+      `| \`${key}\` | ${spec.type} | ${defaultText(spec.default)} | ${secret} | ${cell(spec.example)} | ${cell(spec.description)} |`,
+    );
   }
   rows.push("| `alicloud:region` | string | (required) |  | cn-hangzhou | Region of every resource; the provider's own key. |");
   return rows.join("\n");

@@ -67,7 +67,9 @@ function readCaFile(file: string): string {
   try {
     return readFileSync(file, "utf8");
   } catch (err) {
-    throw new UsageError(`--cacert ${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); give the path of a PEM file`);
+    throw new UsageError(
+      `--cacert ${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); give the path of a PEM file`,
+    );
   }
 }
 
@@ -128,7 +130,12 @@ export async function runCommand(argv: readonly string[], out: Output): Promise<
       intervalMs: RETRY_INTERVAL_MS,
       retryable: (err) => !(err instanceof UsageError),
       onRetry: (attempt, failed, error) => {
-        const why = failed ? `failing: ${failed.checks.filter((c) => !c.ok).map((c) => c.id).join(", ")}` : (error as Error).message;
+        const why = failed
+          ? `failing: ${failed.checks
+              .filter((c) => !c.ok)
+              .map((c) => c.id)
+              .join(", ")}`
+          : (error as Error).message;
         out.stderr(`attempt ${attempt} ${why}; trying again in ${RETRY_INTERVAL_MS / 1000} s\n`);
       },
     });

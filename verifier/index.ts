@@ -28,7 +28,11 @@ export async function verify(options: VerifyOptions): Promise<Report> {
   if (unreachable) throw new EndpointUnreachableError(`${settings.url.origin} is unreachable: ${unreachable}`);
   const checks = await Promise.all(
     CHECKS.map(({ id, run }) =>
-      run(ctx).catch((err: unknown): CheckResult => ({ id, ok: false, detail: `the check itself failed: ${err instanceof Error ? err.message : String(err)}` })),
+      run(ctx).catch((err: unknown): CheckResult => ({
+        id,
+        ok: false,
+        detail: `the check itself failed: ${err instanceof Error ? err.message : String(err)}`,
+      })),
     ),
   );
   return { url: settings.url.href, ok: checks.every((c) => c.ok), checks, durationMs: Date.now() - started };

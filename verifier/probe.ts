@@ -217,7 +217,10 @@ export function httpGet(env: ProbeEnv, url: URL): Promise<HttpOutcome> {
   return new Promise((resolve) => {
     const onResponse = (res: http.IncomingMessage): void => {
       res.resume();
-      finish({ ok: true, answer: { status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, ms: Date.now() - started } });
+      finish({
+        ok: true,
+        answer: { status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, ms: Date.now() - started },
+      });
     };
     const req =
       url.protocol === "https:"

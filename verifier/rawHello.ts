@@ -118,7 +118,9 @@ export function offerSuites(env: ProbeEnv, endpoint: Endpoint, suites: readonly 
       const answer = parseServerAnswer(received);
       if (answer) finish(answer);
     });
-    socket.once("error", (err) => finish(socket.bytesWritten > 0 ? { kind: "refused", reason: err.message } : { kind: "failed", reason: err.message }));
+    socket.once("error", (err) =>
+      finish(socket.bytesWritten > 0 ? { kind: "refused", reason: err.message } : { kind: "failed", reason: err.message }),
+    );
     socket.once("close", () => finish({ kind: "refused", reason: "the server closed the connection" }));
   });
 }

@@ -81,7 +81,10 @@ export function parseResolve(entry: string): { host: string; port: number; addre
   const [, host, portText, addresses] = match;
   const port = Number(portText);
   if (port < 1 || port > 65535) throw new UsageError(`--resolve "${entry}": port ${portText} is out of range 1-65535`);
-  const first = addresses.split(",")[0].trim().replace(/^\[(.*)\]$/, "$1");
+  const first = addresses
+    .split(",")[0]
+    .trim()
+    .replace(/^\[(.*)\]$/, "$1");
   if (isIP(first) === 0) throw new UsageError(`--resolve "${entry}": "${first}" is not an IP address; ${hint}`);
   return { host, port, address: first };
 }
@@ -116,7 +119,8 @@ function pathOption(value: string | undefined, fallback: string, option: string)
 /** Splits PEM text into certificates; a file without any certificate is a usage error. */
 export function parseRootsPem(pem: string, source: string): X509Certificate[] {
   const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-  if (blocks.length === 0) throw new UsageError(`--cacert ${source}: no PEM certificate found (expected -----BEGIN CERTIFICATE----- blocks)`);
+  if (blocks.length === 0)
+    throw new UsageError(`--cacert ${source}: no PEM certificate found (expected -----BEGIN CERTIFICATE----- blocks)`);
   return blocks.map((block, i) => {
     try {
       return new X509Certificate(block);
@@ -130,9 +134,7 @@ export function toSettings(options: VerifyOptions): Settings {
   const url = parseUrl(options.url, "the URL", "https:");
   const host = bareHost(url);
   const endpoint = { host, port: defaultPort(url) };
-  const httpUrl = options.httpUrl
-    ? parseUrl(options.httpUrl, "--http-url", "http:")
-    : new URL(`http://${url.hostname}/`);
+  const httpUrl = options.httpUrl ? parseUrl(options.httpUrl, "--http-url", "http:") : new URL(`http://${url.hostname}/`);
   const resolve = new Map<string, string>();
   for (const entry of options.resolve ?? []) {
     const { host: name, port, address } = parseResolve(entry);
@@ -141,7 +143,8 @@ export function toSettings(options: VerifyOptions): Settings {
   const extraRoots = (options.extraRootsPem ?? []).flatMap((pem, i) => parseRootsPem(pem, `#${i + 1}`));
   const healthPath = pathOption(options.healthPath, DEFAULTS.healthPath, "--health-path");
   const timeoutMs = nonNegativeNumber(options.timeoutMs, DEFAULTS.timeoutMs, "--timeout", true);
-  if (timeoutMs < 100) throw new UsageError(`--timeout ${timeoutMs} is too short to complete a TLS handshake; use at least 100 (milliseconds)`);
+  if (timeoutMs < 100)
+    throw new UsageError(`--timeout ${timeoutMs} is too short to complete a TLS handshake; use at least 100 (milliseconds)`);
   return {
     url,
     endpoint,

@@ -95,7 +95,10 @@ export function verifyServedChain(served: readonly X509Certificate[], anchors: r
       return { ok: false, reason: `${displayName(next)} signed ${displayName(current)} but is not a CA certificate: ${FULL_CHAIN_FIX}` };
     }
     if (new Date(next.validTo).getTime() < now.getTime()) {
-      return { ok: false, reason: `the intermediate ${displayName(next)} expired on ${next.validTo}: ${FULL_CHAIN_FIX} with the CA's current intermediate` };
+      return {
+        ok: false,
+        reason: `the intermediate ${displayName(next)} expired on ${next.validTo}: ${FULL_CHAIN_FIX} with the CA's current intermediate`,
+      };
     }
     path.push(next);
     current = next;

@@ -26,7 +26,13 @@ export function leafIssuer(chainPem: string): string {
  * Checks the certificate `id` found in SSL Certificates Service: it exists, covers the domain and
  * stays valid long enough. Throws the reason and the fix (the preview fails) otherwise.
  */
-export function casCertificateFacts(found: readonly CasCertificate[], id: string, domain: string, minDaysRemaining: number, now = new Date()): CasFacts {
+export function casCertificateFacts(
+  found: readonly CasCertificate[],
+  id: string,
+  domain: string,
+  minDaysRemaining: number,
+  now = new Date(),
+): CasFacts {
   const entry = found.find((c) => c.id === id);
   if (!entry) {
     throw new Error(
@@ -35,7 +41,9 @@ export function casCertificateFacts(found: readonly CasCertificate[], id: string
   }
   const leaf = new X509Certificate(entry.cert);
   if (leaf.checkHost(domain) === undefined) {
-    throw new Error(`alicloudCertificateId: certificate ${id} ("${entry.name}") does not cover the domain ${domain}; pick a certificate issued for it`);
+    throw new Error(
+      `alicloudCertificateId: certificate ${id} ("${entry.name}") does not cover the domain ${domain}; pick a certificate issued for it`,
+    );
   }
   const left = daysLeft(leaf, now);
   if (left < minDaysRemaining) {

@@ -8,13 +8,7 @@ import { readCertificates } from "./certificateText";
 import { daysLeft, dnsNames, formatName, label, notAfter, notBefore, quotedList } from "./describe";
 import { Problems } from "../problems";
 import { keyFacts, safeSignatureAlgorithm } from "./keyStrength";
-import {
-  checkClbKey,
-  checkCoversDomain,
-  checkLeafSignature,
-  checkServerUsage,
-  checkValidity,
-} from "./leafChecks";
+import { checkClbKey, checkCoversDomain, checkLeafSignature, checkServerUsage, checkValidity } from "./leafChecks";
 import { readPrivateKey } from "./privateKey";
 import type { TlsPolicy } from "../constants";
 

@@ -14,5 +14,7 @@ export function clbCertificatePem(chainPem: string): string {
 
 export function clbPrivateKeyPem(keyPem: string): string {
   const key = createPrivateKey({ key: keyPem, format: "pem" });
-  return key.asymmetricKeyType === "rsa" ? (key.export({ type: "pkcs1", format: "pem" }) as string) : (key.export({ type: "pkcs8", format: "pem" }) as string);
+  return key.asymmetricKeyType === "rsa"
+    ? (key.export({ type: "pkcs1", format: "pem" }) as string)
+    : (key.export({ type: "pkcs8", format: "pem" }) as string);
 }

@@ -47,7 +47,9 @@ export function weakKeyReason(facts: KeyFacts): string | undefined {
     return facts.bits !== undefined && facts.bits < 2048 ? `a ${facts.bits}-bit RSA key (under 2048 bits)` : undefined;
   }
   if (facts.type === "ec") {
-    return ACCEPTED_CURVES.has(facts.curve ?? "") ? undefined : `an EC key on ${curveLabel(facts.curve)} (only P-256 and P-384 work everywhere)`;
+    return ACCEPTED_CURVES.has(facts.curve ?? "")
+      ? undefined
+      : `an EC key on ${curveLabel(facts.curve)} (only P-256 and P-384 work everywhere)`;
   }
   return `an ${facts.type} key, which phones do not accept in certificates`;
 }

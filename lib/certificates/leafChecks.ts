@@ -59,7 +59,9 @@ export function checkValidity(findings: Problems, cert: X509Certificate, subject
   const start = notBefore(cert);
   const end = notAfter(cert);
   if (rule.now < start) {
-    findings.error(`certificatePem: ${subject} is not valid before ${formatDate(start)}; phones reject it until then; ${fixes.notYetValid}`);
+    findings.error(
+      `certificatePem: ${subject} is not valid before ${formatDate(start)}; phones reject it until then; ${fixes.notYetValid}`,
+    );
     return;
   }
   if (rule.now > end) {

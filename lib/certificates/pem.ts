@@ -113,6 +113,9 @@ export function describeLines(lines: readonly number[]): string {
 
 /** Canonical PEM for one block (64-character lines, no headers). */
 export function toPem(label: string, der: Uint8Array): string {
-  const body = Buffer.from(der).toString("base64").replace(/(.{64})/g, "$1\n").replace(/\n$/, "");
+  const body = Buffer.from(der)
+    .toString("base64")
+    .replace(/(.{64})/g, "$1\n")
+    .replace(/\n$/, "");
   return `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
 }

@@ -71,7 +71,9 @@ export function readPrivateKey(text: string): PrivateKeyReading {
     return { errors };
   }
   if (!KEY_LABELS.has(block.label)) {
-    errors.push(`privateKeyPem: holds a "${block.label}" PEM block, not a private key; use the private key file made together with the certificate request`);
+    errors.push(
+      `privateKeyPem: holds a "${block.label}" PEM block, not a private key; use the private key file made together with the certificate request`,
+    );
     return { errors };
   }
   if (isEncrypted(block)) {

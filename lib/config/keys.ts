@@ -147,7 +147,8 @@ export const CONFIG_KEYS = {
   acmeKeyAlgorithm: {
     type: "string",
     default: "rsa2048",
-    description: "Key of the ACME certificate: rsa2048 (works under every allowed TLS policy) or rsa4096. CLB serves RSA certificates only.",
+    description:
+      "Key of the ACME certificate: rsa2048 (works under every allowed TLS policy) or rsa4096. CLB serves RSA certificates only.",
     example: "rsa2048",
     enum: ACME_KEY_ALGORITHMS,
     refusedBecause: (value) =>
@@ -158,7 +159,8 @@ export const CONFIG_KEYS = {
   minDaysRemaining: {
     type: "integer",
     default: DEFAULT_MIN_DAYS_REMAINING,
-    description: "Days a certificate must still be valid: acme renews inside this window on pulumi up; pem fails (prod) or warns (dev) below it.",
+    description:
+      "Days a certificate must still be valid: acme renews inside this window on pulumi up; pem fails (prod) or warns (dev) below it.",
     example: "30",
     min: 1,
     max: 60,
@@ -181,7 +183,8 @@ export const CONFIG_KEYS = {
   trustedRootsPem: {
     type: "string",
     default: "",
-    description: "Extra trusted root certificates, PEM, for checking a pem chain (private PKI). Without it a chain must lead to a public root in prod.",
+    description:
+      "Extra trusted root certificates, PEM, for checking a pem chain (private PKI). Without it a chain must lead to a public root in prod.",
     example: "pulumi config set trustedRootsPem < private-root.pem",
   },
   alicloudCertificateId: {
@@ -201,7 +204,8 @@ export const CONFIG_KEYS = {
   tlsPolicy: {
     type: "string",
     default: RECOMMENDED_TLS_POLICY,
-    description: "TLS policy of the HTTPS listener: tls_cipher_policy_1_2, tls_cipher_policy_1_2_strict or tls_cipher_policy_1_2_strict_with_1_3.",
+    description:
+      "TLS policy of the HTTPS listener: tls_cipher_policy_1_2, tls_cipher_policy_1_2_strict or tls_cipher_policy_1_2_strict_with_1_3.",
     example: "tls_cipher_policy_1_2_strict_with_1_3",
     enum: TLS_POLICIES,
     refusedBecause: (value) =>
@@ -253,7 +257,11 @@ export const CONFIG_KEYS = {
     default: "",
     description: "Container image of the app, e.g. an ACR VPC address. Empty: a built-in app that answers the health path.",
     example: "registry-vpc.cn-hangzhou.aliyuncs.com/team/api:1.4.2",
-    shape: { pattern: IMAGE_PATTERN, name: "a container image reference such as registry-vpc.cn-hangzhou.aliyuncs.com/team/api:1.4.2", maxLength: MAX_IMAGE_LENGTH },
+    shape: {
+      pattern: IMAGE_PATTERN,
+      name: "a container image reference such as registry-vpc.cn-hangzhou.aliyuncs.com/team/api:1.4.2",
+      maxLength: MAX_IMAGE_LENGTH,
+    },
   },
   healthPath: {
     type: "string",
@@ -280,7 +288,7 @@ export const CONFIG_KEYS = {
     type: "array",
     default: [],
     description: "CIDRs allowed to reach SSH (22) on the instances. Empty: SSH closed.",
-    example: "[\"203.0.113.0/24\"]",
+    example: '["203.0.113.0/24"]',
   },
   verifyAfterDeploy: {
     type: "string",
@@ -314,4 +322,3 @@ type ValueOf<S> = S extends { type: "integer" }
 
 /** Every key's value, typed and checked against its spec, defaults applied. */
 export type ConfigValues = { -readonly [K in ConfigKey]: ValueOf<(typeof CONFIG_KEYS)[K]> };
-

@@ -2,6 +2,7 @@
 // type, range, allowed values and shape are checked here, once, for every key alike; defaults are
 // applied; and a key the project does not know (a typo such as `domian` or `alicloud:regoin`) is
 // refused with the nearest known key, instead of being ignored while the real key keeps its default.
+import * as alicloudConfig from "@pulumi/alicloud/config/vars";
 import { closest, distance } from "fastest-levenshtein";
 import type { Problems } from "../problems";
 import { CONFIG_KEYS, PROJECT, type ConfigKey, type ConfigKeySpec, type ConfigValues } from "./keys";
@@ -15,7 +16,7 @@ export const UNREADABLE_SECRET = "[secret value the offline plan cannot decrypt]
 /** The Alibaba Cloud provider's own config keys (`alicloud:region`, `alicloud:accessKey`, ...), from the installed provider. */
 function providerKeys(): string[] {
   // The module defines one getter per key; listing them does not read any config.
-  return Object.keys(require("@pulumi/alicloud/config/vars") as object);
+  return Object.keys(alicloudConfig);
 }
 
 export const PROVIDER_NAMESPACE = "alicloud";
@@ -26,7 +27,9 @@ export function setCommand(key: string): string {
   if (!spec) return `pulumi config set ${key} <value>`;
   if (spec.example.startsWith("pulumi ")) return spec.example;
   const value = /^[A-Za-z0-9._:/@-]+$/.test(spec.example) ? spec.example : `'${spec.example}'`;
-  return spec.type === "array" ? `pulumi config set --path '${key}[0]' ${JSON.parse(spec.example)[0]}` : `pulumi config set ${key} ${value}`;
+  return spec.type === "array"
+    ? `pulumi config set --path '${key}[0]' ${JSON.parse(spec.example)[0]}`
+    : `pulumi config set ${key} ${value}`;
 }
 
 /** The known name nearest to `name` (case differences and a few typing slips), if any is near. */
@@ -89,7 +92,12 @@ function readString(key: ConfigKey, spec: Extract<ConfigKeySpec, { type: "string
   return value;
 }
 
-function readInteger(key: ConfigKey, spec: Extract<ConfigKeySpec, { type: "integer" }>, raw: string | undefined, problems: Problems): number {
+function readInteger(
+  key: ConfigKey,
+  spec: Extract<ConfigKeySpec, { type: "integer" }>,
+  raw: string | undefined,
+  problems: Problems,
+): number {
   const fallback = spec.default ?? 0;
   if (raw === undefined || raw.trim() === "") return fallback;
   if (!/^-?\d{1,10}$/.test(raw.trim())) {
@@ -124,7 +132,12 @@ function readArray(key: ConfigKey, spec: Extract<ConfigKeySpec, { type: "array" 
   return parsed.map((item) => item.trim());
 }
 
-function readObject(key: ConfigKey, spec: Extract<ConfigKeySpec, { type: "object" }>, raw: string | undefined, problems: Problems): Record<string, string> {
+function readObject(
+  key: ConfigKey,
+  spec: Extract<ConfigKeySpec, { type: "object" }>,
+  raw: string | undefined,
+  problems: Problems,
+): Record<string, string> {
   if (raw === undefined || raw.trim() === "") return { ...(spec.default ?? {}) };
   const parsed = readJson(raw);
   const isMap = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed);

@@ -68,7 +68,9 @@ function resolveRegion(input: ConfigInput, problems: Problems): string {
   if (region === "") {
     problems.error(`${REGION_KEY} is not set; choose the region of the load balancer, e.g. pulumi config set ${REGION_KEY} cn-hangzhou`);
   } else if (!REGION_PATTERN.test(region)) {
-    problems.error(`${REGION_KEY}: "${region}" is not an Alibaba Cloud region id such as cn-hangzhou; e.g. pulumi config set ${REGION_KEY} cn-hangzhou`);
+    problems.error(
+      `${REGION_KEY}: "${region}" is not an Alibaba Cloud region id such as cn-hangzhou; e.g. pulumi config set ${REGION_KEY} cn-hangzhou`,
+    );
   }
   return region;
 }
@@ -114,13 +116,20 @@ function resolveAcme(ctx: Context): CertificateSettings {
     serverUrl = server;
     ctx.problems.warning(`acmeServer: ${server} is not Let's Encrypt; make sure phones trust the CA behind it`);
   } else {
-    ctx.problems.error(`acmeServer: "${server}" is not production, staging or an https:// ACME directory URL; e.g. ${setCommand("acmeServer")}`);
+    ctx.problems.error(
+      `acmeServer: "${server}" is not production, staging or an https:// ACME directory URL; e.g. ${setCommand("acmeServer")}`,
+    );
   }
   const staging = serverUrl === ACME_SERVERS.staging;
   if (staging) {
-    prodError(ctx, "acmeServer: staging certificates come from an untrusted test CA and phones reject them; use production once a trial works");
+    prodError(
+      ctx,
+      "acmeServer: staging certificates come from an untrusted test CA and phones reject them; use production once a trial works",
+    );
   }
-  const keyAlgorithm = (ACME_KEY_ALGORITHMS as readonly string[]).includes(ctx.values.acmeKeyAlgorithm) ? ctx.values.acmeKeyAlgorithm : "rsa2048";
+  const keyAlgorithm = (ACME_KEY_ALGORITHMS as readonly string[]).includes(ctx.values.acmeKeyAlgorithm)
+    ? ctx.values.acmeKeyAlgorithm
+    : "rsa2048";
   return { source: "acme", email, serverUrl, staging, keyAlgorithm: keyAlgorithm as AcmeKeyAlgorithm, minDaysRemaining };
 }
 
@@ -172,9 +181,13 @@ function resolveCertificate(ctx: Context, domain: string, tlsPolicy: TlsPolicy):
     }
     case "selfSigned":
       if (ctx.environment === "prod") {
-        ctx.problems.error("certificateSource: selfSigned is not allowed in prod (phones reject self-signed certificates); use acme or pem with a CA-issued chain");
+        ctx.problems.error(
+          "certificateSource: selfSigned is not allowed in prod (phones reject self-signed certificates); use acme or pem with a CA-issued chain",
+        );
       } else {
-        ctx.problems.warning("certificateSource: selfSigned certificates are rejected by phones; only the WeChat developer tools with domain checks off will connect");
+        ctx.problems.warning(
+          "certificateSource: selfSigned certificates are rejected by phones; only the WeChat developer tools with domain checks off will connect",
+        );
       }
       return { source: "selfSigned" };
   }
@@ -188,7 +201,9 @@ function resolveCounts(ctx: Context): { instanceCount: number; zoneCount: number
   }
   const zoneCount = ctx.values.zoneCount === 0 ? Math.min(instanceCount, 2) : ctx.values.zoneCount;
   if (zoneCount > instanceCount) {
-    ctx.problems.error(`zoneCount: ${zoneCount} zones cannot each hold one of ${instanceCount} instances; set zoneCount at most instanceCount`);
+    ctx.problems.error(
+      `zoneCount: ${zoneCount} zones cannot each hold one of ${instanceCount} instances; set zoneCount at most instanceCount`,
+    );
   } else if (prod && zoneCount < 2) {
     ctx.problems.error("zoneCount: prod spreads instances over at least 2 zones; pulumi config set zoneCount 2");
   }

@@ -9,14 +9,7 @@ import { stringify } from "yaml";
 import { renderNginxConfig, validateNginxOptions, type NginxOptions } from "./nginx";
 import { renderAppUnit } from "./appUnit";
 import { BUILTIN_APP_SOURCE } from "./builtinApp";
-import {
-  APP_UNIT_NAME,
-  BUILTIN_APP_PATH,
-  LOG_TAG,
-  NGINX_CONFIG_PATH,
-  READY_MARKER_PATH,
-  SETUP_SCRIPT_PATH,
-} from "./layout";
+import { APP_UNIT_NAME, BUILTIN_APP_PATH, LOG_TAG, NGINX_CONFIG_PATH, READY_MARKER_PATH, SETUP_SCRIPT_PATH } from "./layout";
 import { shellQuote, waitForHealthFunction } from "./shell";
 import { Problems } from "../problems";
 import { IMAGE_PATTERN, MAX_IMAGE_LENGTH } from "../constants";
@@ -40,7 +33,6 @@ export const READINESS_TIMEOUT_SECONDS = 600;
 
 /** How long first boot waits for the app to become healthy before cloud-init reports failure. */
 export const BOOT_HEALTH_TIMEOUT_SECONDS = 480;
-
 
 export function validateCloudInitOptions(options: CloudInitOptions): void {
   validateNginxOptions(options.nginx, "nginx");

@@ -4,7 +4,6 @@ import { renderCloudInit, renderReadinessScript, type CloudInitOptions } from ".
 import { renderNginxConfig } from "./nginx";
 import { CLB_BACKEND_CIDR, NGINX_PORT } from "../constants";
 
-
 export interface InstanceSettings {
   readonly environment: string;
   readonly backendPort: number;

@@ -6,15 +6,7 @@
 // The output is a complete main config (/etc/nginx/nginx.conf), runnable with `nginx -c`, written
 // for nginx >= 1.18 (Ubuntu 22.04's package). Tests run it for real in test/nginx/.
 import { Problems } from "../problems";
-import {
-  checkCidr,
-  checkFilePath,
-  checkIpAddress,
-  checkNginxSize,
-  checkPort,
-  checkUrlPath,
-  checkWholeSeconds,
-} from "./validate";
+import { checkCidr, checkFilePath, checkIpAddress, checkNginxSize, checkPort, checkUrlPath, checkWholeSeconds } from "./validate";
 import {
   CLB_BACKEND_CIDR,
   DEFAULT_BACKEND_PORT,

@@ -25,7 +25,6 @@ export function checkNginxSize(problems: Problems, field: string, value: string)
   }
 }
 
-
 export function checkUrlPath(problems: Problems, field: string, value: string): void {
   if (!URL_PATH_PATTERN.test(value)) {
     problems.error(`${field} must be an absolute path of letters, digits and ._~/- (no query), got ${JSON.stringify(value)}`);
@@ -46,7 +45,7 @@ export function checkIpAddress(problems: Problems, field: string, value: string)
 
 /** An absolute file system path that is safe to put unquoted in nginx, YAML and shell. */
 export function checkFilePath(problems: Problems, field: string, value: string): void {
-  if (!/^\/[A-Za-z0-9._\/-]*$/.test(value)) {
+  if (!/^\/[A-Za-z0-9._/-]*$/.test(value)) {
     problems.error(`${field} must be an absolute path of letters, digits and ._/-, got ${JSON.stringify(value)}`);
   }
 }

@@ -12,9 +12,7 @@ type CryptoKeyPair = webcrypto.CryptoKeyPair;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type KeySpec =
-  | { kind: "rsa"; bits: number }
-  | { kind: "ec"; curve: "P-256" | "P-384" | "P-521" };
+export type KeySpec = { kind: "rsa"; bits: number } | { kind: "ec"; curve: "P-256" | "P-384" | "P-521" };
 
 export type HashName = "SHA-1" | "SHA-256" | "SHA-384";
 
@@ -59,7 +57,9 @@ function keyAlgorithm(spec: KeySpec, hash: HashName): webcrypto.RsaHashedKeyGenP
 }
 
 function signingAlgorithm(spec: KeySpec, hash: HashName): webcrypto.Algorithm {
-  return spec.kind === "rsa" ? { name: "RSASSA-PKCS1-v1_5", hash } as webcrypto.Algorithm : ({ name: "ECDSA", hash } as webcrypto.Algorithm);
+  return spec.kind === "rsa"
+    ? ({ name: "RSASSA-PKCS1-v1_5", hash } as webcrypto.Algorithm)
+    : ({ name: "ECDSA", hash } as webcrypto.Algorithm);
 }
 
 async function generateKeys(spec: KeySpec): Promise<CryptoKeyPair> {
@@ -75,7 +75,10 @@ async function signingKey(issuer: Issued, hash: HashName): Promise<CryptoKey> {
 
 async function toPkcs8Pem(key: CryptoKey): Promise<string> {
   const der = Buffer.from(await webcrypto.subtle.exportKey("pkcs8", key));
-  const b64 = der.toString("base64").replace(/(.{64})/g, "$1\n").replace(/\n$/, "");
+  const b64 = der
+    .toString("base64")
+    .replace(/(.{64})/g, "$1\n")
+    .replace(/\n$/, "");
   return `-----BEGIN PRIVATE KEY-----\n${b64}\n-----END PRIVATE KEY-----\n`;
 }
 
@@ -138,10 +141,7 @@ export interface TestPki {
 /** A root and an intermediate, both EC P-256 (fast to make), valid for ten years. */
 export async function createPki(name = "wechat-https-backend test"): Promise<TestPki> {
   const root = await issue({ commonName: `${name} Root CA`, isCa: true, key: EC_P256, notAfterDays: 3650 });
-  const intermediate = await issue(
-    { commonName: `${name} Intermediate CA`, isCa: true, key: EC_P256, notAfterDays: 3000 },
-    root,
-  );
+  const intermediate = await issue({ commonName: `${name} Intermediate CA`, isCa: true, key: EC_P256, notAfterDays: 3000 }, root);
   return { root, intermediate, leaf: (options) => issue(options, intermediate) };
 }
 

@@ -124,15 +124,25 @@ const notApplicable = (reason?: string): never => {
 
 function settle(policy: Policy, resource: string | undefined, err: unknown): Finding {
   if (err instanceof NotApplicable) return { kind: "not-applicable", policy: policy.name, resource, message: err.reason };
-  if (isUnknownRead(err)) return { kind: "cannot-run", policy: policy.name, resource, message: `can't run during preview: ${(err as Error).message}` };
+  if (isUnknownRead(err))
+    return { kind: "cannot-run", policy: policy.name, resource, message: `can't run during preview: ${(err as Error).message}` };
   throw err;
 }
 
 /** Runs one resource policy on one resource; its violations, or why it did not apply. */
-export async function runResourcePolicy(policy: ResourceValidationPolicy, input: PolicyInput, config: Record<string, unknown> = {}): Promise<Finding[]> {
+export async function runResourcePolicy(
+  policy: ResourceValidationPolicy,
+  input: PolicyInput,
+  config: Record<string, unknown> = {},
+): Promise<Finding[]> {
   const findings: Finding[] = [];
   const level = policy.enforcementLevel ?? "advisory";
-  const validations = policy.validateResource === undefined ? [] : Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
+  const validations =
+    policy.validateResource === undefined
+      ? []
+      : Array.isArray(policy.validateResource)
+        ? policy.validateResource
+        : [policy.validateResource];
   for (const validate of validations) {
     const args: ResourceValidationArgs = {
       type: input.type,
@@ -156,7 +166,11 @@ export async function runResourcePolicy(policy: ResourceValidationPolicy, input:
 }
 
 /** Runs one stack policy over every resource (their outputs as props, as at the end of an update). */
-export async function runStackPolicy(policy: StackValidationPolicy, inputs: readonly PolicyInput[], config: Record<string, unknown> = {}): Promise<Finding[]> {
+export async function runStackPolicy(
+  policy: StackValidationPolicy,
+  inputs: readonly PolicyInput[],
+  config: Record<string, unknown> = {},
+): Promise<Finding[]> {
   const findings: Finding[] = [];
   const level = policy.enforcementLevel ?? "advisory";
   const resources: PolicyResource[] = inputs.map((input) => ({
@@ -170,7 +184,7 @@ export async function runStackPolicy(policy: StackValidationPolicy, inputs: read
     isType: () => false,
     asType: () => undefined,
   }));
-  const nameOf = (urn?: string) => (urn === undefined ? undefined : inputs.find((i) => i.urn === urn)?.name ?? urn);
+  const nameOf = (urn?: string) => (urn === undefined ? undefined : (inputs.find((i) => i.urn === urn)?.name ?? urn));
   try {
     await policy.validateStack(
       { resources, stackTags: new Map(), getConfig: <T extends object>() => configOf(policy, config) as T, notApplicable },

@@ -9,6 +9,7 @@ export const PROJECT_DIR = path.resolve(__dirname, "..", "..");
 
 /** index.ts exports the program as a function, so one loaded copy serves every config. */
 export function loadIndex(): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only once the mocks are set
   return require("../../index") as unknown;
 }
 

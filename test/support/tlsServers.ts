@@ -64,7 +64,7 @@ export async function startSite(host: string, spec: SiteSpec): Promise<RunningSi
   const site = https.createServer(
     { key: spec.keyPem, cert: spec.chainPem, minVersion: spec.minVersion ?? "TLSv1.2", maxVersion: spec.maxVersion, ciphers: spec.ciphers },
     (req, res) => {
-      const status = req.url?.startsWith(HEALTH_PATH) ? spec.healthStatus ?? 200 : 200;
+      const status = req.url?.startsWith(HEALTH_PATH) ? (spec.healthStatus ?? 200) : 200;
       res.writeHead(status, { ...headers, "content-type": "text/plain" }).end(status < 300 ? "ok\n" : "failing\n");
     },
   );

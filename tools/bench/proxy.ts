@@ -172,7 +172,9 @@ export async function runProxyBench(): Promise<void> {
       `ratios: project/guide ${vsGuide.toFixed(2)}x, project/direct ${vsDirect.toFixed(2)}x, ` +
         `guide/direct ${(plain.best.requestsPerSecond / direct.best.requestsPerSecond).toFixed(2)}x\n`,
     );
-    process.stdout.write(`${target(`zero errors at ${CONNECTIONS} connections through the project config (${proxied.errors})`, proxied.errors === 0)}\n`);
+    process.stdout.write(
+      `${target(`zero errors at ${CONNECTIONS} connections through the project config (${proxied.errors})`, proxied.errors === 0)}\n`,
+    );
     process.stdout.write(`${target(`project/guide >= 1.8x (${vsGuide.toFixed(2)}x)`, vsGuide >= 1.8)}\n`);
     process.stdout.write(`${target(`project/direct >= 0.4x (${vsDirect.toFixed(2)}x)`, vsDirect >= 0.4)}\n`);
   } finally {

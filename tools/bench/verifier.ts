@@ -38,12 +38,49 @@ function openssl(dir: string, args: string[]): void {
 /** A CA and two leaves for wechat.test (EC for the good server, RSA so the bad one can do RSA key exchange). */
 function makeCertificates(dir: string): { caPem: string; ec: { key: string; cert: string }; rsa: { key: string; cert: string } } {
   writeFileSync(join(dir, "leaf.ext"), `subjectAltName=DNS:${HOST}\nbasicConstraints=critical,CA:false\nextendedKeyUsage=serverAuth\n`);
-  openssl(dir, ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "30",
-    "-subj", "/CN=verifier bench Root CA", "-addext", "basicConstraints=critical,CA:true", "-addext", "keyUsage=critical,keyCertSign,cRLSign"]);
-  for (const [name, keyArgs] of [["ec", ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"]], ["rsa", ["-newkey", "rsa:2048"]]] as const) {
+  openssl(dir, [
+    "req",
+    "-x509",
+    "-newkey",
+    "ec",
+    "-pkeyopt",
+    "ec_paramgen_curve:P-256",
+    "-nodes",
+    "-keyout",
+    "ca.key",
+    "-out",
+    "ca.pem",
+    "-days",
+    "30",
+    "-subj",
+    "/CN=verifier bench Root CA",
+    "-addext",
+    "basicConstraints=critical,CA:true",
+    "-addext",
+    "keyUsage=critical,keyCertSign,cRLSign",
+  ]);
+  for (const [name, keyArgs] of [
+    ["ec", ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"]],
+    ["rsa", ["-newkey", "rsa:2048"]],
+  ] as const) {
     openssl(dir, ["req", ...keyArgs, "-nodes", "-keyout", `${name}.key`, "-out", `${name}.csr`, "-subj", `/CN=${HOST}`]);
-    openssl(dir, ["x509", "-req", "-in", `${name}.csr`, "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-days", "30",
-      "-extfile", "leaf.ext", "-out", `${name}.pem`]);
+    openssl(dir, [
+      "x509",
+      "-req",
+      "-in",
+      `${name}.csr`,
+      "-CA",
+      "ca.pem",
+      "-CAkey",
+      "ca.key",
+      "-CAcreateserial",
+      "-days",
+      "30",
+      "-extfile",
+      "leaf.ext",
+      "-out",
+      `${name}.pem`,
+    ]);
   }
   const read = (file: string): string => readFileSync(join(dir, file), "utf8");
   return { caPem: read("ca.pem"), ec: { key: read("ec.key"), cert: read("ec.pem") }, rsa: { key: read("rsa.key"), cert: read("rsa.pem") } };
@@ -92,8 +129,23 @@ function testsslInstalled(): boolean {
 }
 
 function runTestssl(port: number, jsonFile: string): Promise<{ ms: number; findings: TestsslFinding[] }> {
-  const args = ["--protocols", "--each-cipher", "--headers", "--jsonfile", jsonFile, "--ip", "127.0.0.1", "--nodns", "none",
-    "--warnings", "off", "--quiet", "--color", "0", `${HOST}:${port}`];
+  const args = [
+    "--protocols",
+    "--each-cipher",
+    "--headers",
+    "--jsonfile",
+    jsonFile,
+    "--ip",
+    "127.0.0.1",
+    "--nodns",
+    "none",
+    "--warnings",
+    "off",
+    "--quiet",
+    "--color",
+    "0",
+    `${HOST}:${port}`,
+  ];
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
     const child = spawn("testssl", args, { stdio: "ignore" });
@@ -165,13 +217,18 @@ export async function runVerifierBench(): Promise<void> {
     const haveTestssl = testsslInstalled();
     if (!haveTestssl) process.stdout.write("testssl.sh is not installed (apt-get install testssl.sh): verifier figures only\n");
 
-    for (const [name, server] of [["good", good], ["bad (TLS 1.0 + RSA key exchange)", bad]] as const) {
+    for (const [name, server] of [
+      ["good", good],
+      ["bad (TLS 1.0 + RSA key exchange)", bad],
+    ] as const) {
       const port = (server.address() as AddressInfo).port;
       const runs = [];
       for (let i = 0; i < VERIFIER_RUNS; i++) runs.push(await verifierVerdicts(port, certs.caPem));
       const ours = runs[runs.length - 1];
       const ourMs = median(runs.map((r) => r.ms));
-      process.stdout.write(`\n${name} server\n  verifier: ${ourMs.toFixed(0)} ms (median of ${VERIFIER_RUNS}): ${describe(ours.verdicts)}\n`);
+      process.stdout.write(
+        `\n${name} server\n  verifier: ${ourMs.toFixed(0)} ms (median of ${VERIFIER_RUNS}): ${describe(ours.verdicts)}\n`,
+      );
       if (!haveTestssl) continue;
       const theirs = await runTestssl(port, join(dir, `testssl-${port}.json`));
       const theirVerdicts = testsslVerdicts(theirs.findings);
@@ -184,10 +241,15 @@ export async function runVerifierBench(): Promise<void> {
       );
     }
   } finally {
-    await Promise.all(servers.map((s) => new Promise<void>((resolve) => {
-      s.close(() => resolve());
-      s.closeAllConnections();
-    })));
+    await Promise.all(
+      servers.map(
+        (s) =>
+          new Promise<void>((resolve) => {
+            s.close(() => resolve());
+            s.closeAllConnections();
+          }),
+      ),
+    );
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -38,6 +38,7 @@ async function main(): Promise<number> {
       stack: values.stack,
       configFile: values["config-file"],
       // The compiled program next to this script.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only once the mocks are set
       loadProgram: () => require("../../index") as unknown,
     });
     const source = path.basename(plan.config.file);
@@ -54,7 +55,11 @@ async function diff(ref: string, values: { stack?: string; "config-file"?: strin
     const { planDiff } = await import("../plan/planDiff");
     const { formatDiffMarkdown, formatDiffText } = await import("../plan/diffFormat");
     const result = await planDiff({ projectDir, ref, stack: values.stack, configFile: values["config-file"] });
-    const text = values.json ? JSON.stringify(result, null, 2) + "\n" : values.markdown ? formatDiffMarkdown(result) : formatDiffText(result);
+    const text = values.json
+      ? JSON.stringify(result, null, 2) + "\n"
+      : values.markdown
+        ? formatDiffMarkdown(result)
+        : formatDiffText(result);
     process.stdout.write(text);
     return 0;
   } catch (err) {

@@ -60,7 +60,8 @@ export interface PlanDiff {
   readonly notes: string[];
 }
 
-type Marker = { $unknown: true } | { $secret: { known: boolean; hash?: string; refs: string[] } } | { $ref: CloudRef[] } | { $lookup: string };
+type Marker =
+  { $unknown: true } | { $secret: { known: boolean; hash?: string; refs: string[] } } | { $ref: CloudRef[] } | { $lookup: string };
 
 function marker(value: Encoded | undefined): Marker | undefined {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
@@ -89,8 +90,14 @@ function differs(a: Encoded | undefined, b: Encoded | undefined, ctx: CompareCon
       return ma.$secret.hash !== mb.$secret.hash;
     }
     if ("$ref" in ma && "$ref" in mb) {
-      const urnsA = ma.$ref.map((r) => r.urn).sort().join();
-      const urnsB = mb.$ref.map((r) => r.urn).sort().join();
+      const urnsA = ma.$ref
+        .map((r) => r.urn)
+        .sort()
+        .join();
+      const urnsB = mb.$ref
+        .map((r) => r.urn)
+        .sort()
+        .join();
       return urnsA !== urnsB || mb.$ref.some((r) => ctx.replaced.has(r.urn));
     }
     if ("$lookup" in ma && "$lookup" in mb) return ma.$lookup !== mb.$lookup;
@@ -152,7 +159,11 @@ function replaceOnChangesCovers(resource: SnapshotResource, key: string): boolea
   return paths.some((p) => p === "*" || p === key || p.startsWith(`${key}.`) || p.startsWith(`${key}[`));
 }
 
-function inputChanges(base: SnapshotResource, head: SnapshotResource, ctx: CompareContext): { changes: InputChange[]; notes: string[]; replace: boolean } {
+function inputChanges(
+  base: SnapshotResource,
+  head: SnapshotResource,
+  ctx: CompareContext,
+): { changes: InputChange[]; notes: string[]; replace: boolean } {
   const ignored = new Set(head.options.ignoreChanges ?? []);
   const keys = [...new Set([...Object.keys(base.inputs), ...Object.keys(head.inputs)])].filter(
     (key) => !ignored.has(key) && differs(base.inputs[key], head.inputs[key], ctx),
@@ -163,7 +174,11 @@ function inputChanges(base: SnapshotResource, head: SnapshotResource, ctx: Compa
     const secret = containsSecret(base.inputs[key]) || containsSecret(head.inputs[key]);
     const byProvider = verdict.triggers.includes(key);
     const byProgram = replaceOnChangesCovers(head, key);
-    const replaces = byProgram ? "the program's replaceOnChanges" : byProvider ? `the provider forces replacement (${verdict.source})` : undefined;
+    const replaces = byProgram
+      ? "the program's replaceOnChanges"
+      : byProvider
+        ? `the provider forces replacement (${verdict.source})`
+        : undefined;
     return {
       key,
       secret,
@@ -266,7 +281,9 @@ export function diffSnapshots(base: PlanSnapshot, head: PlanSnapshot): PlanDiff 
   for (const change of changes) {
     const twin = changes.find((c) => c !== change && c.type === change.type && c.name === change.name && c.op !== change.op);
     if (twin && (change.op === "create" || change.op === "delete")) {
-      change.notes.push("its URN changes (it moved to another parent): Pulumi creates the new one and deletes the old; add an alias to keep it");
+      change.notes.push(
+        "its URN changes (it moved to another parent): Pulumi creates the new one and deletes the old; add an alias to keep it",
+      );
     }
   }
 
@@ -274,7 +291,9 @@ export function diffSnapshots(base: PlanSnapshot, head: PlanSnapshot): PlanDiff 
   for (const change of changes) summary[change.op]++;
   const notes: string[] = [];
   if (config.encryptedSecretChanged) {
-    notes.push("an encrypted (secure:) config value changed; the offline plan cannot decrypt it, so the resources that take secret inputs from config are shown as changed");
+    notes.push(
+      "an encrypted (secure:) config value changed; the offline plan cannot decrypt it, so the resources that take secret inputs from config are shown as changed",
+    );
   }
   if (config.changes.some((c) => c.name === "alicloud:region")) {
     notes.push(

@@ -48,7 +48,9 @@ export function resolveBase(projectDir: string, ref: string): { repoRoot: string
     );
   }
   if (tryGit(repoRoot, ["cat-file", "-e", `${commit}:${prefix}Pulumi.yaml`]) === undefined) {
-    throw new PlanDiffError(`git ref "${ref}" (${commit.slice(0, 12)}) has no ${prefix}Pulumi.yaml: it is not a version of this Pulumi project`);
+    throw new PlanDiffError(
+      `git ref "${ref}" (${commit.slice(0, 12)}) has no ${prefix}Pulumi.yaml: it is not a version of this Pulumi project`,
+    );
   }
   return { repoRoot, prefix, commit };
 }
@@ -65,7 +67,9 @@ export async function withBaseCheckout<T>(projectDir: string, ref: string, use: 
     try {
       git(repoRoot, ["worktree", "add", "--detach", "--quiet", worktree, commit]);
     } catch (err) {
-      throw new PlanDiffError(`git worktree add failed for ${ref}: ${(err as { stderr?: string }).stderr?.trim() || (err as Error).message}`);
+      throw new PlanDiffError(
+        `git worktree add failed for ${ref}: ${(err as { stderr?: string }).stderr?.trim() || (err as Error).message}`,
+      );
     }
     const baseProjectDir = path.join(worktree, prefix);
     const modules = path.join(baseProjectDir, "node_modules");

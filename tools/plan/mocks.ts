@@ -137,7 +137,15 @@ const INVOKES: Record<string, (inputs: Record<string, unknown>, region: string) 
     ids: inputs.ids ?? [],
     certificates: ((inputs.ids as string[] | undefined) ?? [])
       .filter((id) => id === FAKE.casCertificateId)
-      .map((id) => ({ id, certId: id, name: "example.com (mock)", certificateName: "example.com (mock)", cert: FAKE.certificatePem, key: "", expired: false })),
+      .map((id) => ({
+        id,
+        certId: id,
+        name: "example.com (mock)",
+        certificateName: "example.com (mock)",
+        cert: FAKE.certificatePem,
+        key: "",
+        expired: false,
+      })),
   }),
   "alicloud:ecs/getImages:getImages": () => ({
     id: "images",
@@ -168,14 +176,24 @@ export class ProjectMocks implements pulumi.runtime.Mocks {
         Object.entries(computed).map(([key, value]) => [key, this.mode === "plan" ? pulumi.runtime.unknownValue : value]),
       ),
     };
-    this.resources.push({ type: args.type, name: args.name, custom: args.custom ?? true, inputs: args.inputs, id, state, provider: args.provider || undefined });
+    this.resources.push({
+      type: args.type,
+      name: args.name,
+      custom: args.custom ?? true,
+      inputs: args.inputs,
+      id,
+      state,
+      provider: args.provider || undefined,
+    });
     return { id, state };
   }
 
   call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
     const answer = INVOKES[args.token];
     if (!answer) {
-      throw new Error(`the program called ${args.token}, which the mocks do not know: add an answer shaped like the provider's to tools/plan/mocks.ts`);
+      throw new Error(
+        `the program called ${args.token}, which the mocks do not know: add an answer shaped like the provider's to tools/plan/mocks.ts`,
+      );
     }
     this.invokes.push({ token: args.token, inputs: args.inputs });
     if (this.mode === "plan") return unknownLike(answer(args.inputs, this.region));

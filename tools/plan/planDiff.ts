@@ -55,7 +55,11 @@ function planInChild(request: WorkerRequest, label: string): Promise<PlanSnapsho
     child.on("message", (reply: WorkerReply) =>
       finish(() => (reply.ok ? resolve(reply.snapshot) : reject(new PlanDiffError(`the plan of ${label} failed: ${reply.error}`)))),
     );
-    child.on("exit", (code) => finish(() => reject(new PlanDiffError(`planning ${label} exited with code ${code}: ${stderr.trim().split("\n").slice(-5).join("\n")}`))));
+    child.on("exit", (code) =>
+      finish(() =>
+        reject(new PlanDiffError(`planning ${label} exited with code ${code}: ${stderr.trim().split("\n").slice(-5).join("\n")}`)),
+      ),
+    );
     child.send(request);
   });
 }
@@ -76,7 +80,9 @@ export async function planDiff(request: PlanDiffRequest): Promise<PlanDiffResult
       planInChild({ ...sides, projectDir: request.projectDir }, "the working tree"),
     ]);
     const diff = diffSnapshots(before, after);
-    const notes = baseHasStack ? diff.notes : [`Pulumi.${stack}.yaml does not exist at ${request.ref}: the whole stack is new`, ...diff.notes];
+    const notes = baseHasStack
+      ? diff.notes
+      : [`Pulumi.${stack}.yaml does not exist at ${request.ref}: the whole stack is new`, ...diff.notes];
     return { ...diff, notes, base: { ref: base.ref, commit: base.commit } };
   });
 }

@@ -26,6 +26,7 @@ async function plan(request: WorkerRequest): Promise<WorkerReply> {
       // Test mode: values only the cloud knows are fake but unique, so the snapshot can say which
       // resource each comes from (see snapshot.ts); they are never shown as values.
       mode: "test",
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program of the side being planned
       loadProgram: () => require(path.join(request.projectDir, "index")) as Record<string, unknown>,
     });
     const project = readProjectFile(request.projectDir).name;

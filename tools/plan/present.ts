@@ -49,12 +49,12 @@ export function toPlanDocument(stack: string, run: ProgramRun): PlanDocument {
     type: r.type,
     name: r.name,
     parent: r.parent ? refText(r.parent) : undefined,
-    inputs: Object.fromEntries(Object.entries(r.inputs).map(([key, value]) => [key, r.secretInputs.includes(key) ? SECRET : redact(value)])),
+    inputs: Object.fromEntries(
+      Object.entries(r.inputs).map(([key, value]) => [key, r.secretInputs.includes(key) ? SECRET : redact(value)]),
+    ),
     options: { ...r.options, dependsOn: r.options.dependsOn?.map(refText) },
   }));
-  const outputs = Object.fromEntries(
-    Object.entries(run.outputs).map(([name, o]) => [name, o.secret ? SECRET : redact(o.value)]),
-  );
+  const outputs = Object.fromEntries(Object.entries(run.outputs).map(([name, o]) => [name, o.secret ? SECRET : redact(o.value)]));
   const environment = typeof outputs.environment === "string" ? outputs.environment : undefined;
   const notChecked = "not checked: ";
   return {
@@ -64,7 +64,9 @@ export function toPlanDocument(stack: string, run: ProgramRun): PlanDocument {
     outputs,
     lookups: run.mocks.invokes.map((i) => ({ token: i.token, args: redact(i.inputs) })),
     warnings: run.log.filter((l) => l.level === "warning").map((l) => l.message),
-    checksNotRun: run.log.filter((l) => l.level === "info" && l.message.startsWith(notChecked)).map((l) => l.message.slice(notChecked.length)),
+    checksNotRun: run.log
+      .filter((l) => l.level === "info" && l.message.startsWith(notChecked))
+      .map((l) => l.message.slice(notChecked.length)),
   };
 }
 
@@ -116,6 +118,9 @@ export function formatPlan(doc: PlanDocument, source: string): string {
     for (const c of doc.checksNotRun) lines.push(`  ? ${c}`);
   }
   const custom = doc.resources.filter((r) => !r.type.startsWith("wechat-https-backend:")).length;
-  lines.push("", `${doc.resources.length} resources to create (${custom} provider resources, ${doc.resources.length - custom} components).`);
+  lines.push(
+    "",
+    `${doc.resources.length} resources to create (${custom} provider resources, ${doc.resources.length - custom} components).`,
+  );
   return lines.join("\n") + "\n";
 }

@@ -115,24 +115,36 @@ export const REPLACE_TRIGGERS: Readonly<Record<string, ReplaceTriggers>> = {
   "tls:index/privateKey:PrivateKey": {
     upstream: "tls_private_key",
     everyInputExcept: [],
-    source: "hashicorp/terraform-provider-tls internal/provider/resource_private_key.go (algorithm, rsa_bits, ecdsa_curve: RequiresReplace(); Update is a no-op)",
+    source:
+      "hashicorp/terraform-provider-tls internal/provider/resource_private_key.go (algorithm, rsa_bits, ecdsa_curve: RequiresReplace(); Update is a no-op)",
   },
   "tls:index/selfSignedCert:SelfSignedCert": {
     upstream: "tls_self_signed_cert",
     everyInputExcept: ["earlyRenewalHours", "maxPathLength"],
     source:
       "hashicorp/terraform-provider-tls internal/provider/resource_self_signed_cert.go (every argument RequiresReplace() but early_renewal_hours and max_path_length)",
-    unconfirmed: "a certificate inside its early-renewal window is replaced on the next update whatever changed; the offline plan cannot see time",
+    unconfirmed:
+      "a certificate inside its early-renewal window is replaced on the next update whatever changed; the offline plan cannot see time",
   },
   "acme:index/registration:Registration": {
     upstream: "acme_registration",
     everyInputExcept: [],
-    source: "vancluever/terraform-provider-acme acme/resource_acme_registration.go (no Update function; account_key_pem, email_address, external_account_binding ForceNew: true)",
+    source:
+      "vancluever/terraform-provider-acme acme/resource_acme_registration.go (no Update function; account_key_pem, email_address, external_account_binding ForceNew: true)",
     unconfirmed: "accountKeyAlgorithm/accountKeyEcdsaCurve/accountKeyRsaBits are newer than the checked version",
   },
   "acme:index/certificate:Certificate": {
     upstream: "acme_certificate",
-    inputs: ["accountKeyPem", "commonName", "subjectAlternativeNames", "keyType", "certificateRequestPem", "mustStaple", "preferredChain", "profile"],
+    inputs: [
+      "accountKeyPem",
+      "commonName",
+      "subjectAlternativeNames",
+      "keyType",
+      "certificateRequestPem",
+      "mustStaple",
+      "preferredChain",
+      "profile",
+    ],
     source: "vancluever/terraform-provider-acme acme/resource_acme_certificate.go (resourceACMECertificateV5 schema: ForceNew: true)",
     unconfirmed:
       "validityDays and minDaysDynamic are newer than the checked version; a renewal (inside minDaysRemaining) is an in-place update that issues a new certificate, which the offline plan cannot see",
@@ -141,7 +153,7 @@ export const REPLACE_TRIGGERS: Readonly<Record<string, ReplaceTriggers>> = {
     upstream: "pulumi/pulumi-command local.Command",
     inputs: ["triggers"],
     source:
-      "pulumi/pulumi-command provider/pkg/provider/common/inputs.go (triggers: provider:\"replaceOnChanges\"); " +
+      'pulumi/pulumi-command provider/pkg/provider/common/inputs.go (triggers: provider:"replaceOnChanges"); ' +
       "provider/pkg/provider/local/commandController.go (any other change is an Update, which runs `update`, or `create` again when unset)",
   },
   "pulumi:providers:acme": {
@@ -166,7 +178,11 @@ export interface ReplaceVerdict {
 export function replacingInputs(type: string, changedInputs: readonly string[]): ReplaceVerdict {
   const entry = REPLACE_TRIGGERS[type];
   if (!entry) {
-    return { triggers: [], source: `no replace-trigger entry for ${type} in tools/plan/replaceTriggers.ts: check with pulumi preview`, known: false };
+    return {
+      triggers: [],
+      source: `no replace-trigger entry for ${type} in tools/plan/replaceTriggers.ts: check with pulumi preview`,
+      known: false,
+    };
   }
   const triggers = entry.everyInputExcept
     ? changedInputs.filter((key) => !entry.everyInputExcept?.includes(key))

@@ -86,7 +86,9 @@ function keyOf(ref: ResourceRef): string {
 async function recordOptions(opts: pulumi.CustomResourceOptions & pulumi.ComponentResourceOptions): Promise<RecordedOptions> {
   // dependsOn is an Input; the program passes plain resources, so one await settles it.
   const dependsOnInput: unknown = opts.dependsOn === undefined ? [] : await (opts.dependsOn as unknown);
-  const dependsOn = (Array.isArray(dependsOnInput) ? dependsOnInput : [dependsOnInput]).map(refOf).filter((r): r is ResourceRef => r !== undefined);
+  const dependsOn = (Array.isArray(dependsOnInput) ? dependsOnInput : [dependsOnInput])
+    .map(refOf)
+    .filter((r): r is ResourceRef => r !== undefined);
   const recorded: RecordedOptions = {
     protect: opts.protect,
     deleteBeforeReplace: opts.deleteBeforeReplace,
@@ -134,12 +136,14 @@ function captureLog(): { restore: () => void; log: ProgramRun["log"] } {
   const log: { level: "info" | "warning" | "error"; message: string }[] = [];
   const original = { log: console.log, warn: console.warn, error: console.error };
   // Without an engine, pulumi.log writes "<level>: [runtime] <message>" to the console.
-  const intercept = (fallback: (...args: unknown[]) => void) => (...args: unknown[]) => {
-    const text = args.map(String).join(" ");
-    const match = /^(info|warning|error): \[runtime\] ([\s\S]*)$/.exec(text);
-    if (match) log.push({ level: match[1] as "info" | "warning" | "error", message: match[2] });
-    else fallback(...args);
-  };
+  const intercept =
+    (fallback: (...args: unknown[]) => void) =>
+    (...args: unknown[]) => {
+      const text = args.map(String).join(" ");
+      const match = /^(info|warning|error): \[runtime\] ([\s\S]*)$/.exec(text);
+      if (match) log.push({ level: match[1] as "info" | "warning" | "error", message: match[2] });
+      else fallback(...args);
+    };
   console.log = intercept(original.log);
   console.warn = intercept(original.warn);
   console.error = intercept(original.error);
@@ -161,13 +165,19 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
       pulumi.runtime.registerStackTransformation((args) => {
         const ref = { type: args.type, name: args.name };
         pendingOptions.push(
-          Promise.all([recordOptions(args.opts), secretKeys(args.props)]).then(([o, secrets]) => [keyOf(ref), o, refOf(args.opts.parent), secrets]),
+          Promise.all([recordOptions(args.opts), secretKeys(args.props)]).then(([o, secrets]) => [
+            keyOf(ref),
+            o,
+            refOf(args.opts.parent),
+            secrets,
+          ]),
         );
         return undefined;
       });
       try {
         const program = options.loadProgram();
-        exported = typeof program === "function" ? ((await program()) as Record<string, unknown>) : { ...(program as Record<string, unknown>) };
+        exported =
+          typeof program === "function" ? ((await program()) as Record<string, unknown>) : { ...(program as Record<string, unknown>) };
       } catch (err) {
         // Thrown while the program loads (invalid config): report it as this run's failure rather
         // than letting the stack's registration reject with nobody listening.
@@ -183,7 +193,8 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   }
 
   const optionsByKey = new Map<string, { options: RecordedOptions; parent?: ResourceRef; secrets: string[] }>();
-  for (const [key, recorded, parent, secrets] of await Promise.all(pendingOptions)) optionsByKey.set(key, { options: recorded, parent, secrets });
+  for (const [key, recorded, parent, secrets] of await Promise.all(pendingOptions))
+    optionsByKey.set(key, { options: recorded, parent, secrets });
 
   const resources: DeclaredResource[] = mocks.resources
     .filter((r) => r.type !== "pulumi:pulumi:Stack")

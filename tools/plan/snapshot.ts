@@ -40,7 +40,8 @@ export interface SnapshotResource {
   readonly options: Pick<RecordedOptions, "protect" | "deleteBeforeReplace" | "replaceOnChanges" | "ignoreChanges" | "retainOnDelete">;
 }
 
-export type ConfigEntry = { readonly secret: false; readonly value: string } | { readonly secret: true; readonly hash?: string; readonly encrypted: boolean };
+export type ConfigEntry =
+  { readonly secret: false; readonly value: string } | { readonly secret: true; readonly hash?: string; readonly encrypted: boolean };
 
 export interface PlanSnapshot {
   readonly stack: string;
@@ -180,7 +181,12 @@ export function toSnapshot(plan: StackPlan, options: SnapshotOptions): PlanSnaps
     outputs: Object.fromEntries(
       Object.entries(plan.run.outputs).map(([name, output]) => {
         const encoded = encoder.encode(output.value);
-        return [name, output.secret ? { $secret: { known: output.known, hash: encoder.hash(JSON.stringify(encoded)), refs: refsIn(encoded) } } : encoded];
+        return [
+          name,
+          output.secret
+            ? { $secret: { known: output.known, hash: encoder.hash(JSON.stringify(encoded)), refs: refsIn(encoded) } }
+            : encoded,
+        ];
       }),
     ),
     config: configOf(plan, encoder),

@@ -64,7 +64,11 @@ function isSecure(value: unknown): value is { secure: string } {
  * Loads the config of `stack` (Pulumi.<stack>.yaml next to Pulumi.yaml) or of any file in that format.
  * `secretKeyNames` are the short keys that must be secrets (a plain-text value is reported).
  */
-export function loadStackConfig(projectDir: string, stackOrFile: { stack: string } | { file: string }, secretKeyNames: readonly string[]): LoadedStackConfig {
+export function loadStackConfig(
+  projectDir: string,
+  stackOrFile: { stack: string } | { file: string },
+  secretKeyNames: readonly string[],
+): LoadedStackConfig {
   const project = readProjectFile(projectDir);
   const file = "file" in stackOrFile ? path.resolve(stackOrFile.file) : path.join(projectDir, `Pulumi.${stackOrFile.stack}.yaml`);
   if (!existsSync(file)) {
@@ -131,7 +135,10 @@ export function stackNameOf(request: { stack?: string; configFile?: string }): s
 }
 
 /** The config of a stack given by name or by file, the way `npm run plan` and `npm run render` take it. */
-export function loadStack(projectDir: string, request: { stack?: string; configFile?: string }): { stack: string; config: LoadedStackConfig } {
+export function loadStack(
+  projectDir: string,
+  request: { stack?: string; configFile?: string },
+): { stack: string; config: LoadedStackConfig } {
   const stack = stackNameOf(request);
   const config = loadStackConfig(projectDir, request.configFile ? { file: request.configFile } : { stack }, SECRET_CONFIG_KEYS);
   return { stack, config };

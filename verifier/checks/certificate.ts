@@ -9,7 +9,6 @@ import { systemRoots, verifyServedChain } from "../trust";
 import { CheckId, CheckResult } from "../types";
 import { DAY_MS } from "../../lib/constants";
 
-
 type Served = { ok: true; chain: readonly X509Certificate[] } | { ok: false; result: CheckResult };
 
 function served(id: CheckId, outcome: Handshake): Served {
@@ -47,7 +46,8 @@ export async function checkCertificateHostname(ctx: CheckContext): Promise<Check
   // Browsers and phones ignore the subject CN when matching names, and reject partial wildcards (w*.example.com).
   const match = isIP(host) ? leaf.checkIP(host) : leaf.checkHost(host, { subject: "never", partialWildcards: false });
   const names = coveredNames(leaf);
-  if (match) return { id: "certificate-hostname", ok: true, detail: `the certificate covers ${host}${match === host ? "" : ` (through ${match})`}` };
+  if (match)
+    return { id: "certificate-hostname", ok: true, detail: `the certificate covers ${host}${match === host ? "" : ` (through ${match})`}` };
   const cnOnly = /(?:^|\n)CN=([^\n]+)/.exec(leaf.subject)?.[1];
   const detail =
     names.length > 0
@@ -75,11 +75,19 @@ export async function checkCertificateExpiry(ctx: CheckContext): Promise<CheckRe
   const now = Date.now();
   const min = ctx.settings.minDays;
   if (notBefore.getTime() > now) {
-    return { id: "certificate-expiry", ok: false, detail: `the certificate is not valid yet: it starts on ${day(notBefore)} (check the server clock or the issue date)` };
+    return {
+      id: "certificate-expiry",
+      ok: false,
+      detail: `the certificate is not valid yet: it starts on ${day(notBefore)} (check the server clock or the issue date)`,
+    };
   }
   const daysLeft = Math.floor((notAfter.getTime() - now) / DAY_MS);
   if (notAfter.getTime() <= now) {
-    return { id: "certificate-expiry", ok: false, detail: `the certificate expired on ${day(notAfter)} (${plural(Math.floor((now - notAfter.getTime()) / DAY_MS), "day")} ago): renew it and upload the new one` };
+    return {
+      id: "certificate-expiry",
+      ok: false,
+      detail: `the certificate expired on ${day(notAfter)} (${plural(Math.floor((now - notAfter.getTime()) / DAY_MS), "day")} ago): renew it and upload the new one`,
+    };
   }
   if (daysLeft < min) {
     return {

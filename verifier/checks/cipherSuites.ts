@@ -72,7 +72,9 @@ async function eliminateLegacy(ctx: CheckContext): Promise<Enumeration> {
 
 /** TLS 1.3 suites are all forward secret and AEAD; listed for information, one handshake each. */
 async function tls13Suites(ctx: CheckContext): Promise<string[]> {
-  const names = getCiphers().filter((c) => c.startsWith("tls_")).map((c) => c.toUpperCase());
+  const names = getCiphers()
+    .filter((c) => c.startsWith("tls_"))
+    .map((c) => c.toUpperCase());
   const outcomes = await Promise.all(
     names.map((name) => tlsHandshake(ctx.env, ctx.settings.endpoint, { minVersion: "TLSv1.3", maxVersion: "TLSv1.3", ciphers: name })),
   );
@@ -152,7 +154,11 @@ export async function checkCipherSuites(ctx: CheckContext): Promise<CheckResult>
   const ok = incomplete.length === 0;
   const verdict = ok ? "" : "could not list every suite, run again; so far ";
   if (accepted.length === 0) {
-    return { id: "cipher-suites", ok, detail: `${verdict}no TLS 1.2 suite accepted, so none is weak${tls13Text}${incompleteText} (${coverage})` };
+    return {
+      id: "cipher-suites",
+      ok,
+      detail: `${verdict}no TLS 1.2 suite accepted, so none is weak${tls13Text}${incompleteText} (${coverage})`,
+    };
   }
   const detail =
     `${verdict}${accepted.length} TLS 1.2 suites accepted, all forward secret (ECDHE/DHE): ${strong.map((s) => s.name).join(", ")}` +

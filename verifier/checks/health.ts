@@ -3,7 +3,8 @@ import { CheckContext, healthUrl } from "../context";
 import { CheckResult } from "../types";
 
 function explainStatus(status: number): string {
-  if (status === 502 || status === 504) return "the proxy in front of the app could not get an answer from it (is the app running and listening where nginx expects?)";
+  if (status === 502 || status === 504)
+    return "the proxy in front of the app could not get an answer from it (is the app running and listening where nginx expects?)";
   if (status === 503) return "the service is unavailable (no healthy backend behind the load balancer, or the app reports itself down)";
   if (status >= 500) return "the app failed while answering; see its logs";
   if (status === 404) return "nothing answers on this path: add the route, or point --health-path at the app's health endpoint";

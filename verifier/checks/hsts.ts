@@ -65,7 +65,8 @@ export async function checkHsts(ctx: CheckContext): Promise<CheckResult> {
   }
   const hsts = parseHsts(withHeader.value ?? "");
   const missingOn = sightings.filter((s) => s.value === undefined).map((s) => `${s.path} (${s.status})`);
-  const partial = missingOn.length > 0 ? `; missing on ${missingOn.join(", ")}: nginx's add_header needs \`always\` to cover error answers` : "";
+  const partial =
+    missingOn.length > 0 ? `; missing on ${missingOn.join(", ")}: nginx's add_header needs \`always\` to cover error answers` : "";
   if (hsts.maxAge === undefined) {
     return { id: "hsts", ok: false, detail: `Strict-Transport-Security "${withHeader.value}" has no valid max-age: ${fix}` };
   }

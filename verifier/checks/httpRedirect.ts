@@ -50,7 +50,11 @@ export async function checkHttpRedirect(ctx: CheckContext): Promise<CheckResult>
   const asked = probeUrl(ctx.settings.httpUrl);
   const outcome = await httpGet(ctx.env, asked);
   if (!outcome.ok) {
-    return { id: "http-redirect", ok: false, detail: `${asked.href} did not answer (${outcome.reason}): listen on port 80 and redirect to HTTPS` };
+    return {
+      id: "http-redirect",
+      ok: false,
+      detail: `${asked.href} did not answer (${outcome.reason}): listen on port 80 and redirect to HTTPS`,
+    };
   }
   const location = outcome.answer.headers.location;
   const problems = redirectProblems(asked, ctx.settings.url, outcome.answer.status, location);

@@ -70,12 +70,16 @@ export async function checkTlsVersions(ctx: CheckContext): Promise<CheckResult> 
   }
 
   const accepted = [v12, v13].filter((v) => v.verdict === "accepted").map((v) => `${v.label} accepted`);
-  const v13Note = v13.verdict === "accepted" ? "" : v13.verdict === "refused" ? "TLS 1.3 refused (optional)" : `TLS 1.3 not tested (${whyUnknown(v13.outcome)})`;
+  const v13Note =
+    v13.verdict === "accepted"
+      ? ""
+      : v13.verdict === "refused"
+        ? "TLS 1.3 refused (optional)"
+        : `TLS 1.3 not tested (${whyUnknown(v13.outcome)})`;
   const refused = [v10, v11].filter((v) => v.verdict === "refused").map((v) => v.label);
-  const seenParts = [
-    [...accepted, v13Note].filter(Boolean).join(", "),
-    refused.length > 0 ? `${list(refused)} refused` : "",
-  ].filter(Boolean);
+  const seenParts = [[...accepted, v13Note].filter(Boolean).join(", "), refused.length > 0 ? `${list(refused)} refused` : ""].filter(
+    Boolean,
+  );
   if (problems.length > 0) return { id: "tls-versions", ok: false, detail: `${problems.join("; ")} (seen: ${seenParts.join("; ")})` };
   return { id: "tls-versions", ok: true, detail: seenParts.join("; ") };
 }

@@ -14,7 +14,11 @@ function tryUpgrade(ctx: CheckContext, url: URL): Promise<Upgrade> {
   return new Promise((resolve) => {
     // ws would dial the URL's host itself; this keeps --resolve and the tolerant TLS of the other probes.
     const connect = (() =>
-      tls.connect({ ...tlsConnectOptions(ctx.env, ctx.settings.endpoint), minVersion: "TLSv1", ciphers: TOLERANT_CIPHERS })) as unknown as typeof net.createConnection;
+      tls.connect({
+        ...tlsConnectOptions(ctx.env, ctx.settings.endpoint),
+        minVersion: "TLSv1",
+        ciphers: TOLERANT_CIPHERS,
+      })) as unknown as typeof net.createConnection;
     const socket = new WebSocket(url, { createConnection: connect, handshakeTimeout: ctx.settings.timeoutMs, rejectUnauthorized: false });
     const finish = settleOnce<Upgrade>(resolve, () => socket.terminate());
     socket.once("open", () => finish({ ok: true }));
@@ -37,7 +41,7 @@ export async function checkWebSocket(ctx: CheckContext): Promise<CheckResult> {
       ok: false,
       detail:
         `no WebSocket endpoint answered the upgrade on ${url.href} (${upgrade.reason}): nginx must pass the Upgrade and Connection headers ` +
-        "to the app (proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection \"upgrade\"), " +
+        'to the app (proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection "upgrade"), ' +
         "or point --websocket-path at the socket route",
     };
   }

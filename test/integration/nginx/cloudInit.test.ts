@@ -6,12 +6,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
-import {
-  renderCloudInit,
-  renderReadinessScript,
-  renderSetupScript,
-  type CloudInitOptions,
-} from "../../../lib/instance/cloudInit";
+import { renderCloudInit, renderReadinessScript, renderSetupScript, type CloudInitOptions } from "../../../lib/instance/cloudInit";
 import { BUILTIN_APP_SOURCE } from "../../../lib/instance/builtinApp";
 import { DEFAULT_NGINX_OPTIONS, renderNginxConfig } from "../../../lib/instance/nginx";
 import { freeLoopbackPort, startProjectNginx, type RunningNginx } from "../../support/nginx";
@@ -117,7 +112,10 @@ describe("renderCloudInit", () => {
     if (probe.error) {
       throw new Error("cloud-init is needed for this test: apt-get install -y --no-install-recommends cloud-init");
     }
-    for (const [name, options] of [["builtin", builtin], ["container", container]] as const) {
+    for (const [name, options] of [
+      ["builtin", builtin],
+      ["container", container],
+    ] as const) {
       const path = writeScratch(`${name}.yaml`, renderCloudInit(options));
       const result = spawnSync("cloud-init", ["schema", "--config-file", path], { encoding: "utf8" });
       expect(`${result.stdout}${result.stderr}`).toContain("Valid cloud-config");

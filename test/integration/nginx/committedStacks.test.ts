@@ -14,11 +14,15 @@ const stacks = readdirSync(PROJECT_DIR)
 
 function render(stack: string): { dir: string; stdout: string; code: number | null } {
   const dir = mkdtempSync(path.join(tmpdir(), `render-${stack}-`));
-  const result = spawnSync(process.execPath, [path.join(PROJECT_DIR, "bin", "run.js"), "tools/commands/render", "--stack", stack, "--out", dir], {
-    cwd: PROJECT_DIR,
-    encoding: "utf8",
-    timeout: 30000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(PROJECT_DIR, "bin", "run.js"), "tools/commands/render", "--stack", stack, "--out", dir],
+    {
+      cwd: PROJECT_DIR,
+      encoding: "utf8",
+      timeout: 30000,
+    },
+  );
   return { dir, stdout: result.stdout, code: result.status };
 }
 
@@ -54,6 +58,8 @@ describe.each(stacks)("npm run render -- --stack %s", (stack) => {
   test("the instances of the program get exactly this user data", async () => {
     const plan = await planOf({ stack });
     const instance = findResource(plan.run, T.instance, "wechat-app-0");
-    expect(Buffer.from(String(instance.inputs.userData), "base64").toString("utf8")).toBe(readFileSync(path.join(dir, "user-data"), "utf8"));
+    expect(Buffer.from(String(instance.inputs.userData), "base64").toString("utf8")).toBe(
+      readFileSync(path.join(dir, "user-data"), "utf8"),
+    );
   });
 });

@@ -123,11 +123,7 @@ describe("renderNginxConfig variants", () => {
 
   it("renders every option where it belongs", () => {
     const t = parseNginxConfig(renderNginxConfig(prodLike));
-    expect(findAll(t, "add_header")[0].args).toEqual([
-      "Strict-Transport-Security",
-      "max-age=63072000; includeSubDomains",
-      "always",
-    ]);
+    expect(findAll(t, "add_header")[0].args).toEqual(["Strict-Transport-Security", "max-age=63072000; includeSubDomains", "always"]);
     expect(findAll(t, "client_max_body_size")[0].args).toEqual(["50m"]);
     expect(findAll(t, "listen")[0].args).toEqual(["8081", "default_server"]);
     expect(findAll(findAll(t, "upstream"), "server")[0].args).toEqual(["127.0.0.1:8080"]);

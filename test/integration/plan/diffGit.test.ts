@@ -10,6 +10,7 @@ import type { PlanDiffResult } from "../../../tools/plan/planDiff";
 import { PROJECT_DIR } from "../../support/program";
 
 // The build, not the sources: the same worker and harness the command uses.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a module of the build, chosen at run time
 const dist = (module: string) => require(path.join(PROJECT_DIR, "dist", "tools", "plan", module));
 const { planDiff } = dist("planDiff") as typeof import("../../../tools/plan/planDiff");
 const { formatDiffMarkdown } = dist("diffFormat") as typeof import("../../../tools/plan/diffFormat");
@@ -54,12 +55,18 @@ test("a TLS policy change updates the HTTPS listener in place", () => {
   expect(change("wechat-lb-https")).toMatchObject({
     op: "update",
     changedInputs: ["tlsCipherPolicy"],
-    inputs: [{ key: "tlsCipherPolicy", before: '"tls_cipher_policy_1_2_strict_with_1_3"', after: '"tls_cipher_policy_1_2_strict"', secret: false }],
+    inputs: [
+      { key: "tlsCipherPolicy", before: '"tls_cipher_policy_1_2_strict_with_1_3"', after: '"tls_cipher_policy_1_2_strict"', secret: false },
+    ],
   });
 });
 
 test("an HSTS change alters the user data, which replaces the instance (the program's replaceOnChanges) and its readiness check", () => {
-  expect(change("wechat-app-0")).toMatchObject({ op: "replace", changedInputs: ["userData"], inputs: [{ key: "userData", replaces: "the program's replaceOnChanges" }] });
+  expect(change("wechat-app-0")).toMatchObject({
+    op: "replace",
+    changedInputs: ["userData"],
+    inputs: [{ key: "userData", replaces: "the program's replaceOnChanges" }],
+  });
   // The check takes the replaced instance's id: every EcsInvocation input forces replacement.
   expect(change("wechat-app-0-ready")).toMatchObject({ op: "replace", changedInputs: ["instanceIds"] });
   expect(change("wechat-app-0-ready")?.inputs[0].after).toBe('["(known after apply: wechat-app-0 is replaced)"]');
@@ -79,14 +86,17 @@ test("a second instance is created in a second zone and joins the backends", () 
 });
 
 test("nothing else changes: the load balancer, its address and the DNS record stay", () => {
-  for (const name of ["wechat-lb-clb", "wechat-dns-a", "wechat-lb-http-redirect", "wechat-net-vswitch-0"]) expect(change(name)).toBeUndefined();
+  for (const name of ["wechat-lb-clb", "wechat-dns-a", "wechat-lb-http-redirect", "wechat-net-vswitch-0"])
+    expect(change(name)).toBeUndefined();
   expect(result.outputs).toEqual([]);
 });
 
 test("the Markdown comment: a summary table, the replacements in bold, the changed inputs in details", () => {
   const markdown = formatDiffMarkdown(result);
   expect(markdown).toContain(`### Offline plan diff of stack \`dev\` against \`HEAD (${result.base.commit.slice(0, 12)})\``);
-  expect(markdown).toContain(`| ${result.summary.create} | ${result.summary.update} | ${result.summary.replace} | 0 | ${result.summary.unchanged} |`);
+  expect(markdown).toContain(
+    `| ${result.summary.create} | ${result.summary.update} | ${result.summary.replace} | 0 | ${result.summary.unchanged} |`,
+  );
   expect(markdown).toContain("| **replace (create, then delete)** | `wechat-app-0` | `alicloud:ecs/instance:Instance` | `userData` |");
   expect(markdown).toContain('- `tlsCipherPolicy`: `"tls_cipher_policy_1_2_strict_with_1_3"` → `"tls_cipher_policy_1_2_strict"`');
 });
@@ -108,7 +118,11 @@ test("a ref that does not exist, or has no Pulumi.yaml, fails with a clear messa
 
 test("the command: exit 1 with the message for a missing ref, exit 2 for --markdown without --diff", () => {
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, [path.join(PROJECT_DIR, "bin", "run.js"), "tools/commands/plan", ...args], { cwd: PROJECT_DIR, encoding: "utf8", timeout: 30000 });
+    spawnSync(process.execPath, [path.join(PROJECT_DIR, "bin", "run.js"), "tools/commands/plan", ...args], {
+      cwd: PROJECT_DIR,
+      encoding: "utf8",
+      timeout: 30000,
+    });
   const missing = run("--stack", "dev", "--diff", "no-such-branch-for-plan-diff", "--markdown");
   expect(missing.status).toBe(1);
   expect(missing.stdout).toBe("");

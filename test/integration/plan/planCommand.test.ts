@@ -56,7 +56,9 @@ describe("npm run plan", () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Offline plan of stack "custom" (Pulumi.custom.yaml), environment prod');
     expect(stdout).toContain('privateKey: "[secret]"');
-    expect(stdout).toMatch(/Checks the offline plan could not run:\n {2}\? certificate checks \(key matches, covers the domain, expiry, chain\)/);
+    expect(stdout).toMatch(
+      /Checks the offline plan could not run:\n {2}\? certificate checks \(key matches, covers the domain, expiry, chain\)/,
+    );
     expect(stdout).toContain('certificateNotAfter: "(known after apply)"');
   });
 
@@ -82,7 +84,9 @@ describe("npm run plan", () => {
   });
 
   test("invalid config: exit 1 and the error names the key and the fix", () => {
-    const file = stackFile("config:\n  alicloud:region: cn-hangzhou\n  wechat-https-backend:domain: https://dev.example.com\n  wechat-https-backend:certificateSource: selfSigned\n");
+    const file = stackFile(
+      "config:\n  alicloud:region: cn-hangzhou\n  wechat-https-backend:domain: https://dev.example.com\n  wechat-https-backend:certificateSource: selfSigned\n",
+    );
     const { code, stderr, stdout } = plan("--config-file", file);
     expect(code).toBe(1);
     expect(stdout).toBe("");

@@ -6,7 +6,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
-import { AnalyzeRequest, AnalyzerResourceOptions, EnforcementLevel, type AnalyzeResponse, type AnalyzerInfo } from "@pulumi/pulumi/proto/analyzer_pb";
+import {
+  AnalyzeRequest,
+  AnalyzerResourceOptions,
+  EnforcementLevel,
+  type AnalyzeResponse,
+  type AnalyzerInfo,
+} from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { ALL_POLICIES } from "../../../policy/policies";
@@ -77,6 +83,10 @@ test("it judges a resource the CLI sends: an HTTPS listener without a TLS policy
   const diagnostics = response.getDiagnosticsList().map((d) => [d.getPolicyname(), d.getEnforcementlevel(), d.getMessage()]);
   // The CLI shows the policy's description, then the message.
   expect(diagnostics).toEqual([
-    ["https-listener-tls-1-2", EnforcementLevel.MANDATORY, expect.stringMatching(/\nHTTPS listener "wechat-lb-https" has no tlsCipherPolicy, so CLB applies its default tls_cipher_policy_1_0/)],
+    [
+      "https-listener-tls-1-2",
+      EnforcementLevel.MANDATORY,
+      expect.stringMatching(/\nHTTPS listener "wechat-lb-https" has no tlsCipherPolicy, so CLB applies its default tls_cipher_policy_1_0/),
+    ],
   ]);
 });

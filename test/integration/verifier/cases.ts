@@ -41,7 +41,10 @@ export async function startLab(): Promise<Lab> {
     issue({ dnsNames: [HOST], key: EC_P256 }),
     pki.leaf({ dnsNames: [HOST], key: RSA_2048 }),
   ]);
-  const full = (leaf: typeof good): Pick<SiteSpec, "chainPem" | "keyPem"> => ({ chainPem: chainPem(leaf, pki.intermediate), keyPem: leaf.keyPem });
+  const full = (leaf: typeof good): Pick<SiteSpec, "chainPem" | "keyPem"> => ({
+    chainPem: chainPem(leaf, pki.intermediate),
+    keyPem: leaf.keyPem,
+  });
   const base: SiteSpec = { ...full(good), hsts: "max-age=31536000; includeSubDomains", websocket: true };
 
   const cases: Case[] = [
@@ -62,12 +65,18 @@ export async function startLab(): Promise<Lab> {
     {
       name: "redirect with 302",
       fails: "http-redirect",
-      spec: { ...base, redirect: ({ host, httpsPort, requestUri }) => ({ status: 302, location: `https://${host}:${httpsPort}${requestUri}` }) },
+      spec: {
+        ...base,
+        redirect: ({ host, httpsPort, requestUri }) => ({ status: 302, location: `https://${host}:${httpsPort}${requestUri}` }),
+      },
     },
     {
       name: "redirect to http",
       fails: "http-redirect",
-      spec: { ...base, redirect: ({ host, httpsPort, requestUri }) => ({ status: 301, location: `http://${host}:${httpsPort}${requestUri}` }) },
+      spec: {
+        ...base,
+        redirect: ({ host, httpsPort, requestUri }) => ({ status: 301, location: `http://${host}:${httpsPort}${requestUri}` }),
+      },
     },
     {
       name: "redirect dropping the path",
@@ -95,4 +104,3 @@ export async function startLab(): Promise<Lab> {
     },
   };
 }
-

@@ -124,7 +124,9 @@ describe("what the details say", () => {
   test("expiry, host name, HSTS, redirect and health failures give their reason", async () => {
     expect(await detailOf("expired certificate", "certificate-expiry")).toMatch(/expired on \d{4}-\d\d-\d\d \(1 day ago\)/);
     expect(await detailOf("wrong host name", "certificate-hostname")).toMatch(/for other\.test, \*\.other\.test, not wechat\.test/);
-    expect(await detailOf("HSTS too short", "hsts")).toMatch(/max-age=300 \(5 minutes\) is shorter than the 31536000-second \(1 year\) minimum/);
+    expect(await detailOf("HSTS too short", "hsts")).toMatch(
+      /max-age=300 \(5 minutes\) is shorter than the 31536000-second \(1 year\) minimum/,
+    );
     expect(await detailOf("HSTS missing", "hsts")).toMatch(/no Strict-Transport-Security header/);
     expect(await detailOf("redirect with 302", "http-redirect")).toMatch(/302 is a temporary redirect/);
     expect(await detailOf("redirect to http", "http-redirect")).toMatch(/redirects to http:\/\/ instead of https:\/\//);
@@ -163,7 +165,9 @@ async function closedPort(): Promise<number> {
 
 test("an unreachable endpoint is an error, not a report", async () => {
   const port = await closedPort();
-  await expect(verify({ url: `https://${HOST}:${port}/`, resolve: [`${HOST}:${port}:127.0.0.1`] })).rejects.toThrow(EndpointUnreachableError);
+  await expect(verify({ url: `https://${HOST}:${port}/`, resolve: [`${HOST}:${port}:127.0.0.1`] })).rejects.toThrow(
+    EndpointUnreachableError,
+  );
 });
 
 describe("the command line", () => {
@@ -202,7 +206,8 @@ describe("the command line", () => {
     expect(report.url).toBe(site("health answering 503").url);
     expect(report.ok).toBe(false);
     expect(report.checks.map((c) => c.id)).toEqual([...CHECK_IDS]);
-    for (const c of report.checks) expect(c).toEqual(expect.objectContaining({ id: c.id, ok: c.id !== "health", detail: expect.any(String) }));
+    for (const c of report.checks)
+      expect(c).toEqual(expect.objectContaining({ id: c.id, ok: c.id !== "health", detail: expect.any(String) }));
   });
 
   test("--require-websocket turns a missing endpoint into exit 1", async () => {
@@ -240,7 +245,17 @@ describe("the command line", () => {
   test("--help prints the options and exits 0", async () => {
     const { code, stdout } = await run(["--help"]);
     expect(code).toBe(0);
-    for (const option of ["--http-url", "--resolve", "--cacert", "--min-days", "--hsts-min", "--health-path", "--require-websocket", "--timeout", "--json"]) {
+    for (const option of [
+      "--http-url",
+      "--resolve",
+      "--cacert",
+      "--min-days",
+      "--hsts-min",
+      "--health-path",
+      "--require-websocket",
+      "--timeout",
+      "--json",
+    ]) {
       expect(stdout).toContain(option);
     }
   });

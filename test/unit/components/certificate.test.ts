@@ -9,7 +9,12 @@ describe("Certificate", () => {
       () =>
         new Certificate("cert", {
           domain: "api.example.com",
-          source: { kind: "pem", certificatePem: pulumi.secret("CHAIN"), privateKeyPem: pulumi.secret("KEY"), notAfter: "2027-01-01T00:00:00.000Z" },
+          source: {
+            kind: "pem",
+            certificatePem: pulumi.secret("CHAIN"),
+            privateKeyPem: pulumi.secret("KEY"),
+            notAfter: "2027-01-01T00:00:00.000Z",
+          },
         }),
     );
     const uploaded = findResource(run, T.serverCertificate);

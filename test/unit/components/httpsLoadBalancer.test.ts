@@ -8,7 +8,12 @@ class Gate extends pulumi.CustomResource {
   }
 }
 
-const base = { certificateId: "cert-1", tlsPolicy: "tls_cipher_policy_1_2_strict_with_1_3" as const, backendInstanceIds: ["i-1", "i-2"], healthPath: "/api/health" };
+const base = {
+  certificateId: "cert-1",
+  tlsPolicy: "tls_cipher_policy_1_2_strict_with_1_3" as const,
+  backendInstanceIds: ["i-1", "i-2"],
+  healthPath: "/api/health",
+};
 
 function listeners(run: Awaited<ReturnType<typeof runComponents>>) {
   return {
@@ -21,7 +26,12 @@ describe("HttpsLoadBalancer", () => {
   test("an internet CLB, pay-by-LCU, no delete protection unless asked", async () => {
     const run = await runComponents(() => new HttpsLoadBalancer("lb", base));
     const lb = findResource(run, T.loadBalancer);
-    expect(lb.inputs).toMatchObject({ addressType: "internet", instanceChargeType: "PayByCLCU", paymentType: "PayAsYouGo", deleteProtection: "off" });
+    expect(lb.inputs).toMatchObject({
+      addressType: "internet",
+      instanceChargeType: "PayByCLCU",
+      paymentType: "PayAsYouGo",
+      deleteProtection: "off",
+    });
     expect(lb.options.protect).toBe(false);
   });
 

@@ -57,7 +57,14 @@ describe("stack config: defaults", () => {
 
   test("prod defaults to two instances in two zones, protected", () => {
     const { settings, warnings, checksNotRun } = resolveStackConfig(input(prodBase, "prod"));
-    expect(settings).toMatchObject({ environment: "prod", instanceCount: 2, zoneCount: 2, protect: true, recordName: "@", dnsZone: "example.com" });
+    expect(settings).toMatchObject({
+      environment: "prod",
+      instanceCount: 2,
+      zoneCount: 2,
+      protect: true,
+      recordName: "@",
+      dnsZone: "example.com",
+    });
     expect(warnings).toEqual([]);
     expect(checksNotRun).toEqual([expect.stringContaining("certificatePem/privateKeyPem are secrets the offline plan cannot decrypt")]);
   });
@@ -77,16 +84,46 @@ describe("stack config: defaults", () => {
 
 describe("stack config: every bad value is refused with the key and the fix", () => {
   test.each([
-    ["https://dev.example.com", 'domain "https://dev.example.com" has a scheme (https://); set only the host name, e.g. pulumi config set domain dev.example.com'],
-    ["dev.example.com:443", 'domain "dev.example.com:443" has a port; WeChat requires the default port 443, so set only the host name, e.g. pulumi config set domain dev.example.com'],
-    ["dev.example.com/api", 'domain "dev.example.com/api" has a path; set only the host name, e.g. pulumi config set domain dev.example.com'],
-    ["203.0.113.5", 'domain "203.0.113.5" is an IP address; WeChat only accepts ICP-filed domain names, e.g. pulumi config set domain dev.example.com'],
-    ["[2001:db8::1]", 'domain "[2001:db8::1]" is an IP address; WeChat only accepts ICP-filed domain names, e.g. pulumi config set domain dev.example.com'],
-    ["localhost", 'domain "localhost" is localhost; phones reach the backend through a public, ICP-filed domain, e.g. pulumi config set domain dev.example.com'],
-    ["*.example.com", 'domain "*.example.com" is a wildcard; WeChat registers exact hosts, so set one host name, e.g. pulumi config set domain dev.example.com'],
-    ["dev_api.example.com", 'domain "dev_api.example.com" is not a valid DNS name (labels of letters, digits and inner hyphens, at most 63 characters each), e.g. pulumi config set domain dev.example.com'],
-    ["-dev.example.com", 'domain "-dev.example.com" is not a valid DNS name (labels of letters, digits and inner hyphens, at most 63 characters each), e.g. pulumi config set domain dev.example.com'],
-    ["backend.internal", 'domain "backend.internal" is not under a public domain suffix (such as .com or .cn); WeChat needs a publicly registered domain, e.g. pulumi config set domain dev.example.com'],
+    [
+      "https://dev.example.com",
+      'domain "https://dev.example.com" has a scheme (https://); set only the host name, e.g. pulumi config set domain dev.example.com',
+    ],
+    [
+      "dev.example.com:443",
+      'domain "dev.example.com:443" has a port; WeChat requires the default port 443, so set only the host name, e.g. pulumi config set domain dev.example.com',
+    ],
+    [
+      "dev.example.com/api",
+      'domain "dev.example.com/api" has a path; set only the host name, e.g. pulumi config set domain dev.example.com',
+    ],
+    [
+      "203.0.113.5",
+      'domain "203.0.113.5" is an IP address; WeChat only accepts ICP-filed domain names, e.g. pulumi config set domain dev.example.com',
+    ],
+    [
+      "[2001:db8::1]",
+      'domain "[2001:db8::1]" is an IP address; WeChat only accepts ICP-filed domain names, e.g. pulumi config set domain dev.example.com',
+    ],
+    [
+      "localhost",
+      'domain "localhost" is localhost; phones reach the backend through a public, ICP-filed domain, e.g. pulumi config set domain dev.example.com',
+    ],
+    [
+      "*.example.com",
+      'domain "*.example.com" is a wildcard; WeChat registers exact hosts, so set one host name, e.g. pulumi config set domain dev.example.com',
+    ],
+    [
+      "dev_api.example.com",
+      'domain "dev_api.example.com" is not a valid DNS name (labels of letters, digits and inner hyphens, at most 63 characters each), e.g. pulumi config set domain dev.example.com',
+    ],
+    [
+      "-dev.example.com",
+      'domain "-dev.example.com" is not a valid DNS name (labels of letters, digits and inner hyphens, at most 63 characters each), e.g. pulumi config set domain dev.example.com',
+    ],
+    [
+      "backend.internal",
+      'domain "backend.internal" is not under a public domain suffix (such as .com or .cn); WeChat needs a publicly registered domain, e.g. pulumi config set domain dev.example.com',
+    ],
   ])("domain %s", (domain, message) => {
     expect(problems({ ...devBase, domain })).toEqual([message]);
   });
@@ -106,7 +143,10 @@ describe("stack config: every bad value is refused with the key and the fix", ()
 
   test("prod without ICP filing, with a self-signed certificate, one instance, one zone and short HSTS", () => {
     expect(
-      problems({ ...prodBase, icpLicense: "", certificateSource: "selfSigned", instanceCount: "1", zoneCount: "1", hstsMaxAge: "86400" }, "prod"),
+      problems(
+        { ...prodBase, icpLicense: "", certificateSource: "selfSigned", instanceCount: "1", zoneCount: "1", hstsMaxAge: "86400" },
+        "prod",
+      ),
     ).toEqual([
       "icpLicense is not set; WeChat only accepts ICP-filed (备案) domains: pulumi config set icpLicense '京ICP备12345678号-1'",
       "certificateSource: selfSigned is not allowed in prod (phones reject self-signed certificates); use acme or pem with a CA-issued chain",
@@ -118,7 +158,9 @@ describe("stack config: every bad value is refused with the key and the fix", ()
 
   test("the same short HSTS is only a warning in dev", () => {
     const { warnings } = resolveStackConfig(input({ ...devBase, hstsMaxAge: "86400" }));
-    expect(warnings).toContain("hstsMaxAge: 86400 is below one year (31536000); browsers and SSL Labs expect at least that: pulumi config set hstsMaxAge 31536000");
+    expect(warnings).toContain(
+      "hstsMaxAge: 86400 is below one year (31536000); browsers and SSL Labs expect at least that: pulumi config set hstsMaxAge 31536000",
+    );
   });
 
   test("pem source without the chain or the key", () => {
@@ -130,9 +172,24 @@ describe("stack config: every bad value is refused with the key and the fix", ()
 
   // What a message means, not its wording: the key it names, why (a phrase), and the command that fixes it.
   test.each([
-    [{ tlsPolicy: "tls_cipher_policy_1_0" }, "tlsPolicy", /allows TLS below 1\.2/, "pulumi config set tlsPolicy tls_cipher_policy_1_2_strict_with_1_3"],
-    [{ tlsPolicy: "modern" }, "tlsPolicy", /is not tls_cipher_policy_1_2, tls_cipher_policy_1_2_strict or tls_cipher_policy_1_2_strict_with_1_3/, "pulumi config set tlsPolicy"],
-    [{ certificateSource: "letsencrypt" }, "certificateSource", /is not acme, pem, cas or selfSigned/, "pulumi config set certificateSource acme"],
+    [
+      { tlsPolicy: "tls_cipher_policy_1_0" },
+      "tlsPolicy",
+      /allows TLS below 1\.2/,
+      "pulumi config set tlsPolicy tls_cipher_policy_1_2_strict_with_1_3",
+    ],
+    [
+      { tlsPolicy: "modern" },
+      "tlsPolicy",
+      /is not tls_cipher_policy_1_2, tls_cipher_policy_1_2_strict or tls_cipher_policy_1_2_strict_with_1_3/,
+      "pulumi config set tlsPolicy",
+    ],
+    [
+      { certificateSource: "letsencrypt" },
+      "certificateSource",
+      /is not acme, pem, cas or selfSigned/,
+      "pulumi config set certificateSource acme",
+    ],
     [{ environment: "staging" }, "environment", /is not dev or prod/, "pulumi config set environment prod"],
     [{ instanceCount: "two" }, "instanceCount", /is not a whole number/, "pulumi config set instanceCount 2"],
     [{ instanceCount: "21" }, "instanceCount", /outside 0-20/, "pulumi config set instanceCount 2"],
@@ -143,12 +200,27 @@ describe("stack config: every bad value is refused with the key and the fix", ()
     [{ healthPath: "api/health" }, "healthPath", /is not a URL path .* starting with "\/"/, "pulumi config set healthPath /api/health"],
     [{ apiBasePath: "/api?v=1" }, "apiBasePath", /\(no query\)/, "pulumi config set apiBasePath /api"],
     [{ maxUploadSize: "20MB" }, "maxUploadSize", /is not an nginx size/, "pulumi config set maxUploadSize 20m"],
-    [{ sshAllowedCidrs: '["10.0.0.0/33"]' }, "sshAllowedCidrs", /prefix length outside 0-32/, "pulumi config set --path 'sshAllowedCidrs[0]' 203.0.113.0/24"],
+    [
+      { sshAllowedCidrs: '["10.0.0.0/33"]' },
+      "sshAllowedCidrs",
+      /prefix length outside 0-32/,
+      "pulumi config set --path 'sshAllowedCidrs[0]' 203.0.113.0/24",
+    ],
     [{ sshAllowedCidrs: "{}" }, "sshAllowedCidrs", /expected a list of strings/, "pulumi config set --path 'sshAllowedCidrs[0]'"],
     [{ protect: "yes" }, "protect", /is not auto, true or false/, "pulumi config set protect auto"],
     [{ icpLicense: "12345" }, "icpLicense", /is not an ICP filing number/, "pulumi config set icpLicense '京ICP备12345678号-1'"],
-    [{ minDaysRemaining: "90" }, "minDaysRemaining", /outside 1-60 \(Let's Encrypt certificates last 90 days\)/, "pulumi config set minDaysRemaining 30"],
-    [{ "alicloud:region": "Hangzhou" }, "alicloud:region", /is not an Alibaba Cloud region id/, "pulumi config set alicloud:region cn-hangzhou"],
+    [
+      { minDaysRemaining: "90" },
+      "minDaysRemaining",
+      /outside 1-60 \(Let's Encrypt certificates last 90 days\)/,
+      "pulumi config set minDaysRemaining 30",
+    ],
+    [
+      { "alicloud:region": "Hangzhou" },
+      "alicloud:region",
+      /is not an Alibaba Cloud region id/,
+      "pulumi config set alicloud:region cn-hangzhou",
+    ],
   ])("%j", (values, key, why, fix) => {
     const found = problems({ ...devBase, ...values });
     expect(found).toHaveLength(1);
@@ -223,15 +295,20 @@ describe("stack config: certificate sources", () => {
     expect(problems({ domain: "dev.example.com" })).toEqual([
       "acmeEmail is not set (certificateSource acme); the ACME account needs a contact: pulumi config set acmeEmail ops@your-domain.com",
     ]);
-    expect(problems({ ...acme, acmeEmail: "ops" })).toEqual(['acmeEmail: "ops" is not an email address; e.g. pulumi config set acmeEmail ops@your-domain.com']);
+    expect(problems({ ...acme, acmeEmail: "ops" })).toEqual([
+      'acmeEmail: "ops" is not an email address; e.g. pulumi config set acmeEmail ops@your-domain.com',
+    ]);
   });
 
   test("staging: a warning in dev, an error in prod", () => {
-    const staging = "acmeServer: staging certificates come from an untrusted test CA and phones reject them; use production once a trial works";
+    const staging =
+      "acmeServer: staging certificates come from an untrusted test CA and phones reject them; use production once a trial works";
     const dev = resolveStackConfig(input({ ...acme, acmeServer: "staging" }));
     expect(dev.settings.certificate).toMatchObject({ serverUrl: "https://acme-staging-v02.api.letsencrypt.org/directory", staging: true });
     expect(dev.warnings).toContain(staging);
-    expect(problems({ ...prodBase, certificateSource: "acme", acmeEmail: "ops@example.com", acmeServer: "staging" }, "prod")).toEqual([staging]);
+    expect(problems({ ...prodBase, certificateSource: "acme", acmeEmail: "ops@example.com", acmeServer: "staging" }, "prod")).toEqual([
+      staging,
+    ]);
   });
 
   test("an ECDSA key is refused because CLB serves RSA certificates only", () => {
@@ -244,7 +321,9 @@ describe("stack config: certificate sources", () => {
   test("another ACME directory is accepted with a warning; nonsense is not", () => {
     const other = resolveStackConfig(input({ ...acme, acmeServer: "https://acme.example.net/directory" }));
     expect(other.settings.certificate).toMatchObject({ serverUrl: "https://acme.example.net/directory" });
-    expect(other.warnings).toContain("acmeServer: https://acme.example.net/directory is not Let's Encrypt; make sure phones trust the CA behind it");
+    expect(other.warnings).toContain(
+      "acmeServer: https://acme.example.net/directory is not Let's Encrypt; make sure phones trust the CA behind it",
+    );
     expect(problems({ ...acme, acmeServer: "letsencrypt" })).toEqual([
       'acmeServer: "letsencrypt" is not production, staging or an https:// ACME directory URL; e.g. pulumi config set acmeServer production',
     ]);
@@ -279,8 +358,10 @@ describe("stack config: verification after deploy", () => {
     expect(problems({ ...devBase, verifyAfterDeploy: "true" })).toEqual([
       "verifyAfterDeploy: the verifier's chain check cannot pass with a self-signed certificate, which phones do not trust either; set verifyAfterDeploy false, or use a trusted certificate",
     ]);
-    expect(problems({ domain: "dev.example.com", acmeEmail: "ops@example.com", acmeServer: "staging", verifyAfterDeploy: "true" })).toEqual([
-      "verifyAfterDeploy: the verifier's chain check cannot pass with a Let's Encrypt staging certificate, which phones do not trust either; set verifyAfterDeploy false, or use a trusted certificate",
-    ]);
+    expect(problems({ domain: "dev.example.com", acmeEmail: "ops@example.com", acmeServer: "staging", verifyAfterDeploy: "true" })).toEqual(
+      [
+        "verifyAfterDeploy: the verifier's chain check cannot pass with a Let's Encrypt staging certificate, which phones do not trust either; set verifyAfterDeploy false, or use a trusted certificate",
+      ],
+    );
   });
 });

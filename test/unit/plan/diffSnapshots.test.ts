@@ -41,8 +41,12 @@ describe("diffSnapshots", () => {
   });
 
   test("an in-place change updates; an ignored change is no change", () => {
-    const instance = (props: Record<string, Encoded>) => res(INSTANCE, "app-0", { instanceType: "ecs.g7.large", ...props }, { ignoreChanges: ["imageId"] });
-    const diff = diffSnapshots(snapshot([instance({ imageId: "a", description: "x" })]), snapshot([instance({ imageId: "b", description: "y" })]));
+    const instance = (props: Record<string, Encoded>) =>
+      res(INSTANCE, "app-0", { instanceType: "ecs.g7.large", ...props }, { ignoreChanges: ["imageId"] });
+    const diff = diffSnapshots(
+      snapshot([instance({ imageId: "a", description: "x" })]),
+      snapshot([instance({ imageId: "b", description: "y" })]),
+    );
     expect(diff.changes).toEqual([expect.objectContaining({ op: "update", changedInputs: ["description"] })]);
   });
 
@@ -53,7 +57,8 @@ describe("diffSnapshots", () => {
   });
 
   test("secret inputs: compared by hash, reported as changed without values", () => {
-    const cert = (hash: string) => res("alicloud:slb/serverCertificate:ServerCertificate", "cert", { serverCertificate: { $secret: { known: true, hash, refs: [] } } });
+    const cert = (hash: string) =>
+      res("alicloud:slb/serverCertificate:ServerCertificate", "cert", { serverCertificate: { $secret: { known: true, hash, refs: [] } } });
     const same = diffSnapshots(snapshot([cert("h1")]), snapshot([cert("h1")]));
     expect(same.changes).toEqual([]);
     const changed = diffSnapshots(snapshot([cert("h1")]), snapshot([cert("h2")]));
@@ -63,7 +68,9 @@ describe("diffSnapshots", () => {
   });
 
   test("a secret the offline plan cannot decrypt counts as changed when its encrypted config changed", () => {
-    const cert = res("alicloud:slb/serverCertificate:ServerCertificate", "cert", { serverCertificate: { $secret: { known: false, hash: "x", refs: [] } } });
+    const cert = res("alicloud:slb/serverCertificate:ServerCertificate", "cert", {
+      serverCertificate: { $secret: { known: false, hash: "x", refs: [] } },
+    });
     const config = (hash: string) => ({ "wechat-https-backend:certificatePem": { secret: true as const, hash, encrypted: true } });
     expect(diffSnapshots(snapshot([cert], { config: config("a") }), snapshot([cert], { config: config("a") })).changes).toEqual([]);
     const diff = diffSnapshots(snapshot([cert], { config: config("a") }), snapshot([cert], { config: config("b") }));
@@ -73,16 +80,24 @@ describe("diffSnapshots", () => {
   });
 
   test("created, deleted, protected, moved, and types the table does not know", () => {
-    const record = (parent: string) => ({ ...res("alicloud:dns/alidnsRecord:AlidnsRecord", "a", { rr: "@" }, { protect: true }), urn: `urn:pulumi:dev::p::${parent}$alicloud:dns/alidnsRecord:AlidnsRecord::a` });
+    const record = (parent: string) => ({
+      ...res("alicloud:dns/alidnsRecord:AlidnsRecord", "a", { rr: "@" }, { protect: true }),
+      urn: `urn:pulumi:dev::p::${parent}$alicloud:dns/alidnsRecord:AlidnsRecord::a`,
+    });
     const unknownType = (v: string) => res("example:index/thing:Thing", "thing", { v });
-    const diff = diffSnapshots(snapshot([record("old:Parent"), unknownType("1")]), snapshot([record("new:Parent"), unknownType("2"), res(CLB, "new-clb", {})]));
+    const diff = diffSnapshots(
+      snapshot([record("old:Parent"), unknownType("1")]),
+      snapshot([record("new:Parent"), unknownType("2"), res(CLB, "new-clb", {})]),
+    );
     const byOp = Object.fromEntries(diff.changes.map((c) => [`${c.op} ${c.name}`, c.notes]));
     expect(Object.keys(byOp).sort()).toEqual(["create a", "create new-clb", "delete a", "update thing"]);
     expect(byOp["delete a"]).toEqual([
       "protected: pulumi up refuses to delete it until protect is turned off",
       "its URN changes (it moved to another parent): Pulumi creates the new one and deletes the old; add an alias to keep it",
     ]);
-    expect(byOp["update thing"]).toEqual(["no replace-trigger entry for example:index/thing:Thing in tools/plan/replaceTriggers.ts: check with pulumi preview"]);
+    expect(byOp["update thing"]).toEqual([
+      "no replace-trigger entry for example:index/thing:Thing in tools/plan/replaceTriggers.ts: check with pulumi preview",
+    ]);
   });
 
   test("option and output changes are listed apart from resource operations", () => {
@@ -93,7 +108,9 @@ describe("diffSnapshots", () => {
     );
     expect(diff.changes).toEqual([]);
     expect(diff.optionChanges).toEqual([expect.objectContaining({ name: "clb", option: "protect", before: "false", after: "true" })]);
-    expect(diff.outputs).toEqual([{ name: "apiBaseUrl", status: "changed", secret: false, before: '"https://a.example.com/api"', after: '"https://b.example.com/api"' }]);
+    expect(diff.outputs).toEqual([
+      { name: "apiBaseUrl", status: "changed", secret: false, before: '"https://a.example.com/api"', after: '"https://b.example.com/api"' },
+    ]);
   });
 });
 
@@ -120,7 +137,15 @@ test("two real plans of a stack whose certificate changes: the upload is replace
       certificatePem: chainPem(leaf, pki.intermediate),
       privateKeyPem: leaf.keyPem,
     };
-    writeFileSync(file, stringify({ config: { "alicloud:region": "cn-shanghai", ...Object.fromEntries(Object.entries(config).map(([k, v]) => [`wechat-https-backend:${k}`, v])) } }));
+    writeFileSync(
+      file,
+      stringify({
+        config: {
+          "alicloud:region": "cn-shanghai",
+          ...Object.fromEntries(Object.entries(config).map(([k, v]) => [`wechat-https-backend:${k}`, v])),
+        },
+      }),
+    );
     return { file, secrets: [leaf.certPem.split("\n")[2], leaf.keyPem.split("\n")[2]] };
   };
   const [before, after] = [await stackFile(), await stackFile()];
@@ -131,8 +156,16 @@ test("two real plans of a stack whose certificate changes: the upload is replace
 
   const upload = diff.changes.find((c) => c.type === "alicloud:slb/serverCertificate:ServerCertificate");
   expect(upload).toMatchObject({ op: "replace" });
-  expect(upload?.inputs.filter((i) => i.secret).map((i) => i.key).sort()).toEqual(["privateKey", "serverCertificate"]);
-  expect(diff.config.filter((c) => c.secret).map((c) => c.name)).toEqual(["wechat-https-backend:certificatePem", "wechat-https-backend:privateKeyPem"]);
+  expect(
+    upload?.inputs
+      .filter((i) => i.secret)
+      .map((i) => i.key)
+      .sort(),
+  ).toEqual(["privateKey", "serverCertificate"]);
+  expect(diff.config.filter((c) => c.secret).map((c) => c.name)).toEqual([
+    "wechat-https-backend:certificatePem",
+    "wechat-https-backend:privateKeyPem",
+  ]);
   // The listener takes the new certificate's id: updated in place, not replaced.
   expect(diff.changes.find((c) => c.name === "wechat-lb-https")).toMatchObject({ op: "update", changedInputs: ["serverCertificateId"] });
 

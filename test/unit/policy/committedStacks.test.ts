@@ -12,7 +12,11 @@ import { planOf } from "../../support/program";
 
 const PROJECT = "wechat-https-backend";
 
-async function findingsOf(stackOrFile: { stack: string } | { configFile: string }, mode: MockMode, policies = ALL_POLICIES): Promise<Finding[]> {
+async function findingsOf(
+  stackOrFile: { stack: string } | { configFile: string },
+  mode: MockMode,
+  policies = ALL_POLICIES,
+): Promise<Finding[]> {
   const plan = await planOf(stackOrFile, mode);
   return runPolicies(policies, fromDeclared(plan.run.resources, plan.stack, PROJECT));
 }

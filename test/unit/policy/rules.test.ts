@@ -25,13 +25,17 @@ const reasons = (findings: Finding[]) => findings.filter((f) => f.kind === "not-
 
 const httpsListener = (props: Record<string, unknown>) =>
   resource(TYPES.listener, "wechat-lb-https", { protocol: "https", frontendPort: 443, loadBalancerId: UNKNOWN_STRING, ...props });
-const SET_TLS = "set tlsCipherPolicy to tls_cipher_policy_1_2_strict_with_1_3 (stack config: pulumi config set tlsPolicy tls_cipher_policy_1_2_strict_with_1_3)";
+const SET_TLS =
+  "set tlsCipherPolicy to tls_cipher_policy_1_2_strict_with_1_3 (stack config: pulumi config set tlsPolicy tls_cipher_policy_1_2_strict_with_1_3)";
 
 describe("https-listener-tls-1-2", () => {
   // Written out, not taken from the code: a policy added to or dropped from the pack's list must show here.
-  test.each(["tls_cipher_policy_1_2", "tls_cipher_policy_1_2_strict", "tls_cipher_policy_1_2_strict_with_1_3"])("%s passes", async (policy) => {
-    expect(await runResourcePolicy(httpsListenerTls12, httpsListener({ tlsCipherPolicy: policy }))).toEqual([]);
-  });
+  test.each(["tls_cipher_policy_1_2", "tls_cipher_policy_1_2_strict", "tls_cipher_policy_1_2_strict_with_1_3"])(
+    "%s passes",
+    async (policy) => {
+      expect(await runResourcePolicy(httpsListenerTls12, httpsListener({ tlsCipherPolicy: policy }))).toEqual([]);
+    },
+  );
 
   test("tls_cipher_policy_1_0, the provider's default, is refused", async () => {
     expect(messages(await runResourcePolicy(httpsListenerTls12, httpsListener({ tlsCipherPolicy: "tls_cipher_policy_1_0" })))).toEqual([
@@ -52,7 +56,9 @@ describe("https-listener-tls-1-2", () => {
   });
 
   test("an HTTP listener is not judged by it", async () => {
-    expect(await runResourcePolicy(httpsListenerTls12, resource(TYPES.listener, "plain", { protocol: "http", frontendPort: 80 }))).toEqual([]);
+    expect(await runResourcePolicy(httpsListenerTls12, resource(TYPES.listener, "plain", { protocol: "http", frontendPort: 80 }))).toEqual(
+      [],
+    );
   });
 });
 
@@ -60,7 +66,11 @@ describe("https-listener-http2 (advisory)", () => {
   test("off is reported as advisory; on and unset (the provider's default, on) pass", async () => {
     const findings = await runResourcePolicy(httpsListenerHttp2, httpsListener({ enableHttp2: "off" }));
     expect(findings).toEqual([
-      expect.objectContaining({ kind: "violation", level: "advisory", message: `HTTPS listener "wechat-lb-https" has enableHttp2 "off": set enableHttp2 to "on" so a mini program's requests share one TLS connection` }),
+      expect.objectContaining({
+        kind: "violation",
+        level: "advisory",
+        message: `HTTPS listener "wechat-lb-https" has enableHttp2 "off": set enableHttp2 to "on" so a mini program's requests share one TLS connection`,
+      }),
     ]);
     expect(await runResourcePolicy(httpsListenerHttp2, httpsListener({ enableHttp2: "on" }))).toEqual([]);
     expect(await runResourcePolicy(httpsListenerHttp2, httpsListener({}))).toEqual([]);
@@ -68,7 +78,8 @@ describe("https-listener-http2 (advisory)", () => {
 });
 
 describe("http-listener-redirects-to-https", () => {
-  const http = (props: Record<string, unknown>) => resource(TYPES.listener, "wechat-lb-http-redirect", { protocol: "http", frontendPort: 80, ...props });
+  const http = (props: Record<string, unknown>) =>
+    resource(TYPES.listener, "wechat-lb-http-redirect", { protocol: "http", frontendPort: 80, ...props });
 
   test("a redirect to 443 passes", async () => {
     expect(await runResourcePolicy(httpListenerRedirectsToHttps, http({ listenerForward: "on", forwardPort: 443 }))).toEqual([]);
@@ -95,51 +106,92 @@ describe("http-listener-redirects-to-https", () => {
 });
 
 const rule = (name: string, props: Record<string, unknown>) =>
-  resource(TYPES.securityGroupRule, name, { securityGroupId: UNKNOWN_STRING, type: "ingress", ipProtocol: "tcp", policy: "accept", nicType: "intranet", ...props });
+  resource(TYPES.securityGroupRule, name, {
+    securityGroupId: UNKNOWN_STRING,
+    type: "ingress",
+    ipProtocol: "tcp",
+    policy: "accept",
+    nicType: "intranet",
+    ...props,
+  });
 
 describe("no-admin-ports-from-internet", () => {
   test("SSH from a listed range passes; SSH from the internet is refused", async () => {
-    expect(await runResourcePolicy(noAdminPortsFromInternet, rule("ssh-office", { portRange: "22/22", cidrIp: "203.0.113.0/24" }))).toEqual([]);
-    expect(messages(await runResourcePolicy(noAdminPortsFromInternet, rule("ssh-any", { portRange: "22/22", cidrIp: "0.0.0.0/0" })))).toEqual([
+    expect(await runResourcePolicy(noAdminPortsFromInternet, rule("ssh-office", { portRange: "22/22", cidrIp: "203.0.113.0/24" }))).toEqual(
+      [],
+    );
+    expect(
+      messages(await runResourcePolicy(noAdminPortsFromInternet, rule("ssh-any", { portRange: "22/22", cidrIp: "0.0.0.0/0" }))),
+    ).toEqual([
       `security group rule "ssh-any" opens port 22 (SSH) to the whole internet (0.0.0.0/0): allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
     ]);
   });
 
   test("a port range containing 22 and 3389 counts for both, IPv6 ::/0 too", async () => {
-    expect(messages(await runResourcePolicy(noAdminPortsFromInternet, rule("wide", { portRange: "1/65535", ipv6CidrIp: "::/0" })))).toEqual([
-      `security group rule "wide" opens port 22 (SSH) to the whole internet (::/0): allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
-      `security group rule "wide" opens port 3389 (RDP) to the whole internet (::/0): allow only known ranges or remove the rule`,
-    ]);
+    expect(messages(await runResourcePolicy(noAdminPortsFromInternet, rule("wide", { portRange: "1/65535", ipv6CidrIp: "::/0" })))).toEqual(
+      [
+        `security group rule "wide" opens port 22 (SSH) to the whole internet (::/0): allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
+        `security group rule "wide" opens port 3389 (RDP) to the whole internet (::/0): allow only known ranges or remove the rule`,
+      ],
+    );
   });
 
   test("protocol all with -1/-1 is every port; a drop rule and egress rules are fine", async () => {
-    expect(messages(await runResourcePolicy(noAdminPortsFromInternet, rule("all", { ipProtocol: "all", portRange: "-1/-1", cidrIp: "0.0.0.0/0" })))).toHaveLength(2);
-    expect(await runResourcePolicy(noAdminPortsFromInternet, rule("deny", { portRange: "22/22", cidrIp: "0.0.0.0/0", policy: "drop" }))).toEqual([]);
-    expect(await runResourcePolicy(noAdminPortsFromInternet, rule("out", { type: "egress", portRange: "22/22", cidrIp: "0.0.0.0/0" }))).toEqual([]);
+    expect(
+      messages(
+        await runResourcePolicy(noAdminPortsFromInternet, rule("all", { ipProtocol: "all", portRange: "-1/-1", cidrIp: "0.0.0.0/0" })),
+      ),
+    ).toHaveLength(2);
+    expect(
+      await runResourcePolicy(noAdminPortsFromInternet, rule("deny", { portRange: "22/22", cidrIp: "0.0.0.0/0", policy: "drop" })),
+    ).toEqual([]);
+    expect(
+      await runResourcePolicy(noAdminPortsFromInternet, rule("out", { type: "egress", portRange: "22/22", cidrIp: "0.0.0.0/0" })),
+    ).toEqual([]);
   });
 });
 
 describe("backend-port-only-from-load-balancer", () => {
   test("port 80 from the CLB range (or a part of it) passes", async () => {
-    expect(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("http-from-lb", { portRange: "80/80", cidrIp: "100.64.0.0/10" }))).toEqual([]);
-    expect(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("narrow", { portRange: "80/80", cidrIp: "100.100.0.0/16" }))).toEqual([]);
+    expect(
+      await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("http-from-lb", { portRange: "80/80", cidrIp: "100.64.0.0/10" })),
+    ).toEqual([]);
+    expect(
+      await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("narrow", { portRange: "80/80", cidrIp: "100.100.0.0/16" })),
+    ).toEqual([]);
   });
 
   test("port 80 from elsewhere, or inside a wider range, is refused", async () => {
-    expect(messages(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("http-any", { portRange: "80/80", cidrIp: "0.0.0.0/0" })))).toEqual([
+    expect(
+      messages(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("http-any", { portRange: "80/80", cidrIp: "0.0.0.0/0" }))),
+    ).toEqual([
       `security group rule "http-any" opens backend port 80 (nginx) to 0.0.0.0/0: only the load balancer's range 100.64.0.0/10 may reach it; set cidrIp to 100.64.0.0/10`,
     ]);
-    expect(messages(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("vpc", { portRange: "1/1024", cidrIp: "10.0.0.0/8" })))).toEqual([
+    expect(
+      messages(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("vpc", { portRange: "1/1024", cidrIp: "10.0.0.0/8" }))),
+    ).toEqual([
       `security group rule "vpc" opens backend port 80 (nginx) to 10.0.0.0/8: only the load balancer's range 100.64.0.0/10 may reach it; set cidrIp to 100.64.0.0/10`,
     ]);
-    expect(messages(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("sg", { portRange: "80/80", sourceSecurityGroupId: "sg-123" })))).toEqual([
+    expect(
+      messages(
+        await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("sg", { portRange: "80/80", sourceSecurityGroupId: "sg-123" })),
+      ),
+    ).toEqual([
       `security group rule "sg" opens backend port 80 (nginx) to security group sg-123: only the load balancer's range 100.64.0.0/10 may reach it; set cidrIp to 100.64.0.0/10`,
     ]);
   });
 
   test("other ports are not its business; the port list is configurable", async () => {
-    expect(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("ssh", { portRange: "22/22", cidrIp: "203.0.113.0/24" }))).toEqual([]);
-    expect(messages(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("app", { portRange: "3000/3000", cidrIp: "0.0.0.0/0" }), { backendPorts: [80, 3000] }))).toHaveLength(1);
+    expect(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("ssh", { portRange: "22/22", cidrIp: "203.0.113.0/24" }))).toEqual(
+      [],
+    );
+    expect(
+      messages(
+        await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("app", { portRange: "3000/3000", cidrIp: "0.0.0.0/0" }), {
+          backendPorts: [80, 3000],
+        }),
+      ),
+    ).toHaveLength(1);
   });
 });
 
@@ -160,11 +212,16 @@ describe("dns-record-ttl", () => {
 
 describe("dns-record-points-at-load-balancer (stack)", () => {
   test("an A record at this stack's CLB address passes", async () => {
-    expect(await runStackPolicy(dnsRecordPointsAtLoadBalancer, [clb("lb", { address: "203.0.113.10" }), record("a", { value: "203.0.113.10" })])).toEqual([]);
+    expect(
+      await runStackPolicy(dnsRecordPointsAtLoadBalancer, [clb("lb", { address: "203.0.113.10" }), record("a", { value: "203.0.113.10" })]),
+    ).toEqual([]);
   });
 
   test("an A record elsewhere is a violation on the record", async () => {
-    const findings = await runStackPolicy(dnsRecordPointsAtLoadBalancer, [clb("lb", { address: "203.0.113.10" }), record("wechat-dns-a", { value: "198.51.100.7" })]);
+    const findings = await runStackPolicy(dnsRecordPointsAtLoadBalancer, [
+      clb("lb", { address: "203.0.113.10" }),
+      record("wechat-dns-a", { value: "198.51.100.7" }),
+    ]);
     expect(findings).toEqual([
       expect.objectContaining({
         kind: "violation",
@@ -181,7 +238,10 @@ describe("dns-record-points-at-load-balancer (stack)", () => {
   });
 
   test("at preview the address is unknown: said so, not failed", async () => {
-    const findings = await runStackPolicy(dnsRecordPointsAtLoadBalancer, [clb("lb", { address: UNKNOWN_STRING }), record("wechat-dns-a", { value: UNKNOWN_STRING })]);
+    const findings = await runStackPolicy(dnsRecordPointsAtLoadBalancer, [
+      clb("lb", { address: UNKNOWN_STRING }),
+      record("wechat-dns-a", { value: UNKNOWN_STRING }),
+    ]);
     expect(messages(findings)).toEqual([]);
     expect(reasons(findings)).toEqual([
       `the value of DNS A record "wechat-dns-a" or the load balancer's address is not known until the load balancer exists (pulumi preview); checked again at pulumi up`,
@@ -193,7 +253,10 @@ describe("prod-stateful-resources-protected (stack)", () => {
   const prodTags = { environment: "prod" };
 
   test("prod (from the environment tag): an unprotected CLB without delete protection and an unprotected record", async () => {
-    const findings = await runStackPolicy(prodStatefulResourcesProtected, [clb("wechat-lb-clb", { tags: prodTags }), record("wechat-dns-a", { value: "203.0.113.10" })]);
+    const findings = await runStackPolicy(prodStatefulResourcesProtected, [
+      clb("wechat-lb-clb", { tags: prodTags }),
+      record("wechat-dns-a", { value: "203.0.113.10" }),
+    ]);
     expect(messages(findings)).toEqual([
       `prod: load balancer "wechat-lb-clb" is not protected; its address is what DNS and WeChat point at: set protect (stack config: pulumi config set protect true)`,
       `prod: load balancer "wechat-lb-clb" has deleteProtection "off": turn delete protection on (stack config: pulumi config set protect true)`,
@@ -212,7 +275,9 @@ describe("prod-stateful-resources-protected (stack)", () => {
 
   test("dev is not judged, unless the policy config says the stack is prod", async () => {
     const devResources = [clb("lb", { tags: { environment: "dev" } }), record("a", { value: "x" })];
-    expect(reasons(await runStackPolicy(prodStatefulResourcesProtected, devResources))).toEqual(["not a prod stack: these rules apply to prod only"]);
+    expect(reasons(await runStackPolicy(prodStatefulResourcesProtected, devResources))).toEqual([
+      "not a prod stack: these rules apply to prod only",
+    ]);
     expect(messages(await runStackPolicy(prodStatefulResourcesProtected, devResources, { environment: "prod" }))).toHaveLength(3);
   });
 });
@@ -222,7 +287,8 @@ describe("certificate-validity", () => {
   beforeAll(async () => {
     pki = await createPki();
   });
-  const uploaded = (serverCertificate: unknown) => resource(TYPES.serverCertificate, "wechat-cert-server-cert", { serverCertificate, privateKey: "(not read)" });
+  const uploaded = (serverCertificate: unknown) =>
+    resource(TYPES.serverCertificate, "wechat-cert-server-cert", { serverCertificate, privateKey: "(not read)" });
 
   test("90 days left passes, also when the PEM arrives in Pulumi's secret wire form", async () => {
     const leaf = await pki.leaf({ dnsNames: ["api.example.com"], notAfterDays: 90, key: EC_P256 });
@@ -250,7 +316,9 @@ describe("certificate-validity", () => {
   });
 
   test("text that is not a certificate", async () => {
-    expect(messages(await runResourcePolicy(certificateValidity, uploaded("-----BEGIN CERTIFICATE-----\nbroken\n-----END CERTIFICATE-----\n")))).toEqual([
+    expect(
+      messages(await runResourcePolicy(certificateValidity, uploaded("-----BEGIN CERTIFICATE-----\nbroken\n-----END CERTIFICATE-----\n"))),
+    ).toEqual([
       `server certificate "wechat-cert-server-cert" has no readable PEM certificate in serverCertificate: set the chain, leaf first (pulumi config set --secret certificatePem < fullchain.pem)`,
     ]);
   });
@@ -266,7 +334,11 @@ describe("certificate-validity", () => {
   });
 
   test("an ACME certificate must renew at least 30 days ahead", async () => {
-    const acme = (minDaysRemaining?: number) => resource(TYPES.acmeCertificate, "wechat-cert-acme", { commonName: "api.example.com", ...(minDaysRemaining === undefined ? {} : { minDaysRemaining }) });
+    const acme = (minDaysRemaining?: number) =>
+      resource(TYPES.acmeCertificate, "wechat-cert-acme", {
+        commonName: "api.example.com",
+        ...(minDaysRemaining === undefined ? {} : { minDaysRemaining }),
+      });
     expect(await runResourcePolicy(certificateValidity, acme(30))).toEqual([]);
     expect(await runResourcePolicy(certificateValidity, acme())).toEqual([]);
     expect(messages(await runResourcePolicy(certificateValidity, acme(7)))).toEqual([

@@ -21,22 +21,27 @@ function importsOf(file: string): string[] {
 }
 
 describe("the policy pack stands alone", () => {
-  const declared = Object.keys((JSON.parse(readFileSync(path.join(POLICY_DIR, "package.json"), "utf8")) as { dependencies: object }).dependencies);
+  const declared = Object.keys(
+    (JSON.parse(readFileSync(path.join(POLICY_DIR, "package.json"), "utf8")) as { dependencies: object }).dependencies,
+  );
   const files = sources(POLICY_DIR);
 
-  test.each(files.map((f) => [path.relative(POLICY_DIR, f), f]))("%s imports only the pack, Node and declared dependencies", (_name, file) => {
-    for (const specifier of importsOf(file)) {
-      if (specifier.startsWith(".")) {
-        const target = path.resolve(path.dirname(file), specifier);
-        expect(path.relative(POLICY_DIR, target).startsWith("..")).toBe(false);
-      } else if (specifier.startsWith("node:") || builtinModules.includes(specifier)) {
-        continue;
-      } else {
-        const pkg = specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : specifier.split("/")[0];
-        expect(declared).toContain(pkg);
+  test.each(files.map((f) => [path.relative(POLICY_DIR, f), f]))(
+    "%s imports only the pack, Node and declared dependencies",
+    (_name, file) => {
+      for (const specifier of importsOf(file)) {
+        if (specifier.startsWith(".")) {
+          const target = path.resolve(path.dirname(file), specifier);
+          expect(path.relative(POLICY_DIR, target).startsWith("..")).toBe(false);
+        } else if (specifier.startsWith("node:") || builtinModules.includes(specifier)) {
+          continue;
+        } else {
+          const pkg = specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : specifier.split("/")[0];
+          expect(declared).toContain(pkg);
+        }
       }
-    }
-  });
+    },
+  );
 
   test("its tsconfig does not extend the project's", () => {
     expect(readFileSync(path.join(POLICY_DIR, "tsconfig.json"), "utf8")).not.toContain('"extends"');

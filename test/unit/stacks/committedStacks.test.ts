@@ -30,7 +30,9 @@ describe("Pulumi.dev.yaml", () => {
     const vswitch = findResource(plan.run, T.vswitch);
     expect(vswitch.inputs.zoneId).toBe(FAKE.zones("cn-hangzhou")[0]);
     expect(instances[0].inputs.vswitchId).toBe(vswitch.id);
-    expect(findResource(plan.run, T.backendServer).inputs.backendServers).toEqual([{ serverId: instances[0].id, weight: 100, type: "ecs" }]);
+    expect(findResource(plan.run, T.backendServer).inputs.backendServers).toEqual([
+      { serverId: instances[0].id, weight: 100, type: "ecs" },
+    ]);
     const rules = resourcesOfType(plan.run, T.securityGroupRule);
     expect(rules.map((r) => [r.inputs.portRange, r.inputs.cidrIp])).toEqual([["80/80", "100.64.0.0/10"]]);
   });

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { X509Certificate, createPrivateKey } from "node:crypto";
 import { createPki, issue, chainPem } from "../../support/pki";
 
@@ -20,6 +21,6 @@ test("test PKI issues verifiable chains and defective leaves", async () => {
   expect(new Date(new X509Certificate(expired.certPem).validTo).getTime()).toBeLessThan(Date.now());
   expect(chainPem(leaf, pki.intermediate).match(/BEGIN CERTIFICATE/g)).toHaveLength(2);
   // Check sig algorithm via openssl text
-  const text = require("child_process").execFileSync("openssl", ["x509", "-noout", "-text"], { input: weak.certPem }).toString();
+  const text = execFileSync("openssl", ["x509", "-noout", "-text"], { input: weak.certPem }).toString();
   expect(text).toMatch(/sha1WithRSAEncryption/);
 });

@@ -1,7 +1,12 @@
 import { retryUntilOk } from "../../../verifier/retry";
 import type { Report } from "../../../verifier/types";
 
-const report = (ok: boolean): Report => ({ url: "https://api.example.com/", ok, checks: [{ id: "health", ok, detail: ok ? "200" : "503" }], durationMs: 1 });
+const report = (ok: boolean): Report => ({
+  url: "https://api.example.com/",
+  ok,
+  checks: [{ id: "health", ok, detail: ok ? "200" : "503" }],
+  durationMs: 1,
+});
 
 function fakeClock() {
   let t = 0;

@@ -35,7 +35,11 @@ describe("--resolve", () => {
 
 describe("HSTS", () => {
   test("reads max-age and flags, case-insensitively, quoted or not", () => {
-    expect(parseHsts('Max-Age="63072000"; includeSubDomains; preload')).toEqual({ maxAge: 63072000, includeSubDomains: true, preload: true });
+    expect(parseHsts('Max-Age="63072000"; includeSubDomains; preload')).toEqual({
+      maxAge: 63072000,
+      includeSubDomains: true,
+      preload: true,
+    });
     expect(parseHsts("includeSubDomains")).toEqual({ maxAge: undefined, includeSubDomains: true, preload: false });
     expect(parseHsts("max-age=abc").maxAge).toBeUndefined();
   });
@@ -79,7 +83,9 @@ describe("redirect rules", () => {
   test("an explicit https port must be kept", () => {
     const https8443 = new URL("https://api.example.com:8443/");
     expect(redirectProblems(asked, https8443, 301, "https://api.example.com:8443/wechat-verify/probe?x=1")).toEqual([]);
-    expect(redirectProblems(asked, https8443, 301, "https://api.example.com/wechat-verify/probe?x=1").join()).toMatch(/port 443 .* port 8443/);
+    expect(redirectProblems(asked, https8443, 301, "https://api.example.com/wechat-verify/probe?x=1").join()).toMatch(
+      /port 443 .* port 8443/,
+    );
   });
 });
 
@@ -105,7 +111,10 @@ describe("chain building", () => {
     const leaf = await pki.leaf({ dnsNames: ["a.test"], key: EC_P256 });
     const served = [leaf, pki.intermediate, pki.root].map((c) => new X509Certificate(c.certPem));
     const verdict = verifyServedChain(served, []);
-    expect(verdict).toEqual({ ok: false, reason: expect.stringMatching(/ends at "untrusted Root CA", a root that is not trusted.*--cacert/) });
+    expect(verdict).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/ends at "untrusted Root CA", a root that is not trusted.*--cacert/),
+    });
     const trusted = verifyServedChain(served, [served[2]]);
     expect(trusted.ok && trusted.path.length).toBe(2);
   });
@@ -161,7 +170,9 @@ describe("hand-built ClientHello", () => {
     await new Promise<void>((resolve) => stub.listen(0, "127.0.0.1", resolve));
     const { port } = stub.address() as net.AddressInfo;
     try {
-      const ctx = createContext(toSettings({ url: `https://legacy.test:${port}/`, resolve: [`legacy.test:${port}:127.0.0.1`], timeoutMs: 2000 }));
+      const ctx = createContext(
+        toSettings({ url: `https://legacy.test:${port}/`, resolve: [`legacy.test:${port}:127.0.0.1`], timeoutMs: 2000 }),
+      );
       const result = await checkCipherSuites(ctx);
       expect(result.ok).toBe(false);
       expect(result.detail).toMatch(/^the server accepts TLS_RSA_WITH_3DES_EDE_CBC_SHA \(3DES\)/);
