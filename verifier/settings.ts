@@ -1,7 +1,8 @@
 // Turns what a caller asked for (CLI flags or the programmatic API) into validated settings.
 // Every mistake becomes a UsageError naming the option and the fix, so the CLI can exit 2 with it.
 import { isIP } from "node:net";
-import { X509Certificate } from "node:crypto";
+import type { X509Certificate } from "node:crypto";
+import { certificateOf, readPem } from "../lib/certificates/pem";
 
 export interface VerifyOptions {
   /** The https:// URL under test, e.g. https://api.example.com/ (required). */
@@ -116,17 +117,22 @@ function pathOption(value: string | undefined, fallback: string, option: string)
   return path;
 }
 
-/** Splits PEM text into certificates; a file without any certificate is a usage error. */
-export function parseRootsPem(pem: string, source: string): X509Certificate[] {
-  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-  if (blocks.length === 0)
+/**
+ * The certificates of a trust bundle. Comments and other blocks are skipped, as in any CA bundle;
+ * a damaged or unreadable certificate, or a file without any, is a usage error.
+ */
+export function parseRootsPem(text: string, source: string): X509Certificate[] {
+  const pem = readPem(text);
+  const [damage] = pem.damaged;
+  if (damage) throw new UsageError(`--cacert ${source}: PEM block ${damage.position} ${damage.reason}; copy the root certificate again`);
+  const blocks = pem.blocks.filter((block) => block.label === "CERTIFICATE");
+  if (blocks.length === 0) {
     throw new UsageError(`--cacert ${source}: no PEM certificate found (expected -----BEGIN CERTIFICATE----- blocks)`);
+  }
   return blocks.map((block, i) => {
-    try {
-      return new X509Certificate(block);
-    } catch (err) {
-      throw new UsageError(`--cacert ${source}: certificate #${i + 1} cannot be parsed (${(err as Error).message})`);
-    }
+    const certificate = certificateOf(block);
+    if (!certificate) throw new UsageError(`--cacert ${source}: certificate #${i + 1} cannot be parsed as X.509`);
+    return certificate.cert;
   });
 }
 

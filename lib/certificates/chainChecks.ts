@@ -1,5 +1,5 @@
 // Checks on the chain as served: order, strays, the intermediates, and where trust comes from.
-import { isSelfSigned, judgeTrust, shapeChain, signedPart, type ServedCertificate, type TrustStore } from "./chain";
+import { buildChain, isSelfSigned, type ServedCertificate, type TrustStore } from "./chain";
 import { issuerLabel, label } from "./describe";
 import type { Problems } from "../problems";
 import { brokenDigest, keyFacts, safeSignatureAlgorithm, weakKeyReason } from "./keyStrength";
@@ -22,15 +22,15 @@ export function checkChain(
   store: TrustStore,
   rule: ChainRule,
 ): void {
-  const shape = shapeChain(served, leaf);
+  const chain = buildChain(served, store, leaf);
 
-  if (!shape.inOrder) {
-    const order = shape.path.map(named).join(", then ");
+  if (!chain.inOrder) {
+    const order = chain.path.map(named).join(", then ");
     findings.error(
       `certificatePem: the chain is out of order; CLB sends it as uploaded, and it must start with the server certificate, each certificate followed by the one that issued it; order it: ${order}`,
     );
   }
-  for (const extra of shape.extras) {
+  for (const extra of chain.extras) {
     const original = served.find((s) => s.position < extra.position && s.cert.fingerprint256 === extra.cert.fingerprint256);
     findings.error(
       original
@@ -39,8 +39,8 @@ export function checkChain(
     );
   }
 
-  const trust = judgeTrust(shape.path, store);
-  for (const intermediate of signedPart(shape.path, trust).slice(1)) {
+  const { trust } = chain;
+  for (const intermediate of chain.signed.slice(1)) {
     const subject = `the intermediate certificate ${named(intermediate)}`;
     const fix = "get the current intermediate certificate from your CA";
     checkValidity(findings, intermediate.cert, subject, { expired: fix, notYetValid: fix }, rule);
@@ -57,7 +57,7 @@ export function checkChain(
 
   switch (trust.kind) {
     case "trusted": {
-      const anchor = trust.anchor === undefined ? undefined : shape.path[trust.anchor];
+      const anchor = trust.anchor === undefined ? undefined : chain.path[trust.anchor];
       if (anchor && anchor !== leaf && isSelfSigned(anchor.cert)) {
         findings.warning(
           `certificatePem: the chain includes the root certificate ${named(anchor)}; that is harmless, but phones use their own copy and it adds bytes to every handshake; you may remove it`,

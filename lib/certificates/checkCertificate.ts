@@ -1,6 +1,6 @@
 // Validates a server certificate before it is uploaded to the CLB: every problem a phone (or
 // CLB's upload) would trip on, as messages that name the config key and the fix. Pure: the stack
-// throws the errors and logs the warnings; the policy pack reuses it.
+// throws the errors and logs the warnings.
 import type { KeyObject, X509Certificate } from "node:crypto";
 import { TrustStore, isSelfSigned, type ServedCertificate } from "./chain";
 import { checkChain } from "./chainChecks";

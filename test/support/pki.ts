@@ -4,13 +4,13 @@
 import "reflect-metadata"; // @peculiar/x509 resolves its services through tsyringe, which needs it
 import { webcrypto } from "node:crypto";
 import * as x509 from "@peculiar/x509";
+import { toPem } from "../../lib/certificates/pem";
+import { DAY_MS } from "../../lib/constants";
 
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
 type CryptoKey = webcrypto.CryptoKey;
 type CryptoKeyPair = webcrypto.CryptoKeyPair;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type KeySpec = { kind: "rsa"; bits: number } | { kind: "ec"; curve: "P-256" | "P-384" | "P-521" };
 
@@ -74,12 +74,7 @@ async function signingKey(issuer: Issued, hash: HashName): Promise<CryptoKey> {
 }
 
 async function toPkcs8Pem(key: CryptoKey): Promise<string> {
-  const der = Buffer.from(await webcrypto.subtle.exportKey("pkcs8", key));
-  const b64 = der
-    .toString("base64")
-    .replace(/(.{64})/g, "$1\n")
-    .replace(/\n$/, "");
-  return `-----BEGIN PRIVATE KEY-----\n${b64}\n-----END PRIVATE KEY-----\n`;
+  return toPem("PRIVATE KEY", new Uint8Array(await webcrypto.subtle.exportKey("pkcs8", key)));
 }
 
 let serialCounter = 1;

@@ -5,9 +5,10 @@ import { X509Certificate } from "node:crypto";
 import { isIP } from "node:net";
 import { CheckContext } from "../context";
 import { Handshake } from "../probe";
-import { systemRoots, verifyServedChain } from "../trust";
+import { verifyServedChain } from "../trust";
 import { CheckId, CheckResult } from "../types";
 import { DAY_MS } from "../../lib/constants";
+import { commonName, hostNames, label, notAfter as validTo, notBefore as validFrom } from "../../lib/certificates/describe";
 
 type Served = { ok: true; chain: readonly X509Certificate[] } | { ok: false; result: CheckResult };
 
@@ -20,22 +21,16 @@ function served(id: CheckId, outcome: Handshake): Served {
 export async function checkCertificateChain(ctx: CheckContext): Promise<CheckResult> {
   const got = served("certificate-chain", await ctx.certificate());
   if (!got.ok) return got.result;
-  const anchors = [...ctx.settings.extraRoots, ...systemRoots()];
-  const verdict = verifyServedChain(got.chain, anchors);
+  const verdict = verifyServedChain(got.chain, ctx.settings.extraRoots);
   if (!verdict.ok) return { id: "certificate-chain", ok: false, detail: verdict.reason };
   const intermediates = verdict.path.length - 1;
   const sent = got.chain.length === 1 ? "1 certificate" : `${got.chain.length} certificates`;
-  const anchorCn = /(?:^|\n)CN=([^\n]+)/.exec(verdict.anchor.subject)?.[1] ?? verdict.anchor.subject;
   const via = intermediates === 0 ? "directly" : `through ${intermediates} intermediate${intermediates > 1 ? "s" : ""} it sends`;
-  return { id: "certificate-chain", ok: true, detail: `the server sends ${sent}; they lead ${via} to the trusted root "${anchorCn}"` };
-}
-
-/** DNS names and IPs the certificate covers, for messages. */
-function coveredNames(cert: X509Certificate): string[] {
-  return (cert.subjectAltName ?? "")
-    .split(/,\s*/)
-    .filter((entry) => /^(DNS|IP Address):/.test(entry))
-    .map((entry) => entry.replace(/^(DNS|IP Address):/, ""));
+  return {
+    id: "certificate-chain",
+    ok: true,
+    detail: `the server sends ${sent}; they lead ${via} to the trusted root "${label(verdict.anchor)}"`,
+  };
 }
 
 export async function checkCertificateHostname(ctx: CheckContext): Promise<CheckResult> {
@@ -45,10 +40,10 @@ export async function checkCertificateHostname(ctx: CheckContext): Promise<Check
   const host = ctx.settings.endpoint.host;
   // Browsers and phones ignore the subject CN when matching names, and reject partial wildcards (w*.example.com).
   const match = isIP(host) ? leaf.checkIP(host) : leaf.checkHost(host, { subject: "never", partialWildcards: false });
-  const names = coveredNames(leaf);
+  const names = hostNames(leaf);
   if (match)
     return { id: "certificate-hostname", ok: true, detail: `the certificate covers ${host}${match === host ? "" : ` (through ${match})`}` };
-  const cnOnly = /(?:^|\n)CN=([^\n]+)/.exec(leaf.subject)?.[1];
+  const cnOnly = commonName(leaf);
   const detail =
     names.length > 0
       ? `the certificate is for ${names.join(", ")}, not ${host}: issue one that lists ${host} ` +
@@ -70,8 +65,8 @@ export async function checkCertificateExpiry(ctx: CheckContext): Promise<CheckRe
   const got = served("certificate-expiry", await ctx.certificate());
   if (!got.ok) return got.result;
   const leaf = got.chain[0];
-  const notBefore = new Date(leaf.validFrom);
-  const notAfter = new Date(leaf.validTo);
+  const notBefore = validFrom(leaf);
+  const notAfter = validTo(leaf);
   const now = Date.now();
   const min = ctx.settings.minDays;
   if (notBefore.getTime() > now) {
@@ -83,10 +78,11 @@ export async function checkCertificateExpiry(ctx: CheckContext): Promise<CheckRe
   }
   const daysLeft = Math.floor((notAfter.getTime() - now) / DAY_MS);
   if (notAfter.getTime() <= now) {
+    const daysAgo = Math.floor((now - notAfter.getTime()) / DAY_MS);
     return {
       id: "certificate-expiry",
       ok: false,
-      detail: `the certificate expired on ${day(notAfter)} (${plural(Math.floor((now - notAfter.getTime()) / DAY_MS), "day")} ago): renew it and upload the new one`,
+      detail: `the certificate expired on ${day(notAfter)} (${plural(daysAgo, "day")} ago): renew it and upload the new one`,
     };
   }
   if (daysLeft < min) {

@@ -1,6 +1,8 @@
 import { casCertificateFacts, leafIssuer } from "../../../lib/certificates/cas";
 import { createPki, type TestPki } from "../../support/pki";
 
+const INTERMEDIATE = "CN=wechat-https-backend test Intermediate CA, O=wechat-https-backend tests";
+
 describe("certificates from SSL Certificates Service", () => {
   let pki: TestPki;
   let found: { id: string; name: string; cert: string }[];
@@ -14,8 +16,13 @@ describe("certificates from SSL Certificates Service", () => {
     const facts = casCertificateFacts(found, "42", "api.example.com", 30);
     expect(facts.name).toBe("api cert");
     expect(Date.parse(facts.notAfter) - Date.now()).toBeGreaterThan(39 * 86_400_000);
-    expect(facts.issuer).toBe(leafIssuer(found[0].cert));
-    expect(facts.issuer).toBe("CN=wechat-https-backend test Intermediate CA, O=wechat-https-backend tests");
+    expect(facts.issuer).toBe(INTERMEDIATE);
+  });
+
+  test("the issuer of an issued chain is the leaf's issuer, whatever surrounds the leaf", () => {
+    expect(leafIssuer(found[0].cert)).toBe(INTERMEDIATE);
+    expect(leafIssuer(`# fullchain.pem\n${found[0].cert}`)).toBe(INTERMEDIATE);
+    expect(() => leafIssuer("")).toThrow("holds no readable PEM certificate");
   });
 
   test("missing, for another host, or expiring: the preview fails with the fix", () => {

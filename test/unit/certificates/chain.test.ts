@@ -186,6 +186,7 @@ describe("system roots", () => {
     const store = new TrustStore([]);
     expect(store.contains(publicRoot)).toBe(true);
     expect(store.contains(new X509Certificate(f.pki.root.certPem))).toBe(false);
-    expect(judgeTrust([{ position: 1, cert: publicRoot, der: publicRoot.raw }], store)).toEqual({ kind: "trusted", anchor: 0 });
+    const trust = judgeTrust([{ position: 1, cert: publicRoot, der: publicRoot.raw }], store);
+    expect(trust.kind === "trusted" && [trust.anchor, trust.root.fingerprint256]).toEqual([0, publicRoot.fingerprint256]);
   });
 });

@@ -7,7 +7,7 @@ import { humanDuration, parseHsts } from "../../../verifier/checks/hsts";
 import { probeUrl, redirectProblems } from "../../../verifier/checks/httpRedirect";
 import { createContext } from "../../../verifier/context";
 import { buildClientHello, parseServerAnswer } from "../../../verifier/rawHello";
-import { UsageError, parseResolve, toSettings } from "../../../verifier/settings";
+import { UsageError, parseResolve, parseRootsPem, toSettings } from "../../../verifier/settings";
 import { verifyServedChain } from "../../../verifier/trust";
 import { EC_P256, createPki } from "../../support/pki";
 
@@ -102,6 +102,28 @@ describe("suite judgement", () => {
     ["TLS_DHE_RSA_WITH_DES_CBC_SHA", "single DES"],
   ])("%s: %s", (name, verdict) => {
     expect(weakness(name)).toBe(verdict);
+  });
+});
+
+describe("--cacert", () => {
+  test("reads every certificate of a bundle, skipping comments and other blocks, like any CA bundle", async () => {
+    const pki = await createPki("bundle");
+    const bundle = `# private roots\n${pki.root.certPem}\n-----BEGIN X509 CRL-----\nAAAA\n-----END X509 CRL-----\n${pki.intermediate.certPem}`;
+    const roots = parseRootsPem(bundle, "roots.pem");
+    expect(roots.map((r) => r.subject)).toEqual([
+      "CN=bundle Root CA\nO=wechat-https-backend tests",
+      "CN=bundle Intermediate CA\nO=wechat-https-backend tests",
+    ]);
+  });
+
+  test.each([
+    ["no certificate at all", "just text\n", /--cacert roots\.pem: no PEM certificate found/],
+    ["a block that never ends", "-----BEGIN CERTIFICATE-----\nAAAA\n", /--cacert roots\.pem: PEM block 1 has no "END CERTIFICATE" line/],
+    ["a damaged body", "-----BEGIN CERTIFICATE-----\nAA!A\n-----END CERTIFICATE-----\n", /PEM block 1 has characters that are not base64/],
+    ["bytes that are not X.509", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", /certificate #1 cannot be parsed/],
+  ])("%s is a usage error naming the file", (_what, text, message) => {
+    expect(() => parseRootsPem(text, "roots.pem")).toThrow(UsageError);
+    expect(() => parseRootsPem(text, "roots.pem")).toThrow(message);
   });
 });
 
