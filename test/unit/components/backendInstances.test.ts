@@ -34,7 +34,12 @@ describe("BackendInstances", () => {
       httpTokens: "required",
       instanceChargeType: "PostPaid",
     });
-    expect(instance.inputs.internetMaxBandwidthOut).toBeUndefined();
+    // The provider sends InternetMaxBandwidthOut only when set and non-zero, and ECS allocates a
+    // public IP only for a bandwidth above 0 (resource_alicloud_instance.go; allocate_public_ip is
+    // deprecated in its favour). No EIP is bound either.
+    expect(Number(instance.inputs.internetMaxBandwidthOut ?? 0)).toBe(0);
+    expect(instance.inputs.allocatePublicIp ?? false).toBe(false);
+    expect(run.resources.filter((r) => /:ecs\/eip|:eip\//i.test(r.type))).toEqual([]);
   });
 
   test("a user data change replaces instances instead of rebooting them all; a newer image does not", async () => {
