@@ -1,11 +1,11 @@
 // Runs the program or a single component under the project's mocks, for tests.
-import * as path from "node:path";
 import { planStack, type StackPlan } from "../../tools/plan/planStack";
 import { isSecretMarker } from "../../tools/plan/present";
 import type { MockMode } from "../../tools/plan/mocks";
 import { runProgram, type DeclaredResource, type ProgramRun } from "../../tools/plan/runProgram";
+import { PROJECT_DIR } from "./paths";
 
-export const PROJECT_DIR = path.resolve(__dirname, "..", "..");
+export { PROJECT_DIR };
 
 /** index.ts exports the program as a function, so one loaded copy serves every config. */
 export function loadIndex(): unknown {
@@ -13,9 +13,21 @@ export function loadIndex(): unknown {
   return require("../../index") as unknown;
 }
 
-/** The committed stack (or a stack file) run through the program, in test mode unless asked otherwise. */
+const committedPlans = new Map<string, Promise<StackPlan>>();
+
+/**
+ * The committed stack (or a stack file) run through the program, in test mode unless asked
+ * otherwise. A committed stack is planned once per test file and mode: its plan depends only on
+ * the committed files, and tests only read it. Keep the tests of committed stacks in one file
+ * (test/unit/stacks/committedStacks.test.ts) so that each is planned once per run.
+ */
 export function planOf(stackOrFile: { stack: string } | { configFile: string }, mode: MockMode = "test"): Promise<StackPlan> {
-  return planStack({ projectDir: PROJECT_DIR, ...stackOrFile, mode, loadProgram: loadIndex });
+  const plan = () => planStack({ projectDir: PROJECT_DIR, ...stackOrFile, mode, loadProgram: loadIndex });
+  if (!("stack" in stackOrFile)) return plan();
+  const key = `${stackOrFile.stack} ${mode}`;
+  const planned = committedPlans.get(key) ?? plan();
+  committedPlans.set(key, planned);
+  return planned;
 }
 
 /** Runs `build` (which declares components) under the mocks and records what it registers. */

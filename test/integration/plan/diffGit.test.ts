@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { PlanDiffResult } from "../../../tools/plan/planDiff";
-import { PROJECT_DIR } from "../../support/program";
+import { PROJECT_DIR } from "../../support/paths";
 
 // The build, not the sources: the same worker and harness the command uses.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module of the build, chosen at run time
