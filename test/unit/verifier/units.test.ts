@@ -9,7 +9,7 @@ import { createContext } from "../../../verifier/context";
 import { buildClientHello, parseServerAnswer } from "../../../verifier/rawHello";
 import { UsageError, parseResolve, parseRootsPem, toSettings } from "../../../verifier/settings";
 import { verifyServedChain } from "../../../verifier/trust";
-import { EC_P256, createPki } from "../../support/pki";
+import { EC_P256, createPki, issue } from "../../support/pki";
 
 describe("--resolve", () => {
   test("parses host:port:address like curl, IPv6 in brackets, first of several addresses", () => {
@@ -139,6 +139,17 @@ describe("chain building", () => {
     });
     const trusted = verifyServedChain(served, [served[2]]);
     expect(trusted.ok && trusted.path.length).toBe(2);
+  });
+
+  test("an expired intermediate breaks the chain, even under a trusted root", async () => {
+    const pki = await createPki("expiring");
+    const old = await issue({ commonName: "Old CA", isCa: true, key: EC_P256, notBeforeDays: -400, notAfterDays: -5 }, pki.root);
+    const leaf = await issue({ dnsNames: ["a.test"], key: EC_P256 }, old);
+    const served = [leaf, old].map((c) => new X509Certificate(c.certPem));
+    expect(verifyServedChain(served, [new X509Certificate(pki.root.certPem)])).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^the intermediate "Old CA" expired on .*upload the full chain/),
+    });
   });
 });
 
