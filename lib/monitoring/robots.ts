@@ -50,7 +50,7 @@ export function parseRobot(entry: string): Robot | string {
   }
   if (url.protocol !== "https:") return `must be an https:// URL (the ${host.kind} robot's address starts with https://)`;
   if (url.pathname !== host.path || !url.searchParams.get(host.param)) {
-    return `is not a ${host.kind} robot webhook: expected https://${url.hostname}${host.path}?${host.param}=...`;
+    return `is not a ${host.kind} robot webhook: its path must be ${host.path} with a ${host.param}= parameter, as the group settings show it`;
   }
   const fragment = decodeURIComponent(url.hash.replace(/^#/, ""));
   url.hash = "";
