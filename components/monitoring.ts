@@ -161,7 +161,7 @@ export class Monitoring extends pulumi.ComponentResource {
               { Effect: "Allow", Action: ["oss:ListObjects", "oss:GetBucketInfo"], Resource: [`acs:oss:*:*:${bucketName}`] },
               {
                 Effect: "Allow",
-                Action: ["oss:GetObject", "oss:PutObject", "oss:DeleteObject", "oss:HeadObject"],
+                Action: ["oss:GetObject", "oss:PutObject", "oss:DeleteObject"],
                 Resource: [`acs:oss:*:*:${bucketName}/*`],
               },
               { Effect: "Allow", Action: ["log:PostLogStoreLogs"], Resource: [`acs:log:*:*:project/${projectName}/*`] },
@@ -305,6 +305,8 @@ export class Monitoring extends pulumi.ComponentResource {
       period: 60,
       escalationsCritical: { statistics: "Availability", comparisonOperator: "<", threshold: String(ALARMS.availabilityPercent), times: 3 },
     });
+    // acs_slb_dashboard's unhealthy count is UnhealthyServerCount; its healthy twin is spelled
+    // HeathyServerCount (sic) in CloudMonitor's metric list, so a "healthy below n" alarm would need that spelling.
     alarm("unhealthy-backends", {
       name: `${args.stack}: unhealthy backends behind the load balancer`,
       project: "acs_slb_dashboard",
