@@ -42,11 +42,11 @@ export const LOGTAIL_ID_PATH = "/etc/ilogtail/user_defined_id";
  * Cloud's own OOS template ACS::ECS::InstallLogtail does. Best effort: without it only the access
  * logs are missing, so a failure is logged and the instance still becomes ready.
  */
-function logtailInstall(shipping: LogShipping): string {
+export function renderLogtailInstall(shipping: LogShipping): string {
   const url = `http://logtail-release-${shipping.region}.oss-${shipping.region}-internal.aliyuncs.com/linux64/logtail.sh`;
   return `
 log "installing Logtail: nginx's access log to Log Service (machine group ${shipping.machineGroupId})"
-if (cd /tmp && curl -fsS --max-time 60 -o logtail.sh ${shellQuote(url)} && chmod 755 logtail.sh && timeout 300 ./logtail.sh install ${shipping.region}); then
+if (cd "$(mktemp -d)" && curl -fsS --max-time 60 -o logtail.sh ${shellQuote(url)} && chmod 755 logtail.sh && timeout 300 ./logtail.sh install ${shipping.region}); then
   log "Logtail installed"
 else
   log "Logtail did not install; access logs are not shipped (serving is unaffected)"
@@ -119,7 +119,7 @@ if ! wait_for_health ${url} "$deadline"; then
   log "NOT READY: ${localHealthUrl(options.nginx)} did not answer 2xx within ${BOOT_HEALTH_TIMEOUT_SECONDS}s; see systemctl status ${APP_UNIT_NAME} nginx"
   exit 1
 fi
-${options.logShipping ? logtailInstall(options.logShipping) : ""}mkdir -p ${dirname(READY_MARKER_PATH)}
+${options.logShipping ? renderLogtailInstall(options.logShipping) : ""}mkdir -p ${dirname(READY_MARKER_PATH)}
 date -u +%Y-%m-%dT%H:%M:%SZ > ${READY_MARKER_PATH}
 log "ready: ${localHealthUrl(options.nginx)} answers 2xx through nginx (marker ${READY_MARKER_PATH})"
 `;
