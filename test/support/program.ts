@@ -1,4 +1,5 @@
 // Runs the program or a single component under the project's mocks, for tests.
+import * as path from "node:path";
 import { planStack, type StackPlan } from "../../tools/plan/planStack";
 import { isSecretMarker } from "../../tools/plan/present";
 import type { MockMode } from "../../tools/plan/mocks";
@@ -14,6 +15,8 @@ export function loadIndex(): unknown {
 }
 
 const committedPlans = new Map<string, Promise<StackPlan>>();
+/** The test files that plan the committed stacks (unit, and integration's nginx -t of each). */
+const COMMITTED_STACKS_FILE = "committedStacks.test.ts";
 
 /**
  * The committed stack (or a stack file) run through the program, in test mode unless asked
@@ -24,6 +27,13 @@ const committedPlans = new Map<string, Promise<StackPlan>>();
 export function planOf(stackOrFile: { stack: string } | { configFile: string }, mode: MockMode = "test"): Promise<StackPlan> {
   const plan = () => planStack({ projectDir: PROJECT_DIR, ...stackOrFile, mode, loadProgram: loadIndex });
   if (!("stack" in stackOrFile)) return plan();
+  const testPath = expect.getState().testPath ?? "";
+  if (path.basename(testPath) !== COMMITTED_STACKS_FILE) {
+    throw new Error(
+      `${path.relative(PROJECT_DIR, testPath)} plans the committed stack ${stackOrFile.stack}: put the test in ` +
+        `test/unit/stacks/${COMMITTED_STACKS_FILE}, where each committed stack is planned once per run`,
+    );
+  }
   const key = `${stackOrFile.stack} ${mode}`;
   const planned = committedPlans.get(key) ?? plan();
   committedPlans.set(key, planned);
@@ -77,6 +87,22 @@ export const T = {
   certRequest: "tls:index/certRequest:CertRequest",
   acmeRegistration: "acme:index/registration:Registration",
   acmeCertificate: "acme:index/certificate:Certificate",
+  fcFunction: "alicloud:fc/v3Function:V3Function",
+  fcTrigger: "alicloud:fc/v3Trigger:V3Trigger",
+  siteMonitor: "alicloud:cms/siteMonitor:SiteMonitor",
+  alarm: "alicloud:cms/alarm:Alarm",
+  alarmContact: "alicloud:cms/alarmContact:AlarmContact",
+  alarmContactGroup: "alicloud:cms/alarmContactGroup:AlarmContactGroup",
+  logProject: "alicloud:log/project:Project",
+  logStore: "alicloud:log/store:Store",
+  logStoreIndex: "alicloud:log/storeIndex:StoreIndex",
+  machineGroup: "alicloud:log/machineGroup:MachineGroup",
+  logtailConfig: "alicloud:log/logTailConfig:LogTailConfig",
+  logtailAttachment: "alicloud:log/logTailAttachment:LogTailAttachment",
+  ossBucket: "alicloud:oss/bucket:Bucket",
+  ramRole: "alicloud:ram/role:Role",
+  ramPolicy: "alicloud:ram/policy:Policy",
+  ramRolePolicyAttachment: "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment",
 } as const;
 
 /** True when an input arrived at the provider as a Pulumi secret. */
