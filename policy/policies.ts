@@ -32,11 +32,13 @@ export const httpsListenerTls12: ResourceValidationPolicy = {
     if (policy === NOT_KNOWN) return;
     if (policy === undefined || policy === "") {
       reportViolation(
-        `HTTPS listener "${args.name}" has no tlsCipherPolicy, so CLB applies its default tls_cipher_policy_1_0 and accepts TLS 1.0 and 1.1; WeChat needs TLS 1.2 or newer: ${SET_TLS_POLICY}`,
+        `HTTPS listener "${args.name}" has no tlsCipherPolicy, so CLB applies its default tls_cipher_policy_1_0 ` +
+          `and accepts TLS 1.0 and 1.1; WeChat needs TLS 1.2 or newer: ${SET_TLS_POLICY}`,
       );
     } else if (!(TLS_POLICIES as readonly string[]).includes(policy)) {
       reportViolation(
-        `HTTPS listener "${args.name}" uses tlsCipherPolicy "${policy}", which is not one of the TLS 1.2+ policies (${TLS_POLICIES.join(", ")}): ${SET_TLS_POLICY}`,
+        `HTTPS listener "${args.name}" uses tlsCipherPolicy "${policy}", which is not one of the TLS 1.2+ ` +
+          `policies (${TLS_POLICIES.join(", ")}): ${SET_TLS_POLICY}`,
       );
     }
   },
@@ -77,7 +79,9 @@ export const httpListenerRedirectsToHttps: ResourceValidationPolicy = {
     if (forward === NOT_KNOWN || forwardPort === NOT_KNOWN) return;
     if (forward !== "on") {
       reportViolation(
-        `HTTP listener "${args.name}" on port ${port === NOT_KNOWN || port === undefined ? "(unknown)" : port} serves plain HTTP: set listenerForward "on" and forwardPort 443 so it only redirects to the HTTPS listener (WeChat calls https:// only)`,
+        `HTTP listener "${args.name}" on port ${port === NOT_KNOWN || port === undefined ? "(unknown)" : port} ` +
+          `serves plain HTTP: set listenerForward "on" and forwardPort 443 so it only redirects to the HTTPS ` +
+          `listener (WeChat calls https:// only)`,
       );
     } else if (forwardPort !== 443) {
       reportViolation(
@@ -168,7 +172,8 @@ export const backendPortOnlyFromLoadBalancer: ResourceValidationPolicy = {
     if (source === NOT_KNOWN || (source.kind === "cidr" && cidrWithin(source.cidr, allowed))) return;
     for (const port of covered) {
       reportViolation(
-        `security group rule "${args.name}" opens backend port ${port} (nginx) to ${source.label}: only the load balancer's range ${allowed} may reach it; set cidrIp to ${allowed}`,
+        `security group rule "${args.name}" opens backend port ${port} (nginx) to ${source.label}: only the ` +
+          `load balancer's range ${allowed} may reach it; set cidrIp to ${allowed}`,
       );
     }
   },
@@ -204,7 +209,8 @@ export const dnsRecordTtl: ResourceValidationPolicy = {
       const rr = peekString(args.props, "rr");
       const label = typeof rr === "string" ? ` (${rr})` : "";
       reportViolation(
-        `DNS record "${args.name}"${label} has ttl ${ttl}: set ttl to at least ${DNS_TTL_MIN_SECONDS} seconds (the lowest the free Alibaba Cloud DNS edition accepts)`,
+        `DNS record "${args.name}"${label} has ttl ${ttl}: set ttl to at least ${DNS_TTL_MIN_SECONDS} seconds ` +
+          `(the lowest the free Alibaba Cloud DNS edition accepts)`,
       );
     }
   },
@@ -237,14 +243,16 @@ export const dnsRecordPointsAtLoadBalancer: StackValidationPolicy = {
         );
       } else {
         reportViolation(
-          `DNS A record "${record.name}" points at ${value ?? "(nothing)"}, which is not the address of a load balancer in this stack (${known.join(", ")}): set its value to the load balancer's address output`,
+          `DNS A record "${record.name}" points at ${value ?? "(nothing)"}, which is not the address of a load ` +
+            `balancer in this stack (${known.join(", ")}): set its value to the load balancer's address output`,
           record.urn,
         );
       }
     }
     if (pending.length > 0) {
       args.notApplicable(
-        `the value of DNS A record ${pending.map((n) => `"${n}"`).join(", ")} or the load balancer's address is not known until the load balancer exists (pulumi preview); checked again at pulumi up`,
+        `the value of DNS A record ${pending.map((n) => `"${n}"`).join(", ")} or the load balancer's address ` +
+          `is not known until the load balancer exists (pulumi preview); checked again at pulumi up`,
       );
     }
   },
@@ -304,7 +312,8 @@ export const certificateValidity: ResourceValidationPolicy = {
       const renewAt = peekNumber(args.props, "minDaysRemaining");
       if (typeof renewAt === "number" && renewAt < minDays) {
         reportViolation(
-          `ACME certificate "${args.name}" is renewed only ${renewAt} days before it expires (minDaysRemaining ${renewAt}): set minDaysRemaining to at least ${minDays} so the weekly renewal replaces it in time`,
+          `ACME certificate "${args.name}" is renewed only ${renewAt} days before it expires (minDaysRemaining ` +
+            `${renewAt}): set minDaysRemaining to at least ${minDays} so the weekly renewal replaces it in time`,
         );
       }
       return;
@@ -324,14 +333,16 @@ export const certificateValidity: ResourceValidationPolicy = {
         );
       }
       reportViolation(
-        `server certificate "${args.name}" has neither serverCertificate nor alicloudCertificateId: set the chain, leaf first (pulumi config set --secret certificatePem < fullchain.pem)`,
+        `server certificate "${args.name}" has neither serverCertificate nor alicloudCertificateId: set the ` +
+          `chain, leaf first (pulumi config set --secret certificatePem < fullchain.pem)`,
       );
       return;
     }
     const validity = leafValidity(String(pem.state === "known" ? pem.value : ""), new Date());
     if (!validity) {
       reportViolation(
-        `server certificate "${args.name}" has no readable PEM certificate in serverCertificate: set the chain, leaf first (pulumi config set --secret certificatePem < fullchain.pem)`,
+        `server certificate "${args.name}" has no readable PEM certificate in serverCertificate: set the chain, ` +
+          `leaf first (pulumi config set --secret certificatePem < fullchain.pem)`,
       );
       return;
     }
@@ -340,7 +351,8 @@ export const certificateValidity: ResourceValidationPolicy = {
       reportViolation(`server certificate "${args.name}" (${validity.subject}) expired on ${date}: ${RENEW_CERTIFICATE}`);
     } else if (validity.daysLeft < minDays) {
       reportViolation(
-        `server certificate "${args.name}" (${validity.subject}) expires on ${date} (${validity.daysLeft} days left); at least ${minDays} days are required: ${RENEW_CERTIFICATE}`,
+        `server certificate "${args.name}" (${validity.subject}) expires on ${date} (${validity.daysLeft} days ` +
+          `left); at least ${minDays} days are required: ${RENEW_CERTIFICATE}`,
       );
     }
   },

@@ -44,7 +44,8 @@ export function casCertificateFacts(
   const entry = found.find((c) => c.id === id);
   if (!entry) {
     throw new Error(
-      `alicloudCertificateId: certificate ${id} is not in SSL Certificates Service for this account (the international site does not offer it); check the id in the console, or use certificateSource acme or pem`,
+      `alicloudCertificateId: certificate ${id} is not in SSL Certificates Service for this account (the ` +
+        `international site does not offer it); check the id in the console, or use certificateSource acme or pem`,
     );
   }
   const leaf = firstCertificate(entry.cert, `alicloudCertificateId: certificate ${id} ("${entry.name}")`);
@@ -56,7 +57,8 @@ export function casCertificateFacts(
   const left = daysLeft(leaf, now);
   if (left < minDaysRemaining) {
     throw new Error(
-      `alicloudCertificateId: certificate ${id} ("${entry.name}") ${left < 0 ? "has expired" : `expires in ${left} days`} (minDaysRemaining is ${minDaysRemaining}); renew it in SSL Certificates Service and set the new id`,
+      `alicloudCertificateId: certificate ${id} ("${entry.name}") ${left < 0 ? "has expired" : `expires in ${left} days`} ` +
+        `(minDaysRemaining is ${minDaysRemaining}); renew it in SSL Certificates Service and set the new id`,
     );
   }
   return { name: entry.name, notAfter: notAfter(leaf).toISOString(), issuer: formatName(leaf.issuer) };

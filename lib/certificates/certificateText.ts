@@ -27,7 +27,8 @@ export function readCertificates(text: string, configKey: string, order?: string
   }
   if (pem.strayLines.length > 0) {
     errors.push(
-      `${configKey}: has text outside the certificates on ${describeLines(pem.strayLines)} (comments, "Bag Attributes" or the like); keep only the -----BEGIN CERTIFICATE----- ... -----END CERTIFICATE----- blocks`,
+      `${configKey}: has text outside the certificates on ${describeLines(pem.strayLines)} ` +
+        `(comments, "Bag Attributes" or the like); keep only the -----BEGIN CERTIFICATE----- ... -----END CERTIFICATE----- blocks`,
     );
   }
   for (const damage of pem.damaged) {

@@ -27,7 +27,8 @@ export function checkChain(
   if (!chain.inOrder) {
     const order = chain.path.map(named).join(", then ");
     findings.error(
-      `certificatePem: the chain is out of order; CLB sends it as uploaded, and it must start with the server certificate, each certificate followed by the one that issued it; order it: ${order}`,
+      `certificatePem: the chain is out of order; CLB sends it as uploaded, and it must start with the server ` +
+        `certificate, each certificate followed by the one that issued it; order it: ${order}`,
     );
   }
   for (const extra of chain.extras) {
@@ -35,7 +36,8 @@ export function checkChain(
     findings.error(
       original
         ? `certificatePem: certificate ${extra.position} is a copy of certificate ${original.position} ("${label(original.cert)}"); remove the copy`
-        : `certificatePem: certificate ${extra.position} ("${label(extra.cert)}") is not part of the chain of "${label(leaf.cert)}" (it issued none of its certificates); remove it`,
+        : `certificatePem: certificate ${extra.position} ("${label(extra.cert)}") is not part of the chain of ` +
+            `"${label(leaf.cert)}" (it issued none of its certificates); remove it`,
     );
   }
 
@@ -60,7 +62,8 @@ export function checkChain(
       const anchor = trust.anchor === undefined ? undefined : chain.path[trust.anchor];
       if (anchor && anchor !== leaf && isSelfSigned(anchor.cert)) {
         findings.warning(
-          `certificatePem: the chain includes the root certificate ${named(anchor)}; that is harmless, but phones use their own copy and it adds bytes to every handshake; you may remove it`,
+          `certificatePem: the chain includes the root certificate ${named(anchor)}; that is harmless, but phones ` +
+            `use their own copy and it adds bytes to every handshake; you may remove it`,
         );
       }
       return;
@@ -69,20 +72,26 @@ export function checkChain(
       findings.errorIf(
         rule.strict,
         rule.selfSignedAllowed && !rule.strict
-          ? "certificatePem: the certificate is self-signed, as expected for a self-signed dev certificate; phones reject self-signed certificates, so only the developer tools (with domain checks off) will connect; use a certificate from a public CA to test on phones"
+          ? "certificatePem: the certificate is self-signed, as expected for a self-signed dev certificate; phones " +
+              "reject self-signed certificates, so only the developer tools (with domain checks off) will connect; " +
+              "use a certificate from a public CA to test on phones"
           : `certificatePem: the certificate is self-signed; phones reject self-signed certificates; use a certificate from a public CA, ${PRIVATE_PKI_FIX}`,
       );
       return;
     case "untrustedRoot":
       findings.errorIf(
         rule.strict,
-        `certificatePem: the chain ends at the root ${named(trust.root)}, which phones do not trust (it is neither a public root nor in trustedRootsPem); use a certificate from a public CA, ${PRIVATE_PKI_FIX}`,
+        `certificatePem: the chain ends at the root ${named(trust.root)}, which phones do not trust (it is ` +
+          `neither a public root nor in trustedRootsPem); use a certificate from a public CA, ${PRIVATE_PKI_FIX}`,
       );
       return;
     case "incomplete":
       findings.errorIf(
         rule.strict,
-        `certificatePem: the chain is incomplete: "${label(trust.last.cert)}" was issued by "${issuerLabel(trust.last.cert)}", which is neither in certificatePem nor a trusted root; phones reject such a chain even when desktop browsers fill the gap; append your CA's intermediate certificate(s) after the server certificate (the "full chain" file), ${PRIVATE_PKI_FIX}`,
+        `certificatePem: the chain is incomplete: "${label(trust.last.cert)}" was issued by ` +
+          `"${issuerLabel(trust.last.cert)}", which is neither in certificatePem nor a trusted root; phones ` +
+          `reject such a chain even when desktop browsers fill the gap; append your CA's intermediate certificate(s) ` +
+          `after the server certificate (the "full chain" file), ${PRIVATE_PKI_FIX}`,
       );
       return;
   }

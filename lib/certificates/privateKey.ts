@@ -51,7 +51,8 @@ export function readPrivateKey(text: string): PrivateKeyReading {
   const block = blocks[0];
   if (block.label === "CERTIFICATE" || certificateOf(block)) {
     errors.push(
-      "privateKeyPem: holds a certificate, not a private key; put the certificate chain in certificatePem and the key file (-----BEGIN RSA PRIVATE KEY-----) in privateKeyPem",
+      "privateKeyPem: holds a certificate, not a private key; put the certificate chain in certificatePem " +
+        "and the key file (-----BEGIN RSA PRIVATE KEY-----) in privateKeyPem",
     );
     return { errors };
   }

@@ -21,7 +21,8 @@ export function lookUpInstanceType(configured: string | undefined, parent: pulum
       const first = result.instanceTypes[0];
       if (!first) {
         throw new Error(
-          `no pay-as-you-go VPC instance type with ${DEFAULT_INSTANCE_SHAPE.cpuCoreCount} vCPU and ${DEFAULT_INSTANCE_SHAPE.memorySize} GiB is for sale in this region; set instanceType`,
+          `no pay-as-you-go VPC instance type with ${DEFAULT_INSTANCE_SHAPE.cpuCoreCount} vCPU and ` +
+            `${DEFAULT_INSTANCE_SHAPE.memorySize} GiB is for sale in this region; set instanceType`,
         );
       }
       return first.id;

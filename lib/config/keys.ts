@@ -132,7 +132,9 @@ export const CONFIG_KEYS = {
     type: "string",
     default: "acme",
     description:
-      "Where the server certificate comes from: acme (Let's Encrypt, DNS-01 on Alibaba Cloud DNS, renewed by pulumi up), pem (certificatePem + privateKeyPem), cas (alicloudCertificateId) or selfSigned (dev only; phones reject it).",
+      "Where the server certificate comes from: acme (Let's Encrypt, DNS-01 on Alibaba Cloud DNS, renewed " +
+      "by pulumi up), pem (certificatePem + privateKeyPem), cas (alicloudCertificateId) or selfSigned (dev " +
+      "only; phones reject it).",
     example: "acme",
     enum: CERTIFICATE_SOURCES,
   },
@@ -299,7 +301,8 @@ export const CONFIG_KEYS = {
     type: "string",
     default: "auto",
     description:
-      "After pulumi up changes the certificate, listeners or instances, run the HTTPS verifier against the load balancer and fail the update when a check fails: true, false or auto (true in prod).",
+      "After pulumi up changes the certificate, listeners or instances, run the HTTPS verifier against the " +
+      "load balancer and fail the update when a check fails: true, false or auto (true in prod).",
     example: "auto",
     enum: AUTO_BOOLEAN,
   },
@@ -324,7 +327,8 @@ export const CONFIG_KEYS = {
     default: [],
     secret: true,
     description:
-      "Group robot webhook URLs the alerts are posted to: WeCom (qyapi.weixin.qq.com) or DingTalk (oapi.dingtalk.com; a signing secret goes after #). Set as secrets.",
+      "Group robot webhook URLs the alerts are posted to: WeCom (qyapi.weixin.qq.com) or DingTalk " +
+      "(oapi.dingtalk.com; a signing secret goes after #). Set as secrets.",
     example: "pulumi config set --secret --path 'alertWebhooks[0]' 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...'",
   },
   alertEmails: {
@@ -337,7 +341,8 @@ export const CONFIG_KEYS = {
     type: "string",
     default: DEFAULT_VERIFY_SCHEDULE,
     description:
-      'When the scheduled verifier runs, in Function Compute timer syntax: "@every 30m", or six cron fields with seconds first, UTC unless prefixed CRON_TZ=Asia/Shanghai.',
+      'When the scheduled verifier runs, in Function Compute timer syntax: "@every 30m", or six cron fields ' +
+      "with seconds first, UTC unless prefixed CRON_TZ=Asia/Shanghai.",
     example: "@every 30m",
   },
   logRetentionDays: {

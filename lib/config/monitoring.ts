@@ -69,7 +69,8 @@ function resolveRobots(input: MonitoringInput): MonitoringSettings["robots"] {
   const bytes = Buffer.byteLength(JSON.stringify(robots), "utf8");
   if (bytes > MAX_ROBOTS_JSON_BYTES) {
     input.problems.error(
-      `alertWebhooks: ${robots.length} robots take ${bytes} bytes, more than the ${MAX_ROBOTS_JSON_BYTES} that fit in the function's environment (Function Compute allows 4 KB in all); keep fewer robots`,
+      `alertWebhooks: ${robots.length} robots take ${bytes} bytes, more than the ${MAX_ROBOTS_JSON_BYTES} ` +
+        `that fit in the function's environment (Function Compute allows 4 KB in all); keep fewer robots`,
     );
   }
   return { known: true, value: robots };
@@ -92,7 +93,8 @@ export function parseProbes(entries: readonly string[], problems?: Problems): Si
     const match = PROBE.exec(entry.trim());
     if (!match) {
       problems?.error(
-        `siteMonitorProbes[${i}]: "${entry}" is not isp:city[:IDC|LASTMILE|MOBILE] with the ids DescribeSiteMonitorISPCityList gives; e.g. ${setCommand("siteMonitorProbes")}`,
+        `siteMonitorProbes[${i}]: "${entry}" is not isp:city[:IDC|LASTMILE|MOBILE] with the ids ` +
+          `DescribeSiteMonitorISPCityList gives; e.g. ${setCommand("siteMonitorProbes")}`,
       );
       return;
     }
@@ -126,7 +128,8 @@ export function resolveMonitoring(input: MonitoringInput): MonitoringSettings | 
     );
   } else if (robots.known && robots.value.length === 0) {
     problems.warning(
-      "alertWebhooks is empty: the scheduled verifier's alerts (certificate expiry, TLS, chain, HSTS) reach only group robots; alertEmails get CloudMonitor's alarms only",
+      "alertWebhooks is empty: the scheduled verifier's alerts (certificate expiry, TLS, chain, HSTS) reach " +
+        "only group robots; alertEmails get CloudMonitor's alarms only",
     );
   }
   return {

@@ -141,7 +141,8 @@ function resolvePem(ctx: Context, domain: string, tlsPolicy: TlsPolicy): Certifi
   if (!privateKeyPem) ctx.problems.error(`privateKeyPem is not set (certificateSource pem); ${setCommand("privateKeyPem")}`);
   if (certificatePem?.known === false || privateKeyPem?.known === false) {
     ctx.problems.notChecked(
-      "certificate checks (key matches, covers the domain, expiry, chain): certificatePem/privateKeyPem are secrets the offline plan cannot decrypt; pulumi preview runs them",
+      "certificate checks (key matches, covers the domain, expiry, chain): certificatePem/privateKeyPem are " +
+        "secrets the offline plan cannot decrypt; pulumi preview runs them",
     );
   }
   if (!certificatePem?.known || domain === "") return { source: "pem", certificatePem, privateKeyPem };
@@ -172,7 +173,8 @@ function resolveCertificate(ctx: Context, domain: string, tlsPolicy: TlsPolicy):
       const certificateId = ctx.values.alicloudCertificateId;
       if (certificateId === "") {
         ctx.problems.error(
-          `alicloudCertificateId is not set (certificateSource cas); copy the id from the SSL Certificates Service console: ${setCommand("alicloudCertificateId")}`,
+          `alicloudCertificateId is not set (certificateSource cas); copy the id from the SSL Certificates ` +
+            `Service console: ${setCommand("alicloudCertificateId")}`,
         );
       }
       ctx.problems.warning(
@@ -249,7 +251,8 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
   if (values.hstsMaxAge < HSTS_ONE_YEAR_SECONDS) {
     prodError(
       ctx,
-      `hstsMaxAge: ${values.hstsMaxAge} is below one year (${HSTS_ONE_YEAR_SECONDS}); browsers and SSL Labs expect at least that: pulumi config set hstsMaxAge ${HSTS_ONE_YEAR_SECONDS}`,
+      `hstsMaxAge: ${values.hstsMaxAge} is below one year (${HSTS_ONE_YEAR_SECONDS}); browsers and SSL Labs ` +
+        `expect at least that: pulumi config set hstsMaxAge ${HSTS_ONE_YEAR_SECONDS}`,
     );
   }
   const { instanceCount, zoneCount } = resolveCounts(ctx);
@@ -270,7 +273,8 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
   // In prod such certificates are refused already; in dev, say why the check would fail.
   if (verifyAfterDeploy && untrusted && environment === "dev") {
     problems.error(
-      `verifyAfterDeploy: the verifier's chain check cannot pass with ${untrusted}, which phones do not trust either; set verifyAfterDeploy false, or use a trusted certificate`,
+      `verifyAfterDeploy: the verifier's chain check cannot pass with ${untrusted}, which phones do not ` +
+        `trust either; set verifyAfterDeploy false, or use a trusted certificate`,
     );
   }
 

@@ -44,9 +44,10 @@ export const LOGTAIL_ID_PATH = "/etc/ilogtail/user_defined_id";
  */
 export function renderLogtailInstall(shipping: LogShipping): string {
   const url = `http://logtail-release-${shipping.region}.oss-${shipping.region}-internal.aliyuncs.com/linux64/logtail.sh`;
+  const download = `curl -fsS --max-time 60 -o logtail.sh ${shellQuote(url)} && chmod 755 logtail.sh`;
   return `
 log "installing Logtail: nginx's access log to Log Service (machine group ${shipping.machineGroupId})"
-if (cd "$(mktemp -d)" && curl -fsS --max-time 60 -o logtail.sh ${shellQuote(url)} && chmod 755 logtail.sh && timeout 300 ./logtail.sh install ${shipping.region}); then
+if (cd "$(mktemp -d)" && ${download} && timeout 300 ./logtail.sh install ${shipping.region}); then
   log "Logtail installed"
 else
   log "Logtail did not install; access logs are not shipped (serving is unaffected)"
@@ -180,7 +181,10 @@ export function renderCloudInit(options: CloudInitOptions): string {
   // Literal blocks, no line folding: every embedded file comes back byte for byte.
   const yaml = stringify(userData, { blockQuote: "literal", lineWidth: 0 });
   const app = options.appImage ?? "built-in health app";
-  return `#cloud-config\n# wechat-https-backend instance (${options.environment}): nginx :${options.nginx.listenPort} -> ${app} on 127.0.0.1:${options.nginx.backendPort}\n${yaml}`;
+  return (
+    `#cloud-config\n# wechat-https-backend instance (${options.environment}): nginx :${options.nginx.listenPort} ` +
+    `-> ${app} on 127.0.0.1:${options.nginx.backendPort}\n${yaml}`
+  );
 }
 
 /**

@@ -38,7 +38,8 @@ export async function planStack(request: PlanRequest): Promise<StackPlan> {
   const document = toPlanDocument(stack, run);
   const plaintext = config.plaintextSecretKeys.map(
     (key) =>
-      `${key.split(":").pop()} is stored in plain text in ${path.basename(config.file)}; store it encrypted: pulumi config set --secret ${key.split(":").pop()} < file.pem`,
+      `${key.split(":").pop()} is stored in plain text in ${path.basename(config.file)}; store it encrypted: ` +
+      `pulumi config set --secret ${key.split(":").pop()} < file.pem`,
   );
   return { stack, config, run, document: { ...document, warnings: [...plaintext, ...document.warnings] } };
 }

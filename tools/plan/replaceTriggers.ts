@@ -92,13 +92,17 @@ export const REPLACE_TRIGGERS: Readonly<Record<string, ReplaceTriggers>> = {
   "alicloud:ecs/securityGroup:SecurityGroup": {
     upstream: "alicloud_security_group",
     inputs: ["vpcId", "securityGroupType", "description"],
-    source: `${ALICLOUD} website/docs/r/security_group.html.markdown (vpc_id, security_group_type "ForceNew", description "Forces new resource"; stored version 995c8d94)`,
+    source:
+      `${ALICLOUD} website/docs/r/security_group.html.markdown (vpc_id, security_group_type "ForceNew", ` +
+      `description "Forces new resource"; stored version 995c8d94)`,
     unconfirmed: "later provider versions may update description in place",
   },
   "alicloud:ecs/securityGroupRule:SecurityGroupRule": {
     upstream: "alicloud_security_group_rule",
     everyInputExcept: ["description", "prefixListId"],
-    source: `${ALICLOUD} website/docs/r/security_group_rule.html.markdown (every argument "ForceNew" but description and prefix_list_id; stored version 86eef05c)`,
+    source:
+      `${ALICLOUD} website/docs/r/security_group_rule.html.markdown (every argument "ForceNew" but description ` +
+      `and prefix_list_id; stored version 86eef05c)`,
     unconfirmed: "sourceGroupOwnerId is newer than the checked docs",
   },
   "alicloud:vpc/network:Network": {
@@ -122,7 +126,8 @@ export const REPLACE_TRIGGERS: Readonly<Record<string, ReplaceTriggers>> = {
     upstream: "tls_self_signed_cert",
     everyInputExcept: ["earlyRenewalHours", "maxPathLength"],
     source:
-      "hashicorp/terraform-provider-tls internal/provider/resource_self_signed_cert.go (every argument RequiresReplace() but early_renewal_hours and max_path_length)",
+      "hashicorp/terraform-provider-tls internal/provider/resource_self_signed_cert.go (every argument " +
+      "RequiresReplace() but early_renewal_hours and max_path_length)",
     unconfirmed:
       "a certificate inside its early-renewal window is replaced on the next update whatever changed; the offline plan cannot see time",
   },
@@ -130,7 +135,8 @@ export const REPLACE_TRIGGERS: Readonly<Record<string, ReplaceTriggers>> = {
     upstream: "acme_registration",
     everyInputExcept: [],
     source:
-      "vancluever/terraform-provider-acme acme/resource_acme_registration.go (no Update function; account_key_pem, email_address, external_account_binding ForceNew: true)",
+      "vancluever/terraform-provider-acme acme/resource_acme_registration.go (no Update function; account_key_pem, " +
+      "email_address, external_account_binding ForceNew: true)",
     unconfirmed: "accountKeyAlgorithm/accountKeyEcdsaCurve/accountKeyRsaBits are newer than the checked version",
   },
   "acme:index/certificate:Certificate": {
@@ -147,7 +153,8 @@ export const REPLACE_TRIGGERS: Readonly<Record<string, ReplaceTriggers>> = {
     ],
     source: "vancluever/terraform-provider-acme acme/resource_acme_certificate.go (resourceACMECertificateV5 schema: ForceNew: true)",
     unconfirmed:
-      "validityDays and minDaysDynamic are newer than the checked version; a renewal (inside minDaysRemaining) is an in-place update that issues a new certificate, which the offline plan cannot see",
+      "validityDays and minDaysDynamic are newer than the checked version; a renewal (inside minDaysRemaining) " +
+      "is an in-place update that issues a new certificate, which the offline plan cannot see",
   },
   "command:local:Command": {
     upstream: "pulumi/pulumi-command local.Command",

@@ -74,7 +74,9 @@ export async function checkHsts(ctx: CheckContext): Promise<CheckResult> {
     return {
       id: "hsts",
       ok: false,
-      detail: `HSTS max-age=${hsts.maxAge} (${humanDuration(hsts.maxAge)}) is shorter than the ${min}-second (${humanDuration(min)}) minimum: raise it${partial}`,
+      detail:
+        `HSTS max-age=${hsts.maxAge} (${humanDuration(hsts.maxAge)}) is shorter than the ${min}-second ` +
+        `(${humanDuration(min)}) minimum: raise it${partial}`,
     };
   }
   const extras = [hsts.includeSubDomains ? "includeSubDomains" : "", hsts.preload ? "preload" : ""].filter(Boolean).join(", ");

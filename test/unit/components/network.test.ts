@@ -48,7 +48,8 @@ describe("Network", () => {
 
   test("fails with the fix when the region has fewer usable zones than zoneCount", () => {
     expect(() => pickZone(["cn-hangzhou-h"], 1, 2)).toThrow(
-      "only 1 zone(s) in this region can create the chosen instance type in a vSwitch, but zoneCount is 2; lower zoneCount/instanceCount, pick another instanceType, or another alicloud:region",
+      "only 1 zone(s) in this region can create the chosen instance type in a vSwitch, but zoneCount is 2; " +
+        "lower zoneCount/instanceCount, pick another instanceType, or another alicloud:region",
     );
     expect(pickZone(zones, 1, 2)).toBe("cn-hangzhou-i");
   });

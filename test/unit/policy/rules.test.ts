@@ -45,13 +45,16 @@ describe("https-listener-tls-1-2", () => {
 
   test("unset is the provider's TLS 1.0 default: a violation", async () => {
     expect(messages(await runResourcePolicy(httpsListenerTls12, httpsListener({})))).toEqual([
-      `HTTPS listener "wechat-lb-https" has no tlsCipherPolicy, so CLB applies its default tls_cipher_policy_1_0 and accepts TLS 1.0 and 1.1; WeChat needs TLS 1.2 or newer: ${SET_TLS}`,
+      `HTTPS listener "wechat-lb-https" has no tlsCipherPolicy, so CLB applies its default tls_cipher_policy_1_0 ` +
+        `and accepts TLS 1.0 and 1.1; WeChat needs TLS 1.2 or newer: ${SET_TLS}`,
     ]);
   });
 
   test("tls_cipher_policy_1_1 is refused", async () => {
     expect(messages(await runResourcePolicy(httpsListenerTls12, httpsListener({ tlsCipherPolicy: "tls_cipher_policy_1_1" })))).toEqual([
-      `HTTPS listener "wechat-lb-https" uses tlsCipherPolicy "tls_cipher_policy_1_1", which is not one of the TLS 1.2+ policies (tls_cipher_policy_1_2, tls_cipher_policy_1_2_strict, tls_cipher_policy_1_2_strict_with_1_3): ${SET_TLS}`,
+      `HTTPS listener "wechat-lb-https" uses tlsCipherPolicy "tls_cipher_policy_1_1", which is not one of ` +
+        `the TLS 1.2+ policies (tls_cipher_policy_1_2, tls_cipher_policy_1_2_strict, tls_cipher_policy_1_2_strict_with_1_3): ` +
+        `${SET_TLS}`,
     ]);
   });
 
@@ -87,7 +90,8 @@ describe("http-listener-redirects-to-https", () => {
 
   test("an HTTP listener without a redirect serves plain HTTP", async () => {
     expect(messages(await runResourcePolicy(httpListenerRedirectsToHttps, http({ listenerForward: "off", backendPort: 80 })))).toEqual([
-      `HTTP listener "wechat-lb-http-redirect" on port 80 serves plain HTTP: set listenerForward "on" and forwardPort 443 so it only redirects to the HTTPS listener (WeChat calls https:// only)`,
+      `HTTP listener "wechat-lb-http-redirect" on port 80 serves plain HTTP: set listenerForward "on" and ` +
+        `forwardPort 443 so it only redirects to the HTTPS listener (WeChat calls https:// only)`,
     ]);
   });
 
@@ -123,14 +127,16 @@ describe("no-admin-ports-from-internet", () => {
     expect(
       messages(await runResourcePolicy(noAdminPortsFromInternet, rule("ssh-any", { portRange: "22/22", cidrIp: "0.0.0.0/0" }))),
     ).toEqual([
-      `security group rule "ssh-any" opens port 22 (SSH) to the whole internet (0.0.0.0/0): allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
+      `security group rule "ssh-any" opens port 22 (SSH) to the whole internet (0.0.0.0/0): allow only known ` +
+        `ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
     ]);
   });
 
   test("a port range containing 22 and 3389 counts for both, IPv6 ::/0 too", async () => {
     expect(messages(await runResourcePolicy(noAdminPortsFromInternet, rule("wide", { portRange: "1/65535", ipv6CidrIp: "::/0" })))).toEqual(
       [
-        `security group rule "wide" opens port 22 (SSH) to the whole internet (::/0): allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
+        `security group rule "wide" opens port 22 (SSH) to the whole internet (::/0): allow only known ranges ` +
+          `(stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
         `security group rule "wide" opens port 3389 (RDP) to the whole internet (::/0): allow only known ranges or remove the rule`,
       ],
     );
@@ -165,19 +171,22 @@ describe("backend-port-only-from-load-balancer", () => {
     expect(
       messages(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("http-any", { portRange: "80/80", cidrIp: "0.0.0.0/0" }))),
     ).toEqual([
-      `security group rule "http-any" opens backend port 80 (nginx) to 0.0.0.0/0: only the load balancer's range 100.64.0.0/10 may reach it; set cidrIp to 100.64.0.0/10`,
+      `security group rule "http-any" opens backend port 80 (nginx) to 0.0.0.0/0: only the load balancer's ` +
+        `range 100.64.0.0/10 may reach it; set cidrIp to 100.64.0.0/10`,
     ]);
     expect(
       messages(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("vpc", { portRange: "1/1024", cidrIp: "10.0.0.0/8" }))),
     ).toEqual([
-      `security group rule "vpc" opens backend port 80 (nginx) to 10.0.0.0/8: only the load balancer's range 100.64.0.0/10 may reach it; set cidrIp to 100.64.0.0/10`,
+      `security group rule "vpc" opens backend port 80 (nginx) to 10.0.0.0/8: only the load balancer's range ` +
+        `100.64.0.0/10 may reach it; set cidrIp to 100.64.0.0/10`,
     ]);
     expect(
       messages(
         await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("sg", { portRange: "80/80", sourceSecurityGroupId: "sg-123" })),
       ),
     ).toEqual([
-      `security group rule "sg" opens backend port 80 (nginx) to security group sg-123: only the load balancer's range 100.64.0.0/10 may reach it; set cidrIp to 100.64.0.0/10`,
+      `security group rule "sg" opens backend port 80 (nginx) to security group sg-123: only the load ` +
+        `balancer's range 100.64.0.0/10 may reach it; set cidrIp to 100.64.0.0/10`,
     ]);
   });
 
@@ -226,7 +235,9 @@ describe("dns-record-points-at-load-balancer (stack)", () => {
       expect.objectContaining({
         kind: "violation",
         resource: "wechat-dns-a",
-        message: `DNS A record "wechat-dns-a" points at 198.51.100.7, which is not the address of a load balancer in this stack (203.0.113.10): set its value to the load balancer's address output`,
+        message:
+          `DNS A record "wechat-dns-a" points at 198.51.100.7, which is not the address of a load balancer in ` +
+          `this stack (203.0.113.10): set its value to the load balancer's address output`,
       }),
     ]);
   });
@@ -244,7 +255,8 @@ describe("dns-record-points-at-load-balancer (stack)", () => {
     ]);
     expect(messages(findings)).toEqual([]);
     expect(reasons(findings)).toEqual([
-      `the value of DNS A record "wechat-dns-a" or the load balancer's address is not known until the load balancer exists (pulumi preview); checked again at pulumi up`,
+      `the value of DNS A record "wechat-dns-a" or the load balancer's address is not known until the load ` +
+        `balancer exists (pulumi preview); checked again at pulumi up`,
     ]);
   });
 });
@@ -258,7 +270,8 @@ describe("prod-stateful-resources-protected (stack)", () => {
       record("wechat-dns-a", { value: "203.0.113.10" }),
     ]);
     expect(messages(findings)).toEqual([
-      `prod: load balancer "wechat-lb-clb" is not protected; its address is what DNS and WeChat point at: set protect (stack config: pulumi config set protect true)`,
+      `prod: load balancer "wechat-lb-clb" is not protected; its address is what DNS and WeChat point at: ` +
+        `set protect (stack config: pulumi config set protect true)`,
       `prod: load balancer "wechat-lb-clb" has deleteProtection "off": turn delete protection on (stack config: pulumi config set protect true)`,
       `prod: DNS record "wechat-dns-a" is not protected: set protect (stack config: pulumi config set protect true)`,
     ]);
@@ -303,7 +316,9 @@ describe("certificate-validity", () => {
     const [message] = messages(await runResourcePolicy(certificateValidity, uploaded(chainPem(leaf, pki.intermediate))));
     const date = new Date(leaf.cert.notAfter).toISOString().slice(0, 10);
     expect(message).toBe(
-      `server certificate "wechat-cert-server-cert" (CN=api.example.com, O=wechat-https-backend tests) expires on ${date} (9 days left); at least 30 days are required: renew it and set the new chain (pulumi config set --secret certificatePem < fullchain.pem), or use certificateSource acme`,
+      `server certificate "wechat-cert-server-cert" (CN=api.example.com, O=wechat-https-backend tests) ` +
+        `expires on ${date} (9 days left); at least 30 days are required: renew it and set the new chain ` +
+        `(pulumi config set --secret certificatePem < fullchain.pem), or use certificateSource acme`,
     );
   });
 
@@ -311,7 +326,9 @@ describe("certificate-validity", () => {
     const leaf = await pki.leaf({ dnsNames: ["api.example.com"], notBeforeDays: -100, notAfterDays: -2, key: EC_P256 });
     const date = new Date(leaf.cert.notAfter).toISOString().slice(0, 10);
     expect(messages(await runResourcePolicy(certificateValidity, uploaded(leaf.certPem)))).toEqual([
-      `server certificate "wechat-cert-server-cert" (CN=api.example.com, O=wechat-https-backend tests) expired on ${date}: renew it and set the new chain (pulumi config set --secret certificatePem < fullchain.pem), or use certificateSource acme`,
+      `server certificate "wechat-cert-server-cert" (CN=api.example.com, O=wechat-https-backend tests) ` +
+        `expired on ${date}: renew it and set the new chain (pulumi config set --secret certificatePem < ` +
+        `fullchain.pem), or use certificateSource acme`,
     ]);
   });
 
@@ -319,7 +336,8 @@ describe("certificate-validity", () => {
     expect(
       messages(await runResourcePolicy(certificateValidity, uploaded("-----BEGIN CERTIFICATE-----\nbroken\n-----END CERTIFICATE-----\n"))),
     ).toEqual([
-      `server certificate "wechat-cert-server-cert" has no readable PEM certificate in serverCertificate: set the chain, leaf first (pulumi config set --secret certificatePem < fullchain.pem)`,
+      `server certificate "wechat-cert-server-cert" has no readable PEM certificate in serverCertificate: ` +
+        `set the chain, leaf first (pulumi config set --secret certificatePem < fullchain.pem)`,
     ]);
   });
 
@@ -342,7 +360,8 @@ describe("certificate-validity", () => {
     expect(await runResourcePolicy(certificateValidity, acme(30))).toEqual([]);
     expect(await runResourcePolicy(certificateValidity, acme())).toEqual([]);
     expect(messages(await runResourcePolicy(certificateValidity, acme(7)))).toEqual([
-      `ACME certificate "wechat-cert-acme" is renewed only 7 days before it expires (minDaysRemaining 7): set minDaysRemaining to at least 30 so the weekly renewal replaces it in time`,
+      `ACME certificate "wechat-cert-acme" is renewed only 7 days before it expires (minDaysRemaining 7): ` +
+        `set minDaysRemaining to at least 30 so the weekly renewal replaces it in time`,
     ]);
   });
 });

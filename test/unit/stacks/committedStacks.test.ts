@@ -201,7 +201,9 @@ test("the policy adapter passes the program's real inputs: a dev stack with SSH 
   const findings = await findingsOf({ configFile: file }, "test");
   rmSync(dir, { recursive: true, force: true });
   expect(violations(findings)).toEqual([
-    `no-admin-ports-from-internet: security group rule "wechat-net-ssh-0-0-0-0-0" opens port 22 (SSH) to the whole internet (0.0.0.0/0): allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
+    `no-admin-ports-from-internet: security group rule "wechat-net-ssh-0-0-0-0-0" opens port 22 (SSH) to ` +
+      `the whole internet (0.0.0.0/0): allow only known ranges (stack config sshAllowedCidrs, e.g. ` +
+      `["203.0.113.0/24"]) or remove the rule`,
   ]);
 });
 
