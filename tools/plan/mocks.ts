@@ -64,6 +64,7 @@ export const FAKE = {
   zones: (region: string) => ["h", "i", "j"].map((letter) => `${region}-${letter}`),
   instanceType: "ecs.u1-c1m2.large",
   imageId: "ubuntu_22_04_x64_20G_alibase_20240926.vhd",
+  accountId: "1234567890123456",
 } as const;
 
 type Outputs = (inputs: Record<string, unknown>, name: string, index: number) => Record<string, unknown>;
@@ -146,6 +147,12 @@ const INVOKES: Record<string, (inputs: Record<string, unknown>, region: string) 
         key: "",
         expired: false,
       })),
+  }),
+  "alicloud:index/getCallerIdentity:getCallerIdentity": () => ({
+    id: FAKE.accountId,
+    accountId: FAKE.accountId,
+    arn: `acs:ram::${FAKE.accountId}:user/deployer`,
+    identityType: "RAMUser",
   }),
   "alicloud:ecs/getImages:getImages": () => ({
     id: "images",
