@@ -7,6 +7,7 @@ import { HSTS_ONE_YEAR_SECONDS, type TlsPolicy } from "../constants";
 import { parseCidr } from "../cidr";
 import { checkCertificate } from "../certificates/checkCertificate";
 import { Problems } from "../problems";
+import { resolveAppSettings } from "./app";
 import { parseDomain, recordNameFor } from "./domain";
 import { resolveMonitoring } from "./monitoring";
 import { REGION_PATTERN } from "./keys";
@@ -38,6 +39,8 @@ export interface ConfigInput {
   /** Config map as the Pulumi runtime holds it: `wechat-https-backend:domain`, `alicloud:region`, ... */
   readonly values: Readonly<Record<string, string | undefined>>;
   readonly stack: string;
+  /** Whether a full key holds a secret (`pulumi config set --secret`); undefined: cannot tell. */
+  readonly isSecret?: (fullKey: string) => boolean;
 }
 
 /** The provider key for the region: set per stack, declared by the provider, not by this project. */
@@ -257,6 +260,11 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
   }
   const { instanceCount, zoneCount } = resolveCounts(ctx);
   checkSshCidrs(ctx);
+  const appImage = values.appImage === "" ? undefined : values.appImage;
+  const app = resolveAppSettings(
+    { values, invalid, isSecret: input.isSecret, environment, region, stack: input.stack, problems },
+    appImage,
+  );
 
   const protect = resolveAuto(values.protect, environment === "prod");
   if (environment === "prod" && !protect) {
@@ -308,7 +316,8 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
       zoneCount,
       instanceType: values.instanceType === "" ? undefined : values.instanceType,
       backendPort: values.backendPort,
-      appImage: values.appImage === "" ? undefined : values.appImage,
+      appImage,
+      app,
       healthPath: trimPath(values.healthPath),
       apiBasePath: trimPath(values.apiBasePath),
       maxUploadSize: values.maxUploadSize,
