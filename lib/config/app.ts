@@ -127,7 +127,8 @@ function readRegistry(input: AppConfigInput, image: string): RegistrySettings | 
       );
     if (!enterprise || enterprise[1] !== "-vpc" || enterprise[2] !== region) {
       problems.error(
-        `appImage: with acrInstanceId, pull through the Enterprise Edition instance's VPC endpoint in ${region}, <instance name>-registry-vpc.${region}.cr.aliyuncs.com/<namespace>/<repository>:<tag> (got ${host ?? "Docker Hub"})`,
+        `appImage: with acrInstanceId, pull through the Enterprise Edition instance's VPC endpoint in ${region}, ` +
+          `<instance name>-registry-vpc.${region}.cr.aliyuncs.com/<namespace>/<repository>:<tag> (got ${host ?? "Docker Hub"})`,
       );
     }
     return { kind: "acr", host: host ?? "", instanceId: values.acrInstanceId, repository };
@@ -149,7 +150,8 @@ function readRegistry(input: AppConfigInput, image: string): RegistrySettings | 
     if (password?.known) problems.error(`registryPassword is set without registryUsername; ${setCommand("registryUsername")}`);
     if (personal) {
       problems.warning(
-        `appImage: ${host} is ACR Personal Edition, which does not allow anonymous pulls for instances created since 2024-09; set registryUsername and registryPassword`,
+        `appImage: ${host} is ACR Personal Edition, which does not allow anonymous pulls for instances created ` +
+          `since 2024-09; set registryUsername and registryPassword`,
       );
     }
     return undefined;
@@ -183,7 +185,8 @@ export function resolveAppSettings(input: AppConfigInput, appImage: string | und
   const registry = input.invalid.has("appImage") ? undefined : readRegistry(input, appImage);
   if (input.environment === "prod" && !appImage.includes("@sha256:")) {
     problems.warning(
-      `appImage: ${appImage} has no digest; a re-tagged image reaches instances created later (scale-out, replacement). Pin it: ${appImage.split("@")[0]}@sha256:<digest>`,
+      `appImage: ${appImage} has no digest; a re-tagged image reaches instances created later (scale-out, ` +
+        `replacement). Pin it: ${appImage.split("@")[0]}@sha256:<digest>`,
     );
   }
   return { env, secrets, user, registry };

@@ -275,7 +275,8 @@ export const CONFIG_KEYS = {
     type: "object",
     default: {},
     description:
-      "Plain environment variables of the app container (names A-Z, 0-9, _; not PORT, HOST, APP_ENV or HEALTH_PATH, which the stack sets). A change rolls out new instances.",
+      "Plain environment variables of the app container (names A-Z, 0-9, _; not PORT, HOST, APP_ENV or " +
+      "HEALTH_PATH, which the stack sets). A change rolls out new instances.",
     example: "pulumi config set --path 'appEnv.LOG_LEVEL' info",
   },
   appSecrets: {
@@ -283,7 +284,8 @@ export const CONFIG_KEYS = {
     default: {},
     secret: true,
     description:
-      "Secret environment variables of the app container, each set with --secret. Stored as OOS encrypted parameters and read by the instances with their RAM role; a change restarts the app, one instance at a time.",
+      "Secret environment variables of the app container, each set with --secret. Stored as OOS encrypted " +
+      "parameters and read by the instances with their RAM role; a change restarts the app, one instance at a time.",
     example: "pulumi config set --secret --path 'appSecrets.WX_APP_SECRET' <app secret>",
   },
   appUser: {
@@ -300,7 +302,8 @@ export const CONFIG_KEYS = {
     type: "string",
     default: "",
     description:
-      "Id of the Container Registry Enterprise Edition instance holding appImage (cri-...): the instances pull with a temporary token from their RAM role over the instance's VPC endpoint.",
+      "Id of the Container Registry Enterprise Edition instance holding appImage (cri-...): the instances " +
+      "pull with a temporary token from their RAM role over the instance's VPC endpoint.",
     example: "cri-abc123def456",
     shape: { pattern: /^cri-[a-z0-9]{4,40}$/, name: "an ACR Enterprise Edition instance id such as cri-abc123def456" },
   },
