@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as command from "@pulumi/command";
+import { runBudgetMs } from "../verifier/command";
+import { DEFAULTS } from "../verifier/settings";
 
 export interface DeployVerificationArgs {
   /** Host name the mini program calls. */
@@ -18,6 +20,17 @@ export interface DeployVerificationArgs {
   readonly after: pulumi.Resource[];
   /** How long the check keeps retrying while new backends become healthy; default 300 s. */
   readonly waitSeconds?: number;
+  /** Time limit of one verification attempt; default the verifier's (120 s). */
+  readonly deadlineSeconds?: number;
+}
+
+/**
+ * The command's own time limit, beyond the verifier's budget (retries, each attempt's deadline)
+ * and its last-resort exit: `pulumi up` never waits on a hung check and never leaves the state locked.
+ */
+export function commandTimeout(args: Pick<DeployVerificationArgs, "waitSeconds" | "deadlineSeconds">): string {
+  const budgetMs = runBudgetMs(args.waitSeconds ?? 300, args.deadlineSeconds ?? DEFAULTS.deadlineSeconds);
+  return `${Math.ceil(budgetMs / 60_000) + 1}m`;
 }
 
 /**
@@ -36,7 +49,7 @@ export class DeployVerification extends pulumi.ComponentResource {
       `${name}-verify`,
       // A relative path: the command must not change with the machine (or checkout) running it.
       { create, triggers: args.triggers },
-      { parent: this, dependsOn: args.after },
+      { parent: this, dependsOn: args.after, customTimeouts: { create: commandTimeout(args), update: commandTimeout(args) } },
     );
     this.report = check.stdout;
     this.registerOutputs({ report: this.report });
@@ -45,7 +58,7 @@ export class DeployVerification extends pulumi.ComponentResource {
 
 /** The verifier's arguments besides --resolve. */
 export function verifierArguments(
-  args: Pick<DeployVerificationArgs, "domain" | "healthPath" | "hstsMinSeconds" | "minDays" | "waitSeconds">,
+  args: Pick<DeployVerificationArgs, "domain" | "healthPath" | "hstsMinSeconds" | "minDays" | "waitSeconds" | "deadlineSeconds">,
 ): string {
   return [
     `https://${args.domain}/`,
@@ -53,5 +66,6 @@ export function verifierArguments(
     `--hsts-min ${args.hstsMinSeconds}`,
     `--min-days ${args.minDays}`,
     `--wait ${args.waitSeconds ?? 300}`,
+    `--deadline ${args.deadlineSeconds ?? DEFAULTS.deadlineSeconds}`,
   ].join(" ");
 }

@@ -19,21 +19,40 @@ export class EndpointUnreachableError extends Error {
 /**
  * Runs every check concurrently. Throws UsageError for bad options and EndpointUnreachableError when
  * the HTTPS endpoint cannot be connected to; otherwise returns the verdicts, failing ones included.
+ * Every probe gives up after `timeoutMs`, and the whole run after `deadlineSeconds`: checks still
+ * running then fail, and their connections are closed, so a server that never answers cannot hold it.
  */
 export async function verify(options: VerifyOptions): Promise<Report> {
   const started = Date.now();
   const settings = toSettings(options);
-  const ctx = createContext(settings);
-  const unreachable = await tcpProbe(ctx.env, settings.endpoint);
-  if (unreachable) throw new EndpointUnreachableError(`${settings.url.origin} is unreachable: ${unreachable}`);
-  const checks = await Promise.all(
-    CHECKS.map(({ id, run }) =>
-      run(ctx).catch((err: unknown): CheckResult => ({
-        id,
-        ok: false,
-        detail: `the check itself failed: ${err instanceof Error ? err.message : String(err)}`,
-      })),
-    ),
-  );
-  return { url: settings.url.href, ok: checks.every((c) => c.ok), checks, durationMs: Date.now() - started };
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), settings.deadlineMs);
+  const seconds = settings.deadlineMs / 1000;
+  const stopped = new Promise<void>((resolve) => deadline.signal.addEventListener("abort", () => resolve(), { once: true }));
+  try {
+    const ctx = createContext(settings, deadline.signal);
+    const unreachable = await tcpProbe(ctx.env, settings.endpoint);
+    if (unreachable) throw new EndpointUnreachableError(`${settings.url.origin} is unreachable: ${unreachable}`);
+    const checks = await Promise.all(
+      CHECKS.map(({ id, run }) =>
+        Promise.race([
+          run(ctx).catch((err: unknown): CheckResult => ({
+            id,
+            ok: false,
+            detail: `the check itself failed: ${err instanceof Error ? err.message : String(err)}`,
+          })),
+          stopped.then((): CheckResult => ({
+            id,
+            ok: false,
+            detail: `the check did not finish within the ${seconds} s deadline of the whole verification (--deadline): the endpoint answers too slowly`,
+          })),
+        ]),
+      ),
+    );
+    return { url: settings.url.href, ok: checks.every((c) => c.ok), checks, durationMs: Date.now() - started };
+  } finally {
+    clearTimeout(timer);
+    // Whatever is still open closes now.
+    deadline.abort();
+  }
 }

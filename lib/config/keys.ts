@@ -12,9 +12,12 @@ import {
   DEFAULT_HEALTH_PATH,
   DEFAULT_MAX_UPLOAD_SIZE,
   DEFAULT_MIN_DAYS_REMAINING,
+  DEFAULT_READINESS_TIMEOUT_SECONDS,
   HSTS_ONE_YEAR_SECONDS,
   IMAGE_PATTERN,
   MAX_IMAGE_LENGTH,
+  MAX_READINESS_TIMEOUT_SECONDS,
+  MIN_READINESS_TIMEOUT_SECONDS,
   MAX_URL_PATH_LENGTH,
   NGINX_SIZE_PATTERN,
   RECOMMENDED_TLS_POLICY,
@@ -239,9 +242,38 @@ export const CONFIG_KEYS = {
   instanceType: {
     type: "string",
     default: "",
-    description: "ECS instance type. Empty: looked up in the region (2 vCPU, 4 GiB, cheapest first).",
-    example: "ecs.g7.large",
-    shape: { pattern: /^ecs\.[a-z0-9-]+\.[a-z0-9]+$/, name: "an ECS instance type such as ecs.g7.large (or empty to look one up)" },
+    description:
+      "ECS instance type; a change replaces the instances one by one. Empty: looked up once (2 vCPU / 4 GiB, x86_64, not burstable or shared, ESSD system disk, sold in the most zones) and kept once deployed.",
+    example: "ecs.c7.large",
+    shape: { pattern: /^ecs\.[a-z0-9-]+\.[a-z0-9]+$/, name: "an ECS instance type such as ecs.c7.large (or empty to look one up)" },
+  },
+  imageId: {
+    type: "string",
+    default: "",
+    description:
+      "System image of the instances (x86_64 Ubuntu 22.04, cloud-init 23.2.2 or newer); a change replaces them one by one. Empty: the newest Alibaba Cloud Ubuntu 22.04 image, looked up once and kept once deployed.",
+    example: "ubuntu_22_04_x64_20G_alibase_20241224.vhd",
+    shape: {
+      pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/,
+      name: "an ECS image id such as ubuntu_22_04_x64_20G_alibase_20241224.vhd or m-bp1...",
+    },
+  },
+  zoneIds: {
+    type: "array",
+    default: [],
+    description:
+      "Zones of the vSwitches, one per zone (zoneCount of them), in order; a change moves the vSwitches and instances. Empty: looked up once and kept once deployed (pulumi stack output zoneIds).",
+    example: '["cn-hangzhou-h","cn-hangzhou-i"]',
+  },
+  readinessTimeout: {
+    type: "integer",
+    default: DEFAULT_READINESS_TIMEOUT_SECONDS,
+    description:
+      "Seconds a new instance may take to serve the health path (cloud-init, packages, image pull, app start); drives the readiness script's, its command's and pulumi up's timeouts.",
+    example: "600",
+    min: MIN_READINESS_TIMEOUT_SECONDS,
+    max: MAX_READINESS_TIMEOUT_SECONDS,
+    rangeNote: "less cannot install Docker and pull an image; more hides a broken boot",
   },
   backendPort: {
     type: "integer",

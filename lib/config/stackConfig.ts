@@ -7,6 +7,8 @@ import { HSTS_ONE_YEAR_SECONDS, type TlsPolicy } from "../constants";
 import { parseCidr } from "../cidr";
 import { checkCertificate } from "../certificates/checkCertificate";
 import { Problems } from "../problems";
+import { checkZoneIds } from "./compute";
+import { resolveDnsChallengeCredentials } from "./dnsChallenge";
 import { parseDomain, recordNameFor } from "./domain";
 import { REGION_PATTERN } from "./keys";
 import { UNREADABLE_SECRET, rawValue, readConfigValues, setCommand } from "./read";
@@ -37,6 +39,8 @@ export interface ConfigInput {
   /** Config map as the Pulumi runtime holds it: `wechat-https-backend:domain`, `alicloud:region`, ... */
   readonly values: Readonly<Record<string, string | undefined>>;
   readonly stack: string;
+  /** The environment `pulumi` runs in (credentials the ACME DNS challenge needs); default none. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The provider key for the region: set per stack, declared by the provider, not by this project. */
@@ -130,7 +134,16 @@ function resolveAcme(ctx: Context): CertificateSettings {
   const keyAlgorithm = (ACME_KEY_ALGORITHMS as readonly string[]).includes(ctx.values.acmeKeyAlgorithm)
     ? ctx.values.acmeKeyAlgorithm
     : "rsa2048";
-  return { source: "acme", email, serverUrl, staging, keyAlgorithm: keyAlgorithm as AcmeKeyAlgorithm, minDaysRemaining };
+  const dnsCredentials = resolveDnsChallengeCredentials(ctx.input.values, ctx.input.env ?? {}, ctx.problems);
+  return {
+    source: "acme",
+    email,
+    serverUrl,
+    staging,
+    keyAlgorithm: keyAlgorithm as AcmeKeyAlgorithm,
+    minDaysRemaining,
+    ...(dnsCredentials ? { dnsCredentials } : {}),
+  };
 }
 
 function resolvePem(ctx: Context, domain: string, tlsPolicy: TlsPolicy): CertificateSettings {
@@ -252,6 +265,7 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
     );
   }
   const { instanceCount, zoneCount } = resolveCounts(ctx);
+  checkZoneIds(values.zoneIds, zoneCount, region, problems);
   checkSshCidrs(ctx);
 
   const protect = resolveAuto(values.protect, environment === "prod");
@@ -289,6 +303,9 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
       instanceCount,
       zoneCount,
       instanceType: values.instanceType === "" ? undefined : values.instanceType,
+      imageId: values.imageId === "" ? undefined : values.imageId,
+      zoneIds: values.zoneIds.length === 0 ? undefined : values.zoneIds,
+      readinessTimeoutSeconds: values.readinessTimeout,
       backendPort: values.backendPort,
       appImage: values.appImage === "" ? undefined : values.appImage,
       healthPath: trimPath(values.healthPath),

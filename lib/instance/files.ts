@@ -11,6 +11,8 @@ export interface InstanceSettings {
   readonly healthPath: string;
   readonly maxUploadSize: string;
   readonly appImage?: string;
+  /** Seconds a new instance may take to become ready; default 600. */
+  readonly readinessTimeoutSeconds?: number;
 }
 
 export function cloudInitOptions(settings: InstanceSettings): CloudInitOptions {
@@ -25,6 +27,7 @@ export function cloudInitOptions(settings: InstanceSettings): CloudInitOptions {
     },
     appImage: settings.appImage,
     environment: settings.environment,
+    readinessTimeoutSeconds: settings.readinessTimeoutSeconds,
   };
 }
 

@@ -2,6 +2,7 @@
 // collects what it declares: every resource with its inputs and resource options, and the stack
 // outputs. No Pulumi CLI, no provider plugin, no credentials.
 import * as pulumi from "@pulumi/pulumi";
+import type { CloudCatalog } from "./cloudCatalog";
 import { ProjectMocks, type MockMode } from "./mocks";
 
 export interface ResourceRef {
@@ -14,6 +15,8 @@ export interface RecordedOptions {
   readonly protect?: boolean;
   readonly deleteBeforeReplace?: boolean;
   readonly replaceOnChanges?: string[];
+  /** A change of this value between runs replaces the resource (the engine ignores it when either side is absent). */
+  readonly replacementTrigger?: unknown;
   readonly ignoreChanges?: string[];
   readonly additionalSecretOutputs?: string[];
   readonly customTimeouts?: { create?: string; update?: string; delete?: string };
@@ -62,6 +65,8 @@ export interface RunOptions {
   /** Full keys that are secrets. */
   readonly secretKeys?: string[];
   readonly mode: MockMode;
+  /** What the lookups answer from; default: the mocks' default catalog for the region. */
+  readonly catalog?: CloudCatalog;
   /**
    * Requires the program and returns its exports: a function Pulumi calls for the stack outputs
    * (this project's index.ts), or, for programs written with top-level exports, a fresh module.
@@ -89,8 +94,12 @@ async function recordOptions(opts: pulumi.CustomResourceOptions & pulumi.Compone
   const dependsOn = (Array.isArray(dependsOnInput) ? dependsOnInput : [dependsOnInput])
     .map(refOf)
     .filter((r): r is ResourceRef => r !== undefined);
+  // An Input: resolved here (its unknown parts stay unknown) so plans can be compared.
+  const replacementTrigger: unknown =
+    opts.replacementTrigger === undefined ? undefined : (await describeOutput(pulumi.output(opts.replacementTrigger))).value;
   const recorded: RecordedOptions = {
     protect: opts.protect,
+    replacementTrigger,
     deleteBeforeReplace: opts.deleteBeforeReplace,
     replaceOnChanges: opts.replaceOnChanges,
     ignoreChanges: opts.ignoreChanges,
@@ -152,7 +161,7 @@ function captureLog(): { restore: () => void; log: ProgramRun["log"] } {
 
 export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   const region = options.config["alicloud:region"] ?? "cn-hangzhou";
-  const mocks = new ProjectMocks(options.mode, region);
+  const mocks = new ProjectMocks(options.mode, region, options.catalog);
   pulumi.runtime.setAllConfig(options.config, options.secretKeys ?? []);
   await pulumi.runtime.setMocks(mocks, options.project, options.stack, options.mode === "plan");
 
@@ -160,8 +169,18 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   let exported: Record<string, unknown> = {};
   let loadError: unknown;
   const { log, restore } = captureLog();
+  // A failure inside an apply (a lookup that finds nothing, a zone the account lacks) rejects the
+  // registration of whatever takes that output, which nobody awaits: the CLI's language host turns
+  // such a rejection into a failed program, and so does this. The SDK never hears back about that
+  // registration, so waiting for it would never end: the first such failure ends the run. (Under
+  // jest the test framework sees these rejections first; tests of such failures run the program in
+  // a child process, test/support/planChild.ts.)
+  let onRejection: (reason: unknown) => void = () => undefined;
+  const failed = new Promise<never>((_, reject) => (onRejection = reject));
+  failed.catch(() => undefined);
+  process.on("unhandledRejection", onRejection);
   try {
-    await pulumi.runtime.runInPulumiStack(async () => {
+    const stack = pulumi.runtime.runInPulumiStack(async () => {
       pulumi.runtime.registerStackTransformation((args) => {
         const ref = { type: args.type, name: args.name };
         pendingOptions.push(
@@ -185,10 +204,14 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
       }
       return exported;
     });
+    await Promise.race([stack, failed]);
     if (loadError !== undefined) throw loadError;
     // Resources that no output depends on may still be registering.
-    await pulumi.runtime.disconnect();
+    await Promise.race([pulumi.runtime.disconnect(), failed]);
+    // Rejections are reported after the microtasks that could still handle them.
+    await Promise.race([new Promise((resolve) => setImmediate(resolve)), failed]);
   } finally {
+    process.off("unhandledRejection", onRejection);
     restore();
   }
 

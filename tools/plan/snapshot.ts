@@ -6,7 +6,7 @@
 // The plan runs in the mocks' test mode, where each such value is fake but unique to its resource.
 import { createHmac } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { FAKE } from "./mocks";
+import { lookupAnswers } from "./cloudCatalog";
 import type { StackPlan } from "./planStack";
 import { isSecretMarker } from "./present";
 import type { DeclaredResource, RecordedOptions, ResourceRef } from "./runProgram";
@@ -37,7 +37,9 @@ export interface SnapshotResource {
   readonly name: string;
   readonly custom: boolean;
   readonly inputs: Record<string, Encoded>;
-  readonly options: Pick<RecordedOptions, "protect" | "deleteBeforeReplace" | "replaceOnChanges" | "ignoreChanges" | "retainOnDelete">;
+  readonly options: Pick<RecordedOptions, "protect" | "deleteBeforeReplace" | "replaceOnChanges" | "ignoreChanges" | "retainOnDelete"> & {
+    readonly replacementTrigger?: Encoded;
+  };
 }
 
 export type ConfigEntry =
@@ -93,11 +95,11 @@ export class Encoder {
   constructor(
     private readonly hmacKey: Buffer,
     private readonly provided: Map<string, CloudRef[]>,
-    region: string,
+    lookups: readonly string[],
   ) {
     this.embedded = [...provided].filter(([value]) => value.length >= MIN_EMBEDDED_LENGTH);
     // Test-mode answers of the lookups (image, instance type, zones): known only at preview.
-    this.lookups = new Set<string>([FAKE.imageId, FAKE.instanceType, ...FAKE.zones(region)]);
+    this.lookups = new Set<string>(lookups);
   }
 
   hash(text: string): string {
@@ -150,6 +152,17 @@ function configOf(plan: StackPlan, encoder: Encoder): Record<string, ConfigEntry
   return entries;
 }
 
+/** A config value and, when it is a JSON list (an array key), its items. */
+function configStrings(value: string): string[] {
+  if (!value.startsWith("[")) return [value];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === "string") : [value];
+  } catch {
+    return [value];
+  }
+}
+
 export interface SnapshotOptions {
   readonly project: string;
   /** Key of the HMAC that stands in for secret values; random per diff run. */
@@ -159,8 +172,10 @@ export interface SnapshotOptions {
 export function toSnapshot(plan: StackPlan, options: SnapshotOptions): PlanSnapshot {
   const resources = plan.run.resources;
   const urns = urnsOf(resources, plan.stack, options.project);
-  const region = plan.config.values["alicloud:region"] ?? "cn-hangzhou";
-  const encoder = new Encoder(options.hmacKey, cloudValues(resources, urns), region);
+  // A value the stack config names itself (zoneIds, instanceType, imageId) is no lookup result.
+  const configured = new Set(Object.values(plan.config.values).flatMap(configStrings));
+  const lookups = lookupAnswers(plan.run.mocks.catalog).filter((value) => !configured.has(value));
+  const encoder = new Encoder(options.hmacKey, cloudValues(resources, urns), lookups);
   return {
     stack: plan.stack,
     project: options.project,
@@ -176,6 +191,7 @@ export function toSnapshot(plan: StackPlan, options: SnapshotOptions): PlanSnaps
         replaceOnChanges: r.options.replaceOnChanges,
         ignoreChanges: r.options.ignoreChanges,
         retainOnDelete: r.options.retainOnDelete,
+        ...(r.options.replacementTrigger === undefined ? {} : { replacementTrigger: encoder.encode(r.options.replacementTrigger) }),
       },
     })),
     outputs: Object.fromEntries(

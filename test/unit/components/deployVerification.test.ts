@@ -33,6 +33,7 @@ describe("DeployVerification", () => {
       json: false,
       waitSeconds: 300,
       options: expect.objectContaining({
+        deadlineSeconds: 120,
         url: "https://api.example.com/",
         healthPath: "/api/health",
         hstsMinSeconds: 31536000,
@@ -43,5 +44,23 @@ describe("DeployVerification", () => {
     expect(check.inputs.triggers).toEqual(["cert-1", "listener-1"]);
     expect(check.options.dependsOn).toEqual([{ type: "test:index:Listener", name: "https" }]);
     expect(check.inputs.dir).toBeUndefined();
+  });
+
+  test("the command has a time limit beyond the verifier's own budget, so pulumi up never waits on a hung check", async () => {
+    const run = await runComponents(() => {
+      new DeployVerification("check", {
+        domain: "api.example.com",
+        address: "203.0.113.10",
+        healthPath: "/api/health",
+        hstsMinSeconds: 31536000,
+        minDays: 30,
+        triggers: [],
+        after: [],
+        waitSeconds: 300,
+        deadlineSeconds: 120,
+      });
+    });
+    // 300 s of retries + a 120 s attempt + a 10 s pause = 430 s, rounded up to 8 minutes, plus one.
+    expect(findResource(run, LOCAL_COMMAND).options.customTimeouts).toEqual({ create: "9m", update: "9m" });
   });
 });

@@ -1,0 +1,17 @@
+import { hostedZone } from "../../../lib/cloud/dnsZone";
+
+describe("hostedZone", () => {
+  test("finds the zone by name or by its punycode (an internationalised zone is listed in Unicode)", () => {
+    expect(hostedZone([{ domainName: "example.com" }], "example.com", "api.example.com")).toBe("example.com");
+    expect(
+      hostedZone([{ domainName: "例子.中国", punyCode: "xn--fsqu00a.xn--fiqs8s" }], "xn--fsqu00a.xn--fiqs8s", "api.xn--fsqu00a.xn--fiqs8s"),
+    ).toBe("xn--fsqu00a.xn--fiqs8s");
+  });
+
+  test("a zone the account does not host: the error says which it does, and how to add or choose one", () => {
+    expect(() => hostedZone([], "example.com", "api.example.com")).toThrow(/dnsZone: example\.com is not a zone .* \(it hosts none\)/);
+    expect(() => hostedZone([{ domainName: "example.net" }], "example.com", "api.example.com")).toThrow(
+      /\(it hosts example\.net\), so neither the A record for api\.example\.com nor an ACME DNS-01 challenge can be written: add example\.com in the Alibaba Cloud DNS console .*pulumi config set dnsZone <zone>/,
+    );
+  });
+});
