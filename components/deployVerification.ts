@@ -1,7 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as command from "@pulumi/command";
-import { runBudgetMs } from "../verifier/command";
-import { DEFAULTS } from "../verifier/settings";
 
 export interface DeployVerificationArgs {
   /** Host name the mini program calls. */
@@ -20,17 +18,20 @@ export interface DeployVerificationArgs {
   readonly after: pulumi.Resource[];
   /** How long the check keeps retrying while new backends become healthy; default 300 s. */
   readonly waitSeconds?: number;
-  /** Time limit of one verification attempt; default the verifier's (120 s). */
+  /** Time limit of one verification attempt (--deadline); default 120 s. */
   readonly deadlineSeconds?: number;
 }
 
 /**
- * The command's own time limit, beyond the verifier's budget (retries, each attempt's deadline)
- * and its last-resort exit: `pulumi up` never waits on a hung check and never leaves the state locked.
+ * The command's own time limit: the verifier gives up by itself after --wait plus one attempt's
+ * --deadline (and a pause), and exits shortly after in any case (verifier/cli.ts); a minute and the
+ * rounding more, and `pulumi up` stops waiting even if the process does not, rather than hanging
+ * with the state locked. Not confirmed that pulumi-command enforces customTimeouts; the verifier's
+ * own limits do not depend on it.
  */
 export function commandTimeout(args: Pick<DeployVerificationArgs, "waitSeconds" | "deadlineSeconds">): string {
-  const budgetMs = runBudgetMs(args.waitSeconds ?? 300, args.deadlineSeconds ?? DEFAULTS.deadlineSeconds);
-  return `${Math.ceil(budgetMs / 60_000) + 1}m`;
+  const seconds = (args.waitSeconds ?? 300) + (args.deadlineSeconds ?? 120) + 60;
+  return `${Math.ceil(seconds / 60)}m`;
 }
 
 /**
@@ -66,6 +67,6 @@ export function verifierArguments(
     `--hsts-min ${args.hstsMinSeconds}`,
     `--min-days ${args.minDays}`,
     `--wait ${args.waitSeconds ?? 300}`,
-    `--deadline ${args.deadlineSeconds ?? DEFAULTS.deadlineSeconds}`,
+    `--deadline ${args.deadlineSeconds ?? 120}`,
   ].join(" ");
 }

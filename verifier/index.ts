@@ -1,5 +1,6 @@
 // Programmatic entry: `verify(options)` probes a live HTTPS endpoint and reports, check by check,
 // whether it meets WeChat's rules. The CLI (verifier/cli.ts) is a thin shell around it.
+import { setMaxListeners } from "node:events";
 import { CHECKS } from "./checks";
 import { createContext } from "./context";
 import { tcpProbe } from "./probe";
@@ -26,6 +27,8 @@ export async function verify(options: VerifyOptions): Promise<Report> {
   const started = Date.now();
   const settings = toSettings(options);
   const deadline = new AbortController();
+  // Every probe of the run listens for the deadline: dozens at once, by design.
+  setMaxListeners(0, deadline.signal);
   const timer = setTimeout(() => deadline.abort(), settings.deadlineMs);
   const seconds = settings.deadlineMs / 1000;
   const stopped = new Promise<void>((resolve) => deadline.signal.addEventListener("abort", () => resolve(), { once: true }));
