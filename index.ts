@@ -65,9 +65,23 @@ function certificateSource(settings: StackSettings): CertificateSourceArgs {
   }
 }
 
+/**
+ * Whether a config key was set with --secret. The SDK keeps this in an internal function (the
+ * language host passes the secret keys to the program); undefined when a future SDK drops it.
+ */
+function configSecretCheck(): ((fullKey: string) => boolean) | undefined {
+  const runtime = pulumi.runtime as unknown as { isConfigSecret?: (key: string) => boolean };
+  return typeof runtime.isConfigSecret === "function" ? (key) => runtime.isConfigSecret!(key) : undefined;
+}
+
 function loadSettings(): StackSettings {
   try {
-    const resolved = resolveStackConfig({ values: pulumi.runtime.allConfig(), stack: pulumi.getStack(), env: process.env });
+    const resolved = resolveStackConfig({
+      values: pulumi.runtime.allConfig(),
+      stack: pulumi.getStack(),
+      isSecret: configSecretCheck(),
+      env: process.env,
+    });
     for (const warning of resolved.warnings) void pulumi.log.warn(warning);
     for (const check of resolved.checksNotRun) void pulumi.log.info(`not checked: ${check}`);
     return resolved.settings;
@@ -105,5 +119,13 @@ export = async () => {
     instanceType: backend.instanceType,
     imageId: backend.imageId,
     environment: settings.environment,
+    /** Monitoring (when on): the scheduled verifier's function, the Log Service project, the alarm contact group. */
+    monitoring:
+      backend.monitoring &&
+      pulumi.output({
+        functionName: backend.monitoring.functionName,
+        logProject: backend.monitoring.logProject,
+        contactGroup: backend.monitoring.contactGroup,
+      }),
   };
 };

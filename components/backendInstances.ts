@@ -32,6 +32,15 @@ export interface BackendInstancesArgs {
   readonly systemDiskSize?: number;
   /** Tags for every taggable resource; default none. */
   readonly tags?: Record<string, string>;
+  /** RAM role each instance gets (its app reads its secrets and pulls its image with it); default none. */
+  readonly ramRoleName?: pulumi.Input<string>;
+  /** What must exist before an instance boots (the secrets its app reads when it starts); default nothing. */
+  readonly bootDependencies?: pulumi.Resource[];
+  /**
+   * Script Cloud Assistant runs on the instances, one after the other, whenever `trigger` changes
+   * (restarts the app after its secrets changed); default none. The trigger stays in the state only.
+   */
+  readonly appRestart?: { readonly script: string; readonly trigger: pulumi.Input<string>; readonly timeoutSeconds: number };
 }
 
 /**
@@ -104,6 +113,7 @@ export class BackendInstances extends pulumi.ComponentResource {
           },
           {
             parent: this,
+            dependsOn: args.bootDependencies,
             // The provider updates these in place: user data by rebooting, the type by stopping the
             // instance (resource_alicloud_instance.go), every instance at once. A replacement goes
             // through the readiness gate and the load balancer one instance at a time instead.
@@ -136,7 +146,24 @@ export class BackendInstances extends pulumi.ComponentResource {
       );
     });
 
-    this.readyInstanceIds = instances.map((instance, i) => pulumi.all([instance.id, this.readiness[i].id]).apply(([id]) => id));
+    if (args.ramRoleName !== undefined) {
+      const ramRoleName = args.ramRoleName;
+      // ecs.RamRoleAttachment, not the instance's deprecated roleName. Its `policy` is not used: the
+      // provider's Update ignores a change to it (resource_alicloud_ecs_ram_role_attachment.go).
+      instances.forEach(
+        (instance, i) =>
+          new alicloud.ecs.RamRoleAttachment(`${name}-${i}-role`, { instanceId: instance.id, ramRoleName }, { parent: this }),
+      );
+    }
+    const gates = [...this.readiness];
+    const restarts = args.appRestart ? this.restartInstances(name, instances, args.appRestart) : [];
+    this.readiness.push(...restarts);
+
+    // An instance is handed to the load balancer (its own attachment) only once its gate, and its
+    // app's restart when there is one, succeeded.
+    this.readyInstanceIds = instances.map((instance, i) =>
+      pulumi.all([instance.id, gates[i].id, ...(restarts[i] ? [restarts[i].id] : [])]).apply(([id]) => id),
+    );
     this.privateIps = instances.map((instance) => instance.privateIp);
     this.imageId = instances[0].imageId;
     this.instanceType = instances[0].instanceType;
@@ -146,5 +173,46 @@ export class BackendInstances extends pulumi.ComponentResource {
       imageId: this.imageId,
       instanceType: this.instanceType,
     });
+  }
+
+  /**
+   * One invocation of the restart script per instance, each after the previous one and after the
+   * instance's readiness check, so one instance restarts at a time and a failure stops the rest.
+   * EcsInvocation has no Update (every field is ForceNew, resource_alicloud_ecs_invocation.go), so
+   * `replacementTrigger` re-runs it: the engine replaces the resource whenever the trigger's value
+   * changes, and keeps that value (a secret) in the state only, never sending it to the cloud.
+   */
+  private restartInstances(
+    name: string,
+    instances: alicloud.ecs.Instance[],
+    restart: NonNullable<BackendInstancesArgs["appRestart"]>,
+  ): alicloud.ecs.EcsInvocation[] {
+    const command = new alicloud.ecs.Command(
+      `${name}-restart`,
+      {
+        commandContent: Buffer.from(restart.script, "utf8").toString("base64"),
+        type: "RunShellScript",
+        timeout: restart.timeoutSeconds,
+        description: "wechat-https-backend: restart the app to read its changed secrets",
+      },
+      { parent: this },
+    );
+    const invocations: alicloud.ecs.EcsInvocation[] = [];
+    instances.forEach((instance, i) => {
+      const previous = invocations[i - 1];
+      invocations.push(
+        new alicloud.ecs.EcsInvocation(
+          `${name}-${i}-restart`,
+          { commandId: command.id, instanceIds: [instance.id] },
+          {
+            parent: this,
+            dependsOn: previous ? [this.readiness[i], previous] : [this.readiness[i]],
+            replacementTrigger: restart.trigger,
+            customTimeouts: { create: `${Math.ceil(restart.timeoutSeconds / 60) + 5}m` },
+          },
+        ),
+      );
+    });
+    return invocations;
   }
 }

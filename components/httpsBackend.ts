@@ -5,17 +5,20 @@ import { renderInstanceFiles } from "../lib/instance/files";
 import { lookUpDnsZone } from "../lib/cloud/dnsZone";
 import { lookUpCompute } from "../lib/cloud/lookups";
 import { wechatConsoleValues, type WechatDomains } from "../lib/wechat";
+import { RESTART_TIMEOUT_SECONDS } from "../lib/instance/appRestart";
+import { AppRuntime, appNeedsCloudAccess } from "./appRuntime";
 import { BackendInstances } from "./backendInstances";
 import { Certificate, type CertificateSourceArgs } from "./certificate";
 import { DeployVerification } from "./deployVerification";
 import { DnsRecords } from "./dnsRecords";
 import { HttpsLoadBalancer } from "./httpsLoadBalancer";
+import { Monitoring } from "./monitoring";
 import { Network } from "./network";
 
 export interface HttpsBackendArgs extends BackendSettings {
   /** Where the server certificate comes from. */
   readonly certificate: CertificateSourceArgs;
-  /** The alicloud:region, for messages about what the region offers. */
+  /** Region of the stack: the app's secret parameters and role resources are scoped to it; what the lookups search. */
   readonly region: string;
 }
 
@@ -37,6 +40,8 @@ export class HttpsBackend extends pulumi.ComponentResource {
   readonly zoneIds: pulumi.Output<string[]>;
   readonly instanceType: pulumi.Output<string>;
   readonly imageId: pulumi.Output<string>;
+  /** The scheduled verifier, site monitor, alarms and logs; undefined when monitoring is off. */
+  readonly monitoring?: Monitoring;
 
   constructor(name: string, args: HttpsBackendArgs, opts?: pulumi.ComponentResourceOptions) {
     super("wechat-https-backend:index:HttpsBackend", name, {}, opts);
@@ -62,8 +67,17 @@ export class HttpsBackend extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    const files = renderInstanceFiles(args);
+    const stack = pulumi.getStack();
+    const files = renderInstanceFiles({ ...args, stack });
     this.userData = files["user-data"];
+    const runtime =
+      args.appImage !== undefined && appNeedsCloudAccess(args.app)
+        ? new AppRuntime(
+            `${name}-runtime`,
+            { app: args.app, stack, region: args.region, vpcId: network.vpcId, vswitchId: network.vswitchIds[0], tags },
+            { parent: this },
+          )
+        : undefined;
     const instances = new BackendInstances(
       `${name}-app`,
       {
@@ -78,6 +92,12 @@ export class HttpsBackend extends pulumi.ComponentResource {
         readinessScript: files["readiness.sh"],
         readinessTimeoutSeconds: args.readinessTimeoutSeconds,
         tags,
+        ramRoleName: runtime?.roleName,
+        bootDependencies: runtime?.bootDependencies,
+        appRestart:
+          runtime && files["app-restart.sh"] !== undefined
+            ? { script: files["app-restart.sh"], trigger: runtime.revision, timeoutSeconds: RESTART_TIMEOUT_SECONDS + 60 }
+            : undefined,
       },
       { parent: this },
     );
@@ -115,6 +135,25 @@ export class HttpsBackend extends pulumi.ComponentResource {
           // Re-run only when what the verifier checks changed: certificate, listeners, backends, TLS policy.
           triggers: [certificate.certificateId, lb.httpsListenerId, lb.redirectListenerId, args.tlsPolicy, ...lb.attachmentIds],
           after: lb.serving,
+        },
+        { parent: this },
+      );
+    }
+
+    if (args.monitoring) {
+      this.monitoring = new Monitoring(
+        `${name}-monitor`,
+        {
+          settings: args.monitoring,
+          stack: pulumi.getStack(),
+          domain: args.domain,
+          healthPath: args.healthPath,
+          hstsMinSeconds: args.hstsMaxAge,
+          minDaysRemaining: args.minDaysRemaining,
+          certificateSource: args.certificate.kind,
+          loadBalancerId: lb.loadBalancerId,
+          instanceIds: instances.readyInstanceIds,
+          tags,
         },
         { parent: this },
       );

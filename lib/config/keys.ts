@@ -8,6 +8,7 @@
 // empty value ("" or []) and environment-dependent ones to "auto"/0, resolved in stackConfig.ts.
 
 import {
+  DEFAULT_APP_USER,
   DEFAULT_BACKEND_PORT,
   DEFAULT_HEALTH_PATH,
   DEFAULT_MAX_UPLOAD_SIZE,
@@ -24,6 +25,8 @@ import {
   TLS_POLICIES,
   URL_PATH_PATTERN,
 } from "../constants";
+import { DEFAULT_LOG_RETENTION_DAYS } from "../monitoring/defaults";
+import { DEFAULT_VERIFY_SCHEDULE } from "../monitoring/schedule";
 
 export const PROJECT = "wechat-https-backend";
 
@@ -90,6 +93,9 @@ export type AcmeKeyAlgorithm = (typeof ACME_KEY_ALGORITHMS)[number];
 
 /** true, false, or auto (decided by the environment). */
 export const AUTO_BOOLEAN = ["auto", "true", "false"] as const;
+
+/** monitoring: on, off, or auto (on in prod, off in dev). */
+export const MONITORING_MODES = ["auto", "on", "off"] as const;
 
 /** An Alibaba Cloud region id such as cn-hangzhou or ap-southeast-1. */
 export const REGION_PATTERN = /^[a-z]{2}(-[a-z0-9]+)+$/;
@@ -295,6 +301,54 @@ export const CONFIG_KEYS = {
       maxLength: MAX_IMAGE_LENGTH,
     },
   },
+  appEnv: {
+    type: "object",
+    default: {},
+    description:
+      "Plain environment variables of the app container (names A-Z, 0-9, _; not PORT, HOST, APP_ENV or HEALTH_PATH, which the stack sets). A change rolls out new instances.",
+    example: "pulumi config set --path 'appEnv.LOG_LEVEL' info",
+  },
+  appSecrets: {
+    type: "object",
+    default: {},
+    secret: true,
+    description:
+      "Secret environment variables of the app container, each set with --secret. Stored as OOS encrypted parameters and read by the instances with their RAM role; a change restarts the app, one instance at a time.",
+    example: "pulumi config set --secret --path 'appSecrets.WX_APP_SECRET' <app secret>",
+  },
+  appUser: {
+    type: "string",
+    default: DEFAULT_APP_USER,
+    description: "User the app container runs as (docker run --user): uid[:gid] or a name from the image; never root.",
+    example: "10001:10001",
+    shape: {
+      pattern: /^([0-9]{1,10}|[a-z_][a-z0-9_-]{0,31})(:([0-9]{1,10}|[a-z_][a-z0-9_-]{0,31}))?$/,
+      name: "a user as docker run --user takes it: uid[:gid] such as 10001:10001, or a user name from the image",
+    },
+  },
+  acrInstanceId: {
+    type: "string",
+    default: "",
+    description:
+      "Id of the Container Registry Enterprise Edition instance holding appImage (cri-...): the instances pull with a temporary token from their RAM role over the instance's VPC endpoint.",
+    example: "cri-abc123def456",
+    shape: { pattern: /^cri-[a-z0-9]{4,40}$/, name: "an ACR Enterprise Edition instance id such as cri-abc123def456" },
+  },
+  registryUsername: {
+    type: "string",
+    default: "",
+    description:
+      "User name for pulling appImage from a registry other than ACR Enterprise Edition (e.g. ACR Personal Edition); needs registryPassword.",
+    example: "team@example",
+    shape: { pattern: /^[^\s'"\\]{1,256}$/, name: "a registry user name without spaces or quotes" },
+  },
+  registryPassword: {
+    type: "string",
+    default: "",
+    secret: true,
+    description: "Password for registryUsername. Stored as an OOS encrypted parameter like appSecrets. Set it as a secret.",
+    example: "pulumi config set --secret registryPassword <password>",
+  },
   healthPath: {
     type: "string",
     default: DEFAULT_HEALTH_PATH,
@@ -336,6 +390,52 @@ export const CONFIG_KEYS = {
     description: "Protect the load balancer and DNS records from deletion: true, false or auto (true in prod).",
     example: "auto",
     enum: AUTO_BOOLEAN,
+  },
+  // Monitoring and alerting (components/monitoring.ts; checks in lib/config/monitoring.ts).
+  monitoring: {
+    type: "string",
+    default: "auto",
+    description:
+      "Scheduled verifier in Function Compute, CloudMonitor site monitor and alarms, access logs to Log Service: on, off or auto (on in prod).",
+    example: "on",
+    enum: MONITORING_MODES,
+  },
+  alertWebhooks: {
+    type: "array",
+    default: [],
+    secret: true,
+    description:
+      "Group robot webhook URLs the alerts are posted to: WeCom (qyapi.weixin.qq.com) or DingTalk (oapi.dingtalk.com; a signing secret goes after #). Set as secrets.",
+    example: "pulumi config set --secret --path 'alertWebhooks[0]' 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...'",
+  },
+  alertEmails: {
+    type: "array",
+    default: [],
+    description: "Email addresses CloudMonitor alarms go to (each confirms an activation email first).",
+    example: '["ops@your-domain.com"]',
+  },
+  verifySchedule: {
+    type: "string",
+    default: DEFAULT_VERIFY_SCHEDULE,
+    description:
+      'When the scheduled verifier runs, in Function Compute timer syntax: "@every 30m", or six cron fields with seconds first, UTC unless prefixed CRON_TZ=Asia/Shanghai.',
+    example: "@every 30m",
+  },
+  logRetentionDays: {
+    type: "integer",
+    default: DEFAULT_LOG_RETENTION_DAYS,
+    description: "Days Log Service keeps the instances' nginx access logs and the monitoring function's logs.",
+    example: "30",
+    min: 1,
+    max: 3650,
+    rangeNote: "Log Service keeps data 1 to 3650 days; 3650 means for ever",
+  },
+  siteMonitorProbes: {
+    type: "array",
+    default: [],
+    description:
+      "CloudMonitor site monitor probe points as isp:city ids (DescribeSiteMonitorISPCityList). Empty: China Unicom and China Mobile points (see README).",
+    example: '["232:641", "5:738"]',
   },
 } as const satisfies Record<string, ConfigKeySpec>;
 

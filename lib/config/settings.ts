@@ -5,6 +5,8 @@ import type { TlsPolicy } from "../constants";
 import type { CertificateSummary } from "../certificates/checkCertificate";
 import type { DnsChallengeCredentials } from "./dnsChallenge";
 import type { AcmeKeyAlgorithm } from "./keys";
+import type { Robot } from "../monitoring/robots";
+import type { MonitoringNames } from "../monitoring/names";
 
 export type Environment = "dev" | "prod";
 
@@ -43,6 +45,8 @@ export interface BackendSettings {
   readonly backendPort: number;
   /** Container image of the app; undefined: the built-in health app. */
   readonly appImage?: string;
+  /** The app container's environment, identity and registry login. */
+  readonly app: AppSettings;
   /** Health path (load balancer check, verifier). */
   readonly healthPath: string;
   /** Base path of the API, for apiBaseUrl. */
@@ -57,6 +61,61 @@ export interface BackendSettings {
   readonly verifyAfterDeploy: boolean;
   /** Days the certificate must stay valid (the verifier's --min-days). */
   readonly minDaysRemaining: number;
+  /** Scheduled verifier, site monitor, alarms and access logs; undefined when monitoring is off. */
+  readonly monitoring?: MonitoringSettings;
+}
+
+/** A CloudMonitor site monitor probe point: carrier (isp) and city ids, and optionally the network type. */
+export interface SiteMonitorProbe {
+  readonly isp: string;
+  readonly city: string;
+  readonly type?: "IDC" | "LASTMILE" | "MOBILE";
+}
+
+export interface MonitoringSettings {
+  /** Region of the stack: the function, the log project and the bucket live there. */
+  readonly region: string;
+  /** Names of the monitoring resources in the cloud (stable per stack, domain and region). */
+  readonly names: MonitoringNames;
+  /** Function Compute timer expression of the scheduled verifier. */
+  readonly verifySchedule: string;
+  /** Days Log Service keeps logs. */
+  readonly logRetentionDays: number;
+  /** CloudMonitor alarm contacts (email). */
+  readonly alertEmails: readonly string[];
+  /** Group robots, a secret; unknown when the offline plan cannot read the stack's secret. */
+  readonly robots: { readonly known: true; readonly value: readonly Robot[] } | { readonly known: false };
+  /** Where the site monitor probes from. */
+  readonly siteMonitorProbes: readonly SiteMonitorProbe[];
+}
+
+/** How the instances log in to pull appImage. */
+export type RegistrySettings =
+  | {
+      readonly kind: "acr";
+      /** Registry host of appImage (the instance's VPC endpoint). */
+      readonly host: string;
+      /** ACR Enterprise Edition instance id, cri-... */
+      readonly instanceId: string;
+      /** namespace/repository of appImage. */
+      readonly repository: string;
+    }
+  | {
+      readonly kind: "password";
+      readonly host: string;
+      readonly username: string;
+      readonly password: SecretValue;
+    };
+
+export interface AppSettings {
+  /** Plain variables (appEnv), besides the ones the stack sets. */
+  readonly env: Readonly<Record<string, string>>;
+  /** Secret variables (appSecrets), by name. */
+  readonly secrets: Readonly<Record<string, SecretValue>>;
+  /** docker run --user. */
+  readonly user: string;
+  /** Registry login for the pull; undefined: anonymous. */
+  readonly registry?: RegistrySettings;
 }
 
 export type CertificateSettings =

@@ -7,9 +7,11 @@ import { HSTS_ONE_YEAR_SECONDS, type TlsPolicy } from "../constants";
 import { parseCidr } from "../cidr";
 import { checkCertificate } from "../certificates/checkCertificate";
 import { Problems } from "../problems";
+import { resolveAppSettings } from "./app";
 import { checkZoneIds } from "./compute";
 import { resolveDnsChallengeCredentials } from "./dnsChallenge";
 import { parseDomain, recordNameFor } from "./domain";
+import { resolveMonitoring } from "./monitoring";
 import { REGION_PATTERN } from "./keys";
 import { UNREADABLE_SECRET, rawValue, readConfigValues, setCommand } from "./read";
 import type { CertificateSettings, Environment, SecretValue, StackSettings } from "./settings";
@@ -39,6 +41,8 @@ export interface ConfigInput {
   /** Config map as the Pulumi runtime holds it: `wechat-https-backend:domain`, `alicloud:region`, ... */
   readonly values: Readonly<Record<string, string | undefined>>;
   readonly stack: string;
+  /** Whether a full key holds a secret (`pulumi config set --secret`); undefined: cannot tell. */
+  readonly isSecret?: (fullKey: string) => boolean;
   /** The environment `pulumi` runs in (credentials the ACME DNS challenge needs); default none. */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -267,6 +271,11 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
   const { instanceCount, zoneCount } = resolveCounts(ctx);
   checkZoneIds(values.zoneIds, zoneCount, region, problems);
   checkSshCidrs(ctx);
+  const appImage = values.appImage === "" ? undefined : values.appImage;
+  const app = resolveAppSettings(
+    { values, invalid, isSecret: input.isSecret, environment, region, stack: input.stack, problems },
+    appImage,
+  );
 
   const protect = resolveAuto(values.protect, environment === "prod");
   if (environment === "prod" && !protect) {
@@ -285,6 +294,19 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
     problems.error(
       `verifyAfterDeploy: the verifier's chain check cannot pass with ${untrusted}, which phones do not trust either; set verifyAfterDeploy false, or use a trusted certificate`,
     );
+  }
+
+  const monitoring = resolveMonitoring({
+    values,
+    rawWebhooks: rawValue(input.values, "alertWebhooks"),
+    environment,
+    stack: input.stack,
+    domain,
+    region,
+    problems,
+  });
+  if (monitoring && untrusted) {
+    problems.warning(`monitoring: the scheduled verifier reports certificate-chain failing from its first run with ${untrusted}`);
   }
 
   if (problems.errors.length > 0) throw new ConfigError(input.stack, problems.errors);
@@ -307,7 +329,8 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
       zoneIds: values.zoneIds.length === 0 ? undefined : values.zoneIds,
       readinessTimeoutSeconds: values.readinessTimeout,
       backendPort: values.backendPort,
-      appImage: values.appImage === "" ? undefined : values.appImage,
+      appImage,
+      app,
       healthPath: trimPath(values.healthPath),
       apiBasePath: trimPath(values.apiBasePath),
       maxUploadSize: values.maxUploadSize,
@@ -315,6 +338,7 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
       protect,
       verifyAfterDeploy,
       minDaysRemaining: values.minDaysRemaining,
+      monitoring,
     },
     warnings: problems.warnings,
     checksNotRun: problems.checksNotRun,

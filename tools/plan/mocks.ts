@@ -62,6 +62,7 @@ export const FAKE = {
   certificatePem: MOCK_CERTIFICATE_PEM,
   casCertificateId: "12345678",
   loadBalancerAddress: "203.0.113.10",
+  accountId: "1234567890123456",
 } as const;
 
 type Outputs = (inputs: Record<string, unknown>, name: string, index: number) => Record<string, unknown>;
@@ -78,6 +79,11 @@ const COMPUTED: Record<string, Outputs> = {
   }),
   "alicloud:ecs/ecsInvocation:EcsInvocation": () => ({ status: "Success" }),
   "alicloud:slb/serverCertificate:ServerCertificate": (_inputs, name) => ({ name }),
+  // The ARN forms the providers return (ram Role arn; FC 3.0 CreateFunction's functionArn).
+  "alicloud:ram/role:Role": (inputs) => ({ arn: `acs:ram::${FAKE.accountId}:role/${String(inputs.roleName).toLowerCase()}` }),
+  "alicloud:fc/v3Function:V3Function": (inputs) => ({
+    functionArn: `acs:fc:cn-hangzhou:${FAKE.accountId}:functions/${String(inputs.functionName)}`,
+  }),
   "tls:index/certRequest:CertRequest": () => ({
     certRequestPem: "-----BEGIN CERTIFICATE REQUEST-----\nmock\n-----END CERTIFICATE REQUEST-----\n",
   }),
@@ -124,6 +130,12 @@ const INVOKES: Record<string, Answer> = {
         key: "",
         expired: false,
       })),
+  }),
+  "alicloud:index/getCallerIdentity:getCallerIdentity": () => ({
+    id: FAKE.accountId,
+    accountId: FAKE.accountId,
+    arn: `acs:ram::${FAKE.accountId}:user/deployer`,
+    identityType: "RAMUser",
   }),
 };
 

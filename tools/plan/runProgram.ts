@@ -15,13 +15,13 @@ export interface RecordedOptions {
   readonly protect?: boolean;
   readonly deleteBeforeReplace?: boolean;
   readonly replaceOnChanges?: string[];
-  /** A change of this value between runs replaces the resource (the engine ignores it when either side is absent). */
-  readonly replacementTrigger?: unknown;
   readonly ignoreChanges?: string[];
   readonly additionalSecretOutputs?: string[];
   readonly customTimeouts?: { create?: string; update?: string; delete?: string };
   readonly dependsOn?: ResourceRef[];
   readonly retainOnDelete?: boolean;
+  /** The resource is replaced whenever a value the program gives changes (the value itself is not recorded: it may be a secret). */
+  readonly replacementTrigger?: true;
 }
 
 export interface DeclaredResource extends ResourceRef {
@@ -35,6 +35,8 @@ export interface DeclaredResource extends ResourceRef {
   readonly id?: string;
   /** Explicit provider reference, when set. */
   readonly provider?: string;
+  /** The replacementTrigger option's value (a secret one in the secret marker); absent without the option. */
+  readonly replacementTrigger?: unknown;
   /**
    * Top-level inputs the program passed as secrets. Known from the program's own values, because
    * the SDK sends a secret that is still unknown to the mocks as a plain unknown.
@@ -94,12 +96,8 @@ async function recordOptions(opts: pulumi.CustomResourceOptions & pulumi.Compone
   const dependsOn = (Array.isArray(dependsOnInput) ? dependsOnInput : [dependsOnInput])
     .map(refOf)
     .filter((r): r is ResourceRef => r !== undefined);
-  // An Input: resolved here (its unknown parts stay unknown) so plans can be compared.
-  const replacementTrigger: unknown =
-    opts.replacementTrigger === undefined ? undefined : (await describeOutput(pulumi.output(opts.replacementTrigger))).value;
   const recorded: RecordedOptions = {
     protect: opts.protect,
-    replacementTrigger,
     deleteBeforeReplace: opts.deleteBeforeReplace,
     replaceOnChanges: opts.replaceOnChanges,
     ignoreChanges: opts.ignoreChanges,
@@ -107,8 +105,19 @@ async function recordOptions(opts: pulumi.CustomResourceOptions & pulumi.Compone
     customTimeouts: opts.customTimeouts,
     retainOnDelete: opts.retainOnDelete,
     dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
+    replacementTrigger: opts.replacementTrigger !== undefined ? true : undefined,
   };
   return Object.fromEntries(Object.entries(recorded).filter(([, v]) => v !== undefined)) as RecordedOptions;
+}
+
+/**
+ * The value of the replacementTrigger option, for comparing two plans: resolved (unknown parts stay
+ * unknown), and wrapped in Pulumi's secret marker when it is a secret, so it is only ever hashed.
+ */
+async function triggerValue(opts: pulumi.CustomResourceOptions): Promise<unknown> {
+  if (opts.replacementTrigger === undefined) return undefined;
+  const described = await describeOutput(pulumi.output(opts.replacementTrigger));
+  return described.secret ? { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value: described.value } : described.value;
 }
 
 /** Output's `isSecret` promise is internal to the SDK's OutputImpl; every Output has it. */
@@ -165,7 +174,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   pulumi.runtime.setAllConfig(options.config, options.secretKeys ?? []);
   await pulumi.runtime.setMocks(mocks, options.project, options.stack, options.mode === "plan");
 
-  const pendingOptions: Promise<[string, RecordedOptions, ResourceRef | undefined, string[]]>[] = [];
+  const pendingOptions: Promise<[string, RecordedOptions, ResourceRef | undefined, string[], unknown]>[] = [];
   let exported: Record<string, unknown> = {};
   let loadError: unknown;
   const { log, restore } = captureLog();
@@ -184,11 +193,12 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
       pulumi.runtime.registerStackTransformation((args) => {
         const ref = { type: args.type, name: args.name };
         pendingOptions.push(
-          Promise.all([recordOptions(args.opts), secretKeys(args.props)]).then(([o, secrets]) => [
+          Promise.all([recordOptions(args.opts), secretKeys(args.props), triggerValue(args.opts)]).then(([o, secrets, trigger]) => [
             keyOf(ref),
             o,
             refOf(args.opts.parent),
             secrets,
+            trigger,
           ]),
         );
         return undefined;
@@ -215,9 +225,9 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     restore();
   }
 
-  const optionsByKey = new Map<string, { options: RecordedOptions; parent?: ResourceRef; secrets: string[] }>();
-  for (const [key, recorded, parent, secrets] of await Promise.all(pendingOptions))
-    optionsByKey.set(key, { options: recorded, parent, secrets });
+  const optionsByKey = new Map<string, { options: RecordedOptions; parent?: ResourceRef; secrets: string[]; trigger: unknown }>();
+  for (const [key, recorded, parent, secrets, trigger] of await Promise.all(pendingOptions))
+    optionsByKey.set(key, { options: recorded, parent, secrets, trigger });
 
   const resources: DeclaredResource[] = mocks.resources
     .filter((r) => r.type !== "pulumi:pulumi:Stack")
@@ -234,6 +244,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
         parent: extra?.parent,
         options: extra?.options ?? {},
         secretInputs: extra?.secrets ?? [],
+        ...(extra?.trigger === undefined ? {} : { replacementTrigger: extra.trigger }),
       };
     });
   const outputs: Record<string, ProgramOutput> = {};

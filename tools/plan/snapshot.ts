@@ -38,6 +38,7 @@ export interface SnapshotResource {
   readonly custom: boolean;
   readonly inputs: Record<string, Encoded>;
   readonly options: Pick<RecordedOptions, "protect" | "deleteBeforeReplace" | "replaceOnChanges" | "ignoreChanges" | "retainOnDelete"> & {
+    /** The replacementTrigger option's value, encoded like an input (a secret one only as a hash). */
     readonly replacementTrigger?: Encoded;
   };
 }
@@ -191,7 +192,7 @@ export function toSnapshot(plan: StackPlan, options: SnapshotOptions): PlanSnaps
         replaceOnChanges: r.options.replaceOnChanges,
         ignoreChanges: r.options.ignoreChanges,
         retainOnDelete: r.options.retainOnDelete,
-        ...(r.options.replacementTrigger === undefined ? {} : { replacementTrigger: encoder.encode(r.options.replacementTrigger) }),
+        ...(r.replacementTrigger === undefined ? {} : { replacementTrigger: encoder.encode(r.replacementTrigger) }),
       },
     })),
     outputs: Object.fromEntries(

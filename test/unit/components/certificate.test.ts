@@ -122,7 +122,8 @@ describe("Certificate from ACME", () => {
     const run = await runComponents(() => new Certificate("cert", { domain: "api.example.com", source: acmeSource }));
     const accountKey = findResource(run, T.tlsKey, "cert-acme-account-key");
     // Either change replaces the key, so the registration (account_key_pem ForceNew) and the certificate follow.
-    expect(accountKey.options.replacementTrigger).toBe(`${acmeSource.serverUrl} ${acmeSource.email}`);
+    expect(accountKey.options.replacementTrigger).toBe(true);
+    expect(accountKey.replacementTrigger).toBe(`${acmeSource.serverUrl} ${acmeSource.email}`);
     const account = findResource(run, T.acmeRegistration);
     expect(revealSecret(account.inputs.accountKeyPem)).toBe(accountKey.state.privateKeyPem);
     // Delete would deactivate the account, through whichever CA the provider points at by then.
