@@ -14,8 +14,8 @@ export interface PlanRequest {
   /** A file in the Pulumi.<stack>.yaml format, instead of the stack's own. */
   readonly configFile?: string;
   readonly mode?: MockMode;
-  /** What the lookups answer from (tests of lookup drift); default: the mocks' default catalog. */
-  readonly catalog?: CloudCatalog;
+  /** What the lookups answer from (tests of lookup drift), or how to make it for the region; default: the mocks' default catalog. */
+  readonly catalog?: CloudCatalog | ((region: string) => CloudCatalog);
   /** Requires the program and returns its exports (see runProgram). */
   readonly loadProgram: () => unknown;
 }

@@ -67,8 +67,8 @@ export interface RunOptions {
   /** Full keys that are secrets. */
   readonly secretKeys?: string[];
   readonly mode: MockMode;
-  /** What the lookups answer from; default: the mocks' default catalog for the region. */
-  readonly catalog?: CloudCatalog;
+  /** What the lookups answer from (or how to make it for the stack's region); default: the mocks' default catalog for the region. */
+  readonly catalog?: CloudCatalog | ((region: string) => CloudCatalog);
   /**
    * Requires the program and returns its exports: a function Pulumi calls for the stack outputs
    * (this project's index.ts), or, for programs written with top-level exports, a fresh module.
@@ -170,7 +170,8 @@ function captureLog(): { restore: () => void; log: ProgramRun["log"] } {
 
 export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   const region = options.config["alicloud:region"] ?? "cn-hangzhou";
-  const mocks = new ProjectMocks(options.mode, region, options.catalog);
+  const catalog = typeof options.catalog === "function" ? options.catalog(region) : options.catalog;
+  const mocks = new ProjectMocks(options.mode, region, catalog);
   pulumi.runtime.setAllConfig(options.config, options.secretKeys ?? []);
   await pulumi.runtime.setMocks(mocks, options.project, options.stack, options.mode === "plan");
 
