@@ -391,7 +391,7 @@ test("the per-stack policy configs name real policies and properties of their co
         expect([policyName, key, key in (policy?.configSchema?.properties ?? {})]).toEqual([policyName, key, true]);
     }
   }
-  expect(
-    JSON.parse(readFileSync(path.join(PROJECT_DIR, "policy", "config", "prod.json"), "utf8"))["prod-stateful-resources-protected"],
-  ).toEqual({ environment: "prod" });
+  const prod = JSON.parse(readFileSync(path.join(PROJECT_DIR, "policy", "config", "prod.json"), "utf8"));
+  expect(prod["prod-stateful-resources-protected"]).toEqual({ environment: "prod" });
+  expect(prod["prod-strict-tls-policy"]).toEqual({ environment: "prod" });
 });
