@@ -6,6 +6,8 @@ import { CLB_BACKEND_CIDR, NGINX_PORT } from "../constants";
 
 export interface InstanceSettings {
   readonly environment: string;
+  /** The stack's domain: the only Host nginx serves. */
+  readonly domain: string;
   readonly backendPort: number;
   readonly hstsMaxAge: number;
   readonly healthPath: string;
@@ -16,6 +18,7 @@ export interface InstanceSettings {
 export function cloudInitOptions(settings: InstanceSettings): CloudInitOptions {
   return {
     nginx: {
+      domain: settings.domain,
       listenPort: NGINX_PORT,
       backendPort: settings.backendPort,
       hstsMaxAge: settings.hstsMaxAge,
