@@ -23,6 +23,8 @@ export interface CheckResult {
   readonly detail: string;
   /** Set when the check passed but left a remark worth reading (e.g. no WebSocket endpoint). */
   readonly note?: boolean;
+  /** What the check measured, for programs (the scheduled monitor): the certificate's expiry. */
+  readonly facts?: { readonly notAfter: string; readonly daysLeft: number };
 }
 
 export interface Report {

@@ -21,6 +21,8 @@ import {
   TLS_POLICIES,
   URL_PATH_PATTERN,
 } from "../constants";
+import { DEFAULT_LOG_RETENTION_DAYS } from "../monitoring/defaults";
+import { DEFAULT_VERIFY_SCHEDULE } from "../monitoring/schedule";
 
 export const PROJECT = "wechat-https-backend";
 
@@ -87,6 +89,9 @@ export type AcmeKeyAlgorithm = (typeof ACME_KEY_ALGORITHMS)[number];
 
 /** true, false, or auto (decided by the environment). */
 export const AUTO_BOOLEAN = ["auto", "true", "false"] as const;
+
+/** monitoring: on, off, or auto (on in prod, off in dev). */
+export const MONITORING_MODES = ["auto", "on", "off"] as const;
 
 /** An Alibaba Cloud region id such as cn-hangzhou or ap-southeast-1. */
 export const REGION_PATTERN = /^[a-z]{2}(-[a-z0-9]+)+$/;
@@ -304,6 +309,52 @@ export const CONFIG_KEYS = {
     description: "Protect the load balancer and DNS records from deletion: true, false or auto (true in prod).",
     example: "auto",
     enum: AUTO_BOOLEAN,
+  },
+  // Monitoring and alerting (components/monitoring.ts; checks in lib/config/monitoring.ts).
+  monitoring: {
+    type: "string",
+    default: "auto",
+    description:
+      "Scheduled verifier in Function Compute, CloudMonitor site monitor and alarms, access logs to Log Service: on, off or auto (on in prod).",
+    example: "on",
+    enum: MONITORING_MODES,
+  },
+  alertWebhooks: {
+    type: "array",
+    default: [],
+    secret: true,
+    description:
+      "Group robot webhook URLs the alerts are posted to: WeCom (qyapi.weixin.qq.com) or DingTalk (oapi.dingtalk.com; a signing secret goes after #). Set as secrets.",
+    example: "pulumi config set --secret --path 'alertWebhooks[0]' 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...'",
+  },
+  alertEmails: {
+    type: "array",
+    default: [],
+    description: "Email addresses CloudMonitor alarms go to (each confirms an activation email first).",
+    example: '["ops@your-domain.com"]',
+  },
+  verifySchedule: {
+    type: "string",
+    default: DEFAULT_VERIFY_SCHEDULE,
+    description:
+      'When the scheduled verifier runs, in Function Compute timer syntax: "@every 30m", or six cron fields with seconds first, UTC unless prefixed CRON_TZ=Asia/Shanghai.',
+    example: "@every 30m",
+  },
+  logRetentionDays: {
+    type: "integer",
+    default: DEFAULT_LOG_RETENTION_DAYS,
+    description: "Days Log Service keeps the instances' nginx access logs and the monitoring function's logs.",
+    example: "30",
+    min: 1,
+    max: 3650,
+    rangeNote: "Log Service keeps data 1 to 3650 days; 3650 means for ever",
+  },
+  siteMonitorProbes: {
+    type: "array",
+    default: [],
+    description:
+      "CloudMonitor site monitor probe points as isp:city ids (DescribeSiteMonitorISPCityList). Empty: China Unicom and China Mobile points (see README).",
+    example: '["232:641", "5:738"]',
   },
 } as const satisfies Record<string, ConfigKeySpec>;
 

@@ -8,6 +8,7 @@ import { INTERNET_WIDE_PREFIX, isInternetWide, parseCidr } from "../cidr";
 import { checkCertificate } from "../certificates/checkCertificate";
 import { Problems } from "../problems";
 import { parseDomain, recordNameFor } from "./domain";
+import { resolveMonitoring } from "./monitoring";
 import { REGION_PATTERN } from "./keys";
 import { UNREADABLE_SECRET, rawValue, readConfigValues, setCommand } from "./read";
 import type { CertificateSettings, Environment, SecretValue, StackSettings } from "./settings";
@@ -282,6 +283,19 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
     );
   }
 
+  const monitoring = resolveMonitoring({
+    values,
+    rawWebhooks: rawValue(input.values, "alertWebhooks"),
+    environment,
+    stack: input.stack,
+    domain,
+    region,
+    problems,
+  });
+  if (monitoring && untrusted) {
+    problems.warning(`monitoring: the scheduled verifier reports certificate-chain failing from its first run with ${untrusted}`);
+  }
+
   if (problems.errors.length > 0) throw new ConfigError(input.stack, problems.errors);
   return {
     settings: {
@@ -307,6 +321,7 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
       protect,
       verifyAfterDeploy,
       minDaysRemaining: values.minDaysRemaining,
+      monitoring,
     },
     warnings: problems.warnings,
     checksNotRun: problems.checksNotRun,

@@ -82,10 +82,12 @@ export async function checkCertificateExpiry(ctx: CheckContext): Promise<CheckRe
     };
   }
   const daysLeft = Math.floor((notAfter.getTime() - now) / DAY_MS);
+  const facts = { notAfter: notAfter.toISOString(), daysLeft };
   if (notAfter.getTime() <= now) {
     return {
       id: "certificate-expiry",
       ok: false,
+      facts,
       detail: `the certificate expired on ${day(notAfter)} (${plural(Math.floor((now - notAfter.getTime()) / DAY_MS), "day")} ago): renew it and upload the new one`,
     };
   }
@@ -93,8 +95,14 @@ export async function checkCertificateExpiry(ctx: CheckContext): Promise<CheckRe
     return {
       id: "certificate-expiry",
       ok: false,
+      facts,
       detail: `the certificate expires on ${day(notAfter)}, in ${plural(daysLeft, "day")}, fewer than the ${min}-day minimum: renew it now`,
     };
   }
-  return { id: "certificate-expiry", ok: true, detail: `valid until ${day(notAfter)}, ${plural(daysLeft, "day")} left (minimum ${min})` };
+  return {
+    id: "certificate-expiry",
+    ok: true,
+    facts,
+    detail: `valid until ${day(notAfter)}, ${plural(daysLeft, "day")} left (minimum ${min})`,
+  };
 }
