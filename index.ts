@@ -4,7 +4,6 @@ import { HttpsBackend } from "./components";
 import type { CertificateSourceArgs } from "./components/certificate";
 import { clbCertificatePem, clbPrivateKeyPem } from "./lib/certificates/clbUpload";
 import { ConfigError, resolveStackConfig, type SecretValue, type StackSettings } from "./lib/config/stackConfig";
-import { plaintextSecretWarnings } from "./lib/config/credentials";
 
 function secretInput(value: SecretValue | undefined, convert: (pem: string) => string): pulumi.Output<string> {
   // Unknown only in the offline plan, which cannot decrypt `secure:` values; the CLI always can.
@@ -52,15 +51,18 @@ function certificateSource(settings: StackSettings): CertificateSourceArgs {
   }
 }
 
+/**
+ * Whether a config key was set with --secret. The SDK keeps this in an internal function (the
+ * language host passes the secret keys to the program); undefined when a future SDK drops it.
+ */
+function configSecretCheck(): ((fullKey: string) => boolean) | undefined {
+  const runtime = pulumi.runtime as unknown as { isConfigSecret?: (key: string) => boolean };
+  return typeof runtime.isConfigSecret === "function" ? (key) => runtime.isConfigSecret!(key) : undefined;
+}
+
 function loadSettings(): StackSettings {
   try {
-    const values = pulumi.runtime.allConfig();
-    const resolved = resolveStackConfig({ values, stack: pulumi.getStack() });
-    // Provider credentials and secret keys the stack file holds in plain text. Which values were
-    // `secure:` only the SDK's runtime knows (runtime/config.js isConfigSecret: exported, though
-    // left out of the typings); without it, no warning rather than a wrong one.
-    const isConfigSecret = (pulumi.runtime as unknown as { isConfigSecret?: (key: string) => boolean }).isConfigSecret;
-    if (isConfigSecret) for (const warning of plaintextSecretWarnings(values, isConfigSecret)) void pulumi.log.warn(warning);
+    const resolved = resolveStackConfig({ values: pulumi.runtime.allConfig(), stack: pulumi.getStack(), isSecret: configSecretCheck() });
     for (const warning of resolved.warnings) void pulumi.log.warn(warning);
     for (const check of resolved.checksNotRun) void pulumi.log.info(`not checked: ${check}`);
     return resolved.settings;

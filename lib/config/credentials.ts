@@ -59,8 +59,11 @@ export function plaintextSecretWarnings(
   values: Readonly<Record<string, string | undefined>>,
   isSecret: (fullKey: string) => boolean,
 ): string[] {
-  return Object.keys(values)
-    .filter((key) => values[key] !== undefined && values[key] !== "" && isSecretConfigKey(key) && !isSecret(key))
-    .sort()
-    .map((key) => plaintextSecretWarning(key));
+  return (
+    Object.keys(values)
+      // An empty map ("{}", appSecrets' default) holds nothing; a map with plain entries is refused elsewhere.
+      .filter((key) => !["", "{}", "[]", undefined].includes(values[key]) && isSecretConfigKey(key) && !isSecret(key))
+      .sort()
+      .map((key) => plaintextSecretWarning(key))
+  );
 }

@@ -8,6 +8,7 @@
 // empty value ("" or []) and environment-dependent ones to "auto"/0, resolved in stackConfig.ts.
 
 import {
+  DEFAULT_APP_USER,
   DEFAULT_BACKEND_PORT,
   DEFAULT_HEALTH_PATH,
   DEFAULT_MAX_UPLOAD_SIZE,
@@ -267,6 +268,54 @@ export const CONFIG_KEYS = {
       name: "a container image reference such as registry-vpc.cn-hangzhou.aliyuncs.com/team/api:1.4.2",
       maxLength: MAX_IMAGE_LENGTH,
     },
+  },
+  appEnv: {
+    type: "object",
+    default: {},
+    description:
+      "Plain environment variables of the app container (names A-Z, 0-9, _; not PORT, HOST, APP_ENV or HEALTH_PATH, which the stack sets). A change rolls out new instances.",
+    example: "pulumi config set --path 'appEnv.LOG_LEVEL' info",
+  },
+  appSecrets: {
+    type: "object",
+    default: {},
+    secret: true,
+    description:
+      "Secret environment variables of the app container, each set with --secret. Stored as OOS encrypted parameters and read by the instances with their RAM role; a change restarts the app, one instance at a time.",
+    example: "pulumi config set --secret --path 'appSecrets.WX_APP_SECRET' <app secret>",
+  },
+  appUser: {
+    type: "string",
+    default: DEFAULT_APP_USER,
+    description: "User the app container runs as (docker run --user): uid[:gid] or a name from the image; never root.",
+    example: "10001:10001",
+    shape: {
+      pattern: /^([0-9]{1,10}|[a-z_][a-z0-9_-]{0,31})(:([0-9]{1,10}|[a-z_][a-z0-9_-]{0,31}))?$/,
+      name: "a user as docker run --user takes it: uid[:gid] such as 10001:10001, or a user name from the image",
+    },
+  },
+  acrInstanceId: {
+    type: "string",
+    default: "",
+    description:
+      "Id of the Container Registry Enterprise Edition instance holding appImage (cri-...): the instances pull with a temporary token from their RAM role over the instance's VPC endpoint.",
+    example: "cri-abc123def456",
+    shape: { pattern: /^cri-[a-z0-9]{4,40}$/, name: "an ACR Enterprise Edition instance id such as cri-abc123def456" },
+  },
+  registryUsername: {
+    type: "string",
+    default: "",
+    description:
+      "User name for pulling appImage from a registry other than ACR Enterprise Edition (e.g. ACR Personal Edition); needs registryPassword.",
+    example: "team@example",
+    shape: { pattern: /^[^\s'"\\]{1,256}$/, name: "a registry user name without spaces or quotes" },
+  },
+  registryPassword: {
+    type: "string",
+    default: "",
+    secret: true,
+    description: "Password for registryUsername. Stored as an OOS encrypted parameter like appSecrets. Set it as a secret.",
+    example: "pulumi config set --secret registryPassword <password>",
   },
   healthPath: {
     type: "string",

@@ -5,8 +5,10 @@
 import { ACME_SERVERS, ACME_KEY_ALGORITHMS, type AcmeKeyAlgorithm, type ConfigKey, type ConfigValues } from "./keys";
 import { HSTS_ONE_YEAR_SECONDS, RECOMMENDED_TLS_POLICY, STRICT_TLS_POLICIES, type TlsPolicy } from "../constants";
 import { INTERNET_WIDE_PREFIX, isInternetWide, parseCidr } from "../cidr";
+import { plaintextSecretWarnings } from "./credentials";
 import { checkCertificate } from "../certificates/checkCertificate";
 import { Problems } from "../problems";
+import { resolveAppSettings } from "./app";
 import { parseDomain, recordNameFor } from "./domain";
 import { resolveMonitoring } from "./monitoring";
 import { REGION_PATTERN } from "./keys";
@@ -38,6 +40,8 @@ export interface ConfigInput {
   /** Config map as the Pulumi runtime holds it: `wechat-https-backend:domain`, `alicloud:region`, ... */
   readonly values: Readonly<Record<string, string | undefined>>;
   readonly stack: string;
+  /** Whether a full key holds a secret (`pulumi config set --secret`); undefined: cannot tell. */
+  readonly isSecret?: (fullKey: string) => boolean;
 }
 
 /** The provider key for the region: set per stack, declared by the provider, not by this project. */
@@ -263,6 +267,13 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
   }
   const { instanceCount, zoneCount } = resolveCounts(ctx);
   checkSshCidrs(ctx);
+  // Provider credentials and secret keys the stack file holds in plain text (only the CLI can tell).
+  if (input.isSecret) plaintextSecretWarnings(input.values, input.isSecret).forEach((m) => problems.warning(m));
+  const appImage = values.appImage === "" ? undefined : values.appImage;
+  const app = resolveAppSettings(
+    { values, invalid, isSecret: input.isSecret, environment, region, stack: input.stack, problems },
+    appImage,
+  );
 
   const protect = resolveAuto(values.protect, environment === "prod");
   if (environment === "prod" && !protect) {
@@ -313,7 +324,8 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
       zoneCount,
       instanceType: values.instanceType === "" ? undefined : values.instanceType,
       backendPort: values.backendPort,
-      appImage: values.appImage === "" ? undefined : values.appImage,
+      appImage,
+      app,
       healthPath: trimPath(values.healthPath),
       apiBasePath: trimPath(values.apiBasePath),
       maxUploadSize: values.maxUploadSize,

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { parse, stringify } from "yaml";
 import { isCredentialKey, plaintextSecretWarnings } from "../../../lib/config/credentials";
+import { resolveStackConfig } from "../../../lib/config/stackConfig";
 import { diffSnapshots } from "../../../tools/plan/diff";
 import { formatDiffMarkdown, formatDiffText } from "../../../tools/plan/diffFormat";
 import { formatPlan } from "../../../tools/plan/present";
@@ -103,6 +104,20 @@ test("under the CLI, the program warns about every secret the stack holds in pla
     expect.stringMatching(/^alicloud:accessKey is stored in plain text.*ALICLOUD_ACCESS_KEY/),
     expect.stringMatching(/^privateKeyPem is stored in plain text.*pulumi config set --secret privateKeyPem < privkey\.pem/),
   ]);
+  // The program's config reading (index.ts gives it the CLI's answer) reports the same.
+  const stack = {
+    "alicloud:region": "cn-hangzhou",
+    "wechat-https-backend:environment": "dev",
+    "wechat-https-backend:domain": "dev.example.com",
+    "wechat-https-backend:certificateSource": "selfSigned",
+    "alicloud:accessKey": "LTAI5tPlainTextAccessKeyId",
+    "alicloud:secretKey": "PlainTextSecretKeyThatMustNeverBePrinted",
+  };
+  const resolved = resolveStackConfig({ values: stack, stack: "dev", isSecret: (key) => key === "alicloud:secretKey" });
+  expect(resolved.warnings.filter((w) => w.startsWith("alicloud:"))).toEqual([
+    expect.stringMatching(/^alicloud:accessKey is stored in plain text/),
+  ]);
+  expect(resolved.warnings.join("\n")).not.toContain("LTAI5tPlainTextAccessKeyId");
 });
 
 test("a key Pulumi.yaml declares secret is a secret in the plan even when the schema does not know it", () => {
