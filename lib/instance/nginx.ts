@@ -206,10 +206,10 @@ export function renderNginxConfig(options: NginxOptions): string {
   const lb = options.loadBalancerCidr;
   const domain = options.domain;
   const accessLog = `${paths.accessLog} json buffer=64k flush=1s`;
+  // The health location appears in both servers. Only the health check exactly as the CLB sends it
+  // stays out of the access log: any other spelling nginx resolves to the same path
+  // (/x/../api/health, /api%2fhealth, //api//health, a query string) is logged ($log_request).
   const healthLocation = `location = ${options.healthPath} {
-            # Not logged when it is exactly the health check: the CLB checks every few seconds from several
-            # nodes. Any other spelling that nginx resolves to this path (/x/../api/health, /api%2fhealth,
-            # //api//health, a query string) is logged like every request.
             access_log ${accessLog} if=$log_request;
             proxy_pass http://app;
         }`;
@@ -236,8 +236,7 @@ events {
 http {
     server_tokens off;
     default_type application/octet-stream;
-    # Header names with underscores (X_Forwarded_For) and invalid names are dropped, never passed on
-    # (nginx's defaults, stated because the header rules below rely on them).
+    # Header names with underscores (X_Forwarded_For) and invalid ones are dropped (stated: relied on below).
     underscores_in_headers off;
     ignore_invalid_headers on;
 
@@ -259,8 +258,7 @@ http {
     # Buffered: one write per 64 KB or per second instead of one per request.
     access_log ${accessLog};
 
-    # 0 only for the health check exactly as the load balancer sends it: the request target as
-    # written, not nginx's normalised path, which /x/../${options.healthPath.slice(1)} or a query string also reach.
+    # Only the health check exactly as the CLB sends it goes unlogged (the raw target, not the normalised path).
     map $request_uri $log_request {
         "${options.healthPath}" 0;
         default 1;
@@ -273,13 +271,8 @@ http {
     keepalive_requests 1000;
     reset_timedout_connection on;
 
-    # Slow clients. The whole request header must arrive within ${headerTimeout} s (nginx sets this timer
-    # once, not per read). A body may pause at most ${bodyTimeout} s between two reads: nginx has no total
-    # time for a body, so a body that trickles in costs one nginx connection and nothing else. It
-    # never reaches the app before it is complete (proxy_request_buffering, below), so no app
-    # connection or worker waits on it, and a client gets at most client_max_body_size in. In front,
-    # the CLB closes connections idle for its listener's idle timeout and gives up on a backend
-    # answer after its request timeout (README, "Slow clients").
+    # Slow clients: a whole header within ${headerTimeout} s (one timer, not per read); a body may pause ${bodyTimeout} s
+    # between reads and reaches the app only once complete (proxy_request_buffering). README: "Slow clients".
     client_header_timeout ${headerTimeout}s;
     client_body_timeout ${bodyTimeout}s;
 
@@ -304,15 +297,14 @@ http {
         default $scheme;
     }
 
-    # Upgrades: only to WebSocket (wss://). Any other Upgrade (h2c, ...) is refused with 400: an app
-    # that switched protocols would carry requests past nginx's limits, HSTS and logging.
+    # Upgrades: WebSocket only; any other (h2c, ...) gets 400, so no app can switch protocols past nginx.
     map $http_upgrade $upgrade_kind {
         default refused;
         "" none;
         "~*^websocket$" websocket;
     }
-    # "Connection: upgrade" and the Upgrade header reach the app only for a WebSocket. For every other
-    # request both are sent empty (that is, not at all), which keeps the app connection reusable.
+    # Connection and Upgrade reach the app only for a WebSocket; otherwise empty (not sent), which keeps
+    # the app connection reusable.
     map $upgrade_kind $connection_upgrade {
         websocket upgrade;
         default "";
@@ -345,11 +337,10 @@ http {
     # Headers for the app. Set here only: a proxy_set_header in a server or location would drop all
     # of these. HTTP/1.1 with an empty Connection header is what makes upstream keep-alive work.
     proxy_http_version 1.1;
-    # The whole body first, then the app (nginx's default, stated: the slow-client rules rely on it).
     proxy_request_buffering on;
     proxy_set_header Connection $connection_upgrade;
     proxy_set_header Upgrade $upgrade_header;
-    # The app sees the stack's domain, never a Host (or absolute request line) the client chose.
+    # The stack's domain, never a Host (or absolute request line) the client chose.
     proxy_set_header Host ${domain};
     proxy_set_header X-Forwarded-Host ${domain};
     # One trusted address, not the client-supplied chain: the app can use it as it is.
@@ -357,7 +348,7 @@ http {
     proxy_set_header X-Forwarded-For $remote_addr;
     proxy_set_header X-Forwarded-Proto $forwarded_proto;
     proxy_set_header X-Request-Id $request_id;
-    # Forwarding headers nginx does not vouch for: sent empty, that is, not at all.
+    # Forwarding headers nginx does not vouch for: sent empty, that is, not at all (CLEARED_REQUEST_HEADERS).
 ${CLEARED_REQUEST_HEADERS.map((header) => `    proxy_set_header ${header} "";`).join("\n")}
 
     # Plain requests: WeChat gives up after 60 s by default, so waiting longer helps nobody.
@@ -365,10 +356,8 @@ ${CLEARED_REQUEST_HEADERS.map((header) => `    proxy_set_header ${header} "";`).
     proxy_send_timeout ${requestTimeout}s;
     proxy_read_timeout ${requestTimeout}s;
 
-    # Any Host other than ${domain}, an absolute request line naming another host, or none at all:
-    # 421 Misdirected Request. Only the health check is answered here, because the CLB's health check
-    # sends the instance's private address as Host (the listener leaves healthCheckDomain empty), and
-    # the readiness checks on the instance ask 127.0.0.1.
+    # Any other Host (also from an absolute request line), or none: 421. Only the health path is
+    # answered: the CLB's check sends the instance's address as Host, the readiness check 127.0.0.1.
     server {
         listen ${listenDirective(options)} default_server;
         server_name "";
@@ -421,8 +410,7 @@ ${CLEARED_REQUEST_HEADERS.map((header) => `    proxy_set_header ${header} "";`).
             return 400;
         }
 
-        # The load balancer's health check reaches the app itself: an instance whose app is down is
-        # taken out of rotation.
+        # The health check reaches the app itself: an instance whose app is down leaves the rotation.
         ${healthLocation}
 
         location / {
