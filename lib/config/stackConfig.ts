@@ -3,8 +3,9 @@
 // file adds what involves several keys, the environment or the certificate. Every problem names the
 // config key and the fix; all problems are reported at once.
 import { ACME_SERVERS, ACME_KEY_ALGORITHMS, type AcmeKeyAlgorithm, type ConfigKey, type ConfigValues } from "./keys";
-import { HSTS_ONE_YEAR_SECONDS, type TlsPolicy } from "../constants";
-import { parseCidr } from "../cidr";
+import { HSTS_ONE_YEAR_SECONDS, RECOMMENDED_TLS_POLICY, STRICT_TLS_POLICIES, type TlsPolicy } from "../constants";
+import { INTERNET_WIDE_PREFIX, isInternetWide, parseCidr } from "../cidr";
+import { plaintextSecretWarnings } from "./credentials";
 import { checkCertificate } from "../certificates/checkCertificate";
 import { Problems } from "../problems";
 import { resolveAppSettings } from "./app";
@@ -232,8 +233,11 @@ function checkSshCidrs(ctx: Context): void {
     const parsed = parseCidr(cidr);
     if (typeof parsed === "string") {
       ctx.problems.error(`sshAllowedCidrs: "${cidr}" ${parsed}; e.g. ${setCommand("sshAllowedCidrs")}`);
-    } else if (parsed.prefix === 0) {
-      prodError(ctx, `sshAllowedCidrs: "${cidr}" opens SSH to the whole internet; list your office or bastion range instead`);
+    } else if (isInternetWide(cidr)) {
+      prodError(
+        ctx,
+        `sshAllowedCidrs: "${cidr}" opens SSH to the internet (any range wider than /${INTERNET_WIDE_PREFIX} counts); list your office or bastion range instead`,
+      );
     }
   }
 }
@@ -260,6 +264,12 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
     prodError(ctx, `icpLicense is not set; WeChat only accepts ICP-filed (备案) domains: ${setCommand("icpLicense")}`);
   }
   const tlsPolicy = values.tlsPolicy;
+  if (!STRICT_TLS_POLICIES.includes(tlsPolicy)) {
+    prodError(
+      ctx,
+      `tlsPolicy: ${tlsPolicy} still offers cipher suites without forward secrecy (RSA key exchange, 3DES), which the verifier fails: pulumi config set tlsPolicy ${RECOMMENDED_TLS_POLICY}`,
+    );
+  }
   const certificate = resolveCertificate(ctx, domain, tlsPolicy);
 
   if (values.hstsMaxAge < HSTS_ONE_YEAR_SECONDS) {
@@ -271,6 +281,8 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
   const { instanceCount, zoneCount } = resolveCounts(ctx);
   checkZoneIds(values.zoneIds, zoneCount, region, problems);
   checkSshCidrs(ctx);
+  // Provider credentials and secret keys the stack file holds in plain text (only the CLI can tell).
+  if (input.isSecret) plaintextSecretWarnings(input.values, input.isSecret).forEach((m) => problems.warning(m));
   const appImage = values.appImage === "" ? undefined : values.appImage;
   const app = resolveAppSettings(
     { values, invalid, isSecret: input.isSecret, environment, region, stack: input.stack, problems },

@@ -117,7 +117,7 @@ export function renderSetupScript(options: CloudInitOptions): string {
   const healthSeconds = bootHealthSeconds(options.readinessTimeoutSeconds ?? DEFAULT_READINESS_TIMEOUT_SECONDS);
   return `#!/bin/sh
 # First boot of a wechat-https-backend instance (${options.environment}), run once by cloud-init.
-# Rendered by lib/cloudInit.ts. Output: /var/log/cloud-init-output.log and journalctl -t ${LOG_TAG}.
+# Rendered by lib/instance/cloudInit.ts. Output: /var/log/cloud-init-output.log and journalctl -t ${LOG_TAG}.
 set -eu
 
 log() {
@@ -257,7 +257,7 @@ export function renderReadinessScript(options: CloudInitOptions): string {
   const timeout = options.readinessTimeoutSeconds ?? DEFAULT_READINESS_TIMEOUT_SECONDS;
   const url = localHealthUrl(options.nginx);
   return `#!/bin/sh
-# Readiness gate of a wechat-https-backend instance (${options.environment}), rendered by lib/cloudInit.ts.
+# Readiness gate of a wechat-https-backend instance (${options.environment}), rendered by lib/instance/cloudInit.ts.
 # Exit 0 = cloud-init finished and ${url} answers 2xx through nginx.
 set -eu
 timeout_seconds=${timeout}

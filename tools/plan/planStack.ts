@@ -5,7 +5,8 @@ import type { CloudCatalog } from "./cloudCatalog";
 import type { MockMode } from "./mocks";
 import { toPlanDocument, type PlanDocument } from "./present";
 import { runProgram, type ProgramRun } from "./runProgram";
-import { loadStack, readProjectFile, type LoadedStackConfig } from "./stackFiles";
+import { loadStack, plaintextSecretValues, readProjectFile, type LoadedStackConfig } from "./stackFiles";
+import { plaintextSecretWarning } from "../../lib/config/credentials";
 
 export interface PlanRequest {
   /** Directory holding Pulumi.yaml and the stack files. */
@@ -39,10 +40,7 @@ export async function planStack(request: PlanRequest): Promise<StackPlan> {
     catalog: request.catalog,
     loadProgram: request.loadProgram,
   });
-  const document = toPlanDocument(stack, run);
-  const plaintext = config.plaintextSecretKeys.map(
-    (key) =>
-      `${key.split(":").pop()} is stored in plain text in ${path.basename(config.file)}; store it encrypted: pulumi config set --secret ${key.split(":").pop()} < file.pem`,
-  );
+  const document = toPlanDocument(stack, run, plaintextSecretValues(config));
+  const plaintext = config.plaintextSecretKeys.map((key) => plaintextSecretWarning(key, path.basename(config.file)));
   return { stack, config, run, document: { ...document, warnings: [...plaintext, ...document.warnings] } };
 }

@@ -8,7 +8,8 @@ import { createHmac } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { lookupAnswers } from "./cloudCatalog";
 import type { StackPlan } from "./planStack";
-import { isSecretMarker } from "./present";
+import { plaintextSecretValues } from "./stackFiles";
+import { holdsPlaintextSecret, isSecretMarker } from "./present";
 import type { DeclaredResource, RecordedOptions, ResourceRef } from "./runProgram";
 
 /** Where a value only the cloud knows comes from: an output (or the id) of another resource. */
@@ -97,6 +98,8 @@ export class Encoder {
     private readonly hmacKey: Buffer,
     private readonly provided: Map<string, CloudRef[]>,
     lookups: readonly string[],
+    /** Values of secrets the stack file holds in plain text: encoded as secrets wherever they turn up. */
+    private readonly plaintextSecrets: readonly string[] = [],
   ) {
     this.embedded = [...provided].filter(([value]) => value.length >= MIN_EMBEDDED_LENGTH);
     // Test-mode answers of the lookups (image, instance type, zones): known only at preview.
@@ -117,6 +120,9 @@ export class Encoder {
     if (Array.isArray(value)) return value.map((v) => this.encode(v));
     if (typeof value === "object" && value !== null) {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.encode(v)]));
+    }
+    if (typeof value === "string" && holdsPlaintextSecret(value, this.plaintextSecrets)) {
+      return { $secret: { known: true, hash: this.hash(value), refs: [] } };
     }
     if (typeof value === "string") {
       const refs = this.provided.get(value) ?? this.embedded.filter(([provided]) => value.includes(provided)).flatMap(([, r]) => r);
@@ -140,8 +146,9 @@ export function refsIn(value: Encoded): string[] {
 /** The stack's config as the diff shows it: secret values only as a keyed hash (ciphertexts included). */
 function configOf(plan: StackPlan, encoder: Encoder): Record<string, ConfigEntry> {
   const entries: Record<string, ConfigEntry> = {};
+  const plaintextSecrets = plaintextSecretValues(plan.config);
   for (const [key, value] of Object.entries(plan.config.values)) {
-    if (!plan.config.secretKeys.includes(key)) {
+    if (!plan.config.secretKeys.includes(key) && !holdsPlaintextSecret(value, plaintextSecrets)) {
       entries[key] = { secret: false, value };
       continue;
     }
@@ -176,7 +183,7 @@ export function toSnapshot(plan: StackPlan, options: SnapshotOptions): PlanSnaps
   // A value the stack config names itself (zoneIds, instanceType, imageId) is no lookup result.
   const configured = new Set(Object.values(plan.config.values).flatMap(configStrings));
   const lookups = lookupAnswers(plan.run.mocks.catalog).filter((value) => !configured.has(value));
-  const encoder = new Encoder(options.hmacKey, cloudValues(resources, urns), lookups);
+  const encoder = new Encoder(options.hmacKey, cloudValues(resources, urns), lookups, plaintextSecretValues(plan.config));
   return {
     stack: plan.stack,
     project: options.project,

@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { parse } from "yaml";
 import { withoutCommentLines } from "../../../lib/instance/cloudInit";
 import { nginxBinary } from "../../../tools/localNginx";
+import { nginx118Binary } from "../../support/nginx";
 import { findResource, planOf, PROJECT_DIR, T } from "../../support/program";
 
 const stacks = readdirSync(PROJECT_DIR)
@@ -57,15 +58,26 @@ describe.each(stacks)("npm run render -- --stack %s", (stack) => {
     expect(instanceNginxConf()).not.toMatch(/^\s*#/m);
   });
 
-  test("nginx -t accepts it as rendered and as the instance gets it", () => {
+  test.each([
+    ["this machine's nginx", nginxBinary],
+    ["nginx 1.18, the instances' version", nginx118Binary],
+  ])("nginx -t accepts it as rendered and as the instance gets it (%s)", (_label, binary) => {
     const stripped = path.join(dir, "nginx.instance.conf");
     writeFileSync(stripped, instanceNginxConf() ?? "");
     for (const file of [path.join(dir, "nginx.conf"), stripped]) {
-      const result = spawnSync(nginxBinary(), ["-t", "-c", file], { encoding: "utf8" });
+      const result = spawnSync(binary(), ["-t", "-c", file], { encoding: "utf8" });
       expect(result.stderr).toContain("test is successful");
       expect(result.status).toBe(0);
     }
     rmSync(stripped);
+  });
+
+  test("nginx serves the stack's domain only", () => {
+    const domain = (parse(readFileSync(path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, string> })
+      .config["wechat-https-backend:domain"];
+    expect(readFileSync(path.join(dir, "nginx.conf"), "utf8")).toMatch(
+      new RegExp(`^\\s+server_name ${domain.replace(/\./g, "\\.")};$`, "m"),
+    );
   });
 
   test("the instances of the program get exactly this user data", async () => {
