@@ -135,8 +135,14 @@ export class HttpsLoadBalancer extends pulumi.ComponentResource {
         // Long enough for wss:// sockets with a heartbeat under a minute.
         idleTimeout: LISTENER_IDLE_TIMEOUT_SECONDS,
       },
-      // The listener id is lbId:protocol:port; a create-before-delete replacement would collide on the port.
-      { parent: this, deleteBeforeReplace: true },
+      {
+        parent: this,
+        // The listener id is lbId:protocol:port; a create-before-delete replacement would collide on the port.
+        deleteBeforeReplace: true,
+        // Pointed at the group only once it holds ready backends: on a stack that still had the
+        // default server group, switching to an empty group would serve nothing until they arrive.
+        dependsOn: attachments,
+      },
     );
 
     // Only these arguments: CLB ignores the rest on a redirect listener, and a later diff on any other

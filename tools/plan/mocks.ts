@@ -95,9 +95,10 @@ const COMPUTED: Record<string, Outputs> = {
     certificateDomain: "example.com",
     certificateUrl: "https://acme.invalid/cert/1",
   }),
-  "tls:index/privateKey:PrivateKey": () => ({
-    privateKeyPem: "-----BEGIN PRIVATE KEY-----\nmock\n-----END PRIVATE KEY-----\n",
-    publicKeyPem: "-----BEGIN PUBLIC KEY-----\nmock\n-----END PUBLIC KEY-----\n",
+  // One per key, so the plan diff can tell which key an input came from.
+  "tls:index/privateKey:PrivateKey": (_inputs, name) => ({
+    privateKeyPem: `-----BEGIN PRIVATE KEY-----\nmock ${name}\n-----END PRIVATE KEY-----\n`,
+    publicKeyPem: `-----BEGIN PUBLIC KEY-----\nmock ${name}\n-----END PUBLIC KEY-----\n`,
   }),
   "tls:index/selfSignedCert:SelfSignedCert": (inputs) => ({
     certPem: FAKE.certificatePem,

@@ -125,7 +125,10 @@ export class Encoder {
       return { $secret: { known: true, hash: this.hash(value), refs: [] } };
     }
     if (typeof value === "string") {
-      const refs = this.provided.get(value) ?? this.embedded.filter(([provided]) => value.includes(provided)).flatMap(([, r]) => r);
+      // In URN order: the same references make the same encoding, whatever order the resources registered in.
+      const refs = [
+        ...(this.provided.get(value) ?? this.embedded.filter(([provided]) => value.includes(provided)).flatMap(([, r]) => r)),
+      ].sort((a, b) => a.urn.localeCompare(b.urn) || a.key.localeCompare(b.key));
       if (refs.length > 0) return { $ref: refs };
       if (this.lookups.has(value)) return { $lookup: value };
     }
