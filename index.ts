@@ -3,7 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { HttpsBackend } from "./components";
 import type { CertificateSourceArgs } from "./components/certificate";
 import { clbCertificatePem, clbPrivateKeyPem } from "./lib/certificates/clbUpload";
+import { configMessages } from "./lib/config/messages";
 import { ConfigError, resolveStackConfig, type SecretValue, type StackSettings } from "./lib/config/stackConfig";
+import { localeFromEnvironment } from "./lib/i18n";
 
 function secretInput(value: SecretValue | undefined, convert: (pem: string) => string): pulumi.Output<string> {
   // Unknown only in the offline plan, which cannot decrypt `secure:` values; the CLI always can.
@@ -52,10 +54,12 @@ function certificateSource(settings: StackSettings): CertificateSourceArgs {
 }
 
 function loadSettings(): StackSettings {
+  // The Pulumi CLI runs the program in the user's environment: messages follow its LC_ALL/LANG.
+  const locale = localeFromEnvironment();
   try {
-    const resolved = resolveStackConfig({ values: pulumi.runtime.allConfig(), stack: pulumi.getStack() });
+    const resolved = resolveStackConfig({ values: pulumi.runtime.allConfig(), stack: pulumi.getStack(), locale });
     for (const warning of resolved.warnings) void pulumi.log.warn(warning);
-    for (const check of resolved.checksNotRun) void pulumi.log.info(`not checked: ${check}`);
+    for (const check of resolved.checksNotRun) void pulumi.log.info(`${configMessages(locale).notCheckedPrefix()}${check}`);
     return resolved.settings;
   } catch (err) {
     // A clean message naming the keys, without a stack trace of the program.
@@ -79,6 +83,9 @@ export = async () => {
     /** Base URL for wx.request in the mini program. */
     apiBaseUrl: backend.apiBaseUrl,
     healthUrl: backend.healthUrl,
+    /** Give WeChat Pay as notify_url, and the message push console (消息推送) as its URL; only when configured. */
+    ...(backend.payNotifyUrl ? { payNotifyUrl: backend.payNotifyUrl } : {}),
+    ...(backend.messagePushUrl ? { messagePushUrl: backend.messagePushUrl } : {}),
     /** Where the DNS record points; use with `npm run verify -- --resolve` before DNS has propagated. */
     loadBalancerAddress: backend.loadBalancerAddress,
     certificateId: backend.certificateId,

@@ -31,6 +31,7 @@ function defaultText(value: unknown): string {
   if (value === undefined) return "(required)";
   if (value === "") return "(empty)";
   if (Array.isArray(value)) return value.length === 0 ? "[]" : JSON.stringify(value);
+  if (typeof value === "object" && value !== null) return JSON.stringify(value);
   return `\`${String(value)}\``;
 }
 

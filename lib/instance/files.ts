@@ -11,6 +11,9 @@ export interface InstanceSettings {
   readonly healthPath: string;
   readonly maxUploadSize: string;
   readonly appImage?: string;
+  readonly payNotifyPath?: string;
+  readonly messagePushPath?: string;
+  readonly wechatVerifyFiles?: Readonly<Record<string, string>>;
 }
 
 export function cloudInitOptions(settings: InstanceSettings): CloudInitOptions {
@@ -22,6 +25,8 @@ export function cloudInitOptions(settings: InstanceSettings): CloudInitOptions {
       healthPath: settings.healthPath,
       maxUploadSize: settings.maxUploadSize,
       loadBalancerCidr: CLB_BACKEND_CIDR,
+      callbackPaths: [...new Set([settings.payNotifyPath, settings.messagePushPath].filter((path): path is string => !!path))],
+      verifyFiles: settings.wechatVerifyFiles,
     },
     appImage: settings.appImage,
     environment: settings.environment,

@@ -7,7 +7,7 @@ import { stringify } from "yaml";
 import { chainPem, createPki, type Issued, type TestPki } from "../../support/pki";
 import { findResource, planOf, revealSecret, T } from "../../support/program";
 
-const DOMAIN = "api.example.com";
+const DOMAIN = "api.shop-demo.cn";
 
 function stackFile(values: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), "pem-stack-"));
@@ -23,7 +23,7 @@ describe("a prod stack with certificateSource pem", () => {
   const base = () => ({
     environment: "prod",
     domain: DOMAIN,
-    icpLicense: "沪ICP备00000000号-1",
+    icpLicense: "沪ICP备20231234号-1",
     certificateSource: "pem",
     trustedRootsPem: pki.root.certPem,
   });
@@ -59,7 +59,7 @@ describe("a prod stack with certificateSource pem", () => {
     const other = await pki.leaf({ dnsNames: [DOMAIN], key: { kind: "ec", curve: "P-256" } });
     const file = stackFile({ ...base(), certificatePem: leaf.certPem, privateKeyPem: other.keyPem });
     await expect(planOf({ configFile: file })).rejects.toThrow(
-      /invalid config for stack "prod".*\n {2}- privateKeyPem: the private key does not belong to the certificate "api\.example\.com"[^\n]*\n {2}- certificatePem: [^\n]*intermediate/s,
+      /invalid config for stack "prod".*\n {2}- privateKeyPem: the private key does not belong to the certificate "api\.shop-demo\.cn"[^\n]*\n {2}- certificatePem: [^\n]*intermediate/s,
     );
   });
 });

@@ -1,0 +1,131 @@
+// Config messages in English. Every message names the config key and the fix (usually the
+// `pulumi config set` command that makes it right); zhCN.ts has the same ids in Chinese.
+import type { Catalog } from "../../i18n";
+
+/** Which untrusted certificate a stack uses, for the verifyAfterDeploy message. */
+export type UntrustedCertificate = "selfSigned" | "staging";
+
+export const en = {
+  invalidConfig: (p: { stack: string }) => `invalid config for stack "${p.stack}" (Pulumi.${p.stack}.yaml):`,
+  /** The prefix of a check the offline plan could not run, in the program's log (the plan lists them apart). */
+  notCheckedPrefix: () => "not checked: ",
+
+  // Generic checks from the key schema (read.ts).
+  unknownKeyNear: (p: { key: string; near: string; remove: string }) =>
+    `${p.key} is not a config key of this stack; did you mean ${p.near}? Set that instead and ${p.remove}`,
+  unknownKey: (p: { key: string; remove: string }) =>
+    `${p.key} is not a config key of this stack (README's config table lists them); ${p.remove}`,
+  unknownNamespace: (p: { key: string; namespace: string; near: string; remove: string }) =>
+    `${p.key} is in namespace "${p.namespace}", which nothing reads; did you mean ${p.near}? ${p.remove}`,
+  valueRefused: (p: { key: string; value: string; reason: string; allowed: string; fix: string }) =>
+    `${p.key}: "${p.value}" cannot be used: ${p.reason}; use ${p.allowed}, e.g. ${p.fix}`,
+  valueNotAllowed: (p: { key: string; value: string; allowed: string; fix: string }) =>
+    `${p.key}: "${p.value}" is not ${p.allowed}; e.g. ${p.fix}`,
+  valueWrongShape: (p: { key: string; value: string; shape: string; fix: string }) =>
+    `${p.key}: "${p.value}" is not ${p.shape}; e.g. ${p.fix}`,
+  notWholeNumber: (p: { key: string; value: string; fix: string }) => `${p.key}: "${p.value}" is not a whole number; e.g. ${p.fix}`,
+  outOfRange: (p: { key: string; value: number; min: number; max: number; note: string; fix: string }) =>
+    `${p.key}: ${p.value} is outside ${p.min}-${p.max}${p.note ? ` (${p.note})` : ""}; e.g. ${p.fix}`,
+  notList: (p: { key: string; fix: string }) => `${p.key}: expected a list of strings; e.g. ${p.fix}`,
+  notMap: (p: { key: string; fix: string }) =>
+    `${p.key}: expected a map of names to text values (a value of digits only needs --type string); e.g. ${p.fix}`,
+
+  // Region, domain and zone.
+  regionNotSet: (p: { key: string; fix: string }) => `${p.key} is not set; choose the region of the load balancer, e.g. ${p.fix}`,
+  regionInvalid: (p: { key: string; value: string; fix: string }) =>
+    `${p.key}: "${p.value}" is not an Alibaba Cloud region id such as cn-hangzhou; e.g. ${p.fix}`,
+  domainNotSet: (p: { fix: string }) => `domain is not set; set the host name the mini program calls, e.g. ${p.fix}`,
+  dnsZoneOutside: (p: { zone: string; domain: string; registrable: string }) =>
+    `dnsZone: "${p.zone}" does not contain domain "${p.domain}"; set the zone the domain lives in (e.g. ${p.registrable}), or leave dnsZone empty`,
+  hostEmpty: (p: { key: string; fix: string }) => `${p.key} is empty; set the host name the mini program calls, e.g. ${p.fix}`,
+  hostHasScheme: (p: { key: string; value: string; scheme: string; fix: string }) =>
+    `${p.key} "${p.value}" has a scheme (${p.scheme}://); set only the host name, e.g. ${p.fix}`,
+  hostHasPath: (p: { key: string; value: string; fix: string }) =>
+    `${p.key} "${p.value}" has a path; set only the host name, e.g. ${p.fix}`,
+  hostWildcard: (p: { key: string; value: string; fix: string }) =>
+    `${p.key} "${p.value}" is a wildcard; WeChat registers exact hosts, so set one host name, e.g. ${p.fix}`,
+  hostIsIp: (p: { key: string; value: string; fix: string }) =>
+    `${p.key} "${p.value}" is an IP address; WeChat only accepts ICP-filed domain names, e.g. ${p.fix}`,
+  hostHasPort: (p: { key: string; value: string; fix: string }) =>
+    `${p.key} "${p.value}" has a port; WeChat requires the default port 443, so set only the host name, e.g. ${p.fix}`,
+  hostInvalid: (p: { key: string; value: string; fix: string }) => `${p.key} "${p.value}" is not a valid DNS name, e.g. ${p.fix}`,
+  hostLocalhost: (p: { key: string; value: string; fix: string }) =>
+    `${p.key} "${p.value}" is localhost; phones reach the backend through a public, ICP-filed domain, e.g. ${p.fix}`,
+  hostBadLabels: (p: { key: string; value: string; fix: string }) =>
+    `${p.key} "${p.value}" is not a valid DNS name (labels of letters, digits and inner hyphens, at most 63 characters each), e.g. ${p.fix}`,
+  hostNotPublic: (p: { key: string; value: string; fix: string }) =>
+    `${p.key} "${p.value}" is not under a public domain suffix (such as .com or .cn); WeChat needs a publicly registered domain, e.g. ${p.fix}`,
+  icpNotSet: (p: { fix: string }) => `icpLicense is not set; WeChat only accepts ICP-filed (备案) domains: ${p.fix}`,
+
+  // Certificates.
+  acmeEmailNotSet: (p: { fix: string }) => `acmeEmail is not set (certificateSource acme); the ACME account needs a contact: ${p.fix}`,
+  acmeServerNotLetsEncrypt: (p: { server: string }) =>
+    `acmeServer: ${p.server} is not Let's Encrypt; make sure phones trust the CA behind it`,
+  acmeServerInvalid: (p: { server: string; fix: string }) =>
+    `acmeServer: "${p.server}" is not production, staging or an https:// ACME directory URL; e.g. ${p.fix}`,
+  acmeStagingInProd: () =>
+    "acmeServer: staging certificates come from an untrusted test CA and phones reject them; use production once a trial works",
+  secretNotSet: (p: { key: string; source: string; fix: string }) => `${p.key} is not set (certificateSource ${p.source}); ${p.fix}`,
+  certificateChecksNotRun: () =>
+    "certificate checks (key matches, covers the domain, expiry, chain): certificatePem/privateKeyPem are secrets the offline plan cannot decrypt; pulumi preview runs them",
+  casIdNotSet: (p: { fix: string }) =>
+    `alicloudCertificateId is not set (certificateSource cas); copy the id from the SSL Certificates Service console: ${p.fix}`,
+  casInternationalSite: () =>
+    "certificateSource cas: Alibaba Cloud's international site does not offer certificates from SSL Certificates Service to CLB; use pem or acme there",
+  selfSignedInProd: () =>
+    "certificateSource: selfSigned is not allowed in prod (phones reject self-signed certificates); use acme or pem with a CA-issued chain",
+  selfSignedInDev: () =>
+    "certificateSource: selfSigned certificates are rejected by phones; only the WeChat developer tools with domain checks off will connect",
+  verifyUntrusted: (p: { certificate: UntrustedCertificate }) =>
+    `verifyAfterDeploy: the verifier's chain check cannot pass with ${
+      p.certificate === "selfSigned" ? "a self-signed certificate" : "a Let's Encrypt staging certificate"
+    }, which phones do not trust either; set verifyAfterDeploy false, or use a trusted certificate`,
+
+  // Instances, network and protection.
+  hstsBelowYear: (p: { value: number; year: number }) =>
+    `hstsMaxAge: ${p.value} is below one year (${p.year}); browsers and SSL Labs expect at least that: pulumi config set hstsMaxAge ${p.year}`,
+  prodInstanceCount: () => "instanceCount: prod needs at least 2 instances in 2 zones so one can fail; pulumi config set instanceCount 2",
+  zoneCountAboveInstances: (p: { zones: number; instances: number }) =>
+    `zoneCount: ${p.zones} zones cannot each hold one of ${p.instances} instances; set zoneCount at most instanceCount`,
+  prodZoneCount: () => "zoneCount: prod spreads instances over at least 2 zones; pulumi config set zoneCount 2",
+  sshCidrInvalid: (p: { cidr: string; reason: string; fix: string }) => `sshAllowedCidrs: "${p.cidr}" ${p.reason}; e.g. ${p.fix}`,
+  sshWholeInternet: (p: { cidr: string }) =>
+    `sshAllowedCidrs: "${p.cidr}" opens SSH to the whole internet; list your office or bastion range instead`,
+  protectOffInProd: () => "protect: false in prod; pulumi destroy could delete the load balancer and DNS records",
+
+  // WeChat callbacks and verification files (wechat.ts).
+  callbackIsUrl: (p: { key: string; value: string; fix: string }) =>
+    `${p.key}: "${p.value}" is a whole URL; set only its path (the URL is always https://<domain><path>, on 443 without a port), e.g. ${p.fix}`,
+  callbackQuery: (p: { key: string; value: string; fix: string }) =>
+    `${p.key}: "${p.value}" has a query string, which WeChat Pay and message push refuse in a callback URL (不能携带查询参数); set the path alone, e.g. ${p.fix}`,
+  callbackFragment: (p: { key: string; value: string; fix: string }) =>
+    `${p.key}: "${p.value}" has a #fragment, which never reaches the server; set the path alone, e.g. ${p.fix}`,
+  callbackNotPath: (p: { key: string; value: string; fix: string }) =>
+    `${p.key}: "${p.value}" is not a URL path of letters, digits and ._~/- starting with "/"; e.g. ${p.fix}`,
+  callbackRoot: (p: { key: string; fix: string }) =>
+    `${p.key}: "/" is the bare domain, which WeChat Pay refuses as a notify URL and which the mini program's own pages use; give the callback its own path, e.g. ${p.fix}`,
+  callbackTooLong: (p: { key: string; url: string; length: number; max: number }) =>
+    `${p.key}: the callback URL ${p.url} is ${p.length} characters; WeChat Pay's notify_url takes at most ${p.max}: shorten the path`,
+  callbackIsHealthPath: (p: { key: string; path: string }) =>
+    `${p.key}: "${p.path}" is also healthPath, which the load balancer polls; give the callback its own path`,
+  callbacksSamePath: (p: { path: string }) =>
+    `payNotifyPath and messagePushPath are both "${p.path}"; WeChat Pay and message push send different requests: give each its own path`,
+  verifyFileName: (p: { key: string; name: string; fix: string }) =>
+    `${p.key}: "${p.name}" is not a WeChat verification file name: a 10-character name such as 87PweoaRBw.txt (业务域名) or MP_verify_<16 letters and digits>.txt (JS 接口安全域名), no path, case as WeChat gave it; e.g. ${p.fix}`,
+  verifyFileContent: (p: { key: string; name: string; max: number; fix: string }) =>
+    `${p.key}: the content of "${p.name}" must be the letters and digits WeChat gave (at most ${p.max}), nothing else; e.g. ${p.fix}`,
+  verifyFileContentShape: (p: { key: string; name: string }) =>
+    `${p.key}: "${p.name}" holds something other than the 32 hexadecimal characters WeChat puts in a 业务域名 file; check it against the downloaded file`,
+  verifyFileShadows: (p: { key: string; name: string; other: string }) =>
+    `${p.key}: "/${p.name}" is also ${p.other}; a verification file must have a path of its own`,
+
+  // Placeholders in the committed stacks (placeholders.ts).
+  placeholderDomain: (p: { key: string; value: string; fix: string }) =>
+    `${p.key}: "${p.value}" is an example domain (reserved, never ICP-filed, no DNS zone of yours): set your own before pulumi up, e.g. ${p.fix}`,
+  placeholderIcp: (p: { value: string; fix: string }) =>
+    `icpLicense: "${p.value}" is the example filing number: set the domain's own 备案号 before pulumi up, e.g. ${p.fix}`,
+  placeholderEmail: (p: { value: string; fix: string }) =>
+    `acmeEmail: "${p.value}" is an example address; Let's Encrypt sends expiry warnings there: set your own, e.g. ${p.fix}`,
+} as const satisfies Catalog;
+
+export type ConfigMessages = typeof en;
