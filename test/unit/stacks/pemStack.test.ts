@@ -1,6 +1,6 @@
 // A prod stack with a certificate from secret config, checked and uploaded the way CLB wants it.
 import { X509Certificate } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { stringify } from "yaml";
@@ -61,5 +61,21 @@ describe("a prod stack with certificateSource pem", () => {
     await expect(planOf({ configFile: file })).rejects.toThrow(
       /invalid config for stack "prod".*\n {2}- privateKeyPem: the private key does not belong to the certificate "api\.shop-demo\.cn"[^\n]*\n {2}- certificatePem: [^\n]*intermediate/s,
     );
+  });
+
+  test("a key that is absent from the stack file is not set, with the command that sets it, not an unreadable secret", async () => {
+    const file = stackFile({ ...base(), certificatePem: chainPem(leaf, pki.intermediate) });
+    await expect(planOf({ configFile: file })).rejects.toThrow(
+      /\n {2}- privateKeyPem is not set \(certificateSource pem\); pulumi config set --secret privateKeyPem < privkey\.pem(\n|$)/,
+    );
+  });
+
+  test("absent secrets of a stack that imports Pulumi ESC environments may come from there: unknown, not missing", async () => {
+    const file = stackFile({ ...base() });
+    writeFileSync(file, `environment:\n  - shop/prod\n${readFileSync(file, "utf8")}`);
+    const plan = await planOf({ configFile: file });
+    expect(plan.document.checksNotRun).toEqual([
+      expect.stringContaining("certificatePem/privateKeyPem are secrets the offline plan cannot decrypt"),
+    ]);
   });
 });
