@@ -237,9 +237,13 @@ describe("a fresh instance, for real: built-in app behind the project's nginx", 
     const closedPort = await freeLoopbackPort();
     const nothingListens = { ...instance, readinessTimeoutSeconds: 1, nginx: { ...instance.nginx, listenPort: closedPort } };
     const result = await runReadiness(nothingListens);
-    expect(result.output).toContain("answered 000");
+    // Every attempt found nothing listening (curl's 000); on a busy machine the first attempt may
+    // already end past the deadline, so the last answer is what is certain to be printed.
+    expect(result.output).toMatch(/last answer: 000/);
+    expect(result.output).not.toMatch(/answered [1-9]/);
     expect(result.output).toContain(`readiness: FAILED: http://127.0.0.1:${closedPort}/api/health did not answer 2xx within 1s`);
     expect(result.code).toBe(1);
-    expect(Date.now() - started).toBeLessThan(5000);
+    // Not a speed target: proof that the 1 s bound ends the wait (the default bound is minutes).
+    expect(Date.now() - started).toBeLessThan(15000);
   });
 });
