@@ -45,3 +45,13 @@ export function joinList(locale: Locale, items: readonly string[], conjunction: 
   if (locale === "zh-CN") return `${head.join("、")} ${conjunction === "and" ? "和" : "或"} ${last}`;
   return `${head.join(", ")} ${conjunction} ${last}`;
 }
+
+/** Clauses of one sentence: "a; b" / "a；b". */
+export function joinClauses(locale: Locale, items: readonly string[]): string {
+  return items.join(locale === "zh-CN" ? "；" : "; ");
+}
+
+/** Items of a run-in list, without a conjunction: "a, b" / "a，b". */
+export function joinPhrases(locale: Locale, items: readonly string[]): string {
+  return items.join(locale === "zh-CN" ? "，" : ", ");
+}
