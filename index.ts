@@ -94,5 +94,13 @@ export = async () => {
     /** Days until the certificate expires, as of this `pulumi up`; acme renews below minDaysRemaining. */
     certificateDaysLeft: backend.certificateDaysLeft,
     environment: settings.environment,
+    /** Monitoring (when on): the scheduled verifier's function, the Log Service project, the alarm contact group. */
+    monitoring:
+      backend.monitoring &&
+      pulumi.output({
+        functionName: backend.monitoring.functionName,
+        logProject: backend.monitoring.logProject,
+        contactGroup: backend.monitoring.contactGroup,
+      }),
   };
 };

@@ -7,7 +7,7 @@ const { spawnSync } = require("node:child_process");
 
 const root = path.resolve(__dirname, "..");
 const stamp = path.join(root, "dist", ".build-stamp");
-const sources = ["index.ts", "components", "lib", "tools", "verifier", "policy", "tsconfig.json", "tsconfig.build.json"];
+const sources = ["index.ts", "components", "lib", "tools", "verifier", "monitor", "policy", "tsconfig.json", "tsconfig.build.json"];
 
 function newest(entry) {
   const full = path.join(root, entry);

@@ -9,6 +9,7 @@ import { Certificate, type CertificateSourceArgs } from "./certificate";
 import { DeployVerification } from "./deployVerification";
 import { DnsRecords } from "./dnsRecords";
 import { HttpsLoadBalancer } from "./httpsLoadBalancer";
+import { Monitoring } from "./monitoring";
 import { Network } from "./network";
 
 export interface HttpsBackendArgs extends BackendSettings {
@@ -34,6 +35,8 @@ export class HttpsBackend extends pulumi.ComponentResource {
   readonly certificateDaysLeft: pulumi.Output<number>;
   /** The rendered cloud-init user data of every instance. */
   readonly userData: string;
+  /** The scheduled verifier, site monitor, alarms and logs; undefined when monitoring is off. */
+  readonly monitoring?: Monitoring;
 
   constructor(name: string, args: HttpsBackendArgs, opts?: pulumi.ComponentResourceOptions) {
     super("wechat-https-backend:index:HttpsBackend", name, {}, opts);
@@ -100,6 +103,25 @@ export class HttpsBackend extends pulumi.ComponentResource {
           // Re-run only when what the verifier checks changed: certificate, listeners, instances, TLS policy.
           triggers: [certificate.certificateId, lb.httpsListenerId, lb.redirectListenerId, args.tlsPolicy, ...instances.readyInstanceIds],
           after: lb.serving,
+        },
+        { parent: this },
+      );
+    }
+
+    if (args.monitoring) {
+      this.monitoring = new Monitoring(
+        `${name}-monitor`,
+        {
+          settings: args.monitoring,
+          stack: pulumi.getStack(),
+          domain: args.domain,
+          healthPath: args.healthPath,
+          hstsMinSeconds: args.hstsMaxAge,
+          minDaysRemaining: args.minDaysRemaining,
+          certificateSource: args.certificate.kind,
+          loadBalancerId: lb.loadBalancerId,
+          instanceIds: instances.readyInstanceIds,
+          tags,
         },
         { parent: this },
       );

@@ -26,6 +26,8 @@ export interface CheckResult {
   readonly note?: boolean;
   /** On a failed check: what the mini program would show, and on which phones. */
   readonly wechat?: WechatView;
+  /** What the check measured, for programs (the scheduled monitor): the certificate's expiry. */
+  readonly facts?: { readonly notAfter: string; readonly daysLeft: number };
 }
 
 /** A failed check as the mini program sees it. */

@@ -21,6 +21,8 @@ import {
   TLS_POLICIES,
   URL_PATH_PATTERN,
 } from "../constants";
+import { DEFAULT_LOG_RETENTION_DAYS } from "../monitoring/defaults";
+import { DEFAULT_VERIFY_SCHEDULE } from "../monitoring/schedule";
 
 export const PROJECT = "wechat-https-backend";
 
@@ -98,6 +100,9 @@ export type AcmeKeyAlgorithm = (typeof ACME_KEY_ALGORITHMS)[number];
 
 /** true, false, or auto (decided by the environment). */
 export const AUTO_BOOLEAN = ["auto", "true", "false"] as const;
+
+/** monitoring: on, off, or auto (on in prod, off in dev). */
+export const MONITORING_MODES = ["auto", "on", "off"] as const;
 
 /** An Alibaba Cloud region id such as cn-hangzhou or ap-southeast-1. */
 export const REGION_PATTERN = /^[a-z]{2}(-[a-z0-9]+)+$/;
@@ -391,6 +396,63 @@ export const CONFIG_KEYS = {
     descriptionZh: "保护负载均衡和 DNS 记录不被删除：true、false 或 auto（prod 中为 true）。",
     example: "auto",
     enum: AUTO_BOOLEAN,
+  },
+  // Monitoring and alerting (components/monitoring.ts; checks in lib/config/monitoring.ts).
+  monitoring: {
+    type: "string",
+    default: "auto",
+    description:
+      "Scheduled verifier in Function Compute, CloudMonitor site monitor and alarms, access logs to Log Service: on, off or auto (on in prod).",
+    descriptionZh: "Function Compute 中的定时校验、云监控站点监控和报警、写入日志服务的访问日志：on、off 或 auto（prod 中为 on）。",
+    example: "on",
+    enum: MONITORING_MODES,
+  },
+  alertWebhooks: {
+    type: "array",
+    default: [],
+    secret: true,
+    description:
+      "Group robot webhook URLs the alerts are posted to: WeCom (qyapi.weixin.qq.com) or DingTalk (oapi.dingtalk.com; a signing secret goes after #). Set as secrets.",
+    descriptionZh:
+      "接收报警的群机器人 Webhook URL：企业微信（qyapi.weixin.qq.com）或钉钉（oapi.dingtalk.com；加签密钥写在 # 之后）。以 secret 方式设置。",
+    example: "pulumi config set --secret --path 'alertWebhooks[0]' 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...'",
+  },
+  alertEmails: {
+    type: "array",
+    default: [],
+    description: "Email addresses CloudMonitor alarms go to (each confirms an activation email first).",
+    descriptionZh: "接收云监控报警的邮箱（每个邮箱先要确认一封激活邮件）。",
+    example: '["ops@your-domain.com"]',
+  },
+  verifySchedule: {
+    type: "string",
+    default: DEFAULT_VERIFY_SCHEDULE,
+    description:
+      'When the scheduled verifier runs, in Function Compute timer syntax: "@every 30m", or six cron fields with seconds first, UTC unless prefixed CRON_TZ=Asia/Shanghai.',
+    descriptionZh:
+      '定时校验的运行时间，Function Compute 定时器写法："@every 30m"，或以秒开头的六段 cron，默认 UTC，可加前缀 CRON_TZ=Asia/Shanghai。',
+    example: "@every 30m",
+  },
+  logRetentionDays: {
+    type: "integer",
+    default: DEFAULT_LOG_RETENTION_DAYS,
+    description: "Days Log Service keeps the instances' nginx access logs and the monitoring function's logs.",
+    descriptionZh: "日志服务保存实例 nginx 访问日志和监控函数日志的天数。",
+    example: "30",
+    min: 1,
+    max: 3650,
+    rangeNote: {
+      reason: "Log Service keeps data 1 to 3650 days; 3650 means for ever",
+      reasonZh: "日志服务保存数据 1 到 3650 天；3650 表示永久保存",
+    },
+  },
+  siteMonitorProbes: {
+    type: "array",
+    default: [],
+    description:
+      "CloudMonitor site monitor probe points as isp:city ids (DescribeSiteMonitorISPCityList). Empty: China Unicom and China Mobile points (see README).",
+    descriptionZh: "云监控站点监控的探测点，写作 isp:city ID（DescribeSiteMonitorISPCityList）。留空：联通和移动的探测点（见 README）。",
+    example: '["232:641", "5:738"]',
   },
 } as const satisfies Record<string, ConfigKeySpec>;
 

@@ -135,6 +135,9 @@ function readJson(raw: string): unknown {
 
 function readArray(key: ConfigKey, spec: Extract<ConfigKeySpec, { type: "array" }>, raw: string | undefined, r: Reading): string[] {
   if (raw === undefined || raw.trim() === "") return [...(spec.default ?? [])];
+  // A secret list may arrive unreadable (the offline plan: `secure:` whole, or per item); its area's
+  // check reads the raw value itself and never quotes it.
+  if (spec.secret) return [];
   // A single value set without --path arrives as a plain string.
   const parsed = /^[[{"]/.test(raw.trim()) ? readJson(raw) : [raw];
   if (!Array.isArray(parsed) || !parsed.every((item): item is string => typeof item === "string")) {

@@ -4,6 +4,8 @@
 import type { TlsPolicy } from "../constants";
 import type { CertificateSummary } from "../certificates/checkCertificate";
 import type { AcmeKeyAlgorithm } from "./keys";
+import type { Robot } from "../monitoring/robots";
+import type { MonitoringNames } from "../monitoring/names";
 
 export type Environment = "dev" | "prod";
 
@@ -56,6 +58,32 @@ export interface BackendSettings {
   readonly messagePushPath?: string;
   /** WeChat domain verification files nginx serves at the domain root: file name to content; empty: none. */
   readonly wechatVerifyFiles: Readonly<Record<string, string>>;
+  /** Scheduled verifier, site monitor, alarms and access logs; undefined when monitoring is off. */
+  readonly monitoring?: MonitoringSettings;
+}
+
+/** A CloudMonitor site monitor probe point: carrier (isp) and city ids, and optionally the network type. */
+export interface SiteMonitorProbe {
+  readonly isp: string;
+  readonly city: string;
+  readonly type?: "IDC" | "LASTMILE" | "MOBILE";
+}
+
+export interface MonitoringSettings {
+  /** Region of the stack: the function, the log project and the bucket live there. */
+  readonly region: string;
+  /** Names of the monitoring resources in the cloud (stable per stack, domain and region). */
+  readonly names: MonitoringNames;
+  /** Function Compute timer expression of the scheduled verifier. */
+  readonly verifySchedule: string;
+  /** Days Log Service keeps logs. */
+  readonly logRetentionDays: number;
+  /** CloudMonitor alarm contacts (email). */
+  readonly alertEmails: readonly string[];
+  /** Group robots, a secret; unknown when the offline plan cannot read the stack's secret. */
+  readonly robots: { readonly known: true; readonly value: readonly Robot[] } | { readonly known: false };
+  /** Where the site monitor probes from. */
+  readonly siteMonitorProbes: readonly SiteMonitorProbe[];
 }
 
 export type CertificateSettings =

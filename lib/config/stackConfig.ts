@@ -12,6 +12,7 @@ import { checkCertificate } from "../certificates/checkCertificate";
 import { localeFromEnvironment, type Locale } from "../i18n";
 import { Problems } from "../problems";
 import { parseDomain, recordNameFor } from "./domain";
+import { resolveMonitoring } from "./monitoring";
 import { REGION_PATTERN } from "./keys";
 import { configMessages, type ConfigMessages } from "./messages";
 import { checkPlaceholders } from "./placeholders";
@@ -267,6 +268,17 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
     problems.error(m.verifyUntrusted({ certificate: untrusted }));
   }
 
+  const monitoring = resolveMonitoring({
+    values,
+    rawWebhooks: rawValue(input.values, "alertWebhooks"),
+    environment,
+    stack: input.stack,
+    domain,
+    region,
+    problems,
+  });
+  if (monitoring && untrusted) problems.warning(m.monitoringUntrusted({ certificate: untrusted }));
+
   if (problems.errors.length > 0) throw new ConfigError(input.stack, problems.errors, locale);
   return {
     settings: {
@@ -293,6 +305,7 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
       verifyAfterDeploy,
       minDaysRemaining: values.minDaysRemaining,
       ...wechat,
+      monitoring,
     },
     warnings: problems.warnings,
     checksNotRun: problems.checksNotRun,

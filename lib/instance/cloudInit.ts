@@ -23,6 +23,35 @@ export interface CloudInitOptions {
   readonly environment: string;
   /** Bound of the readiness script, cloud-init included; default READINESS_TIMEOUT_SECONDS. */
   readonly readinessTimeoutSeconds?: number;
+  /** Ship nginx's access log to Log Service with Logtail; undefined = no agent. */
+  readonly logShipping?: LogShipping;
+}
+
+export interface LogShipping {
+  /** Region of the Log Service project: Logtail is fetched from, and reports to, its internal endpoints. */
+  readonly region: string;
+  /** The machine group's custom identifier (/etc/ilogtail/user_defined_id). */
+  readonly machineGroupId: string;
+}
+
+/** Where Logtail reads its machine group identifier. */
+export const LOGTAIL_ID_PATH = "/etc/ilogtail/user_defined_id";
+
+/**
+ * Installs Logtail from the region's internal OSS endpoint (no internet needed), the way Alibaba
+ * Cloud's own OOS template ACS::ECS::InstallLogtail does. Best effort: without it only the access
+ * logs are missing, so a failure is logged and the instance still becomes ready.
+ */
+export function renderLogtailInstall(shipping: LogShipping): string {
+  const url = `http://logtail-release-${shipping.region}.oss-${shipping.region}-internal.aliyuncs.com/linux64/logtail.sh`;
+  return `
+log "installing Logtail: nginx's access log to Log Service (machine group ${shipping.machineGroupId})"
+if (cd "$(mktemp -d)" && curl -fsS --max-time 60 -o logtail.sh ${shellQuote(url)} && chmod 755 logtail.sh && timeout 300 ./logtail.sh install ${shipping.region}); then
+  log "Logtail installed"
+else
+  log "Logtail did not install; access logs are not shipped (serving is unaffected)"
+fi
+`;
 }
 
 /**
@@ -47,6 +76,10 @@ export function validateCloudInitOptions(options: CloudInitOptions): void {
   }
   if (options.readinessTimeoutSeconds !== undefined) {
     checkWholeSeconds(problems, "readinessTimeoutSeconds", options.readinessTimeoutSeconds, 1);
+  }
+  const shipping = options.logShipping;
+  if (shipping && (!/^[a-z]{2}(-[a-z0-9]+)+$/.test(shipping.region) || !/^[a-z0-9][a-z0-9-]{0,29}$/.test(shipping.machineGroupId))) {
+    problems.error(`logShipping needs a region id and a machine group id of at most 30 lowercase letters, digits and "-"`);
   }
   problems.throwIfErrors("cloud-init options");
 }
@@ -86,7 +119,7 @@ if ! wait_for_health ${url} "$deadline"; then
   log "NOT READY: ${localHealthUrl(options.nginx)} did not answer 2xx within ${BOOT_HEALTH_TIMEOUT_SECONDS}s; see systemctl status ${APP_UNIT_NAME} nginx"
   exit 1
 fi
-mkdir -p ${dirname(READY_MARKER_PATH)}
+${options.logShipping ? renderLogtailInstall(options.logShipping) : ""}mkdir -p ${dirname(READY_MARKER_PATH)}
 date -u +%Y-%m-%dT%H:%M:%SZ > ${READY_MARKER_PATH}
 log "ready: ${localHealthUrl(options.nginx)} answers 2xx through nginx (marker ${READY_MARKER_PATH})"
 `;
@@ -120,6 +153,9 @@ function writeFiles(options: CloudInitOptions): WriteFile[] {
       environment: options.environment,
     }),
   });
+  if (options.logShipping) {
+    files.push({ path: LOGTAIL_ID_PATH, permissions: "0644", content: `${options.logShipping.machineGroupId}\n` });
+  }
   files.push({ path: SETUP_SCRIPT_PATH, permissions: "0755", content: renderSetupScript(options) });
   // Deferred until after the packages are installed, so it replaces the nginx package's own file
   // rather than the package finding ours (cloud-init older than 21.4 ignores defer and writes it

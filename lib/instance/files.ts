@@ -1,6 +1,6 @@
 // What every backend instance receives, from the stack's settings: the one place that turns the
 // stack config into the cloud-init options, used by the HttpsBackend component and `npm run render`.
-import { renderCloudInit, renderReadinessScript, type CloudInitOptions } from "./cloudInit";
+import { renderCloudInit, renderReadinessScript, type CloudInitOptions, type LogShipping } from "./cloudInit";
 import { renderNginxConfig } from "./nginx";
 import { CLB_BACKEND_CIDR, NGINX_PORT } from "../constants";
 
@@ -14,6 +14,13 @@ export interface InstanceSettings {
   readonly payNotifyPath?: string;
   readonly messagePushPath?: string;
   readonly wechatVerifyFiles?: Readonly<Record<string, string>>;
+  /** Monitoring on: Logtail ships nginx's access log from the instances. */
+  readonly monitoring?: { readonly region: string; readonly names: { readonly machineGroupId: string } };
+}
+
+function logShipping(settings: InstanceSettings): LogShipping | undefined {
+  const monitoring = settings.monitoring;
+  return monitoring && { region: monitoring.region, machineGroupId: monitoring.names.machineGroupId };
 }
 
 export function cloudInitOptions(settings: InstanceSettings): CloudInitOptions {
@@ -30,6 +37,7 @@ export function cloudInitOptions(settings: InstanceSettings): CloudInitOptions {
     },
     appImage: settings.appImage,
     environment: settings.environment,
+    logShipping: logShipping(settings),
   };
 }
 

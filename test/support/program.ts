@@ -65,6 +65,22 @@ export const T = {
   certRequest: "tls:index/certRequest:CertRequest",
   acmeRegistration: "acme:index/registration:Registration",
   acmeCertificate: "acme:index/certificate:Certificate",
+  fcFunction: "alicloud:fc/v3Function:V3Function",
+  fcTrigger: "alicloud:fc/v3Trigger:V3Trigger",
+  siteMonitor: "alicloud:cms/siteMonitor:SiteMonitor",
+  alarm: "alicloud:cms/alarm:Alarm",
+  alarmContact: "alicloud:cms/alarmContact:AlarmContact",
+  alarmContactGroup: "alicloud:cms/alarmContactGroup:AlarmContactGroup",
+  logProject: "alicloud:log/project:Project",
+  logStore: "alicloud:log/store:Store",
+  logStoreIndex: "alicloud:log/storeIndex:StoreIndex",
+  machineGroup: "alicloud:log/machineGroup:MachineGroup",
+  logtailConfig: "alicloud:log/logTailConfig:LogTailConfig",
+  logtailAttachment: "alicloud:log/logTailAttachment:LogTailAttachment",
+  ossBucket: "alicloud:oss/bucket:Bucket",
+  ramRole: "alicloud:ram/role:Role",
+  ramPolicy: "alicloud:ram/policy:Policy",
+  ramRolePolicyAttachment: "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment",
 } as const;
 
 /** True when an input arrived at the provider as a Pulumi secret. */

@@ -64,6 +64,7 @@ export const FAKE = {
   zones: (region: string) => ["h", "i", "j"].map((letter) => `${region}-${letter}`),
   instanceType: "ecs.u1-c1m2.large",
   imageId: "ubuntu_22_04_x64_20G_alibase_20240926.vhd",
+  accountId: "1234567890123456",
 } as const;
 
 type Outputs = (inputs: Record<string, unknown>, name: string, index: number) => Record<string, unknown>;
@@ -80,6 +81,11 @@ const COMPUTED: Record<string, Outputs> = {
   }),
   "alicloud:ecs/ecsInvocation:EcsInvocation": () => ({ status: "Success" }),
   "alicloud:slb/serverCertificate:ServerCertificate": (_inputs, name) => ({ name }),
+  // The ARN forms the providers return (ram Role arn; FC 3.0 CreateFunction's functionArn).
+  "alicloud:ram/role:Role": (inputs) => ({ arn: `acs:ram::${FAKE.accountId}:role/${String(inputs.roleName).toLowerCase()}` }),
+  "alicloud:fc/v3Function:V3Function": (inputs) => ({
+    functionArn: `acs:fc:cn-hangzhou:${FAKE.accountId}:functions/${String(inputs.functionName)}`,
+  }),
   "tls:index/certRequest:CertRequest": () => ({
     certRequestPem: "-----BEGIN CERTIFICATE REQUEST-----\nmock\n-----END CERTIFICATE REQUEST-----\n",
   }),

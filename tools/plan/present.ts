@@ -73,12 +73,20 @@ export function toPlanDocument(stack: string, run: ProgramRun): PlanDocument {
   };
 }
 
-function shortValue(value: unknown): string {
+/** A long string (at any depth: a function's zip sits inside its `code` object) as its length and digest. */
+function shortened(value: unknown): unknown {
   if (typeof value === "string" && value.length > 120) {
     const digest = createHash("sha256").update(value).digest("hex").slice(0, 12);
     return `<${value.length} characters, sha256 ${digest}…>`;
   }
-  return JSON.stringify(value);
+  if (Array.isArray(value)) return value.map(shortened);
+  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shortened(v)]));
+  return value;
+}
+
+function shortValue(value: unknown): string {
+  const short = shortened(value);
+  return typeof short === "string" && short.startsWith("<") && short !== value ? short : JSON.stringify(short);
 }
 
 function optionText(options: PlannedResource["options"]): string {

@@ -111,17 +111,19 @@ export async function checkCertificateExpiry(ctx: CheckContext): Promise<CheckRe
     return { id: "certificate-expiry", ok: false, detail: m.notYetValid({ date: day(notBefore) }), wechat: dateInvalid };
   }
   const daysLeft = Math.floor((notAfter.getTime() - now) / DAY_MS);
+  const facts = { notAfter: notAfter.toISOString(), daysLeft };
   if (notAfter.getTime() <= now) {
     const days = Math.floor((now - notAfter.getTime()) / DAY_MS);
-    return { id: "certificate-expiry", ok: false, detail: m.expired({ date: day(notAfter), days }), wechat: dateInvalid };
+    return { id: "certificate-expiry", ok: false, facts, detail: m.expired({ date: day(notAfter), days }), wechat: dateInvalid };
   }
   if (daysLeft < min) {
     return {
       id: "certificate-expiry",
       ok: false,
+      facts,
       detail: m.expiresSoon({ date: day(notAfter), days: daysLeft, min }),
       wechat: ctx.wechat({ symptom: "expiresSoon", params: { date: day(notAfter) } }),
     };
   }
-  return { id: "certificate-expiry", ok: true, detail: m.validUntil({ date: day(notAfter), days: daysLeft, min }) };
+  return { id: "certificate-expiry", ok: true, facts, detail: m.validUntil({ date: day(notAfter), days: daysLeft, min }) };
 }

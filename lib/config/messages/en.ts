@@ -81,6 +81,11 @@ export const en = {
       p.certificate === "selfSigned" ? "a self-signed certificate" : "a Let's Encrypt staging certificate"
     }, which phones do not trust either; set verifyAfterDeploy false, or use a trusted certificate`,
 
+  monitoringUntrusted: (p: { certificate: UntrustedCertificate }) =>
+    `monitoring: the scheduled verifier reports certificate-chain failing from its first run with ${
+      p.certificate === "selfSigned" ? "a self-signed certificate" : "a Let's Encrypt staging certificate"
+    }`,
+
   // Instances, network and protection.
   hstsBelowYear: (p: { value: number; year: number }) =>
     `hstsMaxAge: ${p.value} is below one year (${p.year}); browsers and SSL Labs expect at least that: pulumi config set hstsMaxAge ${p.year}`,

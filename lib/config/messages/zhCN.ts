@@ -50,6 +50,9 @@ export const zhCN: ConfigMessages = {
       p.certificate === "selfSigned" ? "自签名证书" : " Let's Encrypt staging 证书"
     }时校验工具的证书链检查不可能通过，手机也不信任它；请将 verifyAfterDeploy 设为 false，或使用受信任的证书`,
 
+  monitoringUntrusted: (p) =>
+    `monitoring：使用${p.certificate === "selfSigned" ? "自签名证书" : " Let's Encrypt staging 证书"}时，定时校验从第一次运行起就会报告 certificate-chain 失败`,
+
   hstsBelowYear: (p) =>
     `hstsMaxAge：${p.value} 低于一年（${p.year}）；浏览器和 SSL Labs 至少要求这么长：pulumi config set hstsMaxAge ${p.year}`,
   prodInstanceCount: () => "instanceCount：prod 至少需要分布在 2 个可用区的 2 台实例，才能容忍一台故障；pulumi config set instanceCount 2",

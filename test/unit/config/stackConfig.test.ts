@@ -15,6 +15,8 @@ const prodBase = {
   certificateSource: "pem",
   certificatePem: UNREADABLE_SECRET,
   privateKeyPem: UNREADABLE_SECRET,
+  // Monitoring is on in prod: its robots are a secret, as unreadable to these checks as in the offline plan.
+  alertWebhooks: UNREADABLE_SECRET,
 };
 
 /** The problems of a config that must be refused. */

@@ -1,0 +1,141 @@
+// The monitoring keys: monitoring, alertWebhooks, alertEmails, verifySchedule, logRetentionDays,
+// siteMonitorProbes. read.ts has checked types and ranges; this resolves on/off/auto, parses the
+// robots (a secret: problems name an entry by position, never by value), the addresses, the probe
+// points and the schedule, and says when alerts would reach nobody.
+import { DEFAULT_SITE_MONITOR_PROBES } from "../monitoring/defaults";
+import { monitoringNames } from "../monitoring/names";
+import { parseRobot, type Robot } from "../monitoring/robots";
+import { checkSchedule } from "../monitoring/schedule";
+import type { Problems } from "../problems";
+import type { ConfigValues } from "./keys";
+import { UNREADABLE_SECRET, setCommand } from "./read";
+import type { Environment, MonitoringSettings, SiteMonitorProbe } from "./settings";
+
+/**
+ * Function Compute allows 4 KB of environment variables per function (help.aliyun.com "Configure
+ * environment variables", Limits); the robots travel in one of them, beside a few small ones.
+ */
+export const MAX_ROBOTS_JSON_BYTES = 3000;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PROBE = /^(\d{1,6}):(\d{1,6})(?::(IDC|LASTMILE|MOBILE))?$/;
+
+export interface MonitoringInput {
+  readonly values: ConfigValues;
+  /** The raw alertWebhooks value from the stack (JSON list, one URL, or unreadable). */
+  readonly rawWebhooks: string | undefined;
+  readonly environment: Environment;
+  readonly stack: string;
+  readonly domain: string;
+  readonly region: string;
+  readonly problems: Problems;
+}
+
+type RawList = { known: true; entries: string[] } | { known: false } | { invalid: true };
+
+/** The raw secret list: unreadable in the offline plan when `secure:` as a whole or per item. */
+function rawList(raw: string | undefined): RawList {
+  if (raw === undefined || raw.trim() === "") return { known: true, entries: [] };
+  if (raw === UNREADABLE_SECRET) return { known: false };
+  if (!raw.trim().startsWith("[")) return { known: true, entries: [raw] };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return { invalid: true };
+  }
+  if (!Array.isArray(parsed)) return { invalid: true };
+  if (parsed.some((item) => typeof item === "object" && item !== null && "secure" in item)) return { known: false };
+  if (!parsed.every((item): item is string => typeof item === "string")) return { invalid: true };
+  return { known: true, entries: parsed.filter((item) => item.trim() !== "") };
+}
+
+function resolveRobots(input: MonitoringInput): MonitoringSettings["robots"] {
+  const list = rawList(input.rawWebhooks);
+  if ("invalid" in list) {
+    input.problems.error(`alertWebhooks: expected a list of robot URLs; e.g. ${setCommand("alertWebhooks")}`);
+    return { known: true, value: [] };
+  }
+  if (!list.known) return { known: false };
+  const robots: Robot[] = [];
+  list.entries.forEach((entry, i) => {
+    const robot = parseRobot(entry);
+    if (typeof robot === "string") {
+      input.problems.error(`alertWebhooks[${i}] ${robot}; set it again with pulumi config set --secret --path 'alertWebhooks[${i}]' <url>`);
+    } else {
+      robots.push(robot);
+    }
+  });
+  const bytes = Buffer.byteLength(JSON.stringify(robots), "utf8");
+  if (bytes > MAX_ROBOTS_JSON_BYTES) {
+    input.problems.error(
+      `alertWebhooks: ${robots.length} robots take ${bytes} bytes, more than the ${MAX_ROBOTS_JSON_BYTES} that fit in the function's environment (Function Compute allows 4 KB in all); keep fewer robots`,
+    );
+  }
+  return { known: true, value: robots };
+}
+
+function resolveEmails(input: MonitoringInput): string[] {
+  const emails = new Set<string>();
+  input.values.alertEmails.forEach((email, i) => {
+    if (EMAIL.test(email)) emails.add(email.toLowerCase());
+    else input.problems.error(`alertEmails[${i}]: "${email}" is not an email address; e.g. ${setCommand("alertEmails")}`);
+  });
+  return [...emails];
+}
+
+/** Parses "isp:city[:type]" probe points; an empty list means the defaults. */
+export function parseProbes(entries: readonly string[], problems?: Problems): SiteMonitorProbe[] {
+  const list = entries.length > 0 ? entries : DEFAULT_SITE_MONITOR_PROBES;
+  const probes: SiteMonitorProbe[] = [];
+  list.forEach((entry, i) => {
+    const match = PROBE.exec(entry.trim());
+    if (!match) {
+      problems?.error(
+        `siteMonitorProbes[${i}]: "${entry}" is not isp:city[:IDC|LASTMILE|MOBILE] with the ids DescribeSiteMonitorISPCityList gives; e.g. ${setCommand("siteMonitorProbes")}`,
+      );
+      return;
+    }
+    const [, isp, city, type] = match;
+    probes.push(type ? { isp, city, type: type as SiteMonitorProbe["type"] } : { isp, city });
+  });
+  return probes;
+}
+
+/** The monitoring settings, or undefined when monitoring is off. */
+export function resolveMonitoring(input: MonitoringInput): MonitoringSettings | undefined {
+  const { values, problems } = input;
+  const mode = values.monitoring === "auto" ? (input.environment === "prod" ? "on" : "off") : values.monitoring;
+  const robots = resolveRobots(input);
+  const alertEmails = resolveEmails(input);
+  const scheduleProblem = checkSchedule(values.verifySchedule);
+  if (scheduleProblem) problems.error(`verifySchedule: ${scheduleProblem}; e.g. ${setCommand("verifySchedule")}`);
+  const siteMonitorProbes = parseProbes(values.siteMonitorProbes, problems);
+
+  const anyRobot = !robots.known || robots.value.length > 0;
+  if (mode === "off") {
+    if (anyRobot && robots.known)
+      problems.warning("alertWebhooks is set but monitoring is off, so nothing posts to the robots: pulumi config set monitoring on");
+    if (alertEmails.length > 0)
+      problems.warning("alertEmails is set but monitoring is off, so no alarm reaches them: pulumi config set monitoring on");
+    return undefined;
+  }
+  if (robots.known && robots.value.length === 0 && alertEmails.length === 0) {
+    problems.warning(
+      `monitoring is on but tells nobody: set alertWebhooks (group robots) or alertEmails, e.g. ${setCommand("alertEmails")}`,
+    );
+  } else if (robots.known && robots.value.length === 0) {
+    problems.warning(
+      "alertWebhooks is empty: the scheduled verifier's alerts (certificate expiry, TLS, chain, HSTS) reach only group robots; alertEmails get CloudMonitor's alarms only",
+    );
+  }
+  return {
+    region: input.region,
+    names: monitoringNames(input.stack, input.domain, input.region),
+    verifySchedule: values.verifySchedule.trim(),
+    logRetentionDays: values.logRetentionDays,
+    alertEmails,
+    robots,
+    siteMonitorProbes,
+  };
+}

@@ -1,0 +1,156 @@
+// The monitoring function's parts in-process: state transitions, the alert text, robot message
+// formats and signing, the state file, and the redacting log.
+import { createHmac } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { MAX_MESSAGE_BYTES, robotBody, robotSecrets, signedUrl, truncateUtf8, type Robot } from "../../../lib/monitoring/robots";
+import { DAY_MS } from "../../../lib/constants";
+import { redactingLog } from "../../../monitor/log";
+import { alertFor, type MessageContext } from "../../../monitor/messages";
+import { EMPTY_STATE, STATE_FILE, loadState, saveState } from "../../../monitor/state";
+import { UNREACHABLE, transitions, type Failure } from "../../../monitor/transitions";
+
+const T0 = "2026-03-01T00:00:00.000Z";
+const T1 = "2026-03-01T01:00:00.000Z";
+const health: Failure = { id: "health", detail: "the health path answered 503" };
+const hsts: Failure = { id: "hsts", detail: "no Strict-Transport-Security header" };
+
+describe("transitions", () => {
+  test("new failures, repeats and recoveries", () => {
+    const first = transitions(EMPTY_STATE, [health], T0);
+    expect(first.failed.map((f) => f.id)).toEqual(["health"]);
+    expect(first.next.failing.health.since).toBe(T0);
+
+    const repeat = transitions(first.next, [{ ...health, detail: "now 502" }, hsts], T1);
+    expect(repeat.failed.map((f) => f.id)).toEqual(["hsts"]);
+    expect(repeat.recovered).toEqual([]);
+    // Still failing since the first sighting; the detail kept current.
+    expect(repeat.next.failing.health).toEqual({ since: T0, detail: "now 502" });
+
+    const recovery = transitions(repeat.next, [hsts], T1);
+    expect(recovery.failed).toEqual([]);
+    expect(recovery.recovered).toEqual([{ id: "health", since: T0 }]);
+  });
+
+  test("an unreachable endpoint does not count the checks that could not run as recovered", () => {
+    const before = transitions(EMPTY_STATE, [hsts], T0).next;
+    const down = transitions(before, [{ id: UNREACHABLE, detail: "connection refused" }], T1);
+    expect(down.failed.map((f) => f.id)).toEqual([UNREACHABLE]);
+    expect(down.recovered).toEqual([]);
+    expect(Object.keys(down.next.failing).sort()).toEqual(["hsts", UNREACHABLE]);
+    const back = transitions(down.next, [hsts], T1);
+    expect(back.recovered.map((r) => r.id)).toEqual([UNREACHABLE]);
+  });
+});
+
+describe("alert text", () => {
+  const ctx: MessageContext = { domain: "api.example.com", stack: "prod", certificateSource: "acme", minDays: 30, renewEveryDays: 7 };
+  const now = Date.parse("2026-03-01T00:00:00Z");
+  const expiring = (daysLeft: number): Failure => ({
+    id: "certificate-expiry",
+    detail: "the certificate expires soon",
+    result: {
+      id: "certificate-expiry",
+      ok: false,
+      detail: "x",
+      facts: { notAfter: new Date(now + daysLeft * DAY_MS).toISOString(), daysLeft },
+    },
+  });
+
+  test("nothing changed: no alert", () => {
+    expect(alertFor({ failed: [], recovered: [], next: EMPTY_STATE }, ctx, now)).toBeUndefined();
+  });
+
+  test("a failed check: the check, the verifier's detail and where to fix it", () => {
+    const alert = alertFor(transitions(EMPTY_STATE, [health], T0), ctx, now);
+    expect(alert?.title).toBe("FAILING: api.example.com (prod): health");
+    expect(alert?.markdown).toMatch(/\*\*health\*\* failed: the health path answered 503/);
+    expect(alert?.markdown).toMatch(/> Fix: The app behind nginx/);
+  });
+
+  test("acme, 25 days left of a 30-day minimum: renewal is due, not yet overdue", () => {
+    const text = alertFor(transitions(EMPTY_STATE, [expiring(25)], T0), ctx, now)?.markdown ?? "";
+    expect(text).toMatch(/25 day\(s\) left \(expires 2026-03-26; minimum 30\)/);
+    expect(text).toMatch(/acme renewal is due since 2026-02-24: the next `pulumi up`/);
+  });
+
+  test("acme, 10 days left: renewal should have happened", () => {
+    const text = alertFor(transitions(EMPTY_STATE, [expiring(10)], T0), ctx, now)?.markdown ?? "";
+    expect(text).toMatch(/10 day\(s\) left/);
+    expect(text).toMatch(/acme renewal should have happened: renewal was due on 2026-02-09/);
+  });
+
+  test("pem is not renewed by the stack: says which keys to set", () => {
+    const text = alertFor(transitions(EMPTY_STATE, [expiring(10)], T0), { ...ctx, certificateSource: "pem" }, now)?.markdown ?? "";
+    expect(text).toMatch(/not renewed automatically: set the renewed chain and key \(certificatePem, privateKeyPem\)/);
+  });
+
+  test("a recovery names the check and since when it failed", () => {
+    const failed = transitions(EMPTY_STATE, [health], T0).next;
+    const alert = alertFor(transitions(failed, [], T1), ctx, now);
+    expect(alert?.title).toBe("RECOVERED: api.example.com (prod): health");
+    expect(alert?.markdown).toMatch(/\*\*health\*\* passes again \(failing since 2026-03-01 00:00 UTC\)/);
+  });
+});
+
+describe("robots", () => {
+  const wecom: Robot = { kind: "wecom", url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc-123-def" };
+  const ding: Robot = {
+    kind: "dingtalk",
+    url: "https://oapi.dingtalk.com/robot/send?access_token=tok123456",
+    secret: "SEC0123456789abcdef",
+  };
+
+  test("WeCom takes markdown content, DingTalk a title and text", () => {
+    expect(JSON.parse(robotBody("wecom", "T", "body"))).toEqual({ msgtype: "markdown", markdown: { content: "### T\nbody" } });
+    expect(JSON.parse(robotBody("dingtalk", "T", "body"))).toEqual({ msgtype: "markdown", markdown: { title: "T", text: "### T\nbody" } });
+  });
+
+  test("long messages are cut at WeCom's 4096 bytes without splitting a character", () => {
+    const body = JSON.parse(robotBody("wecom", "证书", "过期".repeat(2000))) as { markdown: { content: string } };
+    expect(Buffer.byteLength(body.markdown.content, "utf8")).toBeLessThanOrEqual(MAX_MESSAGE_BYTES);
+    expect(body.markdown.content.endsWith("…(cut)")).toBe(true);
+    expect(truncateUtf8("short", 100)).toBe("short");
+  });
+
+  test("a signed DingTalk URL carries timestamp and HmacSHA256(secret, timestamp\\nsecret)", () => {
+    const url = new URL(signedUrl(ding, 1700000000000));
+    expect(url.searchParams.get("access_token")).toBe("tok123456");
+    expect(url.searchParams.get("timestamp")).toBe("1700000000000");
+    const expected = createHmac("sha256", "SEC0123456789abcdef").update("1700000000000\nSEC0123456789abcdef").digest("base64");
+    expect(url.searchParams.get("sign")).toBe(expected);
+    expect(signedUrl(wecom, 1700000000000)).toBe(wecom.url);
+  });
+
+  test("the log redacts URLs, keys, tokens and secrets, also URL-encoded", () => {
+    const lines: string[] = [];
+    const log = redactingLog([...robotSecrets(wecom), ...robotSecrets(ding)], (line) => lines.push(line));
+    log.error(`fetch ${wecom.url} failed; token tok123456; ${encodeURIComponent(ding.url)}; secret SEC0123456789abcdef`);
+    expect(lines).toHaveLength(1);
+    for (const secret of ["abc-123-def", "tok123456", "SEC0123456789abcdef", "qyapi.weixin.qq.com/cgi-bin", encodeURIComponent(ding.url)]) {
+      expect(lines[0]).not.toContain(secret);
+    }
+    expect(lines[0]).toMatch(/^error: fetch \[redacted\] failed; token \[redacted\]/);
+  });
+});
+
+describe("the state file", () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "monitor-state-"))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("missing reads as nothing failing; saved and read back", () => {
+    expect(loadState(dir)).toEqual({ state: EMPTY_STATE });
+    const next = transitions(EMPTY_STATE, [health], T0).next;
+    saveState(join(dir, "nested"), next);
+    expect(loadState(join(dir, "nested")).state).toEqual(next);
+  });
+
+  test("a corrupt file starts afresh and says so", () => {
+    writeFileSync(join(dir, STATE_FILE), "{not json");
+    const { state, problem } = loadState(dir);
+    expect(state).toEqual(EMPTY_STATE);
+    expect(problem).toMatch(/not a state this version wrote/);
+  });
+});
