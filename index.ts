@@ -95,12 +95,15 @@ export = async () => {
     certificateDaysLeft: backend.certificateDaysLeft,
     environment: settings.environment,
     /** Monitoring (when on): the scheduled verifier's function, the Log Service project, the alarm contact group. */
-    monitoring:
-      backend.monitoring &&
-      pulumi.output({
-        functionName: backend.monitoring.functionName,
-        logProject: backend.monitoring.logProject,
-        contactGroup: backend.monitoring.contactGroup,
-      }),
+    // Only when on: an undefined output makes the Pulumi CLI warn that it will not show.
+    ...(backend.monitoring
+      ? {
+          monitoring: pulumi.output({
+            functionName: backend.monitoring.functionName,
+            logProject: backend.monitoring.logProject,
+            contactGroup: backend.monitoring.contactGroup,
+          }),
+        }
+      : {}),
   };
 };
