@@ -53,11 +53,25 @@ function certificateSource(settings: StackSettings): CertificateSourceArgs {
   }
 }
 
+/**
+ * Whether a config key was set with --secret. The SDK keeps this in an internal function (the
+ * language host passes the secret keys to the program); undefined when a future SDK drops it.
+ */
+function configSecretCheck(): ((fullKey: string) => boolean) | undefined {
+  const runtime = pulumi.runtime as unknown as { isConfigSecret?: (key: string) => boolean };
+  return typeof runtime.isConfigSecret === "function" ? (key) => runtime.isConfigSecret!(key) : undefined;
+}
+
 function loadSettings(): StackSettings {
   // The Pulumi CLI runs the program in the user's environment: messages follow its LC_ALL/LANG.
   const locale = localeFromEnvironment();
   try {
-    const resolved = resolveStackConfig({ values: pulumi.runtime.allConfig(), stack: pulumi.getStack(), locale });
+    const resolved = resolveStackConfig({
+      values: pulumi.runtime.allConfig(),
+      stack: pulumi.getStack(),
+      isSecret: configSecretCheck(),
+      locale,
+    });
     for (const warning of resolved.warnings) void pulumi.log.warn(warning);
     for (const check of resolved.checksNotRun) void pulumi.log.info(`${configMessages(locale).notCheckedPrefix()}${check}`);
     return resolved.settings;

@@ -26,6 +26,15 @@ export interface BackendInstancesArgs {
   readonly systemDiskSize?: number;
   /** Tags for every taggable resource; default none. */
   readonly tags?: Record<string, string>;
+  /** RAM role each instance gets (its app reads its secrets and pulls its image with it); default none. */
+  readonly ramRoleName?: pulumi.Input<string>;
+  /** What must exist before an instance boots (the secrets its app reads when it starts); default nothing. */
+  readonly bootDependencies?: pulumi.Resource[];
+  /**
+   * Script Cloud Assistant runs on the instances, one after the other, whenever `trigger` changes
+   * (restarts the app after its secrets changed); default none. The trigger stays in the state only.
+   */
+  readonly appRestart?: { readonly script: string; readonly trigger: pulumi.Input<string>; readonly timeoutSeconds: number };
 }
 
 /**
@@ -86,6 +95,7 @@ export class BackendInstances extends pulumi.ComponentResource {
           },
           {
             parent: this,
+            dependsOn: args.bootDependencies,
             // A user data change would otherwise reboot every instance in place at the same time.
             replaceOnChanges: ["userData"],
             // The image lookup returns the newest image; a new release must not replace running instances.
@@ -104,8 +114,60 @@ export class BackendInstances extends pulumi.ComponentResource {
         ),
     );
 
+    if (args.ramRoleName !== undefined) {
+      const ramRoleName = args.ramRoleName;
+      // ecs.RamRoleAttachment, not the instance's deprecated roleName. Its `policy` is not used: the
+      // provider's Update ignores a change to it (resource_alicloud_ecs_ram_role_attachment.go).
+      instances.forEach(
+        (instance, i) =>
+          new alicloud.ecs.RamRoleAttachment(`${name}-${i}-role`, { instanceId: instance.id, ramRoleName }, { parent: this }),
+      );
+    }
+    if (args.appRestart) this.readiness.push(...this.restartInstances(name, instances, args.appRestart));
+
     this.readyInstanceIds = instances.map((instance, i) => pulumi.all([instance.id, this.readiness[i].id]).apply(([id]) => id));
     this.privateIps = instances.map((instance) => instance.privateIp);
     this.registerOutputs({ readyInstanceIds: this.readyInstanceIds, privateIps: this.privateIps });
+  }
+
+  /**
+   * One invocation of the restart script per instance, each after the previous one and after the
+   * instance's readiness check, so one instance restarts at a time and a failure stops the rest.
+   * EcsInvocation has no Update (every field is ForceNew, resource_alicloud_ecs_invocation.go), so
+   * `replacementTrigger` re-runs it: the engine replaces the resource whenever the trigger's value
+   * changes, and keeps that value (a secret) in the state only, never sending it to the cloud.
+   */
+  private restartInstances(
+    name: string,
+    instances: alicloud.ecs.Instance[],
+    restart: NonNullable<BackendInstancesArgs["appRestart"]>,
+  ): alicloud.ecs.EcsInvocation[] {
+    const command = new alicloud.ecs.Command(
+      `${name}-restart`,
+      {
+        commandContent: Buffer.from(restart.script, "utf8").toString("base64"),
+        type: "RunShellScript",
+        timeout: restart.timeoutSeconds,
+        description: "wechat-https-backend: restart the app to read its changed secrets",
+      },
+      { parent: this },
+    );
+    const invocations: alicloud.ecs.EcsInvocation[] = [];
+    instances.forEach((instance, i) => {
+      const previous = invocations[i - 1];
+      invocations.push(
+        new alicloud.ecs.EcsInvocation(
+          `${name}-${i}-restart`,
+          { commandId: command.id, instanceIds: [instance.id] },
+          {
+            parent: this,
+            dependsOn: previous ? [this.readiness[i], previous] : [this.readiness[i]],
+            replacementTrigger: restart.trigger,
+            customTimeouts: { create: `${Math.ceil(restart.timeoutSeconds / 60) + 5}m` },
+          },
+        ),
+      );
+    });
+    return invocations;
   }
 }

@@ -4,6 +4,8 @@ import type { BackendSettings } from "../lib/config/settings";
 import { renderInstanceFiles } from "../lib/instance/files";
 import { lookUpImage, lookUpInstanceType, lookUpZones } from "../lib/cloud/lookups";
 import { callbackUrl, wechatConsoleValues, type WechatDomains } from "../lib/wechat";
+import { RESTART_TIMEOUT_SECONDS } from "../lib/instance/appRestart";
+import { AppRuntime, appNeedsCloudAccess } from "./appRuntime";
 import { BackendInstances } from "./backendInstances";
 import { Certificate, type CertificateSourceArgs } from "./certificate";
 import { DeployVerification } from "./deployVerification";
@@ -15,6 +17,8 @@ import { Network } from "./network";
 export interface HttpsBackendArgs extends BackendSettings {
   /** Where the server certificate comes from. */
   readonly certificate: CertificateSourceArgs;
+  /** Region of the stack: the app's secret parameters and role resources are scoped to it. */
+  readonly region: string;
 }
 
 /** One environment of the WeChat HTTPS backend: network, instances, certificate, load balancer, DNS. */
@@ -56,8 +60,17 @@ export class HttpsBackend extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    const files = renderInstanceFiles(args);
+    const stack = pulumi.getStack();
+    const files = renderInstanceFiles({ ...args, stack });
     this.userData = files["user-data"];
+    const runtime =
+      args.appImage !== undefined && appNeedsCloudAccess(args.app)
+        ? new AppRuntime(
+            `${name}-runtime`,
+            { app: args.app, stack, region: args.region, vpcId: network.vpcId, vswitchId: network.vswitchIds[0], tags },
+            { parent: this },
+          )
+        : undefined;
     const instances = new BackendInstances(
       `${name}-app`,
       {
@@ -70,6 +83,12 @@ export class HttpsBackend extends pulumi.ComponentResource {
         userData: this.userData,
         readinessScript: files["readiness.sh"],
         tags,
+        ramRoleName: runtime?.roleName,
+        bootDependencies: runtime?.bootDependencies,
+        appRestart:
+          runtime && files["app-restart.sh"] !== undefined
+            ? { script: files["app-restart.sh"], trigger: runtime.revision, timeoutSeconds: RESTART_TIMEOUT_SECONDS + 60 }
+            : undefined,
       },
       { parent: this },
     );

@@ -48,6 +48,8 @@ export function outlineOf(markdown: string): ReadmeOutline {
   const code: string[] = [];
   const inline = new Set<string>();
   const tableKeys: string[] = [];
+  /** Text outside code blocks: inline code may wrap over a line break. */
+  const prose: string[] = [];
   let fence: string | undefined;
   for (const line of markdown.split("\n")) {
     const opening = /^```(\w*)\s*$/.exec(line);
@@ -66,11 +68,15 @@ export function outlineOf(markdown: string): ReadmeOutline {
     }
     const heading = /^(#{2,6}) /.exec(line);
     if (heading) headings.push(heading[1].length);
-    for (const span of line.matchAll(/`([^`]+)`/g)) if (COMMAND_SPAN.test(span[1])) inline.add(withoutPlaceholders(span[1]));
+    prose.push(line);
     if (line.startsWith("|") && !/^\|[-|\s]+\|$/.test(line)) {
       const first = line.split(/(?<!\\)\|/)[1] ?? "";
       for (const span of first.matchAll(/`([^`]+)`/g)) tableKeys.push(span[1]);
     }
+  }
+  for (const span of prose.join("\n").matchAll(/`([^`]+)`/g)) {
+    const text = span[1].replace(/\s+/g, " ").trim();
+    if (COMMAND_SPAN.test(text)) inline.add(withoutPlaceholders(text));
   }
   return { headings, code, inlineCommands: [...inline].sort(), tableKeys };
 }

@@ -8,6 +8,7 @@
 // empty value ("" or []) and environment-dependent ones to "auto"/0, resolved in stackConfig.ts.
 
 import {
+  DEFAULT_APP_USER,
   DEFAULT_BACKEND_PORT,
   DEFAULT_HEALTH_PATH,
   DEFAULT_MAX_UPLOAD_SIZE,
@@ -320,6 +321,72 @@ export const CONFIG_KEYS = {
       nameZh: "容器镜像地址，如 registry-vpc.cn-hangzhou.aliyuncs.com/team/api:1.4.2",
       maxLength: MAX_IMAGE_LENGTH,
     },
+  },
+  appEnv: {
+    type: "object",
+    default: {},
+    description:
+      "Plain environment variables of the app container (names A-Z, 0-9, _; not PORT, HOST, APP_ENV or HEALTH_PATH, which the stack sets). A change rolls out new instances.",
+    descriptionZh:
+      "应用容器的普通环境变量（名称为 A-Z、0-9、_；不能是栈自己设置的 PORT、HOST、APP_ENV 或 HEALTH_PATH）。修改后会发布新实例。",
+    example: "pulumi config set --path 'appEnv.LOG_LEVEL' info",
+  },
+  appSecrets: {
+    type: "object",
+    default: {},
+    secret: true,
+    description:
+      "Secret environment variables of the app container, each set with --secret. Stored as OOS encrypted parameters and read by the instances with their RAM role; a change restarts the app, one instance at a time.",
+    descriptionZh:
+      "应用容器的 secret 环境变量，每个都用 --secret 设置。保存为 OOS 加密参数，实例用自己的 RAM 角色读取；修改后逐台重启应用。",
+    example: "pulumi config set --secret --path 'appSecrets.WX_APP_SECRET' <app secret>",
+  },
+  appUser: {
+    type: "string",
+    default: DEFAULT_APP_USER,
+    description: "User the app container runs as (docker run --user): uid[:gid] or a name from the image; never root.",
+    descriptionZh: "应用容器运行所用的用户（docker run --user）：uid[:gid] 或镜像中的用户名；绝不能是 root。",
+    example: "10001:10001",
+    shape: {
+      pattern: /^([0-9]{1,10}|[a-z_][a-z0-9_-]{0,31})(:([0-9]{1,10}|[a-z_][a-z0-9_-]{0,31}))?$/,
+      name: "a user as docker run --user takes it: uid[:gid] such as 10001:10001, or a user name from the image",
+      nameZh: "docker run --user 接受的用户：uid[:gid]，如 10001:10001，或镜像中的用户名",
+    },
+  },
+  acrInstanceId: {
+    type: "string",
+    default: "",
+    description:
+      "Id of the Container Registry Enterprise Edition instance holding appImage (cri-...): the instances pull with a temporary token from their RAM role over the instance's VPC endpoint.",
+    descriptionZh:
+      "存放 appImage 的容器镜像服务企业版实例 ID（cri-...）：实例用自己 RAM 角色的临时令牌，经实例所在 VPC 的访问地址拉取镜像。",
+    example: "cri-abc123def456",
+    shape: {
+      pattern: /^cri-[a-z0-9]{4,40}$/,
+      name: "an ACR Enterprise Edition instance id such as cri-abc123def456",
+      nameZh: "容器镜像服务企业版实例 ID，如 cri-abc123def456",
+    },
+  },
+  registryUsername: {
+    type: "string",
+    default: "",
+    description:
+      "User name for pulling appImage from a registry other than ACR Enterprise Edition (e.g. ACR Personal Edition); needs registryPassword.",
+    descriptionZh: "从容器镜像服务企业版以外的镜像仓库（如 ACR 个人版）拉取 appImage 的用户名；需要 registryPassword。",
+    example: "team@example",
+    shape: {
+      pattern: /^[^\s'"\\]{1,256}$/,
+      name: "a registry user name without spaces or quotes",
+      nameZh: "不含空格或引号的镜像仓库用户名",
+    },
+  },
+  registryPassword: {
+    type: "string",
+    default: "",
+    secret: true,
+    description: "Password for registryUsername. Stored as an OOS encrypted parameter like appSecrets. Set it as a secret.",
+    descriptionZh: "registryUsername 的密码。与 appSecrets 一样保存为 OOS 加密参数。以 secret 方式设置。",
+    example: "pulumi config set --secret registryPassword <password>",
   },
   healthPath: {
     type: "string",

@@ -38,6 +38,8 @@ export interface BackendSettings {
   readonly backendPort: number;
   /** Container image of the app; undefined: the built-in health app. */
   readonly appImage?: string;
+  /** The app container's environment, identity and registry login. */
+  readonly app: AppSettings;
   /** Health path (load balancer check, verifier). */
   readonly healthPath: string;
   /** Base path of the API, for apiBaseUrl. */
@@ -84,6 +86,35 @@ export interface MonitoringSettings {
   readonly robots: { readonly known: true; readonly value: readonly Robot[] } | { readonly known: false };
   /** Where the site monitor probes from. */
   readonly siteMonitorProbes: readonly SiteMonitorProbe[];
+}
+
+/** How the instances log in to pull appImage. */
+export type RegistrySettings =
+  | {
+      readonly kind: "acr";
+      /** Registry host of appImage (the instance's VPC endpoint). */
+      readonly host: string;
+      /** ACR Enterprise Edition instance id, cri-... */
+      readonly instanceId: string;
+      /** namespace/repository of appImage. */
+      readonly repository: string;
+    }
+  | {
+      readonly kind: "password";
+      readonly host: string;
+      readonly username: string;
+      readonly password: SecretValue;
+    };
+
+export interface AppSettings {
+  /** Plain variables (appEnv), besides the ones the stack sets. */
+  readonly env: Readonly<Record<string, string>>;
+  /** Secret variables (appSecrets), by name. */
+  readonly secrets: Readonly<Record<string, SecretValue>>;
+  /** docker run --user. */
+  readonly user: string;
+  /** Registry login for the pull; undefined: anonymous. */
+  readonly registry?: RegistrySettings;
 }
 
 export type CertificateSettings =

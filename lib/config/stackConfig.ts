@@ -11,6 +11,7 @@ import { parseCidr } from "../cidr";
 import { checkCertificate } from "../certificates/checkCertificate";
 import { localeFromEnvironment, type Locale } from "../i18n";
 import { Problems } from "../problems";
+import { resolveAppSettings } from "./app";
 import { parseDomain, recordNameFor } from "./domain";
 import { resolveMonitoring } from "./monitoring";
 import { REGION_PATTERN } from "./keys";
@@ -48,6 +49,8 @@ export interface ConfigInput {
   readonly stack: string;
   /** Language of the messages; default the environment's (LC_ALL, LC_MESSAGES, LANG). */
   readonly locale?: Locale;
+  /** Whether a full key holds a secret (`pulumi config set --secret`); undefined: cannot tell. */
+  readonly isSecret?: (fullKey: string) => boolean;
 }
 
 /** The provider key for the region: set per stack, declared by the provider, not by this project. */
@@ -248,6 +251,11 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
   }
   const { instanceCount, zoneCount } = resolveCounts(ctx);
   checkSshCidrs(ctx);
+  const appImage = values.appImage === "" ? undefined : values.appImage;
+  const app = resolveAppSettings(
+    { values, invalid, isSecret: input.isSecret, environment, region, stack: input.stack, problems },
+    appImage,
+  );
   const healthPath = trimPath(values.healthPath);
   const wechat = resolveWechat({ values, domain, healthPath, problems, m });
 
@@ -296,7 +304,8 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
       zoneCount,
       instanceType: values.instanceType === "" ? undefined : values.instanceType,
       backendPort: values.backendPort,
-      appImage: values.appImage === "" ? undefined : values.appImage,
+      appImage,
+      app,
       healthPath,
       apiBasePath: trimPath(values.apiBasePath),
       maxUploadSize: values.maxUploadSize,

@@ -7,9 +7,23 @@
 // until the health path answers 2xx through nginx, then the ready marker.
 import { stringify } from "yaml";
 import { renderNginxConfig, validateNginxOptions, type NginxOptions } from "./nginx";
+import { gzipSync } from "node:zlib";
 import { renderAppUnit } from "./appUnit";
+import { APPCTL_SOURCE } from "./appctl";
+import { renderAppConfig, validateContainerRuntime, type ContainerRuntimeOptions } from "./appRuntime";
 import { BUILTIN_APP_SOURCE } from "./builtinApp";
-import { APP_UNIT_NAME, BUILTIN_APP_PATH, LOG_TAG, NGINX_CONFIG_PATH, READY_MARKER_PATH, SETUP_SCRIPT_PATH } from "./layout";
+import {
+  APP_CONFIG_PATH,
+  APP_UNIT_NAME,
+  APPCTL_PATH,
+  AUTO_UPGRADES_PATH,
+  BUILTIN_APP_PATH,
+  LOG_TAG,
+  NGINX_CONFIG_PATH,
+  READY_MARKER_PATH,
+  SETUP_SCRIPT_PATH,
+  UPGRADE_SETTINGS_PATH,
+} from "./layout";
 import { shellQuote, waitForHealthFunction } from "./shell";
 import { Problems } from "../problems";
 import { IMAGE_PATTERN, MAX_IMAGE_LENGTH } from "../constants";
@@ -19,6 +33,8 @@ export interface CloudInitOptions {
   readonly nginx: NginxOptions;
   /** Container image of the app (e.g. an ACR VPC address); undefined = the built-in health app. */
   readonly appImage?: string;
+  /** The container's user, variables, secret parameter names and registry login; default none. */
+  readonly appRuntime?: ContainerRuntimeOptions;
   /** Environment name, "dev"/"prod", for tags/logs. */
   readonly environment: string;
   /** Bound of the readiness script, cloud-init included; default READINESS_TIMEOUT_SECONDS. */
@@ -73,6 +89,11 @@ export function validateCloudInitOptions(options: CloudInitOptions): void {
   }
   if (!/^[a-z0-9][a-z0-9-]{0,31}$/.test(options.environment)) {
     problems.error(`environment must be lowercase letters, digits and "-" (e.g. "dev"), got ${JSON.stringify(options.environment)}`);
+  }
+  try {
+    validateContainerRuntime(options.appRuntime);
+  } catch (err) {
+    problems.error((err as Error).message);
   }
   if (options.readinessTimeoutSeconds !== undefined) {
     checkWholeSeconds(problems, "readinessTimeoutSeconds", options.readinessTimeoutSeconds, 1);
@@ -133,8 +154,22 @@ interface WriteFile {
   readonly path: string;
   readonly permissions: string;
   readonly content: string;
+  /** gz+b64: gzip then base64 (cloud-init decodes it), to keep the user data small. */
+  readonly encoding?: "gz+b64";
   readonly defer?: boolean;
 }
+
+/**
+ * Unattended upgrades: security updates every day, as Ubuntu ships them (the package's own
+ * 50unattended-upgrades allows the -security pocket only). No automatic reboot: every instance of a
+ * stack would reboot at the same minute; a new kernel arrives with new instances instead.
+ */
+export const AUTO_UPGRADES = `APT::Periodic::Update-Package-Lists "1";
+APT::Periodic::Unattended-Upgrade "1";
+`;
+export const UPGRADE_SETTINGS = `// wechat-https-backend: never reboot on its own (instances of one stack would reboot together).
+Unattended-Upgrade::Automatic-Reboot "false";
+`;
 
 /** The files cloud-init writes, in order. */
 function writeFiles(options: CloudInitOptions): WriteFile[] {
@@ -143,15 +178,25 @@ function writeFiles(options: CloudInitOptions): WriteFile[] {
   if (options.appImage === undefined) {
     files.push({ path: BUILTIN_APP_PATH, permissions: "0644", content: BUILTIN_APP_SOURCE });
   }
+  const app = {
+    backendPort: nginx.backendPort,
+    healthPath: nginx.healthPath,
+    environment: options.environment,
+    runtime: options.appRuntime,
+  };
+  if (options.appImage !== undefined) {
+    files.push({ path: APP_CONFIG_PATH, permissions: "0600", content: renderAppConfig({ ...app, image: options.appImage }) });
+    files.push({
+      path: APPCTL_PATH,
+      permissions: "0755",
+      encoding: "gz+b64",
+      content: gzipSync(APPCTL_SOURCE, { level: 9 }).toString("base64"),
+    });
+  }
   files.push({
     path: `/etc/systemd/system/${APP_UNIT_NAME}`,
     permissions: "0644",
-    content: renderAppUnit({
-      appImage: options.appImage,
-      backendPort: nginx.backendPort,
-      healthPath: nginx.healthPath,
-      environment: options.environment,
-    }),
+    content: renderAppUnit({ ...app, appImage: options.appImage }),
   });
   if (options.logShipping) {
     files.push({ path: LOGTAIL_ID_PATH, permissions: "0644", content: `${options.logShipping.machineGroupId}\n` });
@@ -161,18 +206,23 @@ function writeFiles(options: CloudInitOptions): WriteFile[] {
   // rather than the package finding ours (cloud-init older than 21.4 ignores defer and writes it
   // first; apt then keeps it, as cloud-init runs apt with --force-confold).
   files.push({ path: NGINX_CONFIG_PATH, permissions: "0644", content: renderNginxConfig(nginx), defer: true });
+  // After the unattended-upgrades package, whose postinst writes its own 20auto-upgrades.
+  files.push({ path: AUTO_UPGRADES_PATH, permissions: "0644", content: AUTO_UPGRADES, defer: true });
+  files.push({ path: UPGRADE_SETTINGS_PATH, permissions: "0644", content: UPGRADE_SETTINGS, defer: true });
   return files;
 }
 
 /** The user data of an instance: "#cloud-config" YAML. */
 export function renderCloudInit(options: CloudInitOptions): string {
   validateCloudInitOptions(options);
-  const packages = ["nginx", "curl"];
+  const packages = ["nginx", "curl", "unattended-upgrades"];
   if (options.appImage !== undefined) packages.push("docker.io");
   const userData = {
     // The image's package lists may be old: refresh them from the (internal) mirror first.
     package_update: true,
-    package_upgrade: false,
+    // The image is as old as the first deploy (imageId changes are ignored): bring every package up
+    // to date before anything serves. Kernel updates wait for the next new instance.
+    package_upgrade: true,
     packages,
     write_files: writeFiles(options),
     runcmd: [SETUP_SCRIPT_PATH],

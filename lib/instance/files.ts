@@ -2,7 +2,11 @@
 // stack config into the cloud-init options, used by the HttpsBackend component and `npm run render`.
 import { renderCloudInit, renderReadinessScript, type CloudInitOptions, type LogShipping } from "./cloudInit";
 import { renderNginxConfig } from "./nginx";
+import { renderRestartScript } from "./appRestart";
+import type { ContainerRuntimeOptions } from "./appRuntime";
 import { CLB_BACKEND_CIDR, NGINX_PORT } from "../constants";
+import { appSecretParameterName, registryPasswordParameterName } from "../cloud/appRole";
+import type { AppSettings } from "../config/settings";
 
 export interface InstanceSettings {
   readonly environment: string;
@@ -16,11 +20,37 @@ export interface InstanceSettings {
   readonly wechatVerifyFiles?: Readonly<Record<string, string>>;
   /** Monitoring on: Logtail ships nginx's access log from the instances. */
   readonly monitoring?: { readonly region: string; readonly names: { readonly machineGroupId: string } };
+  /** The app container's variables, secrets and registry login; default none. */
+  readonly app?: AppSettings;
+  /** Stack name: it names the stack's secret parameters. Needed with app secrets or a registry password. */
+  readonly stack?: string;
+  /** Region of the secret parameters and the registry. */
+  readonly region?: string;
 }
 
 function logShipping(settings: InstanceSettings): LogShipping | undefined {
   const monitoring = settings.monitoring;
   return monitoring && { region: monitoring.region, machineGroupId: monitoring.names.machineGroupId };
+}
+
+/** What the container gets: secret parameter names (never values), the registry login. */
+export function containerRuntime(settings: InstanceSettings): ContainerRuntimeOptions | undefined {
+  const app = settings.app;
+  if (!app) return undefined;
+  const stack = settings.stack ?? "";
+  const registry = app.registry;
+  return {
+    user: app.user,
+    env: app.env,
+    secretParameters: Object.fromEntries(Object.keys(app.secrets).map((name) => [name, appSecretParameterName(stack, name)])),
+    registry:
+      registry?.kind === "acr"
+        ? { kind: "acr", host: registry.host, instanceId: registry.instanceId }
+        : registry?.kind === "password"
+          ? { kind: "password", host: registry.host, username: registry.username, passwordParameter: registryPasswordParameterName(stack) }
+          : undefined,
+    region: settings.region,
+  };
 }
 
 export function cloudInitOptions(settings: InstanceSettings): CloudInitOptions {
@@ -36,6 +66,7 @@ export function cloudInitOptions(settings: InstanceSettings): CloudInitOptions {
       verifyFiles: settings.wechatVerifyFiles,
     },
     appImage: settings.appImage,
+    appRuntime: containerRuntime(settings),
     environment: settings.environment,
     logShipping: logShipping(settings),
   };
@@ -48,6 +79,8 @@ export interface InstanceFiles {
   readonly "nginx.conf": string;
   /** The readiness check Cloud Assistant runs before the instance joins the load balancer. */
   readonly "readiness.sh": string;
+  /** The restart Cloud Assistant runs after the app's secrets changed; only when the app has secrets. */
+  readonly "app-restart.sh"?: string;
 }
 
 export function renderInstanceFiles(settings: InstanceSettings): InstanceFiles {
@@ -56,5 +89,8 @@ export function renderInstanceFiles(settings: InstanceSettings): InstanceFiles {
     "user-data": renderCloudInit(options),
     "nginx.conf": renderNginxConfig(options.nginx),
     "readiness.sh": renderReadinessScript(options),
+    ...(settings.appImage !== undefined && Object.keys(settings.app?.secrets ?? {}).length > 0
+      ? { "app-restart.sh": renderRestartScript(options) }
+      : {}),
   };
 }

@@ -15,3 +15,15 @@ export const READY_MARKER_PATH = "/var/lib/wechat-https-backend/ready";
 export const NGINX_CONFIG_PATH = "/etc/nginx/nginx.conf";
 /** syslog tag of the setup script's lines (journalctl -t wechat-https-backend). */
 export const LOG_TAG = "wechat-https-backend";
+/** Root-only directory of the app's configuration (app.json: plain variables, secret names, image). */
+export const APP_CONFIG_PATH = "/etc/wechat-https-backend/app.json";
+/** The helper that prepares and runs the app container (appctl.ts). */
+export const APPCTL_PATH = "/usr/local/lib/wechat-https-backend/appctl.py";
+/** tmpfs directory of the container's environment file and the pull's throw-away docker login. */
+export const APP_RUN_DIR = "/run/wechat-https-backend";
+/** The container's environment (0600, on tmpfs: secrets never reach the disk). */
+export const APP_ENV_FILE = `${APP_RUN_DIR}/app.env`;
+/** Turns on unattended security upgrades (APT::Periodic). */
+export const AUTO_UPGRADES_PATH = "/etc/apt/apt.conf.d/20auto-upgrades";
+/** The project's unattended-upgrades settings, read after the package's own 50unattended-upgrades. */
+export const UPGRADE_SETTINGS_PATH = "/etc/apt/apt.conf.d/52wechat-https-backend-upgrades";

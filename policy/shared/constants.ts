@@ -71,3 +71,20 @@ export const MAX_IMAGE_LENGTH = 255;
 
 /** nginx size syntax as client_max_body_size takes it: digits with an optional k/m/g suffix. */
 export const NGINX_SIZE_PATTERN = /^[0-9]+[kKmMgG]?$/;
+
+// The app container's environment and identity.
+
+/** An environment variable name the app may be given: upper case, digits and "_", not starting with a digit. */
+export const ENV_NAME_PATTERN = /^[A-Z_][A-Z0-9_]*$/;
+
+/** Variables the stack sets in the app's environment itself; appEnv and appSecrets may not use them. */
+export const STACK_APP_ENV_NAMES = ["PORT", "HOST", "APP_ENV", "HEALTH_PATH"] as const;
+
+/** The user the app container runs as by default: nobody:nogroup on Debian, Ubuntu and Alpine images. */
+export const DEFAULT_APP_USER = "65534:65534";
+
+/** OOS encrypted parameter values are 1-4096 characters (CreateSecretParameter). */
+export const MAX_SECRET_VALUE_LENGTH = 4096;
+
+/** OOS parameter names are 2-180 characters (CreateSecretParameter). */
+export const MAX_SECRET_PARAMETER_NAME_LENGTH = 180;

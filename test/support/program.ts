@@ -55,6 +55,12 @@ export const T = {
   instance: "alicloud:ecs/instance:Instance",
   command: "alicloud:ecs/command:Command",
   invocation: "alicloud:ecs/ecsInvocation:EcsInvocation",
+  ramRoleAttachment: "alicloud:ecs/ramRoleAttachment:RamRoleAttachment",
+  ramRole: "alicloud:ram/role:Role",
+  ramPolicy: "alicloud:ram/policy:Policy",
+  ramRolePolicyAttachment: "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment",
+  secretParameter: "alicloud:oos/secretParameter:SecretParameter",
+  registryVpcLink: "alicloud:cr/vpcEndpointLinkedVpc:VpcEndpointLinkedVpc",
   loadBalancer: "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer",
   listener: "alicloud:slb/listener:Listener",
   backendServer: "alicloud:slb/backendServer:BackendServer",
@@ -78,9 +84,6 @@ export const T = {
   logtailConfig: "alicloud:log/logTailConfig:LogTailConfig",
   logtailAttachment: "alicloud:log/logTailAttachment:LogTailAttachment",
   ossBucket: "alicloud:oss/bucket:Bucket",
-  ramRole: "alicloud:ram/role:Role",
-  ramPolicy: "alicloud:ram/policy:Policy",
-  ramRolePolicyAttachment: "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment",
 } as const;
 
 /** True when an input arrived at the provider as a Pulumi secret. */

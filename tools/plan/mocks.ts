@@ -153,6 +153,12 @@ const INVOKES: Record<string, (inputs: Record<string, unknown>, region: string) 
         expired: false,
       })),
   }),
+  "alicloud:index/getCallerIdentity:getCallerIdentity": () => ({
+    id: FAKE.accountId,
+    accountId: FAKE.accountId,
+    arn: `acs:ram::${FAKE.accountId}:user/deployer`,
+    identityType: "RAMUser",
+  }),
   "alicloud:ecs/getImages:getImages": () => ({
     id: "images",
     ids: [FAKE.imageId],

@@ -19,6 +19,8 @@ export interface RecordedOptions {
   readonly customTimeouts?: { create?: string; update?: string; delete?: string };
   readonly dependsOn?: ResourceRef[];
   readonly retainOnDelete?: boolean;
+  /** The resource is replaced whenever a value the program gives changes (the value itself is not recorded: it may be a secret). */
+  readonly replacementTrigger?: true;
 }
 
 export interface DeclaredResource extends ResourceRef {
@@ -98,6 +100,7 @@ async function recordOptions(opts: pulumi.CustomResourceOptions & pulumi.Compone
     customTimeouts: opts.customTimeouts,
     retainOnDelete: opts.retainOnDelete,
     dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
+    replacementTrigger: opts.replacementTrigger !== undefined ? true : undefined,
   };
   return Object.fromEntries(Object.entries(recorded).filter(([, v]) => v !== undefined)) as RecordedOptions;
 }

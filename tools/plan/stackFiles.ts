@@ -60,6 +60,15 @@ function isSecure(value: unknown): value is { secure: string } {
   return typeof value === "object" && value !== null && !Array.isArray(value) && typeof (value as { secure?: unknown }).secure === "string";
 }
 
+function isMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Keys whose schema type is a map (appSecrets): their values are secret one entry at a time. */
+function isMapKey(short: string): boolean {
+  return (CONFIG_KEYS as Record<string, { type: string }>)[short]?.type === "object";
+}
+
 /**
  * Loads the config of `stack` (Pulumi.<stack>.yaml next to Pulumi.yaml) or of any file in that format.
  * `secretKeyNames` are the short keys that must be secrets (a plain-text value is reported).
@@ -100,8 +109,35 @@ export function loadStackConfig(
       continue;
     }
     if (value === null || value === undefined) continue;
-    values[full] = asConfigString(value);
     const short = full.startsWith(`${project.name}:`) ? full.slice(project.name.length + 1) : full;
+    if (isMap(value) && secretKeyNames.includes(short) && isMapKey(short)) {
+      // `pulumi config set --secret --path 'appSecrets.NAME' ...` encrypts each entry; the CLI then
+      // hands the program the whole map as one secret key. An entry in plain text is refused here,
+      // where it can be told apart (the program only sees whether the key as a whole is secret).
+      const plain = Object.keys(value).filter((name) => !isSecure(value[name]));
+      if (plain.length > 0) {
+        throw new StackFileError(
+          `${path.basename(file)}: ${plain.map((name) => `${short}.${name}`).join(", ")} ${plain.length > 1 ? "are" : "is"} in plain text; ` +
+            `store each as a secret: pulumi config set --secret --path '${short}.${plain[0]}' <value>`,
+        );
+      }
+      values[full] = JSON.stringify(Object.fromEntries(Object.keys(value).map((name) => [name, UNREADABLE_SECRET])));
+      ciphertexts[full] = JSON.stringify(value);
+      secretKeys.push(full);
+      unreadableSecretKeys.push(full);
+      continue;
+    }
+    if (isMap(value) && Object.values(value).some(isSecure)) {
+      // Encrypted entries in a map: the CLI makes the whole key secret, and so does the plan.
+      values[full] = JSON.stringify(
+        Object.fromEntries(Object.entries(value).map(([name, entry]) => [name, isSecure(entry) ? UNREADABLE_SECRET : entry])),
+      );
+      ciphertexts[full] = JSON.stringify(value);
+      secretKeys.push(full);
+      unreadableSecretKeys.push(full);
+      continue;
+    }
+    values[full] = asConfigString(value);
     if (secretKeyNames.includes(short) && values[full] !== "") {
       plaintextSecretKeys.push(full);
       secretKeys.push(full);
@@ -113,6 +149,8 @@ export function loadStackConfig(
   if (doc?.environment !== undefined && doc.environment !== null) {
     for (const short of secretKeyNames) {
       const full = fullKey(project.name, short);
+      // An absent map (appSecrets) is an empty one, not an unknown one.
+      if (isMapKey(short)) continue;
       if (values[full] === undefined || values[full] === "") {
         values[full] = UNREADABLE_SECRET;
         secretKeys.push(full);

@@ -69,7 +69,7 @@ describe("renderCloudInit", () => {
   it("installs nginx only, runs the built-in app with python3 and embeds it byte for byte", () => {
     const userData = userDataOf(builtin);
     expect(userData.package_update).toBe(true);
-    expect(userData.packages).toEqual(["nginx", "curl"]);
+    expect(userData.packages).toEqual(["nginx", "curl", "unattended-upgrades"]);
     expect(fileAt(userData, "/opt/wechat-https-backend/builtin_app.py")?.content).toBe(BUILTIN_APP_SOURCE);
     const unit = fileAt(userData, "/etc/systemd/system/wechat-https-backend-app.service")!.content;
     expect(unit).toContain("ExecStart=/usr/bin/python3 /opt/wechat-https-backend/builtin_app.py\n");
@@ -78,16 +78,18 @@ describe("renderCloudInit", () => {
     expect(unit).not.toContain("docker");
   });
 
-  it("with an app image installs docker.io and runs the image on host networking with PORT", () => {
+  it("with an app image installs docker.io and runs the image through appctl.py (no pull on restart, no host network)", () => {
     const userData = userDataOf(container);
-    expect(userData.packages).toEqual(["nginx", "curl", "docker.io"]);
+    expect(userData.packages).toEqual(["nginx", "curl", "unattended-upgrades", "docker.io"]);
     expect(fileAt(userData, "/opt/wechat-https-backend/builtin_app.py")).toBeUndefined();
     const unit = fileAt(userData, "/etc/systemd/system/wechat-https-backend-app.service")!.content;
-    expect(unit).toContain(`ExecStartPre=-/usr/bin/docker pull ${IMAGE}\n`);
-    const execStart = /^ExecStart=((?:[^\n]*\\\n)*[^\n]*)/m.exec(unit)![1].replace(/\\\n\s*/g, "");
-    expect(execStart).toBe(
-      `/usr/bin/docker run --rm --name wechat-https-backend-app --network host --log-driver journald ` +
-        `--env PORT=3000 --env HOST=127.0.0.1 --env APP_ENV=prod ${IMAGE}`,
+    expect(unit).not.toContain("docker pull");
+    expect(unit).not.toContain("--network host");
+    expect(unit).toContain(
+      "ExecStartPre=/usr/bin/python3 /usr/local/lib/wechat-https-backend/appctl.py /etc/wechat-https-backend/app.json prepare\n",
+    );
+    expect(unit).toContain(
+      "ExecStart=/usr/bin/python3 /usr/local/lib/wechat-https-backend/appctl.py /etc/wechat-https-backend/app.json run\n",
     );
     expect(unit).toContain("Restart=always\n");
     expect(unit).toContain("Requires=docker.service\n");

@@ -26,7 +26,7 @@ describe("Pulumi.yaml", () => {
       .map(([k]) => k);
     expect(required).toEqual(["domain"]);
     for (const declaration of Object.values(project.config as Record<string, Record<string, unknown>>)) {
-      // The project schema's simpleConfigType (sdk/go/common/workspace/project.json in pulumi/pulumi).
+      // The project schema's simpleConfigType (pulumi/pulumi sdk/go/common/workspace/project.json).
       expect(["string", "integer", "boolean", "array", "object"]).toContain(declaration.type);
       for (const field of Object.keys(declaration)) expect(["type", "items", "description", "secret", "default"]).toContain(field);
     }

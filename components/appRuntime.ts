@@ -1,0 +1,150 @@
+import { createHash } from "node:crypto";
+import * as pulumi from "@pulumi/pulumi";
+import * as alicloud from "@pulumi/alicloud";
+import { ECS_TRUST_POLICY, appRolePolicyDocument, appSecretParameterName, registryPasswordParameterName } from "../lib/cloud/appRole";
+import type { AppSettings, SecretValue } from "../lib/config/settings";
+
+export interface AppRuntimeArgs {
+  /** The app's secrets and registry login. */
+  readonly app: AppSettings;
+  /** Stack name: the secret parameters live under wechat-https-backend/<stack>/. */
+  readonly stack: string;
+  /** Region of the stack (the parameters, the role's resources). */
+  readonly region: string;
+  /** VPC of the instances: linked to the ACR Enterprise Edition instance, so its VPC endpoint resolves there. */
+  readonly vpcId: pulumi.Input<string>;
+  /** vSwitch the ACR VPC endpoint takes an address in. */
+  readonly vswitchId: pulumi.Input<string>;
+  /** Tags for the parameters, the role and the policy; default none. */
+  readonly tags?: Record<string, string>;
+}
+
+/** Whether the app needs anything from the cloud beyond an anonymous pull. */
+export function appNeedsCloudAccess(app: AppSettings): boolean {
+  return Object.keys(app.secrets).length > 0 || app.registry !== undefined;
+}
+
+function secretInput(value: SecretValue): pulumi.Output<string> {
+  // Unknown only in the offline plan, which cannot decrypt `secure:` values; the CLI always can.
+  return pulumi.secret(value.known ? pulumi.output(value.value) : (pulumi.output(pulumi.unknown) as unknown as pulumi.Output<string>));
+}
+
+/** RAM names allow letters, digits, "." and "-", up to 64 characters; a hash keeps a long one unique. */
+function ramName(stack: string, region: string, suffix: string): string {
+  const name = `wechat-https-backend-${stack}-${region}-${suffix}`.replace(/[^A-Za-z0-9.-]/g, "-");
+  if (name.length <= 64) return name;
+  const hash = createHash("sha256").update(name).digest("hex").slice(0, 8);
+  return `${name.slice(0, 64 - suffix.length - 10)}-${hash}-${suffix}`;
+}
+
+/**
+ * What the app container needs from the cloud: its secrets as OOS encrypted parameters under this
+ * stack's prefix, and a RAM role for the instances that may read exactly those parameters and pull
+ * the app image from its one ACR Enterprise Edition repository (with the VPC linked to that
+ * instance, so the pull stays inside the VPC).
+ *
+ * Secrets never appear in a plan, an output or the user data: the parameters take them as Pulumi
+ * secrets, the instances get only their names, and `revision` (which changes whenever an app
+ * secret does, to restart the app) is a secret too and stays in the state. A new registry password
+ * needs no restart: it is read for the next pull, i.e. by new instances.
+ */
+export class AppRuntime extends pulumi.ComponentResource {
+  /** The instances' RAM role, for ecs.RamRoleAttachment. */
+  readonly roleName: pulumi.Output<string>;
+  /** Resources that must exist before an instance starts its app: the parameters, the role's policy, the registry link. */
+  readonly bootDependencies: pulumi.Resource[];
+  /** A secret digest of the app secrets' values: the app restarts whenever it changes. */
+  readonly revision: pulumi.Output<string>;
+
+  constructor(name: string, args: AppRuntimeArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("wechat-https-backend:app:AppRuntime", name, {}, opts);
+    const tags = args.tags ?? {};
+    const secrets: [string, string, SecretValue][] = Object.entries(args.app.secrets).map(([variable, value]) => [
+      variable,
+      appSecretParameterName(args.stack, variable),
+      value,
+    ]);
+    const registry = args.app.registry;
+    if (registry?.kind === "password") secrets.push(["registry-password", registryPasswordParameterName(args.stack), registry.password]);
+
+    const parameters = secrets.map(
+      ([label, parameterName, value]) =>
+        new alicloud.oos.SecretParameter(
+          `${name}-secret-${label}`,
+          {
+            secretParameterName: parameterName,
+            value: secretInput(value),
+            // Optional and computed upstream; set to what the API returns so no diff appears.
+            type: "Secret",
+            description: `wechat-https-backend ${args.stack}: ${label === "registry-password" ? "registryPassword" : `appSecrets.${label}`}`,
+            tags,
+          },
+          { parent: this },
+        ),
+    );
+
+    const accountId = alicloud.getCallerIdentityOutput({ parent: this }).accountId;
+    const role = new alicloud.ram.Role(
+      `${name}-role`,
+      {
+        roleName: ramName(args.stack, args.region, "app"),
+        assumeRolePolicyDocument: ECS_TRUST_POLICY,
+        description: `wechat-https-backend ${args.stack}: instances read their app's secrets and pull its image`,
+        tags,
+      },
+      { parent: this },
+    );
+    const policy = new alicloud.ram.Policy(
+      `${name}-policy`,
+      {
+        policyName: ramName(args.stack, args.region, "app"),
+        policyDocument: accountId.apply((account) =>
+          appRolePolicyDocument({
+            region: args.region,
+            accountId: account,
+            stack: args.stack,
+            readsSecrets: secrets.length > 0,
+            acr: registry?.kind === "acr" ? { instanceId: registry.instanceId, repository: registry.repository } : undefined,
+          }),
+        ),
+        description: `wechat-https-backend ${args.stack}: read this stack's OOS parameters, pull its image`,
+        // A changed document becomes a new version; the oldest goes when RAM's five are used up.
+        rotateStrategy: "DeleteOldestNonDefaultVersionWhenLimitExceeded",
+        tags,
+      },
+      { parent: this },
+    );
+    const attachment = new alicloud.ram.RolePolicyAttachment(
+      `${name}-policy-attachment`,
+      { roleName: role.roleName, policyName: policy.policyName, policyType: "Custom" },
+      { parent: this },
+    );
+
+    const dependencies: pulumi.Resource[] = [...parameters, attachment];
+    if (registry?.kind === "acr") {
+      dependencies.push(
+        new alicloud.cr.VpcEndpointLinkedVpc(
+          `${name}-registry-vpc`,
+          {
+            instanceId: registry.instanceId,
+            vpcId: args.vpcId,
+            vswitchId: args.vswitchId,
+            moduleName: "Registry",
+            // A PrivateZone record, so <instance>-registry-vpc.<region>.cr.aliyuncs.com resolves in this VPC.
+            enableCreateDnsRecordInPvzt: true,
+          },
+          { parent: this },
+        ),
+      );
+    }
+
+    this.roleName = pulumi.all([role.roleName, attachment.id]).apply(([roleName]) => roleName as string);
+    this.bootDependencies = dependencies;
+    this.revision = pulumi.secret(
+      pulumi
+        .all(Object.entries(args.app.secrets).map(([variable, value]) => pulumi.all([variable, secretInput(value)])))
+        .apply((entries) => createHash("sha256").update(JSON.stringify(entries)).digest("hex")),
+    );
+    this.registerOutputs({ roleName: this.roleName, revision: this.revision });
+  }
+}

@@ -1,0 +1,257 @@
+// The app's start helper on an instance (Python 3 standard library only: Ubuntu 22.04 ships
+// python3, and the instance has no internet access to install anything else). systemd runs
+// `appctl.py prepare` before every start of the app container and `appctl.py run` to start it:
+//
+// - prepare writes the container's environment to a root-only (0600) file on tmpfs: the plain
+//   variables from app.json, plus the app secrets read from OOS encrypted parameters with the
+//   instance's RAM role; and, on the first start only (pull once per instance, so a re-tagged image
+//   never rolls out behind Pulumi's back), pulls the image, logging in to the registry with a
+//   temporary ACR token (GetAuthorizationToken with the role) or the stored registry password, in a
+//   throw-away docker config directory on tmpfs that is removed right after the pull.
+// - run starts the container hardened: a non-root user, no capabilities, no-new-privileges, memory
+//   and pids limits, a bridge network with the port published on 127.0.0.1 only, and the metadata
+//   service (the role's credentials) unreachable from inside it.
+//
+// Why not the Alibaba Cloud Python SDK: it is not in Ubuntu's archive and the instance cannot reach
+// PyPI (a VPC pip mirror is not documented). Why not Cloud Assistant's {{oos-secret:...}}: the
+// agent resolves it on the instance with the same role (aliyun_assist_client
+// agent/util/paramstore/paramstore.go), writes the resolved script to disk with mode 0755
+// (agent/taskengine/host/processor.go) and substitutes values into shell text unquoted.
+// So this helper signs the two RPC calls itself (signature v1, HMAC-SHA1: `sign` below, checked
+// against the worked example in Alibaba Cloud's signature documentation by the tests).
+//
+// Nothing here prints a secret value: messages name the variable or the parameter, never its value.
+
+/** The helper's source; the tests run exactly this text. */
+export const APPCTL_SOURCE = String.raw`#!/usr/bin/python3
+"""wechat-https-backend app helper: prepare (environment file, image) and run (the container)."""
+import base64, datetime, hashlib, hmac, json, os, subprocess, sys, tempfile, time
+import urllib.error, urllib.parse, urllib.request, uuid
+
+TIMEOUT = 10
+
+
+def log(message):
+    print("appctl: " + message, file=sys.stderr, flush=True)
+
+
+class Failure(Exception):
+    pass
+
+
+def percent(text):
+    return urllib.parse.quote(text, safe="-_.~")
+
+
+def sign(params, secret):
+    """RPC signature v1: Base64(HMAC-SHA1(secret + "&", "GET&%2F&" + percent(sorted query)))."""
+    query = "&".join(percent(k) + "=" + percent(v) for k, v in sorted(params.items()))
+    text = "GET&" + percent("/") + "&" + percent(query)
+    return base64.b64encode(hmac.new((secret + "&").encode(), text.encode(), hashlib.sha1).digest()).decode()
+
+
+# No proxies from the environment, no redirects: credentials go to the address asked for or nowhere.
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args):
+        return None
+
+
+OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}), NoRedirect())
+
+
+def http(method, url, headers=None):
+    request = urllib.request.Request(url, method=method, headers=headers or {})
+    try:
+        with OPENER.open(request, timeout=TIMEOUT) as response:
+            return response.status, response.read(1 << 20).decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read(1 << 20).decode(errors="replace")
+
+
+class Role:
+    """The instance RAM role's STS credentials, fetched once, when first needed."""
+
+    def __init__(self, metadata):
+        self.metadata, self.value = metadata, None
+
+    def credentials(self):
+        if self.value is None:
+            self.value = role_credentials(self.metadata)
+        return self.value
+
+
+def role_credentials(metadata):
+    """The role's credentials through the hardened metadata flow: a session token first, then GETs."""
+    status, token = http("PUT", metadata + "/latest/api/token", {"X-aliyun-ecs-metadata-token-ttl-seconds": "300"})
+    if status != 200 or not token.strip():
+        raise Failure("metadata service refused a session token (HTTP %d)" % status)
+    headers = {"X-aliyun-ecs-metadata-token": token.strip()}
+    base = metadata + "/latest/meta-data/ram/security-credentials/"
+    status, role = http("GET", base, headers)
+    if status != 200 or not role.strip():
+        raise Failure("no RAM role attached to this instance yet (HTTP %d)" % status)
+    status, body = http("GET", base + urllib.parse.quote(role.strip().splitlines()[0]), headers)
+    credentials = json.loads(body) if status == 200 else {}
+    if credentials.get("Code") != "Success":
+        raise Failure("metadata service gave no credentials for the role (HTTP %d)" % status)
+    return credentials
+
+
+def rpc(endpoints, version, action, params, role):
+    """One RPC call signed with the role's credentials; the first endpoint that answers wins."""
+    credentials = role.credentials()
+    query = {
+        "Action": action, "Version": version, "Format": "JSON",
+        "AccessKeyId": credentials["AccessKeyId"], "SecurityToken": credentials["SecurityToken"],
+        "SignatureMethod": "HMAC-SHA1", "SignatureVersion": "1.0", "SignatureNonce": str(uuid.uuid4()),
+        "Timestamp": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+    query.update(params)
+    query["Signature"] = sign(query, credentials["AccessKeySecret"])
+    unreachable = []
+    for endpoint in endpoints:
+        try:
+            status, body = http("GET", endpoint + "/?" + urllib.parse.urlencode(query))
+        except (urllib.error.URLError, OSError) as error:
+            unreachable.append("%s (%s)" % (endpoint, getattr(error, "reason", error)))
+            continue
+        try:
+            answer = json.loads(body)
+        except ValueError:
+            raise Failure("%s %s: HTTP %d, not JSON" % (endpoint, action, status))
+        if status != 200:
+            raise Failure("%s %s: %s %s" % (endpoint, action, answer.get("Code"), answer.get("Message")))
+        return answer
+    raise Failure("%s: no endpoint reachable: %s" % (action, "; ".join(unreachable)))
+
+
+def secret_parameter(conf, role, name):
+    answer = rpc(conf["oosEndpoints"], "2019-06-01", "GetSecretParameter",
+                 {"RegionId": conf["region"], "Name": name, "WithDecryption": "true"}, role)
+    value = (answer.get("Parameter") or {}).get("Value")
+    if not isinstance(value, str):
+        raise Failure("OOS returned no value for parameter %s" % name)
+    return value
+
+
+def write_private(path, text):
+    """Replaces path atomically with a root-only (0600) file in a root-only (0700) directory."""
+    directory = os.path.dirname(path)
+    os.makedirs(directory, mode=0o700, exist_ok=True)
+    os.chmod(directory, 0o700)
+    fd, temporary = tempfile.mkstemp(dir=directory, prefix=".env-")
+    try:
+        with os.fdopen(fd, "w") as handle:
+            handle.write(text)
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def environment(conf, role):
+    env = dict(conf["env"])
+    for variable, parameter in conf["secrets"].items():
+        env[variable] = secret_parameter(conf, role, parameter)
+    for variable, value in env.items():
+        # docker --env-file takes one NAME=value per line, the value verbatim to the line end.
+        if any(ch in value for ch in "\n\r\0"):
+            raise Failure("%s holds a line break or NUL, which an env file cannot carry" % variable)
+    return "".join("%s=%s\n" % item for item in env.items())
+
+
+def docker(*args, **kwargs):
+    return subprocess.run(["docker"] + list(args), **kwargs)
+
+
+def registry_login(conf, role, config_dir):
+    registry = conf.get("registry")
+    if not registry:
+        return
+    if registry["kind"] == "acr":
+        answer = rpc(conf["crEndpoints"], "2018-12-01", "GetAuthorizationToken",
+                     {"RegionId": conf["region"], "InstanceId": registry["instanceId"]}, role)
+        if answer.get("IsSuccess") is False or not answer.get("AuthorizationToken"):
+            raise Failure("ACR GetAuthorizationToken for %s failed: %s" % (registry["instanceId"], answer.get("Code")))
+        username, password = answer.get("TempUsername") or "cr_temp_user", answer["AuthorizationToken"]
+    else:
+        username, password = registry["username"], secret_parameter(conf, role, registry["passwordParameter"])
+    login = docker("--config", config_dir, "login", "--username", username, "--password-stdin", registry["host"],
+                   input=password.encode(), stdout=subprocess.DEVNULL)
+    if login.returncode != 0:
+        raise Failure("docker login to %s failed (exit %d)" % (registry["host"], login.returncode))
+
+
+def ensure_image(conf, role):
+    image = conf["image"]
+    if docker("image", "inspect", image, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0:
+        return
+    log("pulling %s (once: later starts use this copy)" % image)
+    os.makedirs(conf["runDir"], mode=0o700, exist_ok=True)
+    # The login lives in this directory only, on tmpfs, and goes with it.
+    with tempfile.TemporaryDirectory(dir=conf["runDir"], prefix="docker-config-") as config_dir:
+        registry_login(conf, role, config_dir)
+        if docker("--config", config_dir, "pull", image).returncode != 0:
+            raise Failure("docker pull %s failed" % image)
+
+
+def prepare(conf):
+    role = Role(conf["metadataUrl"])
+    try:
+        text = environment(conf, role)
+    except Failure as error:
+        if not os.path.exists(conf["envFile"]):
+            raise
+        # Keep serving on this boot's last good environment rather than not at all.
+        log("%s; starting with the environment read at %s" % (error, time.ctime(os.path.getmtime(conf["envFile"]))))
+    else:
+        write_private(conf["envFile"], text)
+        log("wrote %s: %s" % (conf["envFile"], ", ".join(sorted(list(conf["env"]) + list(conf["secrets"])))))
+    ensure_image(conf, role)
+
+
+def memory_limit_mib(fraction):
+    with open("/proc/meminfo") as meminfo:
+        total_kib = next(int(line.split()[1]) for line in meminfo if line.startswith("MemTotal:"))
+    return max(256, int(total_kib * fraction) // 1024)
+
+
+def block_metadata():
+    """Containers must not reach 100.100.100.200: it hands out the instance role's credentials."""
+    rule = ["DOCKER-USER", "-d", "100.100.100.200/32", "-j", "REJECT"]
+    if subprocess.run(["iptables", "-C"] + rule, stderr=subprocess.DEVNULL).returncode != 0:
+        if subprocess.run(["iptables", "-I"] + rule).returncode != 0:
+            raise Failure("could not block the metadata service for containers (iptables DOCKER-USER)")
+
+
+def run(conf):
+    block_metadata()
+    memory = "%dm" % memory_limit_mib(conf["memoryFraction"])
+    port = str(conf["port"])
+    args = ["docker", "run", "--rm", "--name", conf["containerName"],
+            "--user", conf["user"], "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
+            "--memory", memory, "--memory-swap", memory, "--pids-limit", str(conf["pidsLimit"]),
+            "--publish", "127.0.0.1:%s:%s" % (port, port), "--env-file", conf["envFile"],
+            "--log-driver", "journald", conf["image"]]
+    os.execvp("docker", args)
+
+
+def main(argv):
+    if len(argv) != 3 or argv[2] not in ("prepare", "run"):
+        print("usage: appctl.py <app.json> prepare|run", file=sys.stderr)
+        return 2
+    with open(argv[1]) as handle:
+        conf = json.load(handle)
+    try:
+        (prepare if argv[2] == "prepare" else run)(conf)
+    except (Failure, OSError, ValueError) as error:
+        # A clean line for the journal; systemd retries the start.
+        log("FAILED: %s" % error)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
+`;

@@ -1,0 +1,166 @@
+// The user data of an instance whose app has variables, secrets and a private image: cloud-init's
+// schema accepts it, it carries appctl.py byte for byte and the secrets' names only, systemd accepts
+// the unit, it turns on unattended security upgrades, and the restart script Cloud Assistant runs
+// after a secret changed works under dash.
+import { spawn, spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { parse } from "yaml";
+import { APPCTL_SOURCE } from "../../../lib/instance/appctl";
+import { renderRestartScript } from "../../../lib/instance/appRestart";
+import { renderCloudInit, type CloudInitOptions } from "../../../lib/instance/cloudInit";
+import { DEFAULT_NGINX_OPTIONS } from "../../../lib/instance/nginx";
+
+const options: CloudInitOptions = {
+  nginx: DEFAULT_NGINX_OPTIONS,
+  environment: "prod",
+  appImage: "team-registry-vpc.cn-hangzhou.cr.aliyuncs.com/team/api:1.4.2",
+  appRuntime: {
+    env: { LOG_LEVEL: "info" },
+    secretParameters: { WX_APP_SECRET: "wechat-https-backend/prod/WX_APP_SECRET" },
+    registry: { kind: "acr", host: "team-registry-vpc.cn-hangzhou.cr.aliyuncs.com", instanceId: "cri-test123" },
+    region: "cn-hangzhou",
+    user: "10001:10001",
+  },
+};
+
+interface WriteFile {
+  path: string;
+  permissions: string;
+  content: string;
+  encoding?: string;
+  defer?: boolean;
+}
+
+const userData = parse(renderCloudInit(options)) as { package_upgrade: boolean; packages: string[]; write_files: WriteFile[] };
+const file = (path: string) => userData.write_files.find((f) => f.path === path);
+
+let scratch: string;
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), "container-user-data-"));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe("user data of a container app with secrets and a private image", () => {
+  it("passes cloud-init's own schema validation", () => {
+    const path = join(scratch, "user-data.yaml");
+    writeFileSync(path, renderCloudInit(options));
+    const result = spawnSync("cloud-init", ["schema", "--config-file", path], { encoding: "utf8" });
+    if (result.error) throw new Error("cloud-init is needed for this test: apt-get install -y --no-install-recommends cloud-init");
+    expect(`${result.stdout}${result.stderr}`).toContain("Valid cloud-config");
+    expect(`${result.stdout}${result.stderr}`).not.toMatch(/deprecat/i);
+    expect(result.status).toBe(0);
+  });
+
+  it("carries appctl.py byte for byte (gzip+base64, as cloud-init decodes it) and app.json root-only, with names, not values", () => {
+    const appctl = file("/usr/local/lib/wechat-https-backend/appctl.py")!;
+    expect(appctl.encoding).toBe("gz+b64");
+    expect(appctl.permissions).toBe("0755");
+    expect(gunzipSync(Buffer.from(appctl.content, "base64")).toString("utf8")).toBe(APPCTL_SOURCE);
+    const config = file("/etc/wechat-https-backend/app.json")!;
+    expect(config.permissions).toBe("0600");
+    const app = JSON.parse(config.content) as Record<string, unknown>;
+    expect(app).toMatchObject({
+      user: "10001:10001",
+      env: { PORT: "3000", HOST: "0.0.0.0", APP_ENV: "prod", HEALTH_PATH: "/api/health", LOG_LEVEL: "info" },
+      secrets: { WX_APP_SECRET: "wechat-https-backend/prod/WX_APP_SECRET" },
+      registry: { kind: "acr", instanceId: "cri-test123" },
+      envFile: "/run/wechat-https-backend/app.env",
+      metadataUrl: "http://100.100.100.200",
+      oosEndpoints: ["https://oos-vpc.cn-hangzhou.aliyuncs.com", "https://oos.cn-hangzhou.aliyuncs.com"],
+      crEndpoints: ["https://cr-vpc.cn-hangzhou.aliyuncs.com", "https://cr.cn-hangzhou.aliyuncs.com"],
+    });
+  });
+
+  it("upgrades every package on first boot and turns on unattended security upgrades without reboots", () => {
+    expect(userData.package_upgrade).toBe(true);
+    expect(userData.packages).toContain("unattended-upgrades");
+    const periodic = file("/etc/apt/apt.conf.d/20auto-upgrades")!;
+    expect(periodic.defer).toBe(true); // after the package's postinst wrote its own
+    expect(periodic.content).toContain('APT::Periodic::Unattended-Upgrade "1";');
+    expect(periodic.content).toContain('APT::Periodic::Update-Package-Lists "1";');
+    expect(file("/etc/apt/apt.conf.d/52wechat-https-backend-upgrades")!.content).toContain('Unattended-Upgrade::Automatic-Reboot "false";');
+  });
+
+  it("has a unit systemd-analyze verify accepts", () => {
+    const dir = join(scratch, "units");
+    mkdirSync(dir, { recursive: true });
+    const unitPath = join(dir, "wechat-https-backend-app.service");
+    writeFileSync(unitPath, file("/etc/systemd/system/wechat-https-backend-app.service")!.content);
+    // docker.service is not installed here: give verify a stand-in to resolve Requires= against.
+    writeFileSync(join(dir, "docker.service"), "[Service]\nExecStart=/bin/true\n");
+    const result = spawnSync("systemd-analyze", ["verify", "--man=no", unitPath], {
+      encoding: "utf8",
+      env: { ...process.env, SYSTEMD_UNIT_PATH: `${dir}:` },
+    });
+    if (result.error) throw new Error("systemd-analyze is needed for this test: apt-get install -y systemd");
+    // Only complaints about this unit count (the host's own units may have unrelated ones), and not
+    // that /usr/bin/docker is missing here: the docker.io package installs it on the instance.
+    const complaints = `${result.stderr}${result.stdout}`
+      .split("\n")
+      .filter((line) => line.includes("wechat-https-backend-app.service"))
+      .filter((line) => !line.includes("Command /usr/bin/docker is not executable"));
+    expect(complaints).toEqual([]);
+  });
+});
+
+describe("the restart script (Cloud Assistant, after a secret changed) under dash", () => {
+  function stubs(active: boolean, healthCode: string): { bin: string; log: string } {
+    const bin = join(scratch, `bin-${active}-${healthCode}`);
+    mkdirSync(bin, { recursive: true });
+    const log = join(bin, "calls");
+    writeFileSync(
+      join(bin, "systemctl"),
+      `#!/bin/sh\necho "systemctl $*" >> "${log}"\n[ "$1" = is-active ] && exit ${active ? 0 : 3}\nexit 0\n`,
+    );
+    writeFileSync(join(bin, "curl"), `#!/bin/sh\necho "curl $*" >> "${log}"\nprintf '${healthCode}'\n`);
+    chmodSync(join(bin, "systemctl"), 0o755);
+    chmodSync(join(bin, "curl"), 0o755);
+    return { bin, log };
+  }
+
+  async function run(
+    active: boolean,
+    healthCode: string,
+    timeoutSeconds?: number,
+  ): Promise<{ code: number; output: string; calls: string }> {
+    const { bin, log } = stubs(active, healthCode);
+    let script = renderRestartScript(options);
+    if (timeoutSeconds !== undefined) script = script.replace(/\+ \d+ \)\)/, `+ ${timeoutSeconds} ))`);
+    const path = join(bin, "restart.sh");
+    writeFileSync(path, script);
+    const child = spawn("dash", [path], { env: { PATH: `${bin}:/usr/bin:/bin` } });
+    let output = "";
+    child.stdout.on("data", (c: Buffer) => (output += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (output += c.toString()));
+    const code = await new Promise<number>((resolve) => child.on("close", (c) => resolve(c ?? -1)));
+    const calls = spawnSync("cat", [log], { encoding: "utf8" }).stdout;
+    return { code, output, calls };
+  }
+
+  it("restarts a running app and waits until nginx serves the health path again", async () => {
+    const result = await run(true, "200");
+    expect(result.code).toBe(0);
+    expect(result.calls).toContain("systemctl restart wechat-https-backend-app.service");
+    expect(result.calls).toContain("curl --silent --output /dev/null --write-out %{http_code} --max-time 5 http://127.0.0.1:80/api/health");
+    expect(result.output).toContain("restart: the app serves again");
+  });
+
+  it("does nothing on an instance whose app has not started yet", async () => {
+    const result = await run(false, "200");
+    expect(result.code).toBe(0);
+    expect(result.calls).not.toContain("restart");
+  });
+
+  it("fails when the app does not come back (so the rollout stops at this instance)", async () => {
+    const result = await run(true, "502", 1);
+    expect(result.code).toBe(1);
+    expect(result.output).toContain("restart: FAILED");
+  });
+
+  it("has no {{...}} that Cloud Assistant would take for a parameter", () => {
+    expect(renderRestartScript(options)).not.toMatch(/\{\{/);
+  });
+});
