@@ -34,19 +34,26 @@ interface WechatInput {
 
 type CallbackKey = "payNotifyPath" | "messagePushPath";
 
+/** Why WeChat (or this stack) cannot take `value` as a callback path; undefined when it can. */
+function callbackProblem(input: WechatInput, key: CallbackKey, value: string): string | undefined {
+  const { m } = input;
+  const said = { key, value, fix: setCommand(key) };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith("//")) return m.callbackIsUrl(said);
+  if (value.includes("?")) return m.callbackQuery(said);
+  if (value.includes("#")) return m.callbackFragment(said);
+  if (!URL_PATH_PATTERN.test(value)) return m.callbackNotPath(said);
+  if (value === "/") return m.callbackRoot(said);
+  if (value === input.healthPath) return m.callbackIsHealthPath({ key, path: value });
+  return undefined;
+}
+
 /** The path, or undefined (not set, or refused with a problem). */
 function callbackPath(input: WechatInput, key: CallbackKey): string | undefined {
   const value = input.values[key];
   if (value === "") return undefined;
-  const { problems, m } = input;
-  const said = { key, value, fix: setCommand(key) };
-  if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith("//")) problems.error(m.callbackIsUrl(said));
-  else if (value.includes("?")) problems.error(m.callbackQuery(said));
-  else if (value.includes("#")) problems.error(m.callbackFragment(said));
-  else if (!URL_PATH_PATTERN.test(value)) problems.error(m.callbackNotPath(said));
-  else if (value === "/") problems.error(m.callbackRoot(said));
-  else if (value === input.healthPath) problems.error(m.callbackIsHealthPath({ key, path: value }));
-  else return value;
+  const problem = callbackProblem(input, key, value);
+  if (problem === undefined) return value;
+  input.problems.error(problem);
   return undefined;
 }
 
