@@ -253,7 +253,7 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
   checkSshCidrs(ctx);
   const appImage = values.appImage === "" ? undefined : values.appImage;
   const app = resolveAppSettings(
-    { values, invalid, isSecret: input.isSecret, environment, region, stack: input.stack, problems },
+    { values, invalid, isSecret: input.isSecret, environment, region, stack: input.stack, problems, m },
     appImage,
   );
   const healthPath = trimPath(values.healthPath);
@@ -284,6 +284,7 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
     domain,
     region,
     problems,
+    m,
   });
   if (monitoring && untrusted) problems.warning(m.monitoringUntrusted({ certificate: untrusted }));
 

@@ -124,6 +124,62 @@ export const en = {
   verifyFileShadows: (p: { key: string; name: string; other: string }) =>
     `${p.key}: "/${p.name}" is also ${p.other}; a verification file must have a path of its own`,
 
+  // Monitoring (monitoring.ts). Robot URLs are secrets: messages name an entry by position only.
+  webhooksNotList: (p: { fix: string }) => `alertWebhooks: expected a list of robot URLs; e.g. ${p.fix}`,
+  webhookInvalid: (p: { index: number; reason: string }) =>
+    `alertWebhooks[${p.index}] ${p.reason}; set it again with pulumi config set --secret --path 'alertWebhooks[${p.index}]' <url>`,
+  webhooksTooLarge: (p: { count: number; bytes: number; max: number }) =>
+    `alertWebhooks: ${p.count} robots take ${p.bytes} bytes, more than the ${p.max} that fit in the function's environment (Function Compute allows 4 KB in all); keep fewer robots`,
+  alertEmailInvalid: (p: { index: number; value: string; fix: string }) =>
+    `alertEmails[${p.index}]: "${p.value}" is not an email address; e.g. ${p.fix}`,
+  probeInvalid: (p: { index: number; value: string; fix: string }) =>
+    `siteMonitorProbes[${p.index}]: "${p.value}" is not isp:city[:IDC|LASTMILE|MOBILE] with the ids DescribeSiteMonitorISPCityList gives; e.g. ${p.fix}`,
+  scheduleInvalid: (p: { reason: string; fix: string }) => `verifySchedule: ${p.reason}; e.g. ${p.fix}`,
+  webhooksWithoutMonitoring: () =>
+    "alertWebhooks is set but monitoring is off, so nothing posts to the robots: pulumi config set monitoring on",
+  emailsWithoutMonitoring: () => "alertEmails is set but monitoring is off, so no alarm reaches them: pulumi config set monitoring on",
+  monitoringTellsNobody: (p: { fix: string }) =>
+    `monitoring is on but tells nobody: set alertWebhooks (group robots) or alertEmails, e.g. ${p.fix}`,
+  webhooksEmpty: () =>
+    "alertWebhooks is empty: the scheduled verifier's alerts (certificate expiry, TLS, chain, HSTS) reach only group robots; alertEmails get CloudMonitor's alarms only",
+
+  // The app container (app.ts). Secret values are never shown, only their names.
+  envValueLineBreak: () => "holds a line break or NUL, which docker's --env-file cannot carry (encode it, e.g. base64)",
+  secretValueEmpty: () => "is empty (OOS stores 1-4096 characters); remove it instead",
+  secretValueTooLong: (p: { length: number; max: number }) => `is ${p.length} characters; OOS stores at most ${p.max}`,
+  envNameInvalid: () => "is not an environment variable name (A-Z, 0-9 and _, not starting with a digit)",
+  envNameReserved: (p: { names: string }) => `is set by the stack itself (${p.names})`,
+  envNameInBoth: () => "is in appEnv too; keep it in one of them",
+  secretParameterTooLong: (p: { parameter: string; max: number }) =>
+    `makes the OOS parameter name ${p.parameter} longer than ${p.max} characters`,
+  appEnvIsSecret: (p: { fix: string }) =>
+    `appEnv holds secret values; move them to appSecrets: ${p.fix}, then pulumi config rm --path 'appEnv.<NAME>'`,
+  appEnvEntry: (p: { name: string; problem: string }) =>
+    `appEnv.${p.name} ${p.problem}; e.g. pulumi config set --path 'appEnv.LOG_LEVEL' info`,
+  appSecretsFix: (p: { fix: string }) => `set each with ${p.fix}`,
+  appSecretsPlain: (p: { names: string; fix: string }) => `appSecrets holds plain-text values (${p.names}); ${p.fix}`,
+  appSecretsEntry: (p: { name: string; problem: string; fix: string }) => `appSecrets.${p.name} ${p.problem}; ${p.fix}`,
+  appUserRoot: (p: { user: string; fix: string }) => `appUser: "${p.user}" runs the app as root; use an unprivileged user, e.g. ${p.fix}`,
+  imageOnDockerHub: (p: { image: string }) =>
+    `appImage: ${p.image} is on Docker Hub, which the instances have no public IP to reach (they reach registries over the VPC only); push it to Container Registry and use its VPC address`,
+  acrWithUsername: () =>
+    "acrInstanceId and registryUsername are both set; an ACR Enterprise Edition pull uses the role's token, so remove registryUsername",
+  acrNotVpcEndpoint: (p: { region: string; host: string }) =>
+    `appImage: with acrInstanceId, pull through the Enterprise Edition instance's VPC endpoint in ${p.region}, <instance name>-registry-vpc.${p.region}.cr.aliyuncs.com/<namespace>/<repository>:<tag> (got ${p.host})`,
+  acrIdMissing: (p: { host: string; fix: string }) =>
+    `appImage: ${p.host} is an ACR Enterprise Edition registry; set its instance id so the instances pull with their RAM role: ${p.fix}`,
+  registryPublicEndpoint: (p: { host: string; vpcHost: string }) =>
+    `appImage: ${p.host} is a public registry endpoint, which the instances have no public IP to reach (they reach registries over the VPC only); use ${p.vpcHost}`,
+  registryPasswordWithoutUser: (p: { fix: string }) => `registryPassword is set without registryUsername; ${p.fix}`,
+  personalNeedsLogin: (p: { host: string }) =>
+    `appImage: ${p.host} is ACR Personal Edition, which does not allow anonymous pulls for instances created since 2024-09; set registryUsername and registryPassword`,
+  registryNoHost: () => "registryUsername: appImage names no registry host to log in to; use the registry's full address in appImage",
+  registryPasswordNotSet: (p: { fix: string }) => `registryPassword is not set (registryUsername is); ${p.fix}`,
+  appSettingsWithoutImage: (p: { keys: string; count: number; fix: string }) =>
+    `${p.keys} ${Number(p.count) > 1 ? "are" : "is"} set but appImage is not: the built-in app takes no settings; ${p.fix}`,
+  imageWithoutDigest: (p: { image: string; pinned: string }) =>
+    `appImage: ${p.image} has no digest; a re-tagged image reaches instances created later (scale-out, replacement). Pin it: ${p.pinned}@sha256:<digest>`,
+
   // Placeholders in the committed stacks (placeholders.ts).
   placeholderDomain: (p: { key: string; value: string; fix: string }) =>
     `${p.key}: "${p.value}" is an example domain (reserved, never ICP-filed, no DNS zone of yours): set your own before pulumi up, e.g. ${p.fix}`,

@@ -77,6 +77,50 @@ export const zhCN: ConfigMessages = {
   verifyFileContentShape: (p) => `${p.key}："${p.name}" 的内容不是业务域名校验文件应有的 32 个十六进制字符；请与下载的文件核对`,
   verifyFileShadows: (p) => `${p.key}："/${p.name}" 同时是 ${p.other}；校验文件必须有自己单独的路径`,
 
+  webhooksNotList: (p) => `alertWebhooks：应为机器人 URL 列表；例如 ${p.fix}`,
+  webhookInvalid: (p) =>
+    `alertWebhooks[${p.index}] ${p.reason}；请用 pulumi config set --secret --path 'alertWebhooks[${p.index}]' <url> 重新设置`,
+  webhooksTooLarge: (p) =>
+    `alertWebhooks：${p.count} 个机器人占 ${p.bytes} 字节，超过函数环境变量能容纳的 ${p.max} 字节（Function Compute 总共允许 4 KB）；请减少机器人`,
+  alertEmailInvalid: (p) => `alertEmails[${p.index}]："${p.value}" 不是邮箱地址；例如 ${p.fix}`,
+  probeInvalid: (p) =>
+    `siteMonitorProbes[${p.index}]："${p.value}" 不是用 DescribeSiteMonitorISPCityList 给出的 ID 写成的 isp:city[:IDC|LASTMILE|MOBILE]；例如 ${p.fix}`,
+  scheduleInvalid: (p) => `verifySchedule：${p.reason}；例如 ${p.fix}`,
+  webhooksWithoutMonitoring: () => "设置了 alertWebhooks 但监控已关闭，不会向机器人发送任何消息：pulumi config set monitoring on",
+  emailsWithoutMonitoring: () => "设置了 alertEmails 但监控已关闭，不会有报警发给它们：pulumi config set monitoring on",
+  monitoringTellsNobody: (p) => `监控已开启，但不会通知任何人：请设置 alertWebhooks（群机器人）或 alertEmails，例如 ${p.fix}`,
+  webhooksEmpty: () => "alertWebhooks 为空：定时校验的报警（证书到期、TLS、证书链、HSTS）只发给群机器人；alertEmails 只收到云监控的报警",
+
+  envValueLineBreak: () => "含有换行或 NUL，docker 的 --env-file 无法承载（请先编码，如 base64）",
+  secretValueEmpty: () => "为空（OOS 保存 1-4096 个字符）；请删除它",
+  secretValueTooLong: (p) => `有 ${p.length} 个字符；OOS 最多保存 ${p.max} 个`,
+  envNameInvalid: () => "不是环境变量名（A-Z、0-9 和 _，不能以数字开头）",
+  envNameReserved: (p) => `由栈自己设置（${p.names}）`,
+  envNameInBoth: () => "也在 appEnv 中；请只保留一处",
+  secretParameterTooLong: (p) => `会使 OOS 参数名 ${p.parameter} 超过 ${p.max} 个字符`,
+  appEnvIsSecret: (p) => `appEnv 中有 secret 值；请移到 appSecrets：${p.fix}，然后执行 pulumi config rm --path 'appEnv.<NAME>'`,
+  appEnvEntry: (p) => `appEnv.${p.name} ${p.problem}；例如 pulumi config set --path 'appEnv.LOG_LEVEL' info`,
+  appSecretsFix: (p) => `每个都用 ${p.fix} 设置`,
+  appSecretsPlain: (p) => `appSecrets 中有明文值（${p.names}）；${p.fix}`,
+  appSecretsEntry: (p) => `appSecrets.${p.name} ${p.problem}；${p.fix}`,
+  appUserRoot: (p) => `appUser："${p.user}" 会以 root 运行应用；请使用非特权用户，例如 ${p.fix}`,
+  imageOnDockerHub: (p) =>
+    `appImage：${p.image} 在 Docker Hub 上，而实例没有公网 IP，无法访问它（实例只经 VPC 访问镜像仓库）；请推送到容器镜像服务并使用其 VPC 地址`,
+  acrWithUsername: () => "同时设置了 acrInstanceId 和 registryUsername；ACR 企业版拉取使用角色的令牌，请删除 registryUsername",
+  acrNotVpcEndpoint: (p) =>
+    `appImage：设置 acrInstanceId 时，请经 ${p.region} 中企业版实例的 VPC 地址拉取：<instance name>-registry-vpc.${p.region}.cr.aliyuncs.com/<namespace>/<repository>:<tag>（当前为 ${p.host}）`,
+  acrIdMissing: (p) => `appImage：${p.host} 是 ACR 企业版镜像仓库；请设置其实例 ID，让实例用 RAM 角色拉取：${p.fix}`,
+  registryPublicEndpoint: (p) =>
+    `appImage：${p.host} 是镜像仓库的公网地址，而实例没有公网 IP，无法访问它（实例只经 VPC 访问镜像仓库）；请使用 ${p.vpcHost}`,
+  registryPasswordWithoutUser: (p) => `设置了 registryPassword 但没有 registryUsername；${p.fix}`,
+  personalNeedsLogin: (p) =>
+    `appImage：${p.host} 是 ACR 个人版，2024-09 起创建的实例不允许匿名拉取；请设置 registryUsername 和 registryPassword`,
+  registryNoHost: () => "registryUsername：appImage 中没有可登录的镜像仓库主机名；请在 appImage 中使用镜像仓库的完整地址",
+  registryPasswordNotSet: (p) => `registryPassword 未设置（registryUsername 已设置）；${p.fix}`,
+  appSettingsWithoutImage: (p) => `设置了 ${p.keys}，但没有设置 appImage：内置应用不接受任何设置；${p.fix}`,
+  imageWithoutDigest: (p) =>
+    `appImage：${p.image} 没有 digest；重新打标签的镜像会到达之后创建的实例（扩容、替换）。请固定它：${p.pinned}@sha256:<digest>`,
+
   placeholderDomain: (p) =>
     `${p.key}："${p.value}" 是示例域名（保留域名，不可能备案，也不是你的 DNS Zone）：pulumi up 之前请设置你自己的域名，例如 ${p.fix}`,
   placeholderIcp: (p) => `icpLicense："${p.value}" 是示例备案号：pulumi up 之前请设置域名自己的备案号，例如 ${p.fix}`,
