@@ -86,6 +86,15 @@ export class BackendInstances extends pulumi.ComponentResource {
             instanceChargeType: "PostPaid",
             systemDiskCategory: args.systemDiskCategory ?? "cloud_essd",
             systemDiskSize: args.systemDiskSize ?? 40,
+            // Encrypted at rest with the region's ECS service key (KMS alias/acs/ecs, created by ECS on
+            // first use, no key to manage or pay for): no kms key id. ECS encrypts a system disk at
+            // creation on ESSD, the category above. ForceNew in the provider
+            // (alicloud/resource_alicloud_instance.go): instances created before are replaced, rolling,
+            // like any user data change.
+            systemDiskEncrypted: true,
+            // No public IP (the API's default is 0 Mbps, set here so it is stated): the instances are
+            // reached only through the load balancer, and reach apt mirrors and the registry inside the VPC.
+            internetMaxBandwidthOut: 0,
             // Base64 is the provider's recommended form; it survives any character in the config.
             userData: Buffer.from(args.userData, "utf8").toString("base64"),
             // Metadata only through session tokens (IMDSv2-style), so an SSRF in the app cannot read it.

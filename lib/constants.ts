@@ -35,6 +35,13 @@ export const DNS_TTL_MAX_SECONDS = 86400;
 export const TLS_POLICIES = ["tls_cipher_policy_1_2", "tls_cipher_policy_1_2_strict", "tls_cipher_policy_1_2_strict_with_1_3"] as const;
 export type TlsPolicy = (typeof TLS_POLICIES)[number];
 
+/**
+ * The TLS policies with forward-secret suites only. tls_cipher_policy_1_2 still offers RSA key
+ * exchange (no forward secrecy) and DES-CBC3-SHA, which the verifier's cipher check fails: prod
+ * uses one of these.
+ */
+export const STRICT_TLS_POLICIES: readonly TlsPolicy[] = ["tls_cipher_policy_1_2_strict", "tls_cipher_policy_1_2_strict_with_1_3"];
+
 /** The policy the project recommends and uses by default: TLS 1.2 and 1.3, forward-secret suites only. */
 export const RECOMMENDED_TLS_POLICY: TlsPolicy = "tls_cipher_policy_1_2_strict_with_1_3";
 

@@ -6,17 +6,29 @@ import { environmentValueFor, localeFromEnvironment, parseLocale, type Locale } 
 type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
 type Values<T extends OptionSpec> = ReturnType<typeof parseArgs<{ options: T; strict: true }>>["values"];
 
-export type Parsed<T extends OptionSpec> = { readonly values: Values<T> } | { readonly exitCode: number };
+export type Parsed<T extends OptionSpec> = { readonly values: Values<T>; readonly positionals: string[] } | { readonly exitCode: number };
 
-/** Parses argv; on --help or a bad option, prints what to print and says which exit code to stop with. */
-export function parseCommand<T extends OptionSpec>(options: T, usage: string, argv: string[] = process.argv.slice(2)): Parsed<T> {
+/**
+ * Parses argv; on --help or a bad option, prints what to print and says which exit code to stop with.
+ * Arguments that are not options are refused unless `allowPositionals`.
+ */
+export function parseCommand<T extends OptionSpec>(
+  options: T,
+  usage: string,
+  { argv = process.argv.slice(2), allowPositionals = false }: { argv?: string[]; allowPositionals?: boolean } = {},
+): Parsed<T> {
   try {
-    const { values } = parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, strict: true });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { ...options, help: { type: "boolean", short: "h" } },
+      strict: true,
+      allowPositionals,
+    });
     if ((values as { help?: boolean }).help) {
       process.stdout.write(`${usage}\n`);
       return { exitCode: 0 };
     }
-    return { values: values as Values<T> };
+    return { values: values as Values<T>, positionals };
   } catch (err) {
     return { exitCode: usageError((err as Error).message, usage) };
   }

@@ -6,8 +6,9 @@
 // Messages come from the catalog of the run's locale (lib/config/messages): the environment's
 // (LC_ALL, LC_MESSAGES, LANG), so `pulumi preview` in a Chinese terminal explains itself in Chinese.
 import { ACME_SERVERS, ACME_KEY_ALGORITHMS, type AcmeKeyAlgorithm, type ConfigKey, type ConfigValues } from "./keys";
-import { HSTS_ONE_YEAR_SECONDS, type TlsPolicy } from "../constants";
-import { parseCidr } from "../cidr";
+import { HSTS_ONE_YEAR_SECONDS, RECOMMENDED_TLS_POLICY, STRICT_TLS_POLICIES, type TlsPolicy } from "../constants";
+import { INTERNET_WIDE_PREFIX, isInternetWide, parseCidr } from "../cidr";
+import { plaintextSecretWarnings } from "./credentials";
 import { checkCertificate } from "../certificates/checkCertificate";
 import { localeFromEnvironment, type Locale } from "../i18n";
 import { Problems } from "../problems";
@@ -213,8 +214,8 @@ function checkSshCidrs(ctx: Context): void {
     const parsed = parseCidr(cidr);
     if (typeof parsed === "string") {
       ctx.problems.error(ctx.m.sshCidrInvalid({ cidr, reason: parsed, fix: setCommand("sshAllowedCidrs") }));
-    } else if (parsed.prefix === 0) {
-      prodError(ctx, ctx.m.sshWholeInternet({ cidr }));
+    } else if (isInternetWide(cidr)) {
+      prodError(ctx, ctx.m.sshWholeInternet({ cidr, prefix: INTERNET_WIDE_PREFIX }));
     }
   }
 }
@@ -244,6 +245,9 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
   }
   checkPlaceholders(values, problems, m);
   const tlsPolicy = values.tlsPolicy;
+  if (!STRICT_TLS_POLICIES.includes(tlsPolicy)) {
+    prodError(ctx, m.tlsPolicyNotStrict({ policy: tlsPolicy, recommended: RECOMMENDED_TLS_POLICY }));
+  }
   const certificate = resolveCertificate(ctx, domain, tlsPolicy);
 
   if (values.hstsMaxAge < HSTS_ONE_YEAR_SECONDS) {
@@ -251,6 +255,8 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
   }
   const { instanceCount, zoneCount } = resolveCounts(ctx);
   checkSshCidrs(ctx);
+  // Provider credentials and secret keys the stack file holds in plain text (only the CLI can tell).
+  if (input.isSecret) plaintextSecretWarnings(input.values, input.isSecret, m).forEach((warning) => problems.warning(warning));
   const appImage = values.appImage === "" ? undefined : values.appImage;
   const app = resolveAppSettings(
     { values, invalid, isSecret: input.isSecret, environment, region, stack: input.stack, problems, m },

@@ -115,7 +115,7 @@ export function renderSetupScript(options: CloudInitOptions): string {
   const url = shellQuote(localHealthUrl(options.nginx));
   return `#!/bin/sh
 # First boot of a wechat-https-backend instance (${options.environment}), run once by cloud-init.
-# Rendered by lib/cloudInit.ts. Output: /var/log/cloud-init-output.log and journalctl -t ${LOG_TAG}.
+# Rendered by lib/instance/cloudInit.ts. Output: /var/log/cloud-init-output.log and journalctl -t ${LOG_TAG}.
 set -eu
 
 log() {
@@ -243,7 +243,7 @@ export function renderReadinessScript(options: CloudInitOptions): string {
   const timeout = options.readinessTimeoutSeconds ?? READINESS_TIMEOUT_SECONDS;
   const url = localHealthUrl(options.nginx);
   return `#!/bin/sh
-# Readiness gate of a wechat-https-backend instance (${options.environment}), rendered by lib/cloudInit.ts.
+# Readiness gate of a wechat-https-backend instance (${options.environment}), rendered by lib/instance/cloudInit.ts.
 # Exit 0 = cloud-init finished and ${url} answers 2xx through nginx.
 set -eu
 timeout_seconds=${timeout}

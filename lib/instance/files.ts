@@ -10,6 +10,8 @@ import type { AppSettings } from "../config/settings";
 
 export interface InstanceSettings {
   readonly environment: string;
+  /** The stack's domain: the only Host nginx serves. */
+  readonly domain: string;
   readonly backendPort: number;
   readonly hstsMaxAge: number;
   readonly healthPath: string;
@@ -56,6 +58,7 @@ export function containerRuntime(settings: InstanceSettings): ContainerRuntimeOp
 export function cloudInitOptions(settings: InstanceSettings): CloudInitOptions {
   return {
     nginx: {
+      domain: settings.domain,
       listenPort: NGINX_PORT,
       backendPort: settings.backendPort,
       hstsMaxAge: settings.hstsMaxAge,

@@ -59,3 +59,11 @@ export function checkVerifyFile(problems: Problems, field: string, name: string,
     problems.error(`${field}.${name} must be letters and digits only, got ${JSON.stringify(content)}`);
   }
 }
+
+/** A DNS host name in lowercase letters, digits, "-" and dots, e.g. "api.example.com": safe unquoted in nginx. */
+export function checkHostName(problems: Problems, field: string, value: string): void {
+  const label = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
+  if (typeof value !== "string" || value.length > 253 || !new RegExp(`^${label}(?:\\.${label})+$`).test(value)) {
+    problems.error(`${field} must be a host name in lowercase like "api.example.com", got ${JSON.stringify(value)}`);
+  }
+}

@@ -4,7 +4,10 @@ import * as path from "node:path";
 import type { MockMode } from "./mocks";
 import { toPlanDocument, type PlanDocument } from "./present";
 import { runProgram, type ProgramRun } from "./runProgram";
-import { loadStack, readProjectFile, type LoadedStackConfig } from "./stackFiles";
+import { loadStack, plaintextSecretValues, readProjectFile, type LoadedStackConfig } from "./stackFiles";
+import { plaintextSecretWarning } from "../../lib/config/credentials";
+import { configMessages } from "../../lib/config/messages";
+import { localeFromEnvironment } from "../../lib/i18n";
 
 export interface PlanRequest {
   /** Directory holding Pulumi.yaml and the stack files. */
@@ -35,10 +38,9 @@ export async function planStack(request: PlanRequest): Promise<StackPlan> {
     mode: request.mode ?? "plan",
     loadProgram: request.loadProgram,
   });
-  const document = toPlanDocument(stack, run);
-  const plaintext = config.plaintextSecretKeys.map(
-    (key) =>
-      `${key.split(":").pop()} is stored in plain text in ${path.basename(config.file)}; store it encrypted: pulumi config set --secret ${key.split(":").pop()} < file.pem`,
-  );
+  const document = toPlanDocument(stack, run, plaintextSecretValues(config));
+  // In the program's language (the environment's, as for the program's own warnings).
+  const m = configMessages(localeFromEnvironment());
+  const plaintext = config.plaintextSecretKeys.map((key) => plaintextSecretWarning(key, path.basename(config.file), m));
   return { stack, config, run, document: { ...document, warnings: [...plaintext, ...document.warnings] } };
 }

@@ -13,13 +13,25 @@ export function isSecretMarker(value: unknown): value is { value: unknown } {
   return pulumi.runtime.isRpcSecret(value);
 }
 
-/** A JSON-safe copy with secrets and unknowns replaced by their labels. */
-export function redact(value: unknown): unknown {
+/** Plain-text secrets shorter than this count only as a whole value, not inside other text. */
+const MIN_EMBEDDED_SECRET = 4;
+
+/**
+ * True when a string is, or contains, one of `secrets` (values of secrets the stack file holds in
+ * plain text): a program that passed one on without marking it secret must not make it printable.
+ */
+export function holdsPlaintextSecret(text: string, secrets: readonly string[]): boolean {
+  return secrets.some((secret) => text === secret || (secret.length >= MIN_EMBEDDED_SECRET && text.includes(secret)));
+}
+
+/** A JSON-safe copy with secrets (and `plaintextSecrets` wherever they appear) and unknowns replaced by their labels. */
+export function redact(value: unknown, plaintextSecrets: readonly string[] = []): unknown {
   if (pulumi.isUnknown(value)) return UNKNOWN;
   if (isSecretMarker(value)) return SECRET;
-  if (Array.isArray(value)) return value.map(redact);
+  if (typeof value === "string" && holdsPlaintextSecret(value, plaintextSecrets)) return SECRET;
+  if (Array.isArray(value)) return value.map((v) => redact(v, plaintextSecrets));
   if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v, plaintextSecrets)]));
   }
   return value;
 }
@@ -45,17 +57,20 @@ export interface PlanDocument {
 
 const refText = (ref: ResourceRef) => `${ref.type}::${ref.name}`;
 
-export function toPlanDocument(stack: string, run: ProgramRun): PlanDocument {
+/** `plaintextSecrets`: values of secrets the stack file holds in plain text, hidden wherever they turn up. */
+export function toPlanDocument(stack: string, run: ProgramRun, plaintextSecrets: readonly string[] = []): PlanDocument {
   const resources = run.resources.map((r: DeclaredResource): PlannedResource => ({
     type: r.type,
     name: r.name,
     parent: r.parent ? refText(r.parent) : undefined,
     inputs: Object.fromEntries(
-      Object.entries(r.inputs).map(([key, value]) => [key, r.secretInputs.includes(key) ? SECRET : redact(value)]),
+      Object.entries(r.inputs).map(([key, value]) => [key, r.secretInputs.includes(key) ? SECRET : redact(value, plaintextSecrets)]),
     ),
     options: { ...r.options, dependsOn: r.options.dependsOn?.map(refText) },
   }));
-  const outputs = Object.fromEntries(Object.entries(run.outputs).map(([name, o]) => [name, o.secret ? SECRET : redact(o.value)]));
+  const outputs = Object.fromEntries(
+    Object.entries(run.outputs).map(([name, o]) => [name, o.secret ? SECRET : redact(o.value, plaintextSecrets)]),
+  );
   const environment = typeof outputs.environment === "string" ? outputs.environment : undefined;
   // The program logs them under a prefix in its language (lib/config/messages).
   const prefixes = Object.values(CONFIG_CATALOGS).map((m) => m.notCheckedPrefix());
@@ -65,7 +80,7 @@ export function toPlanDocument(stack: string, run: ProgramRun): PlanDocument {
     environment,
     resources,
     outputs,
-    lookups: run.mocks.invokes.map((i) => ({ token: i.token, args: redact(i.inputs) })),
+    lookups: run.mocks.invokes.map((i) => ({ token: i.token, args: redact(i.inputs, plaintextSecrets) })),
     warnings: run.log.filter((l) => l.level === "warning").map((l) => l.message),
     checksNotRun: run.log
       .filter((l) => l.level === "info" && notCheckedText(l.message) !== undefined)

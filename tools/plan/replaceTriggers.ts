@@ -66,6 +66,10 @@ export const REPLACE_TRIGGERS: Readonly<Record<string, ReplaceTriggers>> = {
       "availabilityZone",
       "systemDiskCategory",
       "systemDiskAutoSnapshotPolicyId",
+      "systemDiskEncrypted",
+      "systemDiskKmsKeyId",
+      "systemDiskEncryptAlgorithm",
+      "systemDiskStorageClusterId",
       "dataDisks",
       "roleName",
       "keyName",
@@ -74,7 +78,7 @@ export const REPLACE_TRIGGERS: Readonly<Record<string, ReplaceTriggers>> = {
       "securityEnhancementStrategy",
       "hpcClusterId",
     ],
-    source: `${ALICLOUD} alicloud/resource_alicloud_instance.go (schema ForceNew: true; stored version 00f9da03)`,
+    source: `${ALICLOUD} alicloud/resource_alicloud_instance.go (schema ForceNew: true; stored version 00f9da03; the system disk encryption fields checked again at master of 2026-08)`,
     unconfirmed:
       "inputs newer than the checked version (httpTokens, vpcId, ...) were not checked; imageId, instanceType, vswitchId and userData are updates there " +
       "(this program replaces instances on userData itself with replaceOnChanges)",

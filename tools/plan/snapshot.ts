@@ -8,7 +8,8 @@ import { createHmac } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { FAKE } from "./mocks";
 import type { StackPlan } from "./planStack";
-import { isSecretMarker } from "./present";
+import { plaintextSecretValues } from "./stackFiles";
+import { holdsPlaintextSecret, isSecretMarker } from "./present";
 import type { DeclaredResource, RecordedOptions, ResourceRef } from "./runProgram";
 
 /** Where a value only the cloud knows comes from: an output (or the id) of another resource. */
@@ -94,6 +95,8 @@ export class Encoder {
     private readonly hmacKey: Buffer,
     private readonly provided: Map<string, CloudRef[]>,
     region: string,
+    /** Values of secrets the stack file holds in plain text: encoded as secrets wherever they turn up. */
+    private readonly plaintextSecrets: readonly string[] = [],
   ) {
     this.embedded = [...provided].filter(([value]) => value.length >= MIN_EMBEDDED_LENGTH);
     // Test-mode answers of the lookups (image, instance type, zones): known only at preview.
@@ -114,6 +117,9 @@ export class Encoder {
     if (Array.isArray(value)) return value.map((v) => this.encode(v));
     if (typeof value === "object" && value !== null) {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.encode(v)]));
+    }
+    if (typeof value === "string" && holdsPlaintextSecret(value, this.plaintextSecrets)) {
+      return { $secret: { known: true, hash: this.hash(value), refs: [] } };
     }
     if (typeof value === "string") {
       const refs = this.provided.get(value) ?? this.embedded.filter(([provided]) => value.includes(provided)).flatMap(([, r]) => r);
@@ -137,8 +143,9 @@ export function refsIn(value: Encoded): string[] {
 /** The stack's config as the diff shows it: secret values only as a keyed hash (ciphertexts included). */
 function configOf(plan: StackPlan, encoder: Encoder): Record<string, ConfigEntry> {
   const entries: Record<string, ConfigEntry> = {};
+  const plaintextSecrets = plaintextSecretValues(plan.config);
   for (const [key, value] of Object.entries(plan.config.values)) {
-    if (!plan.config.secretKeys.includes(key)) {
+    if (!plan.config.secretKeys.includes(key) && !holdsPlaintextSecret(value, plaintextSecrets)) {
       entries[key] = { secret: false, value };
       continue;
     }
@@ -160,7 +167,7 @@ export function toSnapshot(plan: StackPlan, options: SnapshotOptions): PlanSnaps
   const resources = plan.run.resources;
   const urns = urnsOf(resources, plan.stack, options.project);
   const region = plan.config.values["alicloud:region"] ?? "cn-hangzhou";
-  const encoder = new Encoder(options.hmacKey, cloudValues(resources, urns), region);
+  const encoder = new Encoder(options.hmacKey, cloudValues(resources, urns), region, plaintextSecretValues(plan.config));
   return {
     stack: plan.stack,
     project: options.project,

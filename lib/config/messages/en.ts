@@ -94,8 +94,18 @@ export const en = {
     `zoneCount: ${p.zones} zones cannot each hold one of ${p.instances} instances; set zoneCount at most instanceCount`,
   prodZoneCount: () => "zoneCount: prod spreads instances over at least 2 zones; pulumi config set zoneCount 2",
   sshCidrInvalid: (p: { cidr: string; reason: string; fix: string }) => `sshAllowedCidrs: "${p.cidr}" ${p.reason}; e.g. ${p.fix}`,
-  sshWholeInternet: (p: { cidr: string }) =>
-    `sshAllowedCidrs: "${p.cidr}" opens SSH to the whole internet; list your office or bastion range instead`,
+  sshWholeInternet: (p: { cidr: string; prefix: number }) =>
+    `sshAllowedCidrs: "${p.cidr}" opens SSH to the internet (any range wider than /${p.prefix} counts); list your office or bastion range instead`,
+  tlsPolicyNotStrict: (p: { policy: string; recommended: string }) =>
+    `tlsPolicy: ${p.policy} still offers cipher suites without forward secrecy (RSA key exchange, 3DES), which the verifier fails: pulumi config set tlsPolicy ${p.recommended}`,
+  plaintextCredential: (p: { key: string; where: string; variable: string }) =>
+    `${p.key} is stored in plain text in ${p.where}, where anyone who reads the repository or a plan sees it: ` +
+    `remove it (pulumi config rm ${p.key}) and give the provider ${p.variable} in the environment, ` +
+    `or store it encrypted: pulumi config set --secret ${p.key} <value>`,
+  plaintextSecret: (p: { key: string; where: string; command: string }) =>
+    `${p.key} is stored in plain text in ${p.where}; store it encrypted: ${p.command}`,
+  theStackFile: () => "the stack file",
+  itsEnvironmentVariable: () => "its environment variable",
   protectOffInProd: () => "protect: false in prod; pulumi destroy could delete the load balancer and DNS records",
 
   // WeChat callbacks and verification files (wechat.ts).

@@ -59,7 +59,15 @@ export const zhCN: ConfigMessages = {
   zoneCountAboveInstances: (p) => `zoneCount：${p.instances} 台实例无法让 ${p.zones} 个可用区各有一台；zoneCount 最多等于 instanceCount`,
   prodZoneCount: () => "zoneCount：prod 的实例至少分布在 2 个可用区；pulumi config set zoneCount 2",
   sshCidrInvalid: (p) => `sshAllowedCidrs："${p.cidr}" 不是有效的网段（${p.reason}）；例如 ${p.fix}`,
-  sshWholeInternet: (p) => `sshAllowedCidrs："${p.cidr}" 向整个互联网开放了 SSH；请改为办公网或堡垒机的网段`,
+  sshWholeInternet: (p) => `sshAllowedCidrs："${p.cidr}" 向互联网开放了 SSH（比 /${p.prefix} 更大的网段都算）；请改为办公网或堡垒机的网段`,
+  tlsPolicyNotStrict: (p) =>
+    `tlsPolicy：${p.policy} 仍提供不具备前向保密的加密套件（RSA 密钥交换、3DES），校验工具会判为失败：pulumi config set tlsPolicy ${p.recommended}`,
+  plaintextCredential: (p) =>
+    `${p.key} 以明文保存在${p.where}中，任何能读仓库或计划的人都能看到：请删除它（pulumi config rm ${p.key}），改在环境中为 provider 提供 ${p.variable}，` +
+    `或者加密保存：pulumi config set --secret ${p.key} <value>`,
+  plaintextSecret: (p) => `${p.key} 以明文保存在 ${p.where} 中；请加密保存：${p.command}`,
+  theStackFile: () => "栈文件",
+  itsEnvironmentVariable: () => "它对应的环境变量",
   protectOffInProd: () => "protect：prod 中为 false；pulumi destroy 可能删除负载均衡和 DNS 记录",
 
   callbackIsUrl: (p) =>

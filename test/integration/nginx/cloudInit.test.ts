@@ -2,20 +2,22 @@
 // for byte, shell that parses in bash and dash, and the built-in app run for real behind the real
 // nginx, probed by the readiness script as Cloud Assistant would run it.
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { renderCloudInit, renderReadinessScript, renderSetupScript, type CloudInitOptions } from "../../../lib/instance/cloudInit";
 import { BUILTIN_APP_SOURCE } from "../../../lib/instance/builtinApp";
 import { DEFAULT_NGINX_OPTIONS, renderNginxConfig } from "../../../lib/instance/nginx";
-import { freeLoopbackPort, startProjectNginx, type RunningNginx } from "../../support/nginx";
+import { freeLoopbackPort, startProjectNginx, TEST_DOMAIN, type RunningNginx } from "../../support/nginx";
+import { PROJECT_DIR } from "../../support/program";
 import { httpGet, jsonBody } from "./http";
 
 const IMAGE = "registry-vpc.cn-hangzhou.aliyuncs.com/team/app:1.2.0";
-const builtin: CloudInitOptions = { nginx: DEFAULT_NGINX_OPTIONS, environment: "dev" };
+const NGINX = { ...DEFAULT_NGINX_OPTIONS, domain: TEST_DOMAIN };
+const builtin: CloudInitOptions = { nginx: NGINX, environment: "dev" };
 const container: CloudInitOptions = {
-  nginx: { ...DEFAULT_NGINX_OPTIONS, hstsMaxAge: 63072000, maxUploadSize: "50m" },
+  nginx: { ...NGINX, hstsMaxAge: 63072000, maxUploadSize: "50m" },
   environment: "prod",
   appImage: IMAGE,
 };
@@ -135,7 +137,7 @@ describe("renderCloudInit", () => {
   it("rejects options that would not fit in a unit file or a script", () => {
     expect(() => renderCloudInit({ ...container, appImage: "app:1; rm -rf /" })).toThrow("appImage must be an image reference");
     expect(() => renderCloudInit({ ...builtin, environment: "Prod env" })).toThrow("environment must be lowercase");
-    expect(() => renderReadinessScript({ ...builtin, nginx: { ...DEFAULT_NGINX_OPTIONS, healthPath: "health" } })).toThrow(
+    expect(() => renderReadinessScript({ ...builtin, nginx: { ...NGINX, healthPath: "health" } })).toThrow(
       "nginx.healthPath must be an absolute path",
     );
   });
@@ -152,6 +154,13 @@ describe("embedded shell", () => {
       const result = spawnSync(shell, ["-n", writeScratch(`${name}.sh`, text)], { encoding: "utf8" });
       expect({ name, stderr: result.stderr, status: result.status }).toEqual({ name, stderr: "", status: 0 });
     }
+  });
+
+  it("names its renderer by a path that exists (the files moved to lib/instance/), as the nginx config does", () => {
+    const rendered = [...Object.values(scripts()), renderCloudInit(container), renderNginxConfig(container.nginx)].join("\n");
+    const named = [...new Set([...rendered.matchAll(/\blib\/[\w/]+\.ts\b/g)].map((m) => m[0]))];
+    expect(named.sort()).toEqual(["lib/instance/cloudInit.ts", "lib/instance/nginx.ts"]);
+    for (const file of named) expect([file, existsSync(join(PROJECT_DIR, file))]).toEqual([file, true]);
   });
 
   it("has no {{...}} that Cloud Assistant would take for a parameter", () => {
@@ -178,8 +187,8 @@ describe("a fresh instance, for real: built-in app behind the project's nginx", 
       python.stdout.once("data", () => resolve());
       python.once("exit", (code) => reject(new Error(`python3 built-in app exited (${code}); is python3 installed?`)));
     });
-    nginx = await startProjectNginx({ ...DEFAULT_NGINX_OPTIONS, backendPort: port });
-    instance = { ...builtin, nginx: { ...DEFAULT_NGINX_OPTIONS, backendPort: port, listenPort: nginx.port } };
+    nginx = await startProjectNginx({ ...NGINX, backendPort: port });
+    instance = { ...builtin, nginx: { ...NGINX, backendPort: port, listenPort: nginx.port } };
     stubBin = join(scratch, "bin");
     spawnSync("mkdir", ["-p", stubBin]);
   });

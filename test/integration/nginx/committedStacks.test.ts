@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { parse } from "yaml";
 import { nginxBinary } from "../../../tools/localNginx";
+import { nginx118Binary } from "../../support/nginx";
 import { findResource, planOf, PROJECT_DIR, T } from "../../support/program";
 
 const stacks = readdirSync(PROJECT_DIR)
@@ -49,10 +50,21 @@ describe.each(stacks)("npm run render -- --stack %s", (stack) => {
     expect(files.find((f) => f.path === "/etc/nginx/nginx.conf")?.content).toBe(readFileSync(path.join(dir, "nginx.conf"), "utf8"));
   });
 
-  test("nginx -t accepts it as it is", () => {
-    const result = spawnSync(nginxBinary(), ["-t", "-c", path.join(dir, "nginx.conf")], { encoding: "utf8" });
+  test.each([
+    ["this machine's nginx", nginxBinary],
+    ["nginx 1.18, the instances' version", nginx118Binary],
+  ])("nginx -t accepts it as it is (%s)", (_label, binary) => {
+    const result = spawnSync(binary(), ["-t", "-c", path.join(dir, "nginx.conf")], { encoding: "utf8" });
     expect(result.stderr).toContain("test is successful");
     expect(result.status).toBe(0);
+  });
+
+  test("nginx serves the stack's domain only", () => {
+    const domain = (parse(readFileSync(path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, string> })
+      .config["wechat-https-backend:domain"];
+    expect(readFileSync(path.join(dir, "nginx.conf"), "utf8")).toMatch(
+      new RegExp(`^\\s+server_name ${domain.replace(/\./g, "\\.")};$`, "m"),
+    );
   });
 
   test("the instances of the program get exactly this user data", async () => {

@@ -23,7 +23,7 @@ describe("BackendInstances", () => {
     ]);
   });
 
-  test("instances get the user data (base64), no public IP, IMDS tokens required, and the security group", async () => {
+  test("instances get the user data (base64), no public IP, IMDS tokens required, an encrypted system disk, and the security group", async () => {
     const run = await runComponents(() => new BackendInstances("app", { ...base, count: 1 }));
     const instance = findResource(run, T.instance);
     expect(decode(instance.inputs.userData)).toBe(base.userData);
@@ -33,8 +33,11 @@ describe("BackendInstances", () => {
       securityGroups: ["sg-1"],
       httpTokens: "required",
       instanceChargeType: "PostPaid",
+      // No public IP, said outright (the API's default is 0 too); the ECS service key encrypts the disk.
+      internetMaxBandwidthOut: 0,
+      systemDiskEncrypted: true,
     });
-    expect(instance.inputs.internetMaxBandwidthOut).toBeUndefined();
+    expect(instance.inputs.systemDiskKmsKeyId).toBeUndefined();
   });
 
   test("a user data change replaces instances instead of rebooting them all; a newer image does not", async () => {

@@ -236,13 +236,26 @@ describe("stack config: every bad value is refused with the key and the fix", ()
     expect(found[0]).toContain(fix);
   });
 
-  test("SSH open to the internet: an error in prod, a warning in dev", () => {
-    expect(problems({ ...prodBase, sshAllowedCidrs: '["0.0.0.0/0"]' }, "prod")).toEqual([
-      'sshAllowedCidrs: "0.0.0.0/0" opens SSH to the whole internet; list your office or bastion range instead',
-    ]);
-    expect(resolveStackConfig(input({ ...devBase, sshAllowedCidrs: '["0.0.0.0/0"]' })).warnings).toContain(
-      'sshAllowedCidrs: "0.0.0.0/0" opens SSH to the whole internet; list your office or bastion range instead',
+  test("SSH open to the internet (half of it counts): an error in prod, a warning in dev", () => {
+    for (const cidr of ["0.0.0.0/0", "128.0.0.0/1", "::/1"]) {
+      expect(problems({ ...prodBase, sshAllowedCidrs: JSON.stringify([cidr]) }, "prod")).toEqual([
+        `sshAllowedCidrs: "${cidr}" opens SSH to the internet (any range wider than /8 counts); list your office or bastion range instead`,
+      ]);
+    }
+    expect(resolveStackConfig(input({ ...devBase, sshAllowedCidrs: '["0.0.0.0/1"]' })).warnings).toContain(
+      'sshAllowedCidrs: "0.0.0.0/1" opens SSH to the internet (any range wider than /8 counts); list your office or bastion range instead',
     );
+    expect(() => resolveStackConfig(input({ ...prodBase, sshAllowedCidrs: '["10.0.0.0/8"]' }, "prod"))).not.toThrow();
+  });
+
+  test("tls_cipher_policy_1_2 (no forward secrecy for some suites): an error in prod, a warning in dev", () => {
+    expect(problems({ ...prodBase, tlsPolicy: "tls_cipher_policy_1_2" }, "prod")).toEqual([
+      "tlsPolicy: tls_cipher_policy_1_2 still offers cipher suites without forward secrecy (RSA key exchange, 3DES), which the verifier fails: pulumi config set tlsPolicy tls_cipher_policy_1_2_strict_with_1_3",
+    ]);
+    expect(resolveStackConfig(input({ ...devBase, tlsPolicy: "tls_cipher_policy_1_2" })).warnings).toContainEqual(
+      expect.stringContaining("tlsPolicy: tls_cipher_policy_1_2 still offers cipher suites without forward secrecy"),
+    );
+    expect(() => resolveStackConfig(input({ ...prodBase, tlsPolicy: "tls_cipher_policy_1_2_strict" }, "prod"))).not.toThrow();
   });
 
   test("the error message lists every problem under the stack's file name", () => {

@@ -33,6 +33,7 @@ describe.each(["dev", "prod"])("Pulumi.%s.yaml", (stack) => {
     expect(findings.filter((f) => f.kind === "cannot-run")).toEqual([]);
     expect(outcome(findings, "dns-record-points-at-load-balancer")).toEqual([]);
     expect(outcome(findings, "prod-stateful-resources-protected")).toEqual(stack === "prod" ? [] : ["not-applicable"]);
+    expect(outcome(findings, "prod-strict-tls-policy")).toEqual(stack === "prod" ? [] : ["not-applicable"]);
     expect(outcome(findings, "certificate-validity")).toEqual([]);
   });
 });
@@ -44,7 +45,7 @@ test("Pulumi.dev.yaml in plan mode: no violation; what preview cannot know is re
   expect(outcome(findings, "certificate-validity")).toEqual(["not-applicable"]);
 });
 
-test("the adapter passes the program's real inputs: a dev stack with SSH open to the world is caught", async () => {
+test("the adapter passes the program's real inputs: a dev stack with SSH open to half the world is caught", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "policy-stack-"));
   const file = path.join(dir, "Pulumi.open-ssh.yaml");
   writeFileSync(
@@ -55,13 +56,14 @@ test("the adapter passes the program's real inputs: a dev stack with SSH open to
       "  wechat-https-backend:environment: dev",
       "  wechat-https-backend:domain: dev.example.com",
       "  wechat-https-backend:certificateSource: selfSigned",
-      '  wechat-https-backend:sshAllowedCidrs: ["0.0.0.0/0"]',
+      '  wechat-https-backend:sshAllowedCidrs: ["0.0.0.0/1", "128.0.0.0/1"]',
       "",
     ].join("\n"),
   );
   const findings = await findingsOf({ configFile: file }, "test");
   rmSync(dir, { recursive: true, force: true });
   expect(violations(findings)).toEqual([
-    `no-admin-ports-from-internet: security group rule "wechat-net-ssh-0-0-0-0-0" opens port 22 (SSH) to the whole internet (0.0.0.0/0): allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
+    `no-admin-ports-from-internet: security group rule "wechat-net-ssh-0-0-0-0-1" opens port 22 (SSH) to the internet (0.0.0.0/1; any range wider than /8 counts): allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
+    `no-admin-ports-from-internet: security group rule "wechat-net-ssh-128-0-0-0-1" opens port 22 (SSH) to the internet (128.0.0.0/1; any range wider than /8 counts): allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
   ]);
 });

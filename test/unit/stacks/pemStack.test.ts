@@ -52,8 +52,8 @@ describe("a prod stack with certificateSource pem", () => {
     // The plan document never carries the key, and says the PEMs belong in encrypted config.
     expect(JSON.stringify(plan.document)).not.toContain(key.split("\n")[1]);
     expect(plan.document.warnings).toEqual([
-      "certificatePem is stored in plain text in Pulumi.prod.yaml; store it encrypted: pulumi config set --secret certificatePem < file.pem",
-      "privateKeyPem is stored in plain text in Pulumi.prod.yaml; store it encrypted: pulumi config set --secret privateKeyPem < file.pem",
+      "certificatePem is stored in plain text in Pulumi.prod.yaml; store it encrypted: pulumi config set --secret certificatePem < fullchain.pem",
+      "privateKeyPem is stored in plain text in Pulumi.prod.yaml; store it encrypted: pulumi config set --secret privateKeyPem < privkey.pem",
     ]);
   });
 
