@@ -34,6 +34,7 @@ export function checkPlaceholders(values: ConfigValues, problems: Problems, m: C
   }
   const emailDomain = values.acmeEmail.split("@")[1] ?? "";
   if (values.certificateSource === "acme" && isExampleDomain(emailDomain)) {
-    problems.warning(m.placeholderEmail({ value: values.acmeEmail, fix: setCommand("acmeEmail") }));
+    // The domain only: the address itself is not repeated in a plan (whatever a stack file holds).
+    problems.warning(m.placeholderEmail({ domain: emailDomain, fix: setCommand("acmeEmail") }));
   }
 }

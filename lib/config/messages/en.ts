@@ -195,8 +195,8 @@ export const en = {
     `${p.key}: "${p.value}" is an example domain (reserved, never ICP-filed, no DNS zone of yours): set your own before pulumi up, e.g. ${p.fix}`,
   placeholderIcp: (p: { value: string; fix: string }) =>
     `icpLicense: "${p.value}" is the example filing number: set the domain's own 备案号 before pulumi up, e.g. ${p.fix}`,
-  placeholderEmail: (p: { value: string; fix: string }) =>
-    `acmeEmail: "${p.value}" is an example address; Let's Encrypt sends expiry warnings there: set your own, e.g. ${p.fix}`,
+  placeholderEmail: (p: { domain: string; fix: string }) =>
+    `acmeEmail is an address at ${p.domain}, an example domain; Let's Encrypt sends expiry warnings there: set your own, e.g. ${p.fix}`,
 } as const satisfies Catalog;
 
 export type ConfigMessages = typeof en;
