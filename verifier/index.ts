@@ -2,6 +2,7 @@
 // whether it meets WeChat's rules. The CLI (verifier/cli.ts) is a thin shell around it.
 import { CHECKS } from "./checks";
 import { createContext } from "./context";
+import { VERIFIER_CATALOGS } from "./messages";
 import { tcpProbe } from "./probe";
 import { VerifyOptions, toSettings } from "./settings";
 import { CheckResult, Report } from "./types";
@@ -24,14 +25,15 @@ export async function verify(options: VerifyOptions): Promise<Report> {
   const started = Date.now();
   const settings = toSettings(options);
   const ctx = createContext(settings);
+  const m = VERIFIER_CATALOGS[settings.locale];
   const unreachable = await tcpProbe(ctx.env, settings.endpoint);
-  if (unreachable) throw new EndpointUnreachableError(`${settings.url.origin} is unreachable: ${unreachable}`);
+  if (unreachable) throw new EndpointUnreachableError(m.unreachable({ origin: settings.url.origin, reason: unreachable }));
   const checks = await Promise.all(
     CHECKS.map(({ id, run }) =>
       run(ctx).catch((err: unknown): CheckResult => ({
         id,
         ok: false,
-        detail: `the check itself failed: ${err instanceof Error ? err.message : String(err)}`,
+        detail: m.checkCrashed({ reason: err instanceof Error ? err.message : String(err) }),
       })),
     ),
   );

@@ -2,6 +2,7 @@
 // Every mistake becomes a UsageError naming the option and the fix, so the CLI can exit 2 with it.
 import { isIP } from "node:net";
 import { X509Certificate } from "node:crypto";
+import { localeFromEnvironment, type Locale } from "../lib/i18n";
 
 export interface VerifyOptions {
   /** The https:// URL under test, e.g. https://api.example.com/ (required). */
@@ -24,6 +25,8 @@ export interface VerifyOptions {
   readonly requireWebSocket?: boolean;
   /** Time limit of each probe, milliseconds; default 5000. */
   readonly timeoutMs?: number;
+  /** Language of the report; default the environment's (LC_ALL, LC_MESSAGES, LANG). */
+  readonly locale?: Locale;
 }
 
 export const DEFAULTS = {
@@ -57,6 +60,7 @@ export interface Settings {
   readonly websocketPath: string;
   readonly requireWebSocket: boolean;
   readonly timeoutMs: number;
+  readonly locale: Locale;
 }
 
 /** URL.hostname keeps the brackets of an IPv6 literal; sockets and certificates want them off. */
@@ -157,5 +161,6 @@ export function toSettings(options: VerifyOptions): Settings {
     websocketPath: pathOption(options.websocketPath, healthPath, "--websocket-path"),
     requireWebSocket: options.requireWebSocket ?? false,
     timeoutMs,
+    locale: options.locale ?? localeFromEnvironment(),
   };
 }

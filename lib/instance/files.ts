@@ -17,6 +17,9 @@ export interface InstanceSettings {
   readonly healthPath: string;
   readonly maxUploadSize: string;
   readonly appImage?: string;
+  readonly payNotifyPath?: string;
+  readonly messagePushPath?: string;
+  readonly wechatVerifyFiles?: Readonly<Record<string, string>>;
   /** Monitoring on: Logtail ships nginx's access log from the instances. */
   readonly monitoring?: { readonly region: string; readonly names: { readonly machineGroupId: string } };
   /** The app container's variables, secrets and registry login; default none. */
@@ -62,6 +65,8 @@ export function cloudInitOptions(settings: InstanceSettings): CloudInitOptions {
       healthPath: settings.healthPath,
       maxUploadSize: settings.maxUploadSize,
       loadBalancerCidr: CLB_BACKEND_CIDR,
+      callbackPaths: [...new Set([settings.payNotifyPath, settings.messagePushPath].filter((path): path is string => !!path))],
+      verifyFiles: settings.wechatVerifyFiles,
     },
     appImage: settings.appImage,
     appRuntime: containerRuntime(settings),

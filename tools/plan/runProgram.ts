@@ -188,9 +188,10 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
       }
       return exported;
     });
-    if (loadError !== undefined) throw loadError;
-    // Resources that no output depends on may still be registering.
+    // Resources that no output depends on may still be registering, and so may the stack's own
+    // outputs after a failed load: wait for them all, or they reach the mocks of the next run.
     await pulumi.runtime.disconnect();
+    if (loadError !== undefined) throw loadError;
   } finally {
     restore();
   }
