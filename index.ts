@@ -4,7 +4,9 @@ import { HttpsBackend } from "./components";
 import type { CertificateSourceArgs } from "./components/certificate";
 import { clbCertificatePem, clbPrivateKeyPem } from "./lib/certificates/clbUpload";
 import type { DnsChallengeCredentials } from "./lib/config/dnsChallenge";
+import { configMessages } from "./lib/config/messages";
 import { ConfigError, resolveStackConfig, type SecretValue, type StackSettings } from "./lib/config/stackConfig";
+import { localeFromEnvironment } from "./lib/i18n";
 
 function secretInput(value: SecretValue | undefined, convert: (pem: string) => string): pulumi.Output<string> {
   // Unknown only in the offline plan, which cannot decrypt `secure:` values; the CLI always can.
@@ -75,15 +77,18 @@ function configSecretCheck(): ((fullKey: string) => boolean) | undefined {
 }
 
 function loadSettings(): StackSettings {
+  // The Pulumi CLI runs the program in the user's environment: messages follow its LC_ALL/LANG.
+  const locale = localeFromEnvironment();
   try {
     const resolved = resolveStackConfig({
       values: pulumi.runtime.allConfig(),
       stack: pulumi.getStack(),
       isSecret: configSecretCheck(),
       env: process.env,
+      locale,
     });
     for (const warning of resolved.warnings) void pulumi.log.warn(warning);
-    for (const check of resolved.checksNotRun) void pulumi.log.info(`not checked: ${check}`);
+    for (const check of resolved.checksNotRun) void pulumi.log.info(`${configMessages(locale).notCheckedPrefix()}${check}`);
     return resolved.settings;
   } catch (err) {
     // A clean message naming the keys, without a stack trace of the program.
@@ -107,6 +112,9 @@ export = async () => {
     /** Base URL for wx.request in the mini program. */
     apiBaseUrl: backend.apiBaseUrl,
     healthUrl: backend.healthUrl,
+    /** Give WeChat Pay as notify_url, and the message push console (消息推送) as its URL; only when configured. */
+    ...(backend.payNotifyUrl ? { payNotifyUrl: backend.payNotifyUrl } : {}),
+    ...(backend.messagePushUrl ? { messagePushUrl: backend.messagePushUrl } : {}),
     /** Where the DNS record points; use with `npm run verify -- --resolve` before DNS has propagated. */
     loadBalancerAddress: backend.loadBalancerAddress,
     certificateId: backend.certificateId,
@@ -120,12 +128,15 @@ export = async () => {
     imageId: backend.imageId,
     environment: settings.environment,
     /** Monitoring (when on): the scheduled verifier's function, the Log Service project, the alarm contact group. */
-    monitoring:
-      backend.monitoring &&
-      pulumi.output({
-        functionName: backend.monitoring.functionName,
-        logProject: backend.monitoring.logProject,
-        contactGroup: backend.monitoring.contactGroup,
-      }),
+    // Only when on: an undefined output makes the Pulumi CLI warn that it will not show.
+    ...(backend.monitoring
+      ? {
+          monitoring: pulumi.output({
+            functionName: backend.monitoring.functionName,
+            logProject: backend.monitoring.logProject,
+            contactGroup: backend.monitoring.contactGroup,
+          }),
+        }
+      : {}),
   };
 };

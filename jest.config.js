@@ -7,6 +7,7 @@ const shared = {
   testMatch: ["**/*.test.ts"],
   // Type checking is done once by `tsc --noEmit` in `npm test`; ts-jest only transpiles.
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  setupFiles: ["<rootDir>/test/englishLocale.js"],
 };
 
 module.exports = {

@@ -4,7 +4,7 @@ import type { BackendSettings } from "../lib/config/settings";
 import { renderInstanceFiles } from "../lib/instance/files";
 import { lookUpDnsZone } from "../lib/cloud/dnsZone";
 import { lookUpCompute } from "../lib/cloud/lookups";
-import { wechatConsoleValues, type WechatDomains } from "../lib/wechat";
+import { callbackUrl, wechatConsoleValues, type WechatDomains } from "../lib/wechat";
 import { RESTART_TIMEOUT_SECONDS } from "../lib/instance/appRestart";
 import { AppRuntime, appNeedsCloudAccess } from "./appRuntime";
 import { BackendInstances } from "./backendInstances";
@@ -28,6 +28,10 @@ export class HttpsBackend extends pulumi.ComponentResource {
   readonly wechatDomains: WechatDomains;
   readonly apiBaseUrl: string;
   readonly healthUrl: string;
+  /** The WeChat Pay notify_url (https://<domain><payNotifyPath>); undefined without payNotifyPath. */
+  readonly payNotifyUrl?: string;
+  /** The message push server URL (https://<domain><messagePushPath>); undefined without messagePushPath. */
+  readonly messagePushUrl?: string;
   readonly loadBalancerAddress: pulumi.Output<string>;
   readonly certificateId: pulumi.Output<string>;
   readonly certificateNotAfter: pulumi.Output<string>;
@@ -169,6 +173,8 @@ export class HttpsBackend extends pulumi.ComponentResource {
     this.wechatDomains = consoleValues.wechatDomains;
     this.apiBaseUrl = consoleValues.apiBaseUrl;
     this.healthUrl = consoleValues.healthUrl;
+    this.payNotifyUrl = args.payNotifyPath ? callbackUrl(args.domain, args.payNotifyPath) : undefined;
+    this.messagePushUrl = args.messagePushPath ? callbackUrl(args.domain, args.messagePushPath) : undefined;
     this.loadBalancerAddress = lb.address;
     this.zoneIds = pulumi.all(network.zoneIds);
     this.instanceType = instances.instanceType;
@@ -181,6 +187,8 @@ export class HttpsBackend extends pulumi.ComponentResource {
       wechatDomains: this.wechatDomains,
       apiBaseUrl: this.apiBaseUrl,
       healthUrl: this.healthUrl,
+      payNotifyUrl: this.payNotifyUrl,
+      messagePushUrl: this.messagePushUrl,
       loadBalancerAddress: this.loadBalancerAddress,
       certificateId: this.certificateId,
       certificateNotAfter: this.certificateNotAfter,

@@ -1,6 +1,7 @@
-// Option parsing shared by the project's commands (plan, render): the same --help and the same
-// answer to a bad option, exit code 2 with the usage text.
+// Option parsing shared by the project's commands (plan, render, miniprogram): the same --help, the
+// same answer to a bad option (exit code 2 with the usage text), and the same --lang.
 import { parseArgs } from "node:util";
+import { environmentValueFor, localeFromEnvironment, parseLocale, type Locale } from "../lib/i18n";
 
 type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
 type Values<T extends OptionSpec> = ReturnType<typeof parseArgs<{ options: T; strict: true }>>["values"];
@@ -37,4 +38,17 @@ export function parseCommand<T extends OptionSpec>(
 export function usageError(message: string, usage: string): number {
   process.stderr.write(`${message}\n${usage}\n`);
   return 2;
+}
+
+/**
+ * The language a command speaks: --lang (en, zh-CN) when given, else the environment's. A given
+ * --lang is also put in the environment (LC_ALL), because that is how the program learns its
+ * language under `pulumi preview`: the program the plan runs, and any process it starts, use it too.
+ * Undefined for a value that is neither language.
+ */
+export function commandLocale(lang: string | undefined): Locale | undefined {
+  if (lang === undefined) return localeFromEnvironment();
+  const locale = parseLocale(lang);
+  if (locale !== undefined) process.env.LC_ALL = environmentValueFor(locale);
+  return locale;
 }

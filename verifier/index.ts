@@ -3,6 +3,7 @@
 import { setMaxListeners } from "node:events";
 import { CHECKS } from "./checks";
 import { createContext } from "./context";
+import { VERIFIER_CATALOGS } from "./messages";
 import { tcpProbe } from "./probe";
 import { VerifyOptions, toSettings } from "./settings";
 import { CheckResult, Report } from "./types";
@@ -26,29 +27,25 @@ export class EndpointUnreachableError extends Error {
 export async function verify(options: VerifyOptions): Promise<Report> {
   const started = Date.now();
   const settings = toSettings(options);
+  const m = VERIFIER_CATALOGS[settings.locale];
   const deadline = new AbortController();
   // Every probe of the run listens for the deadline: dozens at once, by design.
   setMaxListeners(0, deadline.signal);
   const timer = setTimeout(() => deadline.abort(), settings.deadlineMs);
-  const seconds = settings.deadlineMs / 1000;
   const stopped = new Promise<void>((resolve) => deadline.signal.addEventListener("abort", () => resolve(), { once: true }));
   try {
     const ctx = createContext(settings, deadline.signal);
     const unreachable = await tcpProbe(ctx.env, settings.endpoint);
-    if (unreachable) throw new EndpointUnreachableError(`${settings.url.origin} is unreachable: ${unreachable}`);
+    if (unreachable) throw new EndpointUnreachableError(m.unreachable({ origin: settings.url.origin, reason: unreachable }));
     const checks = await Promise.all(
       CHECKS.map(({ id, run }) =>
         Promise.race([
           run(ctx).catch((err: unknown): CheckResult => ({
             id,
             ok: false,
-            detail: `the check itself failed: ${err instanceof Error ? err.message : String(err)}`,
+            detail: m.checkCrashed({ reason: err instanceof Error ? err.message : String(err) }),
           })),
-          stopped.then((): CheckResult => ({
-            id,
-            ok: false,
-            detail: `the check did not finish within the ${seconds} s deadline of the whole verification (--deadline): the endpoint answers too slowly`,
-          })),
+          stopped.then((): CheckResult => ({ id, ok: false, detail: m.checkPastDeadline({ seconds: settings.deadlineMs / 1000 }) })),
         ]),
       ),
     );

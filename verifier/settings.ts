@@ -2,6 +2,7 @@
 // Every mistake becomes a UsageError naming the option and the fix, so the CLI can exit 2 with it.
 import { isIP } from "node:net";
 import { X509Certificate } from "node:crypto";
+import { localeFromEnvironment, type Locale } from "../lib/i18n";
 
 export interface VerifyOptions {
   /** The https:// URL under test, e.g. https://api.example.com/ (required). */
@@ -26,6 +27,8 @@ export interface VerifyOptions {
   readonly timeoutMs?: number;
   /** Time limit of the whole verification, seconds: checks still running then fail; default 120. */
   readonly deadlineSeconds?: number;
+  /** Language of the report; default the environment's (LC_ALL, LC_MESSAGES, LANG). */
+  readonly locale?: Locale;
 }
 
 export const DEFAULTS = {
@@ -72,6 +75,7 @@ export interface Settings {
   readonly requireWebSocket: boolean;
   readonly timeoutMs: number;
   readonly deadlineMs: number;
+  readonly locale: Locale;
 }
 
 /** URL.hostname keeps the brackets of an IPv6 literal; sockets and certificates want them off. */
@@ -186,5 +190,6 @@ export function toSettings(options: VerifyOptions): Settings {
     requireWebSocket: options.requireWebSocket ?? false,
     timeoutMs,
     deadlineMs: deadlineSeconds * 1000,
+    locale: options.locale ?? localeFromEnvironment(),
   };
 }

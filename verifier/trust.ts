@@ -15,19 +15,41 @@ export function systemRoots(): X509Certificate[] {
   return systemRootsCache;
 }
 
+/**
+ * Why a served chain does not verify, as data: the report words it in its own language
+ * (checks/certificate.ts). Names are readable subjects, e.g. "wechat-https-backend test Intermediate CA".
+ */
+export type ChainProblem =
+  | { readonly kind: "noCertificate" }
+  | { readonly kind: "selfSigned" }
+  | { readonly kind: "untrustedRoot"; readonly root: string }
+  | {
+      readonly kind: "incomplete";
+      /** The server sent the leaf alone. */
+      readonly onlyLeaf: boolean;
+      /** The certificate whose issuer is missing; undefined when it is the leaf. */
+      readonly subject?: string;
+      readonly issuer: string;
+      /** Where desktop browsers download the missing issuer from (AIA). */
+      readonly aia?: string;
+    }
+  | { readonly kind: "notCa"; readonly issuer: string; readonly subject: string }
+  | { readonly kind: "expiredIntermediate"; readonly issuer: string; readonly date: string }
+  | { readonly kind: "tooLong"; readonly max: number };
+
 export type ChainVerdict =
   | { readonly ok: true; readonly path: readonly X509Certificate[]; readonly anchor: X509Certificate }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly problem: ChainProblem };
 
-/** Readable subject, e.g. `"wechat-https-backend test Intermediate CA"`, falling back to the full DN. */
+/** Readable subject, e.g. `wechat-https-backend test Intermediate CA`, falling back to the full DN. */
 export function displayName(cert: X509Certificate): string {
   const cn = /(?:^|\n)CN=([^\n]+)/.exec(cert.subject);
-  return `"${cn ? cn[1] : cert.subject.replace(/\n/g, ", ")}"`;
+  return cn ? cn[1] : cert.subject.replace(/\n/g, ", ");
 }
 
 function issuerName(cert: X509Certificate): string {
   const cn = /(?:^|\n)CN=([^\n]+)/.exec(cert.issuer);
-  return `"${cn ? cn[1] : cert.issuer.replace(/\n/g, ", ")}"`;
+  return cn ? cn[1] : cert.issuer.replace(/\n/g, ", ");
 }
 
 /** Did `issuer` sign `cert`? Names/key identifiers first (cheap), then the signature itself. */
@@ -45,15 +67,13 @@ function caIssuersUrl(cert: X509Certificate): string | undefined {
   return /CA Issuers - URI:(\S+)/.exec(cert.infoAccess ?? "")?.[1];
 }
 
-const FULL_CHAIN_FIX = "upload the full chain (leaf first, then intermediates)";
-
 /**
  * Verifies `served` (leaf first, as the server sent it) against `anchors`. Validity dates of the
  * leaf are left to the expiry check; an expired intermediate breaks the chain and is reported here.
  */
 export function verifyServedChain(served: readonly X509Certificate[], anchors: readonly X509Certificate[], now = new Date()): ChainVerdict {
   const leaf = served[0];
-  if (!leaf) return { ok: false, reason: "the server sent no certificate" };
+  if (!leaf) return { ok: false, problem: { kind: "noCertificate" } };
   const path: X509Certificate[] = [leaf];
   let current = leaf;
   for (let depth = 0; depth < MAX_DEPTH; depth++) {
@@ -61,47 +81,26 @@ export function verifyServedChain(served: readonly X509Certificate[], anchors: r
     if (anchor) return { ok: true, path, anchor };
 
     if (selfSigned(current)) {
-      if (depth === 0) {
-        return {
-          ok: false,
-          reason:
-            "the certificate is self-signed (it vouches for itself): phones and WeChat reject it; " +
-            "use a certificate from a public CA (e.g. Let's Encrypt through ACME, or Alibaba Cloud SSL)",
-        };
-      }
-      return {
-        ok: false,
-        reason:
-          `the chain ends at ${displayName(current)}, a root that is not trusted by phones (a private CA?): ` +
-          "use a certificate from a public CA, or pass --cacert <root.pem> if this private CA is intended",
-      };
+      return { ok: false, problem: depth === 0 ? { kind: "selfSigned" } : { kind: "untrustedRoot", root: displayName(current) } };
     }
 
     const next = served.find((c) => !path.includes(c) && issued(c, current));
     if (!next) {
-      const sentOnlyLeaf = served.length === 1;
-      const aia = caIssuersUrl(current);
-      return {
-        ok: false,
-        reason:
-          `${sentOnlyLeaf ? "the server sends only its own certificate, not" : "the server does not send"} the intermediate certificate ` +
-          `${issuerName(current)} that issued ${depth === 0 ? "it" : displayName(current)}` +
-          (aia ? ` (desktop browsers fetch it from ${aia})` : "") +
-          `: phones reject this even when desktop browsers fill the gap; ${FULL_CHAIN_FIX}` +
-          ` (if ${issuerName(current)} is a private root, pass --cacert with it)`,
+      const problem: ChainProblem = {
+        kind: "incomplete",
+        onlyLeaf: served.length === 1,
+        subject: depth === 0 ? undefined : displayName(current),
+        issuer: issuerName(current),
+        aia: caIssuersUrl(current),
       };
+      return { ok: false, problem };
     }
-    if (!next.ca) {
-      return { ok: false, reason: `${displayName(next)} signed ${displayName(current)} but is not a CA certificate: ${FULL_CHAIN_FIX}` };
-    }
+    if (!next.ca) return { ok: false, problem: { kind: "notCa", issuer: displayName(next), subject: displayName(current) } };
     if (new Date(next.validTo).getTime() < now.getTime()) {
-      return {
-        ok: false,
-        reason: `the intermediate ${displayName(next)} expired on ${next.validTo}: ${FULL_CHAIN_FIX} with the CA's current intermediate`,
-      };
+      return { ok: false, problem: { kind: "expiredIntermediate", issuer: displayName(next), date: next.validTo } };
     }
     path.push(next);
     current = next;
   }
-  return { ok: false, reason: `no trusted root within ${MAX_DEPTH} certificates` };
+  return { ok: false, problem: { kind: "tooLong", max: MAX_DEPTH } };
 }

@@ -22,10 +22,13 @@ export function hostedZone(zones: readonly HostedZone[], zone: string, domain: s
 }
 
 /**
- * Looks the zone up in Alibaba Cloud DNS (DescribeDomains, every page, matched here on the name or
- * its punycode: terraform-provider-alicloud alicloud/data_source_alicloud_alidns_domains.go filters
- * `ids` on DomainName only, which misses an internationalised zone).
+ * Looks the zone up in Alibaba Cloud DNS: DescribeDomains with the zone as its keyword (a "contains"
+ * search, every page), matched here on the name or its punycode
+ * (terraform-provider-alicloud alicloud/data_source_alicloud_alidns_domains.go passes key_word to
+ * the API, and filters `ids` on DomainName only, which would miss an internationalised zone). An
+ * internationalised zone (xn--) is listed without a keyword: the API may hold its Unicode name.
  */
 export function lookUpDnsZone(zone: string, domain: string, parent: pulumi.Resource): pulumi.Output<string> {
-  return alicloud.dns.getAlidnsDomainsOutput({}, { parent }).apply((result) => hostedZone(result.domains, zone, domain));
+  const args = zone.includes("xn--") ? {} : { keyWord: zone };
+  return alicloud.dns.getAlidnsDomainsOutput(args, { parent }).apply((result) => hostedZone(result.domains, zone, domain));
 }

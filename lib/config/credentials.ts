@@ -5,6 +5,7 @@
 // (sdk/nodejs/config/vars.ts), and terraform-provider-alicloud's provider schema does not mark them
 // Sensitive (alicloud/provider.go), so a value stored in plain text would be printed like any other.
 import { CONFIG_KEYS, PROJECT, type ConfigKeySpec } from "./keys";
+import { configMessages, type ConfigMessages } from "./messages";
 
 /** Names of provider settings that are credentials, in every namespace. */
 export const CREDENTIAL_KEY_NAMES: readonly string[] = ["accessKey", "secretKey", "securityToken"];
@@ -35,20 +36,17 @@ export function isSecretConfigKey(fullKey: string): boolean {
 }
 
 /** What to do about a secret stored in plain text: the key named, the command that encrypts it. */
-export function plaintextSecretWarning(fullKey: string, where = "the stack file"): string {
+export function plaintextSecretWarning(fullKey: string, where?: string, m: ConfigMessages = configMessages("en")): string {
+  const file = where ?? m.theStackFile();
   const short = fullKey.startsWith(`${PROJECT}:`) ? fullKey.slice(PROJECT.length + 1) : fullKey;
   if (isCredentialKey(fullKey)) {
     const [namespace, name] = fullKey.split(":");
-    const variable = namespace === "alicloud" ? ALICLOUD_VARIABLES[name] : "its environment variable";
-    return (
-      `${fullKey} is stored in plain text in ${where}, where anyone who reads the repository or a plan sees it: ` +
-      `remove it (pulumi config rm ${fullKey}) and give the provider ${variable} in the environment, ` +
-      `or store it encrypted: pulumi config set --secret ${fullKey} <value>`
-    );
+    const variable = namespace === "alicloud" ? ALICLOUD_VARIABLES[name] : m.itsEnvironmentVariable();
+    return m.plaintextCredential({ key: fullKey, where: file, variable });
   }
   const spec = (CONFIG_KEYS as Record<string, ConfigKeySpec>)[short];
   const command = spec?.example.startsWith("pulumi config set --secret") ? spec.example : `pulumi config set --secret ${short} <value>`;
-  return `${short} is stored in plain text in ${where}; store it encrypted: ${command}`;
+  return m.plaintextSecret({ key: short, where: file, command });
 }
 
 /**
@@ -58,12 +56,13 @@ export function plaintextSecretWarning(fullKey: string, where = "the stack file"
 export function plaintextSecretWarnings(
   values: Readonly<Record<string, string | undefined>>,
   isSecret: (fullKey: string) => boolean,
+  m: ConfigMessages = configMessages("en"),
 ): string[] {
   return (
     Object.keys(values)
       // An empty map ("{}", appSecrets' default) holds nothing; a map with plain entries is refused elsewhere.
       .filter((key) => !["", "{}", "[]", undefined].includes(values[key]) && isSecretConfigKey(key) && !isSecret(key))
       .sort()
-      .map((key) => plaintextSecretWarning(key))
+      .map((key) => plaintextSecretWarning(key, undefined, m))
   );
 }

@@ -61,6 +61,12 @@ export interface BackendSettings {
   readonly verifyAfterDeploy: boolean;
   /** Days the certificate must stay valid (the verifier's --min-days). */
   readonly minDaysRemaining: number;
+  /** Path of the WeChat Pay notify_url on the domain; undefined: no payNotifyUrl. */
+  readonly payNotifyPath?: string;
+  /** Path of the message push (消息推送) URL on the domain; undefined: no messagePushUrl. */
+  readonly messagePushPath?: string;
+  /** WeChat domain verification files nginx serves at the domain root: file name to content; empty: none. */
+  readonly wechatVerifyFiles: Readonly<Record<string, string>>;
   /** Scheduled verifier, site monitor, alarms and access logs; undefined when monitoring is off. */
   readonly monitoring?: MonitoringSettings;
 }

@@ -19,6 +19,9 @@ export interface InstanceSettings {
   readonly appImage?: string;
   /** Seconds a new instance may take to become ready; default 600. */
   readonly readinessTimeoutSeconds?: number;
+  readonly payNotifyPath?: string;
+  readonly messagePushPath?: string;
+  readonly wechatVerifyFiles?: Readonly<Record<string, string>>;
   /** Monitoring on: Logtail ships nginx's access log from the instances. */
   readonly monitoring?: { readonly region: string; readonly names: { readonly machineGroupId: string } };
   /** The app container's variables, secrets and registry login; default none. */
@@ -64,6 +67,8 @@ export function cloudInitOptions(settings: InstanceSettings): CloudInitOptions {
       healthPath: settings.healthPath,
       maxUploadSize: settings.maxUploadSize,
       loadBalancerCidr: CLB_BACKEND_CIDR,
+      callbackPaths: [...new Set([settings.payNotifyPath, settings.messagePushPath].filter((path): path is string => !!path))],
+      verifyFiles: settings.wechatVerifyFiles,
     },
     appImage: settings.appImage,
     appRuntime: containerRuntime(settings),

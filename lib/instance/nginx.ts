@@ -17,6 +17,7 @@ import {
   checkNginxSize,
   checkPort,
   checkUrlPath,
+  checkVerifyFile,
   checkWholeSeconds,
 } from "./validate";
 import {
@@ -69,6 +70,10 @@ export interface NginxOptions {
   readonly listenAddress?: string;
   /** pid, log and temp paths; default Ubuntu's (DEFAULT_NGINX_PATHS). Tests use a temp directory. */
   readonly paths?: NginxPaths;
+  /** Paths WeChat posts callbacks to (pay notify, message push); default none. */
+  readonly callbackPaths?: readonly string[];
+  /** WeChat domain verification files served at the root, file name to content; default none. */
+  readonly verifyFiles?: Readonly<Record<string, string>>;
 }
 
 /** The paths of Ubuntu's nginx package, used on the instances. */
@@ -131,6 +136,10 @@ export function validateNginxOptions(options: NginxOptions, field = "nginx"): vo
       checkFilePath(problems, `${field}.paths.${name}`, value as string);
     }
   }
+  for (const [i, path] of (options.callbackPaths ?? []).entries()) checkUrlPath(problems, `${field}.callbackPaths[${i}]`, path);
+  for (const [name, content] of Object.entries(options.verifyFiles ?? {})) {
+    checkVerifyFile(problems, `${field}.verifyFiles`, name, content);
+  }
   if (options.listenPort === options.backendPort) {
     problems.error(`${field}.listenPort must differ from backendPort (nginx listens on 127.0.0.1 too)`);
   }
@@ -140,6 +149,60 @@ export function validateNginxOptions(options: NginxOptions, field = "nginx"): vo
 /** HSTS value. includeSubDomains is off by default: see the comment in the rendered config. */
 export function hstsHeaderValue(options: NginxOptions): string {
   return `max-age=${options.hstsMaxAge}${options.hstsIncludeSubdomains ? "; includeSubDomains" : ""}`;
+}
+
+/**
+ * The smallest body a WeChat callback location accepts. WeChat documents no size for its callbacks:
+ * pay notifications are a few KB of JSON, message pushes a few KB of XML or JSON (about 3x in the
+ * compatible encryption mode). 1 MB is far above either, so a small maxUploadSize never refuses them.
+ */
+export const CALLBACK_MIN_BODY_SIZE = "1m";
+
+/** Bytes of an nginx size ("20m", "512k", "1g", "100"). */
+export function nginxSizeBytes(size: string): number {
+  const unit = { k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[size.slice(-1).toLowerCase()];
+  return unit ? Number(size.slice(0, -1)) * unit : Number(size);
+}
+
+/** The body limit of the callback locations: the server's, but never below CALLBACK_MIN_BODY_SIZE. */
+export function callbackBodySize(maxUploadSize: string): string {
+  return nginxSizeBytes(maxUploadSize) >= nginxSizeBytes(CALLBACK_MIN_BODY_SIZE) ? maxUploadSize : CALLBACK_MIN_BODY_SIZE;
+}
+
+/**
+ * Exact-match locations for WeChat's callbacks and verification files, in the domain's server (the
+ * Host WeChat sends). Callbacks go to the app like any API path; only their body limit is their own
+ * (CALLBACK_MIN_BODY_SIZE). A verification file is answered with exactly the content WeChat issued,
+ * as text/plain, with no newline, BOM or HTML around it: its checker compares the body. Contents are
+ * letters and digits (validateNginxOptions), so they sit in the quoted string as they are.
+ */
+function wechatLocations(options: NginxOptions): string {
+  const blocks: string[] = [];
+  const callbacks = options.callbackPaths ?? [];
+  if (callbacks.length > 0) {
+    blocks.push("        # WeChat's callbacks: a body limit of their own.");
+    for (const path of callbacks) {
+      blocks.push(
+        `        location = ${path} {`,
+        `            client_max_body_size ${callbackBodySize(options.maxUploadSize)};`,
+        "            proxy_pass http://app;",
+        "        }",
+      );
+    }
+  }
+  const files = Object.entries(options.verifyFiles ?? {});
+  if (files.length > 0) {
+    blocks.push("        # WeChat's domain verification files, byte for byte.");
+    for (const [name, content] of files) {
+      blocks.push(
+        `        location = /${name} {`,
+        "            default_type text/plain;",
+        `            return 200 "${content}";`,
+        "        }",
+      );
+    }
+  }
+  return blocks.length > 0 ? `${blocks.join("\n")}\n\n` : "";
 }
 
 function listenDirective(options: NginxOptions): string {
@@ -413,7 +476,7 @@ ${CLEARED_REQUEST_HEADERS.map((header) => `    proxy_set_header ${header} "";`).
         # The health check reaches the app itself: an instance whose app is down leaves the rotation.
         ${healthLocation}
 
-        location / {
+${wechatLocations(options)}        location / {
             # Upgrades need their own timeouts, which only a separate location can have.
             if ($upgrade_kind = websocket) {
                 return 418;

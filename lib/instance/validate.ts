@@ -5,6 +5,7 @@ import { isIP } from "node:net";
 import { parseCidr } from "../cidr";
 import { NGINX_SIZE_PATTERN, URL_PATH_PATTERN } from "../constants";
 import type { Problems } from "../problems";
+import { isVerifyFileContent, isVerifyFileName } from "../wechat";
 
 export function checkPort(problems: Problems, field: string, value: number): void {
   if (!Number.isInteger(value) || value < 1 || value > 65535) {
@@ -47,6 +48,15 @@ export function checkIpAddress(problems: Problems, field: string, value: string)
 export function checkFilePath(problems: Problems, field: string, value: string): void {
   if (!/^\/[A-Za-z0-9._/-]*$/.test(value)) {
     problems.error(`${field} must be an absolute path of letters, digits and ._/-, got ${JSON.stringify(value)}`);
+  }
+}
+
+/** A WeChat domain verification file: one of WeChat's file names, letters and digits as content. */
+export function checkVerifyFile(problems: Problems, field: string, name: string, content: string): void {
+  if (!isVerifyFileName(name)) {
+    problems.error(`${field}: ${JSON.stringify(name)} is not a WeChat verification file name (10 characters.txt or MP_verify_<16>.txt)`);
+  } else if (!isVerifyFileContent(content)) {
+    problems.error(`${field}.${name} must be letters and digits only, got ${JSON.stringify(content)}`);
   }
 }
 

@@ -46,7 +46,10 @@ function handle(req: IncomingMessage, res: ServerResponse, healthPath: string): 
   // The app's own HSTS, which nginx must replace with its own.
   if (url.pathname === "/own-hsts") return sendJson(res, 200, {}, { "strict-transport-security": "max-age=1" });
   if (url.pathname === "/missing") return sendJson(res, 404, { error: "not_found" });
-  return sendJson(res, 200, { path: url.pathname });
+  // Anything else: where it arrived and what came with it (a WeChat callback's query and body size).
+  let bytes = 0;
+  req.on("data", (chunk: Buffer) => (bytes += chunk.length));
+  req.on("end", () => sendJson(res, 200, { path: url.pathname, query: url.search, method: req.method, bytes }));
 }
 
 export async function startTestApp(healthPath = "/api/health"): Promise<TestApp> {

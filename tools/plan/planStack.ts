@@ -7,6 +7,8 @@ import { toPlanDocument, type PlanDocument } from "./present";
 import { runProgram, type ProgramRun } from "./runProgram";
 import { loadStack, plaintextSecretValues, readProjectFile, type LoadedStackConfig } from "./stackFiles";
 import { plaintextSecretWarning } from "../../lib/config/credentials";
+import { configMessages } from "../../lib/config/messages";
+import { localeFromEnvironment } from "../../lib/i18n";
 
 export interface PlanRequest {
   /** Directory holding Pulumi.yaml and the stack files. */
@@ -41,6 +43,8 @@ export async function planStack(request: PlanRequest): Promise<StackPlan> {
     loadProgram: request.loadProgram,
   });
   const document = toPlanDocument(stack, run, plaintextSecretValues(config));
-  const plaintext = config.plaintextSecretKeys.map((key) => plaintextSecretWarning(key, path.basename(config.file)));
+  // In the program's language (the environment's, as for the program's own warnings).
+  const m = configMessages(localeFromEnvironment());
+  const plaintext = config.plaintextSecretKeys.map((key) => plaintextSecretWarning(key, path.basename(config.file), m));
   return { stack, config, run, document: { ...document, warnings: [...plaintext, ...document.warnings] } };
 }

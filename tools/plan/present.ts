@@ -2,6 +2,7 @@
 // cloud knows as "(known after apply)", resources as a tree under their components.
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
+import { CONFIG_CATALOGS } from "../../lib/config/messages";
 import { USER_DATA_MAX_BYTES } from "../../lib/constants";
 import type { DeclaredResource, ProgramRun, RecordedOptions, ResourceRef } from "./runProgram";
 
@@ -82,7 +83,9 @@ export function toPlanDocument(stack: string, run: ProgramRun, plaintextSecrets:
     Object.entries(run.outputs).map(([name, o]) => [name, o.secret ? SECRET : redact(o.value, plaintextSecrets)]),
   );
   const environment = typeof outputs.environment === "string" ? outputs.environment : undefined;
-  const notChecked = "not checked: ";
+  // The program logs them under a prefix in its language (lib/config/messages).
+  const prefixes = Object.values(CONFIG_CATALOGS).map((m) => m.notCheckedPrefix());
+  const notCheckedText = (message: string) => prefixes.find((prefix) => message.startsWith(prefix));
   return {
     stack,
     environment,
@@ -91,8 +94,8 @@ export function toPlanDocument(stack: string, run: ProgramRun, plaintextSecrets:
     lookups: run.mocks.invokes.map((i) => ({ token: i.token, args: redact(i.inputs, plaintextSecrets) })),
     warnings: run.log.filter((l) => l.level === "warning").map((l) => l.message),
     checksNotRun: run.log
-      .filter((l) => l.level === "info" && l.message.startsWith(notChecked))
-      .map((l) => l.message.slice(notChecked.length)),
+      .filter((l) => l.level === "info" && notCheckedText(l.message) !== undefined)
+      .map((l) => l.message.slice(notCheckedText(l.message)?.length ?? 0)),
     userData: userDataSize(run.resources),
   };
 }

@@ -216,9 +216,10 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
       return exported;
     });
     await Promise.race([stack, failed]);
-    if (loadError !== undefined) throw loadError;
-    // Resources that no output depends on may still be registering.
+    // Resources that no output depends on may still be registering, and so may the stack's own
+    // outputs after a failed load: wait for them all, or they reach the mocks of the next run.
     await Promise.race([pulumi.runtime.disconnect(), failed]);
+    if (loadError !== undefined) throw loadError;
     // Rejections are reported after the microtasks that could still handle them.
     await Promise.race([new Promise((resolve) => setImmediate(resolve)), failed]);
   } finally {

@@ -96,9 +96,9 @@ export function loadStackConfig(
   if (!existsSync(file)) {
     throw new StackFileError(`no stack file ${path.basename(file)}; create it with pulumi stack init, or pass --config-file <path>`);
   }
-  let doc: { config?: unknown } | null;
+  let doc: { config?: unknown; environment?: unknown } | null;
   try {
-    doc = parse(readFileSync(file, "utf8")) as { config?: unknown } | null;
+    doc = parse(readFileSync(file, "utf8")) as { config?: unknown; environment?: unknown } | null;
   } catch (err) {
     throw new StackFileError(`${path.basename(file)} is not valid YAML: ${(err as Error).message}`);
   }
@@ -158,16 +158,19 @@ export function loadStackConfig(
       secretKeys.push(full);
     }
   }
-  // A committed stack file cannot hold a real certificate: an absent secret is as unknown to the
-  // offline plan as an encrypted one.
-  for (const short of secretKeyNames) {
-    const full = fullKey(project.name, short);
-    // An absent map (appSecrets) is an empty one, not an unknown one.
-    if (isMapKey(short)) continue;
-    if (values[full] === undefined || values[full] === "") {
-      values[full] = UNREADABLE_SECRET;
-      secretKeys.push(full);
-      unreadableSecretKeys.push(full);
+  // An absent secret is absent for the Pulumi CLI too (the program then says "not set" and how to set
+  // it), unless the stack imports Pulumi ESC environments (`environment:`), which may supply config
+  // the offline plan cannot see: only then is it as unknown as an encrypted one.
+  if (doc?.environment !== undefined && doc.environment !== null) {
+    for (const short of secretKeyNames) {
+      const full = fullKey(project.name, short);
+      // An absent map (appSecrets) is an empty one, not an unknown one.
+      if (isMapKey(short)) continue;
+      if (values[full] === undefined || values[full] === "") {
+        values[full] = UNREADABLE_SECRET;
+        secretKeys.push(full);
+        unreadableSecretKeys.push(full);
+      }
     }
   }
   for (const [key, declaration] of Object.entries(project.config)) {

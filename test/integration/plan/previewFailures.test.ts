@@ -11,7 +11,11 @@ import type { ChildCase, ChildResult } from "../../support/planChild";
 import { PROJECT_DIR } from "../../support/program";
 
 const CASES: Record<string, { stack: string; changes: Record<string, unknown>; catalog?: CloudCatalog }> = {
-  "zone not hosted": { stack: "dev", changes: { domain: "dev.example.org" } },
+  "zone not hosted": {
+    stack: "dev",
+    changes: { domain: "dev.example.org" },
+    catalog: { ...defaultCatalog("cn-hangzhou"), dnsZones: ["example.com"] },
+  },
   "too many zones": { stack: "prod", changes: { instanceCount: 5, zoneCount: 5 } },
   "no image": { stack: "dev", changes: {}, catalog: { ...defaultCatalog("cn-hangzhou"), images: [] } },
   "ARM type": { stack: "dev", changes: { instanceType: "ecs.c8y.large" } },

@@ -32,6 +32,7 @@ describe("DeployVerification", () => {
     expect(parsed).toEqual({
       json: false,
       waitSeconds: 300,
+      locale: "en",
       options: expect.objectContaining({
         deadlineSeconds: 120,
         url: "https://api.example.com/",

@@ -53,6 +53,7 @@ describe("stack config: defaults", () => {
     expect(settings.instanceType).toBeUndefined();
     expect(warnings).toEqual([
       "icpLicense is not set; WeChat only accepts ICP-filed (备案) domains: pulumi config set icpLicense '京ICP备12345678号-1'",
+      expect.stringMatching(/^domain: "dev\.example\.com" is an example domain .*pulumi config set domain api\.your-domain\.com$/),
       "certificateSource: selfSigned certificates are rejected by phones; only the WeChat developer tools with domain checks off will connect",
     ]);
   });
@@ -67,7 +68,11 @@ describe("stack config: defaults", () => {
       recordName: "@",
       dnsZone: "example.com",
     });
-    expect(warnings).toEqual([]);
+    // Only the example values are warned about.
+    expect(warnings).toEqual([
+      expect.stringMatching(/^domain: "example\.com" is an example domain/),
+      expect.stringMatching(/^icpLicense: "京ICP备00000000号-1" is the example filing number.*pulumi config set icpLicense/),
+    ]);
     expect(checksNotRun).toEqual([expect.stringContaining("certificatePem/privateKeyPem are secrets the offline plan cannot decrypt")]);
   });
 

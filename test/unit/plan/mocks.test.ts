@@ -86,10 +86,18 @@ describe("the project's mocks", () => {
     expect(arm.images).toEqual([]);
   });
 
-  test("getAlidnsDomains lists the account's zones", () => {
-    const answer = call(new ProjectMocks("test"), "alicloud:dns/getAlidnsDomains:getAlidnsDomains", {}) as {
-      domains: { domainName: string }[];
-    };
-    expect(answer.domains.map((d) => d.domainName)).toEqual(["example.com"]);
+  test("getAlidnsDomains: the zones that contain the keyword, of the account's zones", () => {
+    const call_ = (catalog: ReturnType<typeof defaultCatalog>, inputs: Record<string, unknown>) =>
+      (
+        call(new ProjectMocks("test", "cn-hangzhou", catalog), "alicloud:dns/getAlidnsDomains:getAlidnsDomains", inputs) as {
+          domains: { domainName: string }[];
+        }
+      ).domains.map((d) => d.domainName);
+    const account = { ...defaultCatalog("cn-hangzhou"), dnsZones: ["example.com", "example.org", "shop.example.com"] };
+    expect(call_(account, { keyWord: "example.com" })).toEqual(["example.com", "shop.example.com"]);
+    expect(call_(account, { keyWord: "example.net" })).toEqual([]);
+    expect(call_(account, {})).toEqual(["example.com", "example.org", "shop.example.com"]);
+    // The default account is set up for the stack under test: it hosts the zone asked for.
+    expect(call_(defaultCatalog("cn-hangzhou"), { keyWord: "shop-demo.cn" })).toEqual(["shop-demo.cn"]);
   });
 });
