@@ -9,11 +9,14 @@ export interface HostedZone {
   readonly punyCode?: string;
 }
 
-/** The zone as the account hosts it, or an error naming dnsZone and the fix. */
-export function hostedZone(zones: readonly HostedZone[], zone: string, domain: string): string {
+/**
+ * The zone as the account hosts it, or an error naming dnsZone and the fix. `listedAll`: `zones` is
+ * every zone of the account (not a search's answer), so the message can name them.
+ */
+export function hostedZone(zones: readonly HostedZone[], zone: string, domain: string, listedAll = true): string {
   const found = zones.find((z) => z.domainName.toLowerCase() === zone || z.punyCode?.toLowerCase() === zone);
   if (found) return zone;
-  const hosted = zones.length > 0 ? ` (it hosts ${zones.map((z) => z.domainName).join(", ")})` : " (it hosts none)";
+  const hosted = !listedAll ? "" : zones.length > 0 ? ` (it hosts ${zones.map((z) => z.domainName).join(", ")})` : " (it hosts none)";
   throw new Error(
     `dnsZone: ${zone} is not a zone of this account's Alibaba Cloud DNS${hosted}, so neither the A record for ${domain} nor an ACME ` +
       `DNS-01 challenge can be written: add ${zone} in the Alibaba Cloud DNS console (云解析 DNS, 添加域名) and point the domain's NS ` +
@@ -29,6 +32,8 @@ export function hostedZone(zones: readonly HostedZone[], zone: string, domain: s
  * internationalised zone (xn--) is listed without a keyword: the API may hold its Unicode name.
  */
 export function lookUpDnsZone(zone: string, domain: string, parent: pulumi.Resource): pulumi.Output<string> {
-  const args = zone.includes("xn--") ? {} : { keyWord: zone };
-  return alicloud.dns.getAlidnsDomainsOutput(args, { parent }).apply((result) => hostedZone(result.domains, zone, domain));
+  const listAll = zone.includes("xn--");
+  return alicloud.dns
+    .getAlidnsDomainsOutput(listAll ? {} : { keyWord: zone }, { parent })
+    .apply((result) => hostedZone(result.domains, zone, domain, listAll));
 }
