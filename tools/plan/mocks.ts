@@ -1,10 +1,12 @@
 // The Pulumi mocks of this project, shared by the tests and the offline plan: they record every
-// resource the program registers and answer the provider functions it calls with data shaped like
-// the provider's. Two modes:
+// resource the program registers and answer the provider functions it calls the way the provider
+// would, from a described region and account (cloudCatalog.ts: filters, orders and refusals as the
+// provider's data sources have them). Two modes:
 // - "plan": values only the cloud knows (ids, addresses, lookup results) come back unknown, so the
-//   plan shows "known after apply" instead of invented values;
-// - "test": they come back as fixed, obviously fake values, so tests can follow one resource's
-//   output into another's input.
+//   plan shows "known after apply" instead of invented values; a lookup the provider would refuse
+//   fails here too;
+// - "test": they come back as fixed, obviously fake values, and lookups as the catalog answers them,
+//   so tests can follow one resource's output into another's input.
 import * as pulumi from "@pulumi/pulumi";
 import { alidnsDomainsLookup, defaultCatalog, imagesLookup, instanceTypesLookup, zonesLookup, type CloudCatalog } from "./cloudCatalog";
 
