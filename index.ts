@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { HttpsBackend } from "./components";
 import type { CertificateSourceArgs } from "./components/certificate";
 import { clbCertificatePem, clbPrivateKeyPem } from "./lib/certificates/clbUpload";
+import type { DnsChallengeCredentials } from "./lib/config/dnsChallenge";
 import { configMessages } from "./lib/config/messages";
 import { ConfigError, resolveStackConfig, type SecretValue, type StackSettings } from "./lib/config/stackConfig";
 import { localeFromEnvironment } from "./lib/i18n";
@@ -13,11 +14,24 @@ function secretInput(value: SecretValue | undefined, convert: (pem: string) => s
   return pulumi.secret(plain);
 }
 
-/** The Alibaba Cloud provider's own credentials, when they are in the stack config rather than the environment. */
-function providerCredentials(): { accessKey: pulumi.Output<string>; secretKey: pulumi.Output<string> } | undefined {
+/** The DNS challenge's credentials as lego's variables, read where the config check found them; keys as secrets. */
+function dnsChallengeValues(credentials: DnsChallengeCredentials | undefined): Record<string, pulumi.Input<string>> | undefined {
+  if (!credentials || Object.keys(credentials.pass).length === 0) return undefined;
   const alicloudConfig = new pulumi.Config("alicloud");
-  if (!alicloudConfig.get("accessKey") || !alicloudConfig.get("secretKey")) return undefined;
-  return { accessKey: alicloudConfig.requireSecret("accessKey"), secretKey: alicloudConfig.requireSecret("secretKey") };
+  return Object.fromEntries(
+    Object.entries(credentials.pass).map(([variable, source]) => {
+      const name = source.key.slice(source.key.indexOf(":") + 1);
+      const value =
+        source.from === "config"
+          ? source.secret
+            ? alicloudConfig.requireSecret(name)
+            : pulumi.output(alicloudConfig.require(name))
+          : source.secret
+            ? pulumi.secret(process.env[source.key] ?? "")
+            : pulumi.output(process.env[source.key] ?? "");
+      return [variable, value];
+    }),
+  );
 }
 
 function certificateSource(settings: StackSettings): CertificateSourceArgs {
@@ -30,7 +44,7 @@ function certificateSource(settings: StackSettings): CertificateSourceArgs {
         email: certificate.email,
         rsaBits: certificate.keyAlgorithm === "rsa4096" ? 4096 : 2048,
         minDaysRemaining: certificate.minDaysRemaining,
-        dnsCredentials: providerCredentials(),
+        dnsCredentials: dnsChallengeValues(certificate.dnsCredentials),
       };
     case "pem":
       return {
@@ -70,6 +84,7 @@ function loadSettings(): StackSettings {
       values: pulumi.runtime.allConfig(),
       stack: pulumi.getStack(),
       isSecret: configSecretCheck(),
+      env: process.env,
       locale,
     });
     for (const warning of resolved.warnings) void pulumi.log.warn(warning);
@@ -107,6 +122,10 @@ export = async () => {
     certificateIssuer: backend.certificateIssuer,
     /** Days until the certificate expires, as of this `pulumi up`; acme renews below minDaysRemaining. */
     certificateDaysLeft: backend.certificateDaysLeft,
+    /** What the instances run on: pin with pulumi config set instanceType / imageId / zoneIds (README, "Lookups"). */
+    zoneIds: backend.zoneIds,
+    instanceType: backend.instanceType,
+    imageId: backend.imageId,
     environment: settings.environment,
     /** Monitoring (when on): the scheduled verifier's function, the Log Service project, the alarm contact group. */
     // Only when on: an undefined output makes the Pulumi CLI warn that it will not show.

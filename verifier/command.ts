@@ -1,14 +1,14 @@
 // The command line: options to VerifyOptions, the report to text or JSON, verdicts to exit codes
 // (0 every check passes, 1 a check fails, 2 bad usage or an unreachable endpoint). The language is
 // --lang, else the environment's (LC_ALL, LC_MESSAGES, LANG).
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { joinPhrases, localeFromEnvironment, parseLocale, type Locale } from "../lib/i18n";
 import { formatReport } from "./format";
 import { VERIFIER_CATALOGS } from "./messages";
 import { EndpointUnreachableError, verify } from "./index";
 import { retryUntilOk } from "./retry";
-import { DEFAULTS, UsageError, VerifyOptions } from "./settings";
+import { DEFAULTS, LIMITS, UsageError, VerifyOptions } from "./settings";
 
 /** Pause between attempts with --wait: two CLB health-check intervals. */
 const RETRY_INTERVAL_MS = 10_000;
@@ -20,12 +20,24 @@ export function usage(locale: Locale): string {
     hstsMin: DEFAULTS.hstsMinSeconds,
     healthPath: DEFAULTS.healthPath,
     timeoutMs: DEFAULTS.timeoutMs,
+    deadlineSeconds: DEFAULTS.deadlineSeconds,
+    timeoutMin: LIMITS.timeoutMs.min,
+    timeoutMax: LIMITS.timeoutMs.max,
+    deadlineMax: LIMITS.deadlineSeconds.max,
+    waitMax: LIMITS.waitSeconds.max,
   });
 }
 
 export interface Output {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Told, once the options are read, how long the whole run may take at most (its attempts, pauses and deadlines). */
+  readonly budget?: (ms: number) => void;
+}
+
+/** The most a run with these options takes: each attempt ends by its deadline, --wait bounds the attempts. */
+export function runBudgetMs(waitSeconds: number, deadlineSeconds: number): number {
+  return (waitSeconds + deadlineSeconds) * 1000 + RETRY_INTERVAL_MS;
 }
 
 const OPTIONS = {
@@ -38,6 +50,7 @@ const OPTIONS = {
   "websocket-path": { type: "string" },
   "require-websocket": { type: "boolean" },
   timeout: { type: "string" },
+  deadline: { type: "string" },
   wait: { type: "string" },
   json: { type: "boolean" },
   lang: { type: "string" },
@@ -51,13 +64,40 @@ function numberOption(value: string | undefined, option: string, example: string
   return n;
 }
 
-function readCaFile(file: string): string {
+/** More than any bundle of root certificates (Mozilla's whole store is about 200 KB). */
+export const MAX_CACERT_BYTES = 1024 * 1024;
+
+/**
+ * Reads a --cacert file, refusing what is not a regular file or is larger than MAX_CACERT_BYTES:
+ * /dev/zero or a pipe would otherwise be read until memory runs out.
+ */
+export function readCaFile(file: string): string {
+  let fd: number;
   try {
-    return readFileSync(file, "utf8");
+    fd = openSync(file, "r");
   } catch (err) {
     throw new UsageError(
       `--cacert ${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); give the path of a PEM file`,
     );
+  }
+  try {
+    if (!fstatSync(fd).isFile()) throw new UsageError(`--cacert ${file}: not a regular file; give the path of a PEM file`);
+    // Read at most one byte past the limit: the size stat reports cannot be trusted for every file (/proc).
+    const buffer = Buffer.alloc(MAX_CACERT_BYTES + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    if (length > MAX_CACERT_BYTES) {
+      throw new UsageError(
+        `--cacert ${file}: larger than ${MAX_CACERT_BYTES} bytes, which no set of root certificates is; give the path of a PEM file`,
+      );
+    }
+    return buffer.subarray(0, length).toString("utf8");
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -100,10 +140,13 @@ export function parseCommandLine(
     websocketPath: values["websocket-path"],
     requireWebSocket: values["require-websocket"],
     timeoutMs: numberOption(values.timeout, "--timeout", "5000"),
+    deadlineSeconds: numberOption(values.deadline, "--deadline", String(DEFAULTS.deadlineSeconds)),
     locale,
   };
   const waitSeconds = numberOption(values.wait, "--wait", "300") ?? 0;
-  if (waitSeconds < 0) throw new UsageError(`--wait ${waitSeconds} must be 0 or more seconds`);
+  if (waitSeconds < LIMITS.waitSeconds.min || waitSeconds > LIMITS.waitSeconds.max) {
+    throw new UsageError(`--wait ${waitSeconds} must be ${LIMITS.waitSeconds.min} to ${LIMITS.waitSeconds.max} seconds; e.g. --wait 300`);
+  }
   return { options, json: values.json ?? false, waitSeconds, locale };
 }
 
@@ -125,6 +168,7 @@ export async function runCommand(argv: readonly string[], out: Output): Promise<
   }
   const { options, json, waitSeconds, locale } = command;
   const m = VERIFIER_CATALOGS[locale];
+  out.budget?.(runBudgetMs(waitSeconds, options.deadlineSeconds ?? DEFAULTS.deadlineSeconds));
   try {
     const report = await retryUntilOk(() => verify(options), {
       waitMs: waitSeconds * 1000,

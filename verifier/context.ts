@@ -30,8 +30,8 @@ export function healthUrl(settings: Settings): URL {
   return new URL(settings.healthPath, settings.url.origin);
 }
 
-export function createContext(settings: Settings): CheckContext {
-  const env: ProbeEnv = { resolve: settings.resolve, timeoutMs: settings.timeoutMs };
+export function createContext(settings: Settings, signal?: AbortSignal): CheckContext {
+  const env: ProbeEnv = { resolve: settings.resolve, timeoutMs: settings.timeoutMs, signal };
   const m = VERIFIER_CATALOGS[settings.locale];
   return {
     settings,

@@ -13,9 +13,12 @@ import {
   DEFAULT_HEALTH_PATH,
   DEFAULT_MAX_UPLOAD_SIZE,
   DEFAULT_MIN_DAYS_REMAINING,
+  DEFAULT_READINESS_TIMEOUT_SECONDS,
   HSTS_ONE_YEAR_SECONDS,
   IMAGE_PATTERN,
   MAX_IMAGE_LENGTH,
+  MAX_READINESS_TIMEOUT_SECONDS,
+  MIN_READINESS_TIMEOUT_SECONDS,
   MAX_URL_PATH_LENGTH,
   NGINX_SIZE_PATTERN,
   RECOMMENDED_TLS_POLICY,
@@ -290,13 +293,53 @@ export const CONFIG_KEYS = {
   instanceType: {
     type: "string",
     default: "",
-    description: "ECS instance type. Empty: looked up in the region (2 vCPU, 4 GiB, cheapest first).",
-    descriptionZh: "ECS 实例规格。留空：在地域内查找（2 vCPU、4 GiB，最便宜者优先）。",
-    example: "ecs.g7.large",
+    description:
+      "ECS instance type; a change replaces the instances one by one. Empty: looked up once (2 vCPU / 4 GiB, x86_64, not burstable or shared, ESSD system disk, sold in the most zones) and kept once deployed.",
+    descriptionZh:
+      "ECS 实例规格；修改后逐台替换实例。留空：查找一次（2 vCPU / 4 GiB、x86_64、非突发性能型或共享型、支持 ESSD 系统盘、在最多可用区有售），部署后保持不变。",
+    example: "ecs.c7.large",
     shape: {
       pattern: /^ecs\.[a-z0-9-]+\.[a-z0-9]+$/,
-      name: "an ECS instance type such as ecs.g7.large (or empty to look one up)",
-      nameZh: "ECS 实例规格，如 ecs.g7.large（或留空自动查找）",
+      name: "an ECS instance type such as ecs.c7.large (or empty to look one up)",
+      nameZh: "ECS 实例规格，如 ecs.c7.large（或留空自动查找）",
+    },
+  },
+  imageId: {
+    type: "string",
+    default: "",
+    description:
+      "System image of the instances (x86_64 Ubuntu 22.04, cloud-init 23.2.2 or newer); a change replaces them one by one. Empty: the newest Alibaba Cloud Ubuntu 22.04 image, looked up once and kept once deployed.",
+    descriptionZh:
+      "实例的系统镜像（x86_64 Ubuntu 22.04，cloud-init 23.2.2 或更新）；修改后逐台替换实例。留空：查找一次阿里云最新的 Ubuntu 22.04 镜像，部署后保持不变。",
+    example: "ubuntu_22_04_x64_20G_alibase_20241224.vhd",
+    shape: {
+      pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/,
+      name: "an ECS image id such as ubuntu_22_04_x64_20G_alibase_20241224.vhd or m-bp1...",
+      nameZh: "ECS 镜像 ID，如 ubuntu_22_04_x64_20G_alibase_20241224.vhd 或 m-bp1...",
+    },
+  },
+  zoneIds: {
+    type: "array",
+    default: [],
+    description:
+      "Zones of the vSwitches, one per zone (zoneCount of them), in order; a change moves the vSwitches and instances. Empty: looked up once and kept once deployed (pulumi stack output zoneIds).",
+    descriptionZh:
+      "交换机所在的可用区，每个可用区一个（共 zoneCount 个），按顺序；修改后会迁移交换机和实例。留空：查找一次，部署后保持不变（pulumi stack output zoneIds）。",
+    example: '["cn-hangzhou-h","cn-hangzhou-i"]',
+  },
+  readinessTimeout: {
+    type: "integer",
+    default: DEFAULT_READINESS_TIMEOUT_SECONDS,
+    description:
+      "Seconds a new instance may take to serve the health path (cloud-init, packages, image pull, app start); drives the readiness script's, its command's and pulumi up's timeouts.",
+    descriptionZh:
+      "新实例开始通过 nginx 应答健康检查路径所允许的秒数（cloud-init、装包、拉取镜像、应用启动）；就绪脚本、其云助手命令和 pulumi up 的超时都由它决定。",
+    example: "600",
+    min: MIN_READINESS_TIMEOUT_SECONDS,
+    max: MAX_READINESS_TIMEOUT_SECONDS,
+    rangeNote: {
+      reason: "less cannot install Docker and pull an image; more hides a broken boot",
+      reasonZh: "更短装不完 Docker、拉不完镜像；更长会掩盖启动失败",
     },
   },
   backendPort: {

@@ -13,6 +13,8 @@ import { checkCertificate } from "../certificates/checkCertificate";
 import { localeFromEnvironment, type Locale } from "../i18n";
 import { Problems } from "../problems";
 import { resolveAppSettings } from "./app";
+import { checkZoneIds } from "./compute";
+import { resolveDnsChallengeCredentials } from "./dnsChallenge";
 import { parseDomain, recordNameFor } from "./domain";
 import { resolveMonitoring } from "./monitoring";
 import { REGION_PATTERN } from "./keys";
@@ -52,6 +54,8 @@ export interface ConfigInput {
   readonly locale?: Locale;
   /** Whether a full key holds a secret (`pulumi config set --secret`); undefined: cannot tell. */
   readonly isSecret?: (fullKey: string) => boolean;
+  /** The environment `pulumi` runs in (credentials the ACME DNS challenge needs); default none. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The provider key for the region: set per stack, declared by the provider, not by this project. */
@@ -140,7 +144,16 @@ function resolveAcme(ctx: Context): CertificateSettings {
   const keyAlgorithm = (ACME_KEY_ALGORITHMS as readonly string[]).includes(ctx.values.acmeKeyAlgorithm)
     ? ctx.values.acmeKeyAlgorithm
     : "rsa2048";
-  return { source: "acme", email, serverUrl, staging, keyAlgorithm: keyAlgorithm as AcmeKeyAlgorithm, minDaysRemaining };
+  const dnsCredentials = resolveDnsChallengeCredentials(ctx.input.values, ctx.input.env ?? {}, ctx.problems);
+  return {
+    source: "acme",
+    email,
+    serverUrl,
+    staging,
+    keyAlgorithm: keyAlgorithm as AcmeKeyAlgorithm,
+    minDaysRemaining,
+    ...(dnsCredentials ? { dnsCredentials } : {}),
+  };
 }
 
 function resolvePem(ctx: Context, domain: string, tlsPolicy: TlsPolicy): CertificateSettings {
@@ -254,6 +267,7 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
     prodError(ctx, m.hstsBelowYear({ value: values.hstsMaxAge, year: HSTS_ONE_YEAR_SECONDS }));
   }
   const { instanceCount, zoneCount } = resolveCounts(ctx);
+  checkZoneIds(values.zoneIds, zoneCount, region, problems);
   checkSshCidrs(ctx);
   // Provider credentials and secret keys the stack file holds in plain text (only the CLI can tell).
   if (input.isSecret) plaintextSecretWarnings(input.values, input.isSecret, m).forEach((warning) => problems.warning(warning));
@@ -310,6 +324,9 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
       instanceCount,
       zoneCount,
       instanceType: values.instanceType === "" ? undefined : values.instanceType,
+      imageId: values.imageId === "" ? undefined : values.imageId,
+      zoneIds: values.zoneIds.length === 0 ? undefined : values.zoneIds,
+      readinessTimeoutSeconds: values.readinessTimeout,
       backendPort: values.backendPort,
       appImage,
       app,

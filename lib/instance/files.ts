@@ -17,6 +17,8 @@ export interface InstanceSettings {
   readonly healthPath: string;
   readonly maxUploadSize: string;
   readonly appImage?: string;
+  /** Seconds a new instance may take to become ready; default 600. */
+  readonly readinessTimeoutSeconds?: number;
   readonly payNotifyPath?: string;
   readonly messagePushPath?: string;
   readonly wechatVerifyFiles?: Readonly<Record<string, string>>;
@@ -71,6 +73,7 @@ export function cloudInitOptions(settings: InstanceSettings): CloudInitOptions {
     appImage: settings.appImage,
     appRuntime: containerRuntime(settings),
     environment: settings.environment,
+    readinessTimeoutSeconds: settings.readinessTimeoutSeconds,
     logShipping: logShipping(settings),
   };
 }

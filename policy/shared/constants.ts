@@ -79,6 +79,22 @@ export const MAX_IMAGE_LENGTH = 255;
 /** nginx size syntax as client_max_body_size takes it: digits with an optional k/m/g suffix. */
 export const NGINX_SIZE_PATTERN = /^[0-9]+[kKmMgG]?$/;
 
+/**
+ * The most user data ECS accepts, in bytes before base64 (Alibaba Cloud's "实例自定义数据" page; the
+ * provider passes it through unchecked, so more fails RunInstances at `pulumi up`).
+ */
+export const USER_DATA_MAX_BYTES = 32 * 1024;
+
+/** Older Alibaba Cloud pages give 16 KB: above this the plan warns. */
+export const USER_DATA_OLD_LIMIT_BYTES = 16 * 1024;
+
+/** Default of readinessTimeout: cloud-init, package installs, an image pull and the app's start. */
+export const DEFAULT_READINESS_TIMEOUT_SECONDS = 600;
+
+/** Bounds of readinessTimeout: less cannot install Docker and pull an image; more hides a broken boot for an hour. */
+export const MIN_READINESS_TIMEOUT_SECONDS = 300;
+export const MAX_READINESS_TIMEOUT_SECONDS = 3600;
+
 // The app container's environment and identity.
 
 /** An environment variable name the app may be given: upper case, digits and "_", not starting with a digit. */

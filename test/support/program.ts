@@ -2,6 +2,7 @@
 import * as path from "node:path";
 import { planStack, type StackPlan } from "../../tools/plan/planStack";
 import { isSecretMarker } from "../../tools/plan/present";
+import type { CloudCatalog } from "../../tools/plan/cloudCatalog";
 import type { MockMode } from "../../tools/plan/mocks";
 import { runProgram, type DeclaredResource, type ProgramRun } from "../../tools/plan/runProgram";
 
@@ -14,17 +15,27 @@ export function loadIndex(): unknown {
 }
 
 /** The committed stack (or a stack file) run through the program, in test mode unless asked otherwise. */
-export function planOf(stackOrFile: { stack: string } | { configFile: string }, mode: MockMode = "test"): Promise<StackPlan> {
-  return planStack({ projectDir: PROJECT_DIR, ...stackOrFile, mode, loadProgram: loadIndex });
+export function planOf(
+  stackOrFile: { stack: string } | { configFile: string },
+  mode: MockMode = "test",
+  catalog?: CloudCatalog,
+): Promise<StackPlan> {
+  return planStack({ projectDir: PROJECT_DIR, ...stackOrFile, mode, catalog, loadProgram: loadIndex });
 }
 
 /** Runs `build` (which declares components) under the mocks and records what it registers. */
-export function runComponents(build: () => void, config: Record<string, string> = {}, mode: MockMode = "test"): Promise<ProgramRun> {
+export function runComponents(
+  build: () => void,
+  config: Record<string, string> = {},
+  mode: MockMode = "test",
+  catalog?: CloudCatalog,
+): Promise<ProgramRun> {
   return runProgram({
     project: "wechat-https-backend",
     stack: "test",
     config: { "alicloud:region": "cn-hangzhou", ...config },
     mode,
+    catalog,
     loadProgram: () => {
       build();
       return {};
@@ -64,6 +75,9 @@ export const T = {
   loadBalancer: "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer",
   listener: "alicloud:slb/listener:Listener",
   backendServer: "alicloud:slb/backendServer:BackendServer",
+  serverGroup: "alicloud:slb/serverGroup:ServerGroup",
+  serverAttachment: "alicloud:slb/serverGroupServerAttachment:ServerGroupServerAttachment",
+  localCommand: "command:local:Command",
   serverCertificate: "alicloud:slb/serverCertificate:ServerCertificate",
   dnsRecord: "alicloud:dns/alidnsRecord:AlidnsRecord",
   tlsKey: "tls:index/privateKey:PrivateKey",

@@ -1,6 +1,7 @@
 // One call for "the plan of this stack": read its config like the CLI, run the program under the
 // mocks, and shape the result. Used by `npm run plan`, the plan diff, the policy checks and tests.
 import * as path from "node:path";
+import type { CloudCatalog } from "./cloudCatalog";
 import type { MockMode } from "./mocks";
 import { toPlanDocument, type PlanDocument } from "./present";
 import { runProgram, type ProgramRun } from "./runProgram";
@@ -16,6 +17,8 @@ export interface PlanRequest {
   /** A file in the Pulumi.<stack>.yaml format, instead of the stack's own. */
   readonly configFile?: string;
   readonly mode?: MockMode;
+  /** What the lookups answer from (tests of lookup drift), or how to make it for the region; default: the mocks' default catalog. */
+  readonly catalog?: CloudCatalog | ((region: string) => CloudCatalog);
   /** Requires the program and returns its exports (see runProgram). */
   readonly loadProgram: () => unknown;
 }
@@ -36,6 +39,7 @@ export async function planStack(request: PlanRequest): Promise<StackPlan> {
     config: config.values,
     secretKeys: config.secretKeys,
     mode: request.mode ?? "plan",
+    catalog: request.catalog,
     loadProgram: request.loadProgram,
   });
   const document = toPlanDocument(stack, run, plaintextSecretValues(config));

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { CONFIG_CATALOGS } from "../../lib/config/messages";
+import { USER_DATA_MAX_BYTES } from "../../lib/constants";
 import type { DeclaredResource, ProgramRun, RecordedOptions, ResourceRef } from "./runProgram";
 
 export const SECRET = "[secret]";
@@ -53,6 +54,16 @@ export interface PlanDocument {
   readonly lookups: { token: string; args: unknown }[];
   readonly warnings: string[];
   readonly checksNotRun: string[];
+  /** Size of the instances' user data before base64, against what ECS accepts; absent without instances. */
+  readonly userData?: { readonly bytes: number; readonly limitBytes: number };
+}
+
+/** The user data the instances get, measured as ECS counts it (decoded from the base64 the program sends). */
+function userDataSize(resources: readonly DeclaredResource[]): PlanDocument["userData"] {
+  const encoded = resources.find((r) => r.type === "alicloud:ecs/instance:Instance" && typeof r.inputs.userData === "string")?.inputs
+    .userData;
+  if (typeof encoded !== "string") return undefined;
+  return { bytes: Buffer.from(encoded, "base64").length, limitBytes: USER_DATA_MAX_BYTES };
 }
 
 const refText = (ref: ResourceRef) => `${ref.type}::${ref.name}`;
@@ -85,6 +96,7 @@ export function toPlanDocument(stack: string, run: ProgramRun, plaintextSecrets:
     checksNotRun: run.log
       .filter((l) => l.level === "info" && notCheckedText(l.message) !== undefined)
       .map((l) => l.message.slice(notCheckedText(l.message)?.length ?? 0)),
+    userData: userDataSize(run.resources),
   };
 }
 
@@ -133,6 +145,13 @@ export function formatPlan(doc: PlanDocument, source: string): string {
   walk(undefined, 0);
   lines.push("", "Lookups (made against the cloud at pulumi preview; those that take an earlier lookup's result are not listed):");
   for (const l of doc.lookups) lines.push(`  ${l.token} ${JSON.stringify(l.args)}`);
+  if (doc.userData) {
+    const { bytes, limitBytes } = doc.userData;
+    lines.push(
+      "",
+      `User data: ${bytes} bytes of the ${limitBytes} ECS accepts (before base64), ${Math.round((100 * bytes) / limitBytes)}%.`,
+    );
+  }
   lines.push("", "Outputs:");
   for (const [name, value] of Object.entries(doc.outputs)) lines.push(`  ${name}: ${JSON.stringify(value)}`);
   if (doc.warnings.length) {

@@ -21,7 +21,19 @@ function tryUpgrade(ctx: CheckContext, url: URL): Promise<Upgrade> {
         ciphers: TOLERANT_CIPHERS,
       })) as unknown as typeof net.createConnection;
     const socket = new WebSocket(url, { createConnection: connect, handshakeTimeout: ctx.settings.timeoutMs, rejectUnauthorized: false });
-    const finish = settleOnce<Upgrade>(resolve, () => socket.terminate());
+    // ws arms handshakeTimeout only on the request it makes itself, not on a socket from
+    // createConnection: a server that accepts TCP and never finishes TLS (or sends a few bytes and
+    // stops) would hold this probe forever without a timeout of its own.
+    const finish = settleOnce<Upgrade>(
+      resolve,
+      () => {
+        // Terminating a handshake in flight emits one more error; nobody needs it.
+        socket.on("error", () => undefined);
+        socket.terminate();
+      },
+      { ms: ctx.settings.timeoutMs, outcome: () => ({ ok: false, reason: `no answer within ${ctx.settings.timeoutMs} ms` }) },
+      ctx.env.signal,
+    );
     socket.once("open", () => finish({ ok: true }));
     socket.once("unexpected-response", (_req, res) => {
       res.resume();

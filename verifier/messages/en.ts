@@ -152,6 +152,11 @@ export const en = {
     hstsMin: number;
     healthPath: string;
     timeoutMs: number;
+    deadlineSeconds: number;
+    timeoutMin: number;
+    timeoutMax: number;
+    deadlineMax: number;
+    waitMax: number;
   }) => `usage: wechat-https-verify <https-url> [options]     (or: npm run verify -- <https-url> [options])
 
 Proves that a live HTTPS endpoint meets WeChat mini program rules: TLS 1.2+ only, forward-secret
@@ -170,9 +175,11 @@ options:
   --health-path <path>          the app's health endpoint (default ${p.healthPath})
   --websocket-path <path>       where to try the WebSocket upgrade (default: the health path)
   --require-websocket           fail, instead of noting it, when no WebSocket endpoint answers
-  --timeout <ms>                time limit of each probe (default ${p.timeoutMs})
+  --timeout <ms>                time limit of each probe, ${p.timeoutMin}-${p.timeoutMax} (default ${p.timeoutMs})
+  --deadline <seconds>          time limit of one whole verification: checks still running fail
+                                (default ${p.deadlineSeconds}, at most ${p.deadlineMax})
   --wait <seconds>              keep trying until every check passes or this much time has passed,
-                                e.g. right after a deploy (default 0: one attempt)
+                                e.g. right after a deploy (default 0: one attempt, at most ${p.waitMax})
   --json                        print {"url","ok","checks":[{"id","ok","detail","wechat"}]} instead of text
   --lang <en|zh-CN>             language of the report (default: from LC_ALL / LC_MESSAGES / LANG)
   -h, --help                    show this text
@@ -188,6 +195,8 @@ exit codes: 0 every check passed, 1 at least one failed, 2 bad usage or endpoint
 
   // the report
   checkCrashed: (p: { reason: string }) => `the check itself failed: ${p.reason}`,
+  checkPastDeadline: (p: { seconds: number }) =>
+    `the check did not finish within the ${p.seconds} s deadline of the whole verification (--deadline): the endpoint answers too slowly`,
   pass: () => "PASS",
   fail: () => "FAIL",
   note: () => "note: ",

@@ -128,9 +128,11 @@ export const zhCN: VerifierMessages = {
   --health-path <路径>          应用的健康检查接口（默认 ${p.healthPath}）
   --websocket-path <路径>       在哪里尝试 WebSocket 升级（默认：健康检查路径）
   --require-websocket           没有 WebSocket 接口应答时判为失败，而不只是提示
-  --timeout <毫秒>              每次探测的时间上限（默认 ${p.timeoutMs}）
+  --timeout <毫秒>              每次探测的时间上限，${p.timeoutMin}-${p.timeoutMax}（默认 ${p.timeoutMs}）
+  --deadline <秒>               整次验证的时间上限：到时仍未完成的检查判为失败
+                                （默认 ${p.deadlineSeconds}，最多 ${p.deadlineMax}）
   --wait <秒>                   反复尝试，直到全部检查通过或超过这段时间，如刚部署之后
-                                （默认 0：只尝试一次）
+                                （默认 0：只尝试一次，最多 ${p.waitMax}）
   --json                        输出 {"url","ok","checks":[{"id","ok","detail","wechat"}]}，而不是文本
   --lang <en|zh-CN>             报告的语言（默认取自 LC_ALL / LC_MESSAGES / LANG）
   -h, --help                    显示本说明
@@ -143,6 +145,7 @@ export const zhCN: VerifierMessages = {
   attemptError: (p) => `第 ${p.attempt} 次尝试：${p.reason}；${p.seconds} 秒后重试`,
 
   checkCrashed: (p) => `检查本身出错：${p.reason}`,
+  checkPastDeadline: (p) => `整次验证的 ${p.seconds} 秒时限（--deadline）内这项检查没有完成：该地址应答太慢`,
   pass: () => "通过",
   fail: () => "失败",
   note: () => "提示：",

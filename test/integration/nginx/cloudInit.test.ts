@@ -6,7 +6,13 @@ import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { renderCloudInit, renderReadinessScript, renderSetupScript, type CloudInitOptions } from "../../../lib/instance/cloudInit";
+import {
+  renderCloudInit,
+  renderReadinessScript,
+  renderSetupScript,
+  withoutCommentLines,
+  type CloudInitOptions,
+} from "../../../lib/instance/cloudInit";
 import { BUILTIN_APP_SOURCE } from "../../../lib/instance/builtinApp";
 import { DEFAULT_NGINX_OPTIONS, renderNginxConfig } from "../../../lib/instance/nginx";
 import { freeLoopbackPort, startProjectNginx, TEST_DOMAIN, type RunningNginx } from "../../support/nginx";
@@ -58,12 +64,12 @@ function writeScratch(name: string, content: string, mode = 0o644): string {
 }
 
 describe("renderCloudInit", () => {
-  it("is #cloud-config YAML that embeds renderNginxConfig's output byte for byte", () => {
+  it("is #cloud-config YAML that embeds renderNginxConfig's output byte for byte, but for its comment lines", () => {
     for (const options of [builtin, container]) {
       const text = renderCloudInit(options);
       expect(text.startsWith("#cloud-config\n")).toBe(true);
       const nginxConf = fileAt(userDataOf(options), "/etc/nginx/nginx.conf");
-      expect(nginxConf?.content).toBe(renderNginxConfig(options.nginx));
+      expect(nginxConf?.content).toBe(withoutCommentLines(renderNginxConfig(options.nginx)));
       expect(nginxConf?.defer).toBe(true); // written after the nginx package is installed
     }
   });
@@ -198,10 +204,14 @@ describe("a fresh instance, for real: built-in app behind the project's nginx", 
     stopApp?.();
   });
 
-  /** A stand-in `cloud-init` whose `status --wait` exits with `code`. */
-  function stubCloudInit(code: number): void {
+  /** A stand-in `cloud-init` whose `status --wait` exits with `code` and whose --version says `version`. */
+  function stubCloudInit(code: number, version = "23.4.4-0ubuntu0~22.04.1"): void {
     const path = join(stubBin, "cloud-init");
-    writeFileSync(path, `#!/bin/sh\nif [ "$1" = status ] && [ "$2" = --wait ]; then exit ${code}; fi\necho "status: stub"\n`);
+    writeFileSync(
+      path,
+      `#!/bin/sh\nif [ "$1" = --version ]; then echo "/usr/bin/cloud-init ${version}"; exit 0; fi\n` +
+        `if [ "$1" = status ] && [ "$2" = --wait ]; then exit ${code}; fi\necho "status: stub"\n`,
+    );
     chmodSync(path, 0o755);
   }
 
@@ -233,6 +243,17 @@ describe("a fresh instance, for real: built-in app behind the project's nginx", 
     expect(result.output).toContain(`health: http://127.0.0.1:${nginx.port}/api/health answered 200`);
     expect(result.output).toContain("readiness: READY");
     expect(result.code).toBe(0);
+  });
+
+  it("readiness script: a cloud-init too old to read user data with metadata tokens required is named as the cause", async () => {
+    stubCloudInit(0, "22.4.2-0ubuntu0~22.04.1");
+    const result = await runReadiness(instance);
+    expect(result.output).toContain(
+      "readiness: FAILED: cloud-init 22.4.2 cannot read user data when metadata tokens are required (needs 23.2.2 or newer): use a newer image (imageId)",
+    );
+    expect(result.code).toBe(1);
+    stubCloudInit(0, "23.2.2-0ubuntu0~22.04.1");
+    expect((await runReadiness(instance)).code).toBe(0);
   });
 
   it("readiness script: fails with a clear message when cloud-init failed", async () => {

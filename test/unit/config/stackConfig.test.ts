@@ -202,7 +202,7 @@ describe("stack config: every bad value is refused with the key and the fix", ()
     [{ instanceCount: "21" }, "instanceCount", /outside 0-20/, "pulumi config set instanceCount 2"],
     [{ instanceCount: "2", zoneCount: "3" }, "zoneCount", /cannot each hold one of 2 instances/, "set zoneCount at most instanceCount"],
     [{ backendPort: "80" }, "backendPort", /outside 1024-65535 \(nginx holds port 80/, "pulumi config set backendPort 3000"],
-    [{ instanceType: "large" }, "instanceType", /is not an ECS instance type/, "pulumi config set instanceType ecs.g7.large"],
+    [{ instanceType: "large" }, "instanceType", /is not an ECS instance type/, "pulumi config set instanceType ecs.c7.large"],
     [{ appImage: "Bad Image!" }, "appImage", /is not a container image reference/, "pulumi config set appImage registry-vpc."],
     [{ healthPath: "api/health" }, "healthPath", /is not a URL path .* starting with "\/"/, "pulumi config set healthPath /api/health"],
     [{ apiBasePath: "/api?v=1" }, "apiBasePath", /\(no query\)/, "pulumi config set apiBasePath /api"],

@@ -28,11 +28,11 @@ describe("Pulumi.dev.yaml", () => {
     const instances = resourcesOfType(plan.run, T.instance);
     expect(instances).toHaveLength(1);
     const vswitch = findResource(plan.run, T.vswitch);
-    expect(vswitch.inputs.zoneId).toBe(FAKE.zones("cn-hangzhou")[0]);
+    // The mocks' region: the first zone, in name order, of the looked-up type that takes new vSwitches.
+    expect(vswitch.inputs.zoneId).toBe("cn-hangzhou-h");
     expect(instances[0].inputs.vswitchId).toBe(vswitch.id);
-    expect(findResource(plan.run, T.backendServer).inputs.backendServers).toEqual([
-      { serverId: instances[0].id, weight: 100, type: "ecs" },
-    ]);
+    expect(instances[0].inputs).toMatchObject({ instanceType: "ecs.c7.large", imageId: "ubuntu_22_04_x64_20G_alibase_20241224.vhd" });
+    expect(findResource(plan.run, T.serverAttachment).inputs).toMatchObject({ serverId: instances[0].id, port: 80 });
     const rules = resourcesOfType(plan.run, T.securityGroupRule);
     expect(rules.map((r) => [r.inputs.portRange, r.inputs.cidrIp])).toEqual([["80/80", "100.64.0.0/10"]]);
   });
@@ -78,22 +78,23 @@ describe("Pulumi.dev.yaml", () => {
 describe("the post-deploy verification", () => {
   test("is on in prod, re-runs only when the certificate, listeners, instances or TLS policy change", async () => {
     const prod = await planOf({ stack: "prod" });
-    const check = findResource(prod.run, "command:local:Command");
+    const check = findResource(prod.run, T.localCommand, "wechat-verify-verify");
     const instances = resourcesOfType(prod.run, T.instance);
     expect(check.inputs.triggers).toEqual([
       findResource(prod.run, T.serverCertificate).id,
       findResource(prod.run, T.listener, "wechat-lb-https").id,
       findResource(prod.run, T.listener, "wechat-lb-http-redirect").id,
       "tls_cipher_policy_1_2_strict_with_1_3",
-      ...instances.map((i) => i.id),
+      ...resourcesOfType(prod.run, T.serverAttachment).map((a) => a.id),
     ]);
+    expect(instances).toHaveLength(2);
     expect(String(check.inputs.create)).toContain(`--resolve example.com:443:${FAKE.loadBalancerAddress}`);
-    expect(check.options.dependsOn?.map((d) => d.name)).toEqual(["wechat-lb-https", "wechat-lb-http-redirect", "wechat-lb-backends"]);
+    expect(check.options.dependsOn?.map((d) => d.name)).toEqual(["wechat-lb-https", "wechat-lb-http-redirect", "wechat-lb-health-settle"]);
   });
 
   test("is off in dev unless asked for", async () => {
     const dev = await planOf({ stack: "dev" });
-    expect(resourcesOfType(dev.run, "command:local:Command")).toEqual([]);
+    expect(resourcesOfType(dev.run, T.localCommand).filter((c) => c.name.includes("verify"))).toEqual([]);
   });
 });
 
@@ -110,7 +111,14 @@ describe("Pulumi.prod.yaml", () => {
     const instances = resourcesOfType(plan.run, T.instance);
     expect(instances).toHaveLength(2);
     expect(resourcesOfType(plan.run, T.invocation)).toHaveLength(2);
-    expect(plan.run.mocks.invokes.map((i) => i.token)).toContain("alicloud:ecs/getInstanceTypes:getInstanceTypes");
+    // The type lookup takes the image lookup's answer, so in the offline plan it waits for it.
+    expect(plan.run.mocks.invokes.map((i) => i.token)).toEqual(
+      expect.arrayContaining([
+        "alicloud:ecs/getImages:getImages",
+        "alicloud:index/getZones:getZones",
+        "alicloud:dns/getAlidnsDomains:getAlidnsDomains",
+      ]),
+    );
   });
 
   test("the apex record, the load balancer and the record are protected, CLB delete protection on", () => {
