@@ -3,7 +3,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { HttpsBackend } from "./components";
 import type { CertificateSourceArgs } from "./components/certificate";
 import { clbCertificatePem, clbPrivateKeyPem } from "./lib/certificates/clbUpload";
+import type { DnsChallengeCredentials } from "./lib/config/dnsChallenge";
+import { configMessages } from "./lib/config/messages";
 import { ConfigError, resolveStackConfig, type SecretValue, type StackSettings } from "./lib/config/stackConfig";
+import { localeFromEnvironment } from "./lib/i18n";
 
 function secretInput(value: SecretValue | undefined, convert: (pem: string) => string): pulumi.Output<string> {
   // Unknown only in the offline plan, which cannot decrypt `secure:` values; the CLI always can.
@@ -11,11 +14,24 @@ function secretInput(value: SecretValue | undefined, convert: (pem: string) => s
   return pulumi.secret(plain);
 }
 
-/** The Alibaba Cloud provider's own credentials, when they are in the stack config rather than the environment. */
-function providerCredentials(): { accessKey: pulumi.Output<string>; secretKey: pulumi.Output<string> } | undefined {
+/** The DNS challenge's credentials as lego's variables, read where the config check found them; keys as secrets. */
+function dnsChallengeValues(credentials: DnsChallengeCredentials | undefined): Record<string, pulumi.Input<string>> | undefined {
+  if (!credentials || Object.keys(credentials.pass).length === 0) return undefined;
   const alicloudConfig = new pulumi.Config("alicloud");
-  if (!alicloudConfig.get("accessKey") || !alicloudConfig.get("secretKey")) return undefined;
-  return { accessKey: alicloudConfig.requireSecret("accessKey"), secretKey: alicloudConfig.requireSecret("secretKey") };
+  return Object.fromEntries(
+    Object.entries(credentials.pass).map(([variable, source]) => {
+      const name = source.key.slice(source.key.indexOf(":") + 1);
+      const value =
+        source.from === "config"
+          ? source.secret
+            ? alicloudConfig.requireSecret(name)
+            : pulumi.output(alicloudConfig.require(name))
+          : source.secret
+            ? pulumi.secret(process.env[source.key] ?? "")
+            : pulumi.output(process.env[source.key] ?? "");
+      return [variable, value];
+    }),
+  );
 }
 
 function certificateSource(settings: StackSettings): CertificateSourceArgs {
@@ -28,7 +44,7 @@ function certificateSource(settings: StackSettings): CertificateSourceArgs {
         email: certificate.email,
         rsaBits: certificate.keyAlgorithm === "rsa4096" ? 4096 : 2048,
         minDaysRemaining: certificate.minDaysRemaining,
-        dnsCredentials: providerCredentials(),
+        dnsCredentials: dnsChallengeValues(certificate.dnsCredentials),
       };
     case "pem":
       return {
@@ -61,10 +77,18 @@ function configSecretCheck(): ((fullKey: string) => boolean) | undefined {
 }
 
 function loadSettings(): StackSettings {
+  // The Pulumi CLI runs the program in the user's environment: messages follow its LC_ALL/LANG.
+  const locale = localeFromEnvironment();
   try {
-    const resolved = resolveStackConfig({ values: pulumi.runtime.allConfig(), stack: pulumi.getStack(), isSecret: configSecretCheck() });
+    const resolved = resolveStackConfig({
+      values: pulumi.runtime.allConfig(),
+      stack: pulumi.getStack(),
+      isSecret: configSecretCheck(),
+      env: process.env,
+      locale,
+    });
     for (const warning of resolved.warnings) void pulumi.log.warn(warning);
-    for (const check of resolved.checksNotRun) void pulumi.log.info(`not checked: ${check}`);
+    for (const check of resolved.checksNotRun) void pulumi.log.info(`${configMessages(locale).notCheckedPrefix()}${check}`);
     return resolved.settings;
   } catch (err) {
     // A clean message naming the keys, without a stack trace of the program.
@@ -88,6 +112,9 @@ export = async () => {
     /** Base URL for wx.request in the mini program. */
     apiBaseUrl: backend.apiBaseUrl,
     healthUrl: backend.healthUrl,
+    /** Give WeChat Pay as notify_url, and the message push console (消息推送) as its URL; only when configured. */
+    ...(backend.payNotifyUrl ? { payNotifyUrl: backend.payNotifyUrl } : {}),
+    ...(backend.messagePushUrl ? { messagePushUrl: backend.messagePushUrl } : {}),
     /** Where the DNS record points; use with `npm run verify -- --resolve` before DNS has propagated. */
     loadBalancerAddress: backend.loadBalancerAddress,
     certificateId: backend.certificateId,
@@ -95,14 +122,21 @@ export = async () => {
     certificateIssuer: backend.certificateIssuer,
     /** Days until the certificate expires, as of this `pulumi up`; acme renews below minDaysRemaining. */
     certificateDaysLeft: backend.certificateDaysLeft,
+    /** What the instances run on: pin with pulumi config set instanceType / imageId / zoneIds (README, "Lookups"). */
+    zoneIds: backend.zoneIds,
+    instanceType: backend.instanceType,
+    imageId: backend.imageId,
     environment: settings.environment,
     /** Monitoring (when on): the scheduled verifier's function, the Log Service project, the alarm contact group. */
-    monitoring:
-      backend.monitoring &&
-      pulumi.output({
-        functionName: backend.monitoring.functionName,
-        logProject: backend.monitoring.logProject,
-        contactGroup: backend.monitoring.contactGroup,
-      }),
+    // Only when on: an undefined output makes the Pulumi CLI warn that it will not show.
+    ...(backend.monitoring
+      ? {
+          monitoring: pulumi.output({
+            functionName: backend.monitoring.functionName,
+            logProject: backend.monitoring.logProject,
+            contactGroup: backend.monitoring.contactGroup,
+          }),
+        }
+      : {}),
   };
 };

@@ -9,6 +9,7 @@ const shared = {
   // a third of the CPU time of a cold unit run went into ts-jest. Class fields as tsc emits them
   // for ES2022 (useDefineForClassFields), so tests run what `npm run build` produces.
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022", transform: { useDefineForClassFields: true } } }] },
+  setupFiles: ["<rootDir>/test/englishLocale.js"],
 };
 
 module.exports = {

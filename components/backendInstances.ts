@@ -1,5 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
+import * as command from "@pulumi/command";
+import { AGENT_GRACE_SECONDS, readinessTimings } from "../lib/instance/readiness";
+import { checkUserDataSize } from "../lib/instance/userDataSize";
+import { pauseCommand } from "../lib/localCommand";
 
 export interface BackendInstancesArgs {
   /** Number of instances. Plain: it decides how many instances exist. */
@@ -8,18 +12,20 @@ export interface BackendInstancesArgs {
   readonly vswitchIds: pulumi.Input<string>[];
   /** Security group of the instances. */
   readonly securityGroupId: pulumi.Input<string>;
-  /** System image, from a lookup. */
+  /** System image, configured or from a lookup. */
   readonly imageId: pulumi.Input<string>;
+  /** true when imageId comes from the stack config; default false (a lookup, pinned once deployed). */
+  readonly imageConfigured?: boolean;
   /** Instance type, configured or from a lookup. */
   readonly instanceType: pulumi.Input<string>;
-  /** true when instanceType came from a lookup: a cheaper type appearing later must not resize running instances. */
-  readonly instanceTypeLookedUp?: boolean;
+  /** true when instanceType comes from the stack config; default false (a lookup, pinned once deployed). */
+  readonly instanceTypeConfigured?: boolean;
   /** Cloud-init user data (plain text; encoded here). A change replaces the instances, see below. */
   readonly userData: string;
   /** Shell script Cloud Assistant runs on each new instance; exit 0 means ready to serve. */
   readonly readinessScript: string;
-  /** How long an instance may take to become ready; default 20 minutes. */
-  readonly readinessTimeoutMinutes?: number;
+  /** Seconds a new instance may take to become ready; drives every readiness timeout; default 600. */
+  readonly readinessTimeoutSeconds?: number;
   /** System disk category; default cloud_essd. */
   readonly systemDiskCategory?: string;
   /** System disk size in GiB; default 40. */
@@ -41,17 +47,23 @@ export interface BackendInstancesArgs {
  * ECS instances running nginx in front of the app, spread over zones, each gated by a readiness
  * check before the load balancer may send it traffic.
  *
- * Rolling out a change (a new app image or nginx config changes the user data): instances are
- * replaced, never rebooted in place. Pulumi creates every replacement first, Cloud Assistant waits
- * until each one serves the health path through nginx, only then does the load balancer's backend
- * list switch to them, and the old instances are deleted last. Capacity never drops during a deploy.
+ * Rolling out a change (a new app image or nginx config changes the user data; a deliberately
+ * configured new instanceType or imageId): instances are replaced, never rebooted in place. Pulumi
+ * creates every replacement first, Cloud Assistant waits until each one serves the health path
+ * through nginx, only then is it attached to the load balancer, and the old instances are detached
+ * and deleted last (HttpsLoadBalancer). Capacity never drops during a deploy.
  */
 export class BackendInstances extends pulumi.ComponentResource {
   /** Instance ids, resolved only once every instance passed its readiness check. */
   readonly readyInstanceIds: pulumi.Output<string>[];
   readonly privateIps: pulumi.Output<string>[];
-  /** The readiness checks; the load balancer's backend attachment depends on them. */
+  /** The readiness checks. */
   readonly readiness: alicloud.ecs.EcsInvocation[];
+  /** The image and type the instances really run (the state's, once deployed). */
+  readonly imageId: pulumi.Output<string>;
+  readonly instanceType: pulumi.Output<string>;
+  /** Bytes of user data before base64, against ECS's 32 KB. */
+  readonly userDataBytes: number;
 
   constructor(name: string, args: BackendInstancesArgs, opts?: pulumi.ComponentResourceOptions) {
     super("wechat-https-backend:compute:BackendInstances", name, {}, opts);
@@ -59,20 +71,26 @@ export class BackendInstances extends pulumi.ComponentResource {
       throw new Error(`BackendInstances ${name}: count must be a whole number of at least 1 (got ${args.count})`);
     }
     if (args.vswitchIds.length === 0) throw new Error(`BackendInstances ${name}: vswitchIds is empty; give at least one vSwitch`);
+    const size = checkUserDataSize(args.userData);
+    if (size.warning) void pulumi.log.warn(size.warning, this);
+    this.userDataBytes = size.bytes;
     const tags = args.tags ?? {};
-    const timeoutMinutes = args.readinessTimeoutMinutes ?? 20;
+    const timings = readinessTimings(args.readinessTimeoutSeconds);
 
     const readinessCommand = new alicloud.ecs.Command(
       `${name}-readiness`,
       {
         commandContent: Buffer.from(args.readinessScript, "utf8").toString("base64"),
         type: "RunShellScript",
-        timeout: timeoutMinutes * 60,
+        timeout: timings.commandSeconds,
         description: "wechat-https-backend: wait until nginx serves the health path",
       },
       { parent: this },
     );
 
+    // Values from a lookup keep what the instance was created with (a newer image or another type
+    // answering later must not move running instances); configured ones replace instances when changed.
+    const ignoreChanges = [...(args.imageConfigured ? [] : ["imageId"]), ...(args.instanceTypeConfigured ? [] : ["instanceType"])];
     const instances = Array.from(
       { length: args.count },
       (_, i) =>
@@ -86,6 +104,15 @@ export class BackendInstances extends pulumi.ComponentResource {
             instanceChargeType: "PostPaid",
             systemDiskCategory: args.systemDiskCategory ?? "cloud_essd",
             systemDiskSize: args.systemDiskSize ?? 40,
+            // Encrypted at rest with the region's ECS service key (KMS alias/acs/ecs, created by ECS on
+            // first use, no key to manage or pay for): no kms key id. ECS encrypts a system disk at
+            // creation on ESSD, the category above. ForceNew in the provider
+            // (alicloud/resource_alicloud_instance.go): instances created before are replaced, rolling,
+            // like any user data change.
+            systemDiskEncrypted: true,
+            // No public IP (the API's default is 0 Mbps, set here so it is stated): the instances are
+            // reached only through the load balancer, and reach apt mirrors and the registry inside the VPC.
+            internetMaxBandwidthOut: 0,
             // Base64 is the provider's recommended form; it survives any character in the config.
             userData: Buffer.from(args.userData, "utf8").toString("base64"),
             // Metadata only through session tokens (IMDSv2-style), so an SSRF in the app cannot read it.
@@ -96,23 +123,37 @@ export class BackendInstances extends pulumi.ComponentResource {
           {
             parent: this,
             dependsOn: args.bootDependencies,
-            // A user data change would otherwise reboot every instance in place at the same time.
-            replaceOnChanges: ["userData"],
-            // The image lookup returns the newest image; a new release must not replace running instances.
-            ignoreChanges: args.instanceTypeLookedUp ? ["imageId", "instanceType"] : ["imageId"],
+            // The provider updates these in place: user data by rebooting, the type by stopping the
+            // instance (resource_alicloud_instance.go), every instance at once. A replacement goes
+            // through the readiness gate and the load balancer one instance at a time instead.
+            replaceOnChanges: ["userData", "instanceType", "imageId"],
+            ...(ignoreChanges.length > 0 ? { ignoreChanges } : {}),
           },
         ),
     );
 
-    this.readiness = instances.map(
-      (instance, i) =>
-        new alicloud.ecs.EcsInvocation(
-          `${name}-${i}-ready`,
-          { commandId: readinessCommand.id, instanceIds: [instance.id] },
-          // The provider waits for the script to succeed; its default of one minute is far too short for a first boot.
-          { parent: this, customTimeouts: { create: `${timeoutMinutes + 5}m` } },
-        ),
-    );
+    this.readiness = instances.map((instance, i) => {
+      // Right after boot the Cloud Assistant agent may not be online, and a command it cannot take
+      // within about a minute is Aborted: give it time first.
+      const agentGrace = new command.local.Command(
+        `${name}-${i}-agent-grace`,
+        { create: pauseCommand(AGENT_GRACE_SECONDS), triggers: [instance.id] },
+        { parent: this, dependsOn: [instance] },
+      );
+      return new alicloud.ecs.EcsInvocation(
+        `${name}-${i}-ready`,
+        { commandId: readinessCommand.id, instanceIds: [instance.id] },
+        {
+          parent: this,
+          dependsOn: [agentGrace],
+          // The provider's default of one minute is far too short for a first boot.
+          customTimeouts: { create: timings.createTimeout },
+          // A gate that failed (the agent still offline, a slow boot) is invoked afresh by the next
+          // `pulumi up` instead of staying failed in the state.
+          replaceOnChanges: ["*"],
+        },
+      );
+    });
 
     if (args.ramRoleName !== undefined) {
       const ramRoleName = args.ramRoleName;
@@ -123,11 +164,24 @@ export class BackendInstances extends pulumi.ComponentResource {
           new alicloud.ecs.RamRoleAttachment(`${name}-${i}-role`, { instanceId: instance.id, ramRoleName }, { parent: this }),
       );
     }
-    if (args.appRestart) this.readiness.push(...this.restartInstances(name, instances, args.appRestart));
+    const gates = [...this.readiness];
+    const restarts = args.appRestart ? this.restartInstances(name, instances, args.appRestart) : [];
+    this.readiness.push(...restarts);
 
-    this.readyInstanceIds = instances.map((instance, i) => pulumi.all([instance.id, this.readiness[i].id]).apply(([id]) => id));
+    // An instance is handed to the load balancer (its own attachment) only once its gate, and its
+    // app's restart when there is one, succeeded.
+    this.readyInstanceIds = instances.map((instance, i) =>
+      pulumi.all([instance.id, gates[i].id, ...(restarts[i] ? [restarts[i].id] : [])]).apply(([id]) => id),
+    );
     this.privateIps = instances.map((instance) => instance.privateIp);
-    this.registerOutputs({ readyInstanceIds: this.readyInstanceIds, privateIps: this.privateIps });
+    this.imageId = instances[0].imageId;
+    this.instanceType = instances[0].instanceType;
+    this.registerOutputs({
+      readyInstanceIds: this.readyInstanceIds,
+      privateIps: this.privateIps,
+      imageId: this.imageId,
+      instanceType: this.instanceType,
+    });
   }
 
   /**

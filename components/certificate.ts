@@ -17,11 +17,16 @@ export type CertificateSourceArgs =
       /** `pulumi up` renews when fewer days are left; default 30. */
       readonly minDaysRemaining?: number;
       /**
-       * Credentials for the DNS challenge. Default: none here, so the ACME provider's DNS client reads
-       * ALICLOUD_ACCESS_KEY / ALICLOUD_SECRET_KEY from the environment, the same variables the
-       * Alibaba Cloud provider reads.
+       * What the DNS challenge authenticates with, as lego's alidns variables (ALICLOUD_ACCESS_KEY,
+       * ALICLOUD_SECRET_KEY, ALICLOUD_SECURITY_TOKEN, ALICLOUD_RAM_ROLE); keys and tokens as secrets.
+       * Default none: lego reads the ALICLOUD_* variables of the environment `pulumi up` runs in.
        */
-      readonly dnsCredentials?: { readonly accessKey: pulumi.Input<string>; readonly secretKey: pulumi.Input<string> };
+      readonly dnsCredentials?: Readonly<Record<string, pulumi.Input<string>>>;
+      /**
+       * Resolves once the DNS zone is known to be in Alibaba Cloud DNS (fails otherwise): the order
+       * waits for it, so a missing zone stops `pulumi up` before Let's Encrypt is asked. Default: no wait.
+       */
+      readonly zoneReady?: pulumi.Input<string>;
     }
   | {
       /** A chain and key from secret config (commercial CA, certbot, ...). */
@@ -139,12 +144,25 @@ function acmeMaterial(
   source: Extract<CertificateSourceArgs, { kind: "acme" }>,
   parent: pulumi.Resource,
 ): Material {
+  // A provider config change is no replace trigger (pulumi-acme marks no ForcesProviderReplace), so
+  // switching serverUrl alone would keep the old CA's account and certificate.
   const provider = new acme.Provider(`${name}-acme`, { serverUrl: source.serverUrl }, { parent });
-  const accountKey = new tls.PrivateKey(`${name}-acme-account-key`, { algorithm: "ECDSA", ecdsaCurve: "P256" }, { parent });
+  // One account per CA and contact address. acme_registration's email_address is ForceNew and its
+  // Delete deactivates the account; a registration with the same key is the same account
+  // (vancluever/terraform-provider-acme acme/resource_acme_registration.go). So a new address or CA
+  // gets a new key (replacementTrigger), hence a new account and a certificate issued under it.
+  const accountKey = new tls.PrivateKey(
+    `${name}-acme-account-key`,
+    { algorithm: "ECDSA", ecdsaCurve: "P256" },
+    { parent, replacementTrigger: `${source.serverUrl} ${source.email}` },
+  );
   const account = new acme.Registration(
     `${name}-acme-account`,
     { accountKeyPem: accountKey.privateKeyPem, emailAddress: source.email },
-    { parent, provider },
+    // The replaced registration is forgotten, not deactivated: its Delete would run against the new
+    // CA (the provider's current serverUrl), and deactivating an account that may still be in use is
+    // never needed.
+    { parent, provider, retainOnDelete: true },
   );
   // The certificate key is ours (not the CA's): it stays the same across renewals, and the request
   // does not change on unrelated updates, so Let's Encrypt is asked only when renewal is due.
@@ -154,15 +172,11 @@ function acmeMaterial(
     { privateKeyPem: key.privateKeyPem, subject: { commonName: domain }, dnsNames: [domain] },
     { parent },
   );
-  const dnsConfig = source.dnsCredentials
-    ? pulumi.secret(
-        pulumi.all([source.dnsCredentials.accessKey, source.dnsCredentials.secretKey]).apply(([accessKey, secretKey]) => ({
-          ...ACME_DNS_SETTINGS,
-          ALICLOUD_ACCESS_KEY: accessKey,
-          ALICLOUD_SECRET_KEY: secretKey,
-        })),
-      )
-    : ACME_DNS_SETTINGS;
+  const credentials = source.dnsCredentials ?? {};
+  const dnsConfig =
+    Object.keys(credentials).length > 0
+      ? pulumi.secret(pulumi.all(credentials).apply((values) => ({ ...ACME_DNS_SETTINGS, ...values })))
+      : ACME_DNS_SETTINGS;
   const certificate = new acme.Certificate(
     `${name}-acme-cert`,
     {
@@ -170,8 +184,16 @@ function acmeMaterial(
       certificateRequestPem: request.certRequestPem,
       minDaysRemaining: source.minDaysRemaining ?? 30,
       dnsChallenges: [{ provider: "alidns", config: dnsConfig }],
+      // Revoking on delete would talk to the provider's current CA, not necessarily the one that issued
+      // it; a replaced certificate simply expires.
+      revokeCertificateOnDestroy: false,
     },
-    { parent, provider },
+    {
+      parent,
+      provider,
+      // An output resolving to no resources: the order waits for the zone check, and fails with it.
+      ...(source.zoneReady ? { dependsOn: pulumi.output(source.zoneReady).apply((): pulumi.Resource[] => []) } : {}),
+    },
   );
   return {
     // CLB serves exactly what is uploaded: the leaf followed by the CA's intermediates.

@@ -18,6 +18,20 @@ export interface DeployVerificationArgs {
   readonly after: pulumi.Resource[];
   /** How long the check keeps retrying while new backends become healthy; default 300 s. */
   readonly waitSeconds?: number;
+  /** Time limit of one verification attempt (--deadline); default 120 s. */
+  readonly deadlineSeconds?: number;
+}
+
+/**
+ * The command's own time limit: the verifier gives up by itself after --wait plus one attempt's
+ * --deadline (and a pause), and exits shortly after in any case (verifier/cli.ts); a minute and the
+ * rounding more, and `pulumi up` stops waiting even if the process does not, rather than hanging
+ * with the state locked. Not confirmed that pulumi-command enforces customTimeouts; the verifier's
+ * own limits do not depend on it.
+ */
+export function commandTimeout(args: Pick<DeployVerificationArgs, "waitSeconds" | "deadlineSeconds">): string {
+  const seconds = (args.waitSeconds ?? 300) + (args.deadlineSeconds ?? 120) + 60;
+  return `${Math.ceil(seconds / 60)}m`;
 }
 
 /**
@@ -37,7 +51,7 @@ export class DeployVerification extends pulumi.ComponentResource {
       `${name}-verify`,
       // A relative path: the command must not change with the machine (or checkout) running it.
       { create, triggers: args.triggers },
-      { parent: this, dependsOn: args.after },
+      { parent: this, dependsOn: args.after, customTimeouts: { create: commandTimeout(args), update: commandTimeout(args) } },
     );
     this.report = check.stdout;
     this.registerOutputs({ report: this.report });
@@ -46,7 +60,7 @@ export class DeployVerification extends pulumi.ComponentResource {
 
 /** The verifier's arguments besides --resolve. */
 export function verifierArguments(
-  args: Pick<DeployVerificationArgs, "domain" | "healthPath" | "hstsMinSeconds" | "minDays" | "waitSeconds">,
+  args: Pick<DeployVerificationArgs, "domain" | "healthPath" | "hstsMinSeconds" | "minDays" | "waitSeconds" | "deadlineSeconds">,
 ): string {
   return [
     `https://${args.domain}/`,
@@ -54,5 +68,6 @@ export function verifierArguments(
     `--hsts-min ${args.hstsMinSeconds}`,
     `--min-days ${args.minDays}`,
     `--wait ${args.waitSeconds ?? 300}`,
+    `--deadline ${args.deadlineSeconds ?? 120}`,
   ].join(" ");
 }

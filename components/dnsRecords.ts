@@ -5,6 +5,8 @@ import { DNS_TTL_MAX_SECONDS, DNS_TTL_MIN_SECONDS } from "../lib/constants";
 export interface DnsRecordsArgs {
   /** The Alibaba Cloud DNS zone (domain) that holds the record, e.g. example.com. */
   readonly zone: string;
+  /** The zone once a lookup found it in the account (the record waits for it); default: zone, unchecked. */
+  readonly zoneChecked?: pulumi.Input<string>;
   /** Record name inside the zone: "@" for the apex, or the labels in front of the zone ("dev", "api.v2"). */
   readonly recordName: string;
   /** IPv4 address the A record points at: the load balancer's. */
@@ -36,8 +38,14 @@ export class DnsRecords extends pulumi.ComponentResource {
     const record = new alicloud.dns.AlidnsRecord(
       `${name}-a`,
       { domainName: args.zone, rr: args.recordName, type: "A", value: args.address, ttl },
-      // Moving the record replaces it, and an identical record cannot exist twice (DomainRecordDuplicate).
-      { parent: this, deleteBeforeReplace: true, protect: args.protect ?? false },
+      {
+        parent: this,
+        // Moving the record replaces it, and an identical record cannot exist twice (DomainRecordDuplicate).
+        deleteBeforeReplace: true,
+        protect: args.protect ?? false,
+        // An output resolving to no resources: the record waits for the zone check, and fails with it.
+        ...(args.zoneChecked ? { dependsOn: pulumi.output(args.zoneChecked).apply((): pulumi.Resource[] => []) } : {}),
+      },
     );
 
     this.recordId = record.id;

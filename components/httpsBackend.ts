@@ -2,8 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { CLB_BACKEND_CIDR, DAY_MS, NGINX_PORT } from "../lib/constants";
 import type { BackendSettings } from "../lib/config/settings";
 import { renderInstanceFiles } from "../lib/instance/files";
-import { lookUpImage, lookUpInstanceType, lookUpZones } from "../lib/cloud/lookups";
-import { wechatConsoleValues, type WechatDomains } from "../lib/wechat";
+import { lookUpDnsZone } from "../lib/cloud/dnsZone";
+import { lookUpCompute } from "../lib/cloud/lookups";
+import { callbackUrl, wechatConsoleValues, type WechatDomains } from "../lib/wechat";
 import { RESTART_TIMEOUT_SECONDS } from "../lib/instance/appRestart";
 import { AppRuntime, appNeedsCloudAccess } from "./appRuntime";
 import { BackendInstances } from "./backendInstances";
@@ -17,7 +18,7 @@ import { Network } from "./network";
 export interface HttpsBackendArgs extends BackendSettings {
   /** Where the server certificate comes from. */
   readonly certificate: CertificateSourceArgs;
-  /** Region of the stack: the app's secret parameters and role resources are scoped to it. */
+  /** Region of the stack: the app's secret parameters and role resources are scoped to it; what the lookups search. */
   readonly region: string;
 }
 
@@ -27,6 +28,10 @@ export class HttpsBackend extends pulumi.ComponentResource {
   readonly wechatDomains: WechatDomains;
   readonly apiBaseUrl: string;
   readonly healthUrl: string;
+  /** The WeChat Pay notify_url (https://<domain><payNotifyPath>); undefined without payNotifyPath. */
+  readonly payNotifyUrl?: string;
+  /** The message push server URL (https://<domain><messagePushPath>); undefined without messagePushPath. */
+  readonly messagePushUrl?: string;
   readonly loadBalancerAddress: pulumi.Output<string>;
   readonly certificateId: pulumi.Output<string>;
   readonly certificateNotAfter: pulumi.Output<string>;
@@ -35,6 +40,10 @@ export class HttpsBackend extends pulumi.ComponentResource {
   readonly certificateDaysLeft: pulumi.Output<number>;
   /** The rendered cloud-init user data of every instance. */
   readonly userData: string;
+  /** The zones, instance type and image the instances really run on (to pin them in the config). */
+  readonly zoneIds: pulumi.Output<string[]>;
+  readonly instanceType: pulumi.Output<string>;
+  readonly imageId: pulumi.Output<string>;
   /** The scheduled verifier, site monitor, alarms and logs; undefined when monitoring is off. */
   readonly monitoring?: Monitoring;
 
@@ -42,15 +51,21 @@ export class HttpsBackend extends pulumi.ComponentResource {
     super("wechat-https-backend:index:HttpsBackend", name, {}, opts);
     const tags = { project: "wechat-https-backend", stack: pulumi.getStack(), environment: args.environment };
 
-    const instanceType = lookUpInstanceType(args.instanceType, this);
+    const prefix = `wechat-https-backend-${pulumi.getStack()}`;
+    const compute = lookUpCompute(
+      { region: args.region, zoneCount: args.zoneCount, instanceType: args.instanceType, imageId: args.imageId, zoneIds: args.zoneIds },
+      this,
+    );
     const network = new Network(
       `${name}-net`,
       {
-        zoneIds: lookUpZones(instanceType, this),
+        zoneIds: compute.zoneIds,
+        zonesConfigured: args.zoneIds !== undefined,
         zoneCount: args.zoneCount,
         backendHttpPort: NGINX_PORT,
         loadBalancerCidr: CLB_BACKEND_CIDR,
         sshAllowedCidrs: args.sshAllowedCidrs,
+        namePrefix: prefix,
         tags,
       },
       { parent: this },
@@ -73,11 +88,13 @@ export class HttpsBackend extends pulumi.ComponentResource {
         count: args.instanceCount,
         vswitchIds: network.vswitchIds,
         securityGroupId: network.securityGroupId,
-        imageId: lookUpImage(instanceType, this),
-        instanceType,
-        instanceTypeLookedUp: args.instanceType === undefined,
+        imageId: compute.imageId,
+        imageConfigured: args.imageId !== undefined,
+        instanceType: compute.instanceType,
+        instanceTypeConfigured: args.instanceType !== undefined,
         userData: this.userData,
         readinessScript: files["readiness.sh"],
+        readinessTimeoutSeconds: args.readinessTimeoutSeconds,
         tags,
         ramRoleName: runtime?.roleName,
         bootDependencies: runtime?.bootDependencies,
@@ -89,7 +106,11 @@ export class HttpsBackend extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    const certificate = new Certificate(`${name}-cert`, { domain: args.domain, source: args.certificate, tags }, { parent: this });
+    // Before the record and the ACME order: a zone the account does not host fails the preview.
+    const zone = lookUpDnsZone(args.dnsZone, args.domain, this);
+    const source: CertificateSourceArgs = args.certificate.kind === "acme" ? { ...args.certificate, zoneReady: zone } : args.certificate;
+
+    const certificate = new Certificate(`${name}-cert`, { domain: args.domain, source, tags }, { parent: this });
 
     const lb = new HttpsLoadBalancer(
       `${name}-lb`,
@@ -97,10 +118,10 @@ export class HttpsBackend extends pulumi.ComponentResource {
         certificateId: certificate.certificateId,
         tlsPolicy: args.tlsPolicy,
         backendInstanceIds: instances.readyInstanceIds,
-        backendsReadyAfter: instances.readiness,
         backendPort: NGINX_PORT,
         healthPath: args.healthPath,
         protect: args.protect,
+        namePrefix: prefix,
         tags,
       },
       { parent: this },
@@ -115,8 +136,8 @@ export class HttpsBackend extends pulumi.ComponentResource {
           healthPath: args.healthPath,
           hstsMinSeconds: args.hstsMaxAge,
           minDays: args.minDaysRemaining,
-          // Re-run only when what the verifier checks changed: certificate, listeners, instances, TLS policy.
-          triggers: [certificate.certificateId, lb.httpsListenerId, lb.redirectListenerId, args.tlsPolicy, ...instances.readyInstanceIds],
+          // Re-run only when what the verifier checks changed: certificate, listeners, backends, TLS policy.
+          triggers: [certificate.certificateId, lb.httpsListenerId, lb.redirectListenerId, args.tlsPolicy, ...lb.attachmentIds],
           after: lb.serving,
         },
         { parent: this },
@@ -144,7 +165,7 @@ export class HttpsBackend extends pulumi.ComponentResource {
 
     new DnsRecords(
       `${name}-dns`,
-      { zone: args.dnsZone, recordName: args.recordName, address: lb.address, protect: args.protect },
+      { zone: args.dnsZone, zoneChecked: zone, recordName: args.recordName, address: lb.address, protect: args.protect },
       { parent: this },
     );
 
@@ -152,7 +173,12 @@ export class HttpsBackend extends pulumi.ComponentResource {
     this.wechatDomains = consoleValues.wechatDomains;
     this.apiBaseUrl = consoleValues.apiBaseUrl;
     this.healthUrl = consoleValues.healthUrl;
+    this.payNotifyUrl = args.payNotifyPath ? callbackUrl(args.domain, args.payNotifyPath) : undefined;
+    this.messagePushUrl = args.messagePushPath ? callbackUrl(args.domain, args.messagePushPath) : undefined;
     this.loadBalancerAddress = lb.address;
+    this.zoneIds = pulumi.all(network.zoneIds);
+    this.instanceType = instances.instanceType;
+    this.imageId = instances.imageId;
     this.certificateId = certificate.certificateId;
     this.certificateNotAfter = certificate.notAfter;
     this.certificateIssuer = certificate.issuer;
@@ -161,11 +187,16 @@ export class HttpsBackend extends pulumi.ComponentResource {
       wechatDomains: this.wechatDomains,
       apiBaseUrl: this.apiBaseUrl,
       healthUrl: this.healthUrl,
+      payNotifyUrl: this.payNotifyUrl,
+      messagePushUrl: this.messagePushUrl,
       loadBalancerAddress: this.loadBalancerAddress,
       certificateId: this.certificateId,
       certificateNotAfter: this.certificateNotAfter,
       certificateIssuer: this.certificateIssuer,
       certificateDaysLeft: this.certificateDaysLeft,
+      zoneIds: this.zoneIds,
+      instanceType: this.instanceType,
+      imageId: this.imageId,
     });
   }
 }

@@ -183,6 +183,9 @@ export class Monitoring extends pulumi.ComponentResource {
       healthPath: args.healthPath,
       hstsMinSeconds: args.hstsMinSeconds,
       minDays: args.minDaysRemaining,
+      // Each verification stops by itself after this (the verifier's --deadline), so the two of a run
+      // (a new failure is checked again after 60 s) end inside the function's 180 s timeout.
+      deadlineSeconds: 50,
     };
     // The robots are a secret in the stack and stay one: Pulumi encrypts them in its state, FC stores
     // environment variables encrypted; unknown (the offline plan) they stay an unknown secret.

@@ -4,10 +4,17 @@ import { parseCidr, subnetCidr } from "../lib/cidr";
 import { CLB_BACKEND_CIDR, NGINX_PORT } from "../lib/constants";
 
 export interface NetworkArgs {
-  /** Candidate zones, best first, from a lookup that knows where the instance type can be created. */
+  /** Candidate zones, best first: the configured ones, or those a lookup found for the instance type. */
   readonly zoneIds: pulumi.Input<string[]>;
+  /**
+   * true when zoneIds come from the stack config: a change moves the vSwitches (a replacement the plan
+   * shows). Default false: they come from a lookup, and a vSwitch keeps the zone it was created in.
+   */
+  readonly zonesConfigured?: boolean;
   /** How many zones to use, one vSwitch each. Plain: it decides how many vSwitches exist. */
   readonly zoneCount: number;
+  /** Prefix of the physical names (VPC, vSwitches, security group); default the component's name. */
+  readonly namePrefix?: string;
   /** VPC range; default 10.0.0.0/16. Each vSwitch gets the next /24 (or prefix + 8). */
   readonly vpcCidr?: string;
   /** Port the instances serve the load balancer on (nginx); default 80. */
@@ -21,17 +28,21 @@ export interface NetworkArgs {
 }
 
 /**
- * The zone of vSwitch `index` out of `zoneCount`, from the zones the lookup found, or an error that
- * says what to change when the region has too few.
+ * The zone of the next vSwitch: the first candidate no earlier vSwitch is in (`taken` holds the zones
+ * they really have, which after the first deploy are their own, not today's lookup answer), or an
+ * error that says what to change when too few zones are left.
  */
-export function pickZone(zones: readonly string[], index: number, zoneCount: number): string {
-  if (zones.length < zoneCount) {
+export function pickZone(candidates: readonly string[], taken: readonly string[], zoneCount: number): string {
+  const free = candidates.find((zone) => !taken.includes(zone));
+  if (free === undefined) {
     throw new Error(
-      `only ${zones.length} zone(s) in this region can create the chosen instance type in a vSwitch, but zoneCount is ${zoneCount}; ` +
-        "lower zoneCount/instanceCount, pick another instanceType, or another alicloud:region",
+      `zoneIds: only ${new Set([...candidates, ...taken]).size} zone(s) in this region can create the chosen ` +
+        `instance type in a vSwitch, but zoneCount is ${zoneCount}; ` +
+        "lower zoneCount/instanceCount, pick another instanceType, another alicloud:region, or list the zones in use in zoneIds " +
+        "(pulumi stack output zoneIds)",
     );
   }
-  return zones[index];
+  return free;
 }
 
 /** A resource-name-safe form of a CIDR, so a rule's name follows its range, not its list position. */
@@ -50,7 +61,7 @@ export class Network extends pulumi.ComponentResource {
   readonly vpcId: pulumi.Output<string>;
   /** One per zone, in zone order. */
   readonly vswitchIds: pulumi.Output<string>[];
-  /** The zone of each vSwitch, same order. */
+  /** The zone each vSwitch is really in, same order. */
   readonly zoneIds: pulumi.Output<string>[];
   readonly securityGroupId: pulumi.Output<string>;
 
@@ -64,27 +75,51 @@ export class Network extends pulumi.ComponentResource {
     const loadBalancerCidr = args.loadBalancerCidr ?? CLB_BACKEND_CIDR;
     const tags = args.tags ?? {};
 
+    const prefix = args.namePrefix ?? name;
+
+    // The name fields the provider documents (vpc_name, vswitch_name, security_group_name), set by the
+    // program: none of them is ForceNew, so on a stack deployed without them the change is a rename in
+    // place (terraform-provider-alicloud resource_alicloud_vpc.go, resource_alicloud_vswitch.go,
+    // resource_alicloud_security_group.go).
     const vpc = new alicloud.vpc.Network(
       `${name}-vpc`,
-      { cidrBlock: vpcCidr, description: "wechat-https-backend", tags },
+      { vpcName: `${prefix}-vpc`, cidrBlock: vpcCidr, description: "wechat-https-backend", tags },
       { parent: this },
     );
 
-    this.zoneIds = Array.from({ length: args.zoneCount }, (_, i) =>
-      pulumi.output(args.zoneIds).apply((zones) => pickZone(zones, i, args.zoneCount)),
-    );
-    this.vswitchIds = this.zoneIds.map(
-      (zoneId, i) =>
+    // zone_id and cidr_block are ForceNew (resource_alicloud_vswitch.go): a vSwitch whose zone came
+    // from a lookup keeps the zone it was created in (ignoreChanges), or a new answer to the lookup
+    // would replace it, create-before-delete, with an overlapping CIDR in the same VPC. The next
+    // vSwitch then takes the first candidate none of the earlier ones really is in.
+    const zonesConfigured = args.zonesConfigured ?? false;
+    const switches: alicloud.vpc.Switch[] = [];
+    for (let i = 0; i < args.zoneCount; i++) {
+      const taken = switches.map((s) => s.zoneId);
+      const zoneId = pulumi
+        .all([pulumi.output(args.zoneIds), pulumi.all(taken)])
+        .apply(([candidates, earlier]) => (zonesConfigured ? candidates[i] : pickZone(candidates, earlier, args.zoneCount)));
+      switches.push(
         new alicloud.vpc.Switch(
           `${name}-vswitch-${i}`,
-          { vpcId: vpc.id, zoneId, cidrBlock: subnetCidr(vpcCidr, i), description: "wechat-https-backend backends", tags },
-          { parent: this },
-        ).id,
-    );
+          {
+            vpcId: vpc.id,
+            zoneId,
+            cidrBlock: subnetCidr(vpcCidr, i),
+            vswitchName: `${prefix}-vswitch-${i}`,
+            description: "wechat-https-backend backends",
+            tags,
+          },
+          { parent: this, ...(zonesConfigured ? {} : { ignoreChanges: ["zoneId"] }) },
+        ),
+      );
+    }
+    this.zoneIds = switches.map((s) => s.zoneId);
+    this.vswitchIds = switches.map((s) => s.id);
 
     const securityGroup = new alicloud.ecs.SecurityGroup(
       `${name}-sg`,
       {
+        securityGroupName: `${prefix}-sg`,
         vpcId: vpc.id,
         description: "wechat-https-backend instances: HTTP from the load balancer only",
         // Instances never talk to each other; without this every instance in the group could.

@@ -35,6 +35,13 @@ export const DNS_TTL_MAX_SECONDS = 86400;
 export const TLS_POLICIES = ["tls_cipher_policy_1_2", "tls_cipher_policy_1_2_strict", "tls_cipher_policy_1_2_strict_with_1_3"] as const;
 export type TlsPolicy = (typeof TLS_POLICIES)[number];
 
+/**
+ * The TLS policies with forward-secret suites only. tls_cipher_policy_1_2 still offers RSA key
+ * exchange (no forward secrecy) and DES-CBC3-SHA, which the verifier's cipher check fails: prod
+ * uses one of these.
+ */
+export const STRICT_TLS_POLICIES: readonly TlsPolicy[] = ["tls_cipher_policy_1_2_strict", "tls_cipher_policy_1_2_strict_with_1_3"];
+
 /** The policy the project recommends and uses by default: TLS 1.2 and 1.3, forward-secret suites only. */
 export const RECOMMENDED_TLS_POLICY: TlsPolicy = "tls_cipher_policy_1_2_strict_with_1_3";
 
@@ -70,6 +77,22 @@ export const MAX_IMAGE_LENGTH = 255;
 
 /** nginx size syntax as client_max_body_size takes it: digits with an optional k/m/g suffix. */
 export const NGINX_SIZE_PATTERN = /^[0-9]+[kKmMgG]?$/;
+
+/**
+ * The most user data ECS accepts, in bytes before base64 (Alibaba Cloud's "实例自定义数据" page; the
+ * provider passes it through unchecked, so more fails RunInstances at `pulumi up`).
+ */
+export const USER_DATA_MAX_BYTES = 32 * 1024;
+
+/** Older Alibaba Cloud pages give 16 KB: above this the plan warns. */
+export const USER_DATA_OLD_LIMIT_BYTES = 16 * 1024;
+
+/** Default of readinessTimeout: cloud-init, package installs, an image pull and the app's start. */
+export const DEFAULT_READINESS_TIMEOUT_SECONDS = 600;
+
+/** Bounds of readinessTimeout: less cannot install Docker and pull an image; more hides a broken boot for an hour. */
+export const MIN_READINESS_TIMEOUT_SECONDS = 300;
+export const MAX_READINESS_TIMEOUT_SECONDS = 3600;
 
 // The app container's environment and identity.
 

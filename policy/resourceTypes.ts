@@ -10,7 +10,12 @@ export const TYPES = {
   /** Deprecated DNS record resource; judged the same way. */
   legacyDnsRecord: "alicloud:dns/record:Record",
   acmeCertificate: "acme:index/certificate:Certificate",
+  instance: "alicloud:ecs/instance:Instance",
+  disk: "alicloud:ecs/disk:Disk",
+  ecsDisk: "alicloud:ecs/ecsDisk:EcsDisk",
+  eipAssociation: "alicloud:ecs/eipAssociation:EipAssociation",
 } as const;
 
 export const LOAD_BALANCER_TYPES: readonly string[] = [TYPES.loadBalancer, TYPES.legacyLoadBalancer];
 export const DNS_RECORD_TYPES: readonly string[] = [TYPES.dnsRecord, TYPES.legacyDnsRecord];
+export const DISK_TYPES: readonly string[] = [TYPES.disk, TYPES.ecsDisk];

@@ -1,21 +1,34 @@
-// Option parsing shared by the project's commands (plan, render): the same --help and the same
-// answer to a bad option, exit code 2 with the usage text.
+// Option parsing shared by the project's commands (plan, render, miniprogram): the same --help, the
+// same answer to a bad option (exit code 2 with the usage text), and the same --lang.
 import { parseArgs } from "node:util";
+import { environmentValueFor, localeFromEnvironment, parseLocale, type Locale } from "../lib/i18n";
 
 type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
 type Values<T extends OptionSpec> = ReturnType<typeof parseArgs<{ options: T; strict: true }>>["values"];
 
-export type Parsed<T extends OptionSpec> = { readonly values: Values<T> } | { readonly exitCode: number };
+export type Parsed<T extends OptionSpec> = { readonly values: Values<T>; readonly positionals: string[] } | { readonly exitCode: number };
 
-/** Parses argv; on --help or a bad option, prints what to print and says which exit code to stop with. */
-export function parseCommand<T extends OptionSpec>(options: T, usage: string, argv: string[] = process.argv.slice(2)): Parsed<T> {
+/**
+ * Parses argv; on --help or a bad option, prints what to print and says which exit code to stop with.
+ * Arguments that are not options are refused unless `allowPositionals`.
+ */
+export function parseCommand<T extends OptionSpec>(
+  options: T,
+  usage: string,
+  { argv = process.argv.slice(2), allowPositionals = false }: { argv?: string[]; allowPositionals?: boolean } = {},
+): Parsed<T> {
   try {
-    const { values } = parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, strict: true });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { ...options, help: { type: "boolean", short: "h" } },
+      strict: true,
+      allowPositionals,
+    });
     if ((values as { help?: boolean }).help) {
       process.stdout.write(`${usage}\n`);
       return { exitCode: 0 };
     }
-    return { values: values as Values<T> };
+    return { values: values as Values<T>, positionals };
   } catch (err) {
     return { exitCode: usageError((err as Error).message, usage) };
   }
@@ -25,4 +38,17 @@ export function parseCommand<T extends OptionSpec>(options: T, usage: string, ar
 export function usageError(message: string, usage: string): number {
   process.stderr.write(`${message}\n${usage}\n`);
   return 2;
+}
+
+/**
+ * The language a command speaks: --lang (en, zh-CN) when given, else the environment's. A given
+ * --lang is also put in the environment (LC_ALL), because that is how the program learns its
+ * language under `pulumi preview`: the program the plan runs, and any process it starts, use it too.
+ * Undefined for a value that is neither language.
+ */
+export function commandLocale(lang: string | undefined): Locale | undefined {
+  if (lang === undefined) return localeFromEnvironment();
+  const locale = parseLocale(lang);
+  if (locale !== undefined) process.env.LC_ALL = environmentValueFor(locale);
+  return locale;
 }

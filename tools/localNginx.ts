@@ -76,13 +76,13 @@ export interface ConfigCheck {
  * `nginx -t` on a config: the text must parse and every directive must be valid for this nginx.
  * Paths are local; the port is only parsed (nginx -t binds nothing), so even 80 is fine unprivileged.
  */
-export function checkNginxConfig(render: LocalConfigRenderer, listenPort = 8080): ConfigCheck {
+export function checkNginxConfig(render: LocalConfigRenderer, listenPort = 8080, binary = nginxBinary()): ConfigCheck {
   const prefix = makePrefix();
   try {
     const paths = localNginxPaths(prefix);
     const configPath = join(prefix, "nginx.conf");
     writeFileSync(configPath, render(listenPort, paths));
-    const result = spawnSync(nginxBinary(), ["-t", "-p", prefix, "-c", configPath], { encoding: "utf8" });
+    const result = spawnSync(binary, ["-t", "-p", prefix, "-c", configPath], { encoding: "utf8" });
     if (result.error) throw new Error(`${NGINX_INSTALL_HINT} (${result.error.message})`);
     return { ok: result.status === 0, output: result.stderr };
   } finally {
@@ -128,12 +128,12 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
 }
 
 /** Starts nginx in the foreground and resolves once it accepts connections on its port. */
-async function startOnce(render: LocalConfigRenderer, prefix: string, port: number): Promise<RunningNginx | "port-taken"> {
+async function startOnce(render: LocalConfigRenderer, prefix: string, port: number, binary: string): Promise<RunningNginx | "port-taken"> {
   const paths = localNginxPaths(prefix);
   const config = render(port, paths);
   const configPath = join(prefix, "nginx.conf");
   writeFileSync(configPath, config);
-  const child = spawn(nginxBinary(), ["-p", prefix, "-c", configPath, "-g", "daemon off;"], {
+  const child = spawn(binary, ["-p", prefix, "-c", configPath, "-g", "daemon off;"], {
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
@@ -186,13 +186,13 @@ function running(child: ChildProcess, config: string, prefix: string, port: numb
   };
 }
 
-/** Starts a real nginx on a free loopback port with the rendered config. Always stop() it. */
-export async function startLocalNginx(render: LocalConfigRenderer): Promise<RunningNginx> {
+/** Starts a real nginx (by default this machine's, see nginxBinary) on a free loopback port with the rendered config. Always stop() it. */
+export async function startLocalNginx(render: LocalConfigRenderer, binary = nginxBinary()): Promise<RunningNginx> {
   const prefix = makePrefix();
   try {
     // Another process may grab the probed port before nginx binds it: then try another one.
     for (let attempt = 0; attempt < 5; attempt++) {
-      const result = await startOnce(render, prefix, await freeLoopbackPort());
+      const result = await startOnce(render, prefix, await freeLoopbackPort(), binary);
       if (result !== "port-taken") return result;
     }
     throw new Error("nginx could not bind a free loopback port after 5 attempts");

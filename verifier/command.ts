@@ -1,44 +1,43 @@
 // The command line: options to VerifyOptions, the report to text or JSON, verdicts to exit codes
-// (0 every check passes, 1 a check fails, 2 bad usage or an unreachable endpoint).
-import { readFileSync } from "node:fs";
+// (0 every check passes, 1 a check fails, 2 bad usage or an unreachable endpoint). The language is
+// --lang, else the environment's (LC_ALL, LC_MESSAGES, LANG).
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { joinPhrases, localeFromEnvironment, parseLocale, type Locale } from "../lib/i18n";
 import { formatReport } from "./format";
+import { VERIFIER_CATALOGS } from "./messages";
 import { EndpointUnreachableError, verify } from "./index";
 import { retryUntilOk } from "./retry";
-import { DEFAULTS, UsageError, VerifyOptions } from "./settings";
+import { DEFAULTS, LIMITS, UsageError, VerifyOptions } from "./settings";
 
 /** Pause between attempts with --wait: two CLB health-check intervals. */
 const RETRY_INTERVAL_MS = 10_000;
 
-export const USAGE = `usage: wechat-https-verify <https-url> [options]     (or: npm run verify -- <https-url> [options])
-
-Proves that a live HTTPS endpoint meets WeChat mini program rules: TLS 1.2+ only, forward-secret
-suites, a trusted and complete certificate chain for the host, not expiring soon, HSTS, an HTTP to
-HTTPS redirect, a healthy app behind it, and whether wss:// reaches it.
-
-options:
-  --http-url <url>              where to test the HTTP to HTTPS redirect (default http://<host>/, port 80)
-  --resolve <host:port:addr>    connect to addr for host:port, like curl (repeatable, one per port,
-                                e.g. api.example.com:443:203.0.113.10 and api.example.com:80:203.0.113.10;
-                                IPv6 as [2001:db8::1])
-  --cacert <file>               extra trusted root(s), PEM, added to the system roots (repeatable)
-  --min-days <n>                the certificate must stay valid n more days (default ${DEFAULTS.minDays})
-  --hsts-min <seconds>          minimum HSTS max-age (default ${DEFAULTS.hstsMinSeconds})
-  --health-path <path>          the app's health endpoint (default ${DEFAULTS.healthPath})
-  --websocket-path <path>       where to try the WebSocket upgrade (default: the health path)
-  --require-websocket           fail, instead of noting it, when no WebSocket endpoint answers
-  --timeout <ms>                time limit of each probe (default ${DEFAULTS.timeoutMs})
-  --wait <seconds>              keep trying until every check passes or this much time has passed,
-                                e.g. right after a deploy (default 0: one attempt)
-  --json                        print {"url","ok","checks":[{"id","ok","detail"}]} instead of text
-  -h, --help                    show this text
-
-exit codes: 0 every check passed, 1 at least one failed, 2 bad usage or endpoint unreachable
-`;
+/** The --help text in a language. */
+export function usage(locale: Locale): string {
+  return VERIFIER_CATALOGS[locale].usage({
+    minDays: DEFAULTS.minDays,
+    hstsMin: DEFAULTS.hstsMinSeconds,
+    healthPath: DEFAULTS.healthPath,
+    timeoutMs: DEFAULTS.timeoutMs,
+    deadlineSeconds: DEFAULTS.deadlineSeconds,
+    timeoutMin: LIMITS.timeoutMs.min,
+    timeoutMax: LIMITS.timeoutMs.max,
+    deadlineMax: LIMITS.deadlineSeconds.max,
+    waitMax: LIMITS.waitSeconds.max,
+  });
+}
 
 export interface Output {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Told, once the options are read, how long the whole run may take at most (its attempts, pauses and deadlines). */
+  readonly budget?: (ms: number) => void;
+}
+
+/** The most a run with these options takes: each attempt ends by its deadline, --wait bounds the attempts. */
+export function runBudgetMs(waitSeconds: number, deadlineSeconds: number): number {
+  return (waitSeconds + deadlineSeconds) * 1000 + RETRY_INTERVAL_MS;
 }
 
 const OPTIONS = {
@@ -51,8 +50,10 @@ const OPTIONS = {
   "websocket-path": { type: "string" },
   "require-websocket": { type: "boolean" },
   timeout: { type: "string" },
+  deadline: { type: "string" },
   wait: { type: "string" },
   json: { type: "boolean" },
+  lang: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -63,18 +64,55 @@ function numberOption(value: string | undefined, option: string, example: string
   return n;
 }
 
-function readCaFile(file: string): string {
+/** More than any bundle of root certificates (Mozilla's whole store is about 200 KB). */
+export const MAX_CACERT_BYTES = 1024 * 1024;
+
+/**
+ * Reads a --cacert file, refusing what is not a regular file or is larger than MAX_CACERT_BYTES:
+ * /dev/zero or a pipe would otherwise be read until memory runs out.
+ */
+export function readCaFile(file: string): string {
+  let fd: number;
   try {
-    return readFileSync(file, "utf8");
+    fd = openSync(file, "r");
   } catch (err) {
     throw new UsageError(
       `--cacert ${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); give the path of a PEM file`,
     );
   }
+  try {
+    if (!fstatSync(fd).isFile()) throw new UsageError(`--cacert ${file}: not a regular file; give the path of a PEM file`);
+    // Read at most one byte past the limit: the size stat reports cannot be trusted for every file (/proc).
+    const buffer = Buffer.alloc(MAX_CACERT_BYTES + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    if (length > MAX_CACERT_BYTES) {
+      throw new UsageError(
+        `--cacert ${file}: larger than ${MAX_CACERT_BYTES} bytes, which no set of root certificates is; give the path of a PEM file`,
+      );
+    }
+    return buffer.subarray(0, length).toString("utf8");
+  } finally {
+    closeSync(fd);
+  }
 }
 
-/** Parses argv (without node and the script); returns the options, or "help". */
-export function parseCommandLine(argv: readonly string[]): { options: VerifyOptions; json: boolean; waitSeconds: number } | "help" {
+/** The language of a run: --lang when given (a UsageError when it is neither language), else the environment's. */
+function localeOption(value: string | undefined): Locale {
+  if (value === undefined) return localeFromEnvironment();
+  const locale = parseLocale(value);
+  if (locale === undefined) throw new UsageError(VERIFIER_CATALOGS[localeFromEnvironment()].badLang({ value }));
+  return locale;
+}
+
+/** Parses argv (without node and the script); returns the options, or "help" (in the run's language). */
+export function parseCommandLine(
+  argv: readonly string[],
+): { options: VerifyOptions; json: boolean; waitSeconds: number; locale: Locale } | { help: Locale } {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
@@ -82,7 +120,8 @@ export function parseCommandLine(argv: readonly string[]): { options: VerifyOpti
     throw new UsageError(`${(err as Error).message}; run with --help for the options`);
   }
   const { values, positionals } = parsed;
-  if (values.help) return "help";
+  const locale = localeOption(values.lang);
+  if (values.help) return { help: locale };
   if (positionals.length !== 1) {
     throw new UsageError(
       positionals.length === 0
@@ -101,10 +140,14 @@ export function parseCommandLine(argv: readonly string[]): { options: VerifyOpti
     websocketPath: values["websocket-path"],
     requireWebSocket: values["require-websocket"],
     timeoutMs: numberOption(values.timeout, "--timeout", "5000"),
+    deadlineSeconds: numberOption(values.deadline, "--deadline", String(DEFAULTS.deadlineSeconds)),
+    locale,
   };
   const waitSeconds = numberOption(values.wait, "--wait", "300") ?? 0;
-  if (waitSeconds < 0) throw new UsageError(`--wait ${waitSeconds} must be 0 or more seconds`);
-  return { options, json: values.json ?? false, waitSeconds };
+  if (waitSeconds < LIMITS.waitSeconds.min || waitSeconds > LIMITS.waitSeconds.max) {
+    throw new UsageError(`--wait ${waitSeconds} must be ${LIMITS.waitSeconds.min} to ${LIMITS.waitSeconds.max} seconds; e.g. --wait 300`);
+  }
+  return { options, json: values.json ?? false, waitSeconds, locale };
 }
 
 /** Runs the command; resolves to the exit code. */
@@ -119,27 +162,28 @@ export async function runCommand(argv: readonly string[], out: Output): Promise<
     }
     throw err;
   }
-  if (command === "help") {
-    out.stdout(USAGE);
+  if ("help" in command) {
+    out.stdout(usage(command.help));
     return 0;
   }
-  const { options, json, waitSeconds } = command;
+  const { options, json, waitSeconds, locale } = command;
+  const m = VERIFIER_CATALOGS[locale];
+  out.budget?.(runBudgetMs(waitSeconds, options.deadlineSeconds ?? DEFAULTS.deadlineSeconds));
   try {
     const report = await retryUntilOk(() => verify(options), {
       waitMs: waitSeconds * 1000,
       intervalMs: RETRY_INTERVAL_MS,
       retryable: (err) => !(err instanceof UsageError),
       onRetry: (attempt, failed, error) => {
-        const why = failed
-          ? `failing: ${failed.checks
-              .filter((c) => !c.ok)
-              .map((c) => c.id)
-              .join(", ")}`
-          : (error as Error).message;
-        out.stderr(`attempt ${attempt} ${why}; trying again in ${RETRY_INTERVAL_MS / 1000} s\n`);
+        const seconds = RETRY_INTERVAL_MS / 1000;
+        const ids = failed?.checks.filter((c) => !c.ok).map((c) => c.id);
+        const line = ids
+          ? m.attemptFailing({ attempt, ids: joinPhrases(locale, ids), seconds })
+          : m.attemptError({ attempt, reason: (error as Error).message, seconds });
+        out.stderr(`${line}\n`);
       },
     });
-    out.stdout(json ? JSON.stringify(report, null, 2) + "\n" : formatReport(report));
+    out.stdout(json ? JSON.stringify(report, null, 2) + "\n" : formatReport(report, locale));
     return report.ok ? 0 : 1;
   } catch (err) {
     if (err instanceof UsageError) {

@@ -2,9 +2,16 @@
 // once per verification (the certificate handshake feeds three checks, the page GET two).
 import { Settings } from "./settings";
 import { Handshake, HttpOutcome, ProbeEnv, TOLERANT_CIPHERS, httpGet, tlsHandshake } from "./probe";
+import { VERIFIER_CATALOGS, type VerifierMessages } from "./messages";
+import { wechatView, type WechatError } from "./wechatErrors";
+import type { WechatView } from "./types";
 
 export interface CheckContext {
   readonly settings: Settings;
+  /** The report's messages, in the language asked for. */
+  readonly m: VerifierMessages;
+  /** What the mini program shows for a failure, in the report's language. */
+  readonly wechat: (error: WechatError) => WechatView;
   readonly env: ProbeEnv;
   /** A handshake like a tolerant client makes (any version, any authenticated suite): the certificate the server presents. */
   readonly certificate: () => Promise<Handshake>;
@@ -23,10 +30,13 @@ export function healthUrl(settings: Settings): URL {
   return new URL(settings.healthPath, settings.url.origin);
 }
 
-export function createContext(settings: Settings): CheckContext {
-  const env: ProbeEnv = { resolve: settings.resolve, timeoutMs: settings.timeoutMs };
+export function createContext(settings: Settings, signal?: AbortSignal): CheckContext {
+  const env: ProbeEnv = { resolve: settings.resolve, timeoutMs: settings.timeoutMs, signal };
+  const m = VERIFIER_CATALOGS[settings.locale];
   return {
     settings,
+    m,
+    wechat: (error) => wechatView(m, error),
     env,
     // Anonymous suites carry no certificate; leaving them out makes the server show one.
     certificate: once(() => tlsHandshake(env, settings.endpoint, { ciphers: TOLERANT_CIPHERS })),

@@ -14,7 +14,10 @@ import { Endpoint, bareHost, defaultPort, resolveKey } from "./settings";
 export interface ProbeEnv {
   /** `host:port` to the address to dial instead of the host's DNS answer. */
   readonly resolve: ReadonlyMap<string, string>;
+  /** Every probe gives up after this long. */
   readonly timeoutMs: number;
+  /** Aborted at verify()'s deadline: every probe still running ends at once. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -41,10 +44,12 @@ export function tcpProbe(env: ProbeEnv, endpoint: Endpoint): Promise<string | un
   return new Promise((resolve) => {
     const address = dialAddress(env, endpoint);
     const socket = net.connect({ host: address, port: endpoint.port });
-    const finish = settleOnce<string | undefined>(resolve, () => socket.destroy(), {
-      ms: env.timeoutMs,
-      outcome: () => `no TCP answer within ${env.timeoutMs} ms`,
-    });
+    const finish = settleOnce<string | undefined>(
+      resolve,
+      () => socket.destroy(),
+      { ms: env.timeoutMs, outcome: () => `no TCP answer within ${env.timeoutMs} ms` },
+      env.signal,
+    );
     socket.once("connect", () => finish(undefined));
     socket.once("error", (err: NodeJS.ErrnoException) => finish(describeNetError(err, endpoint, address)));
   });
@@ -161,15 +166,20 @@ export function tlsHandshake(env: ProbeEnv, endpoint: Endpoint, request: Handsha
       return;
     }
     let connected = false;
-    const finish = settleOnce<Handshake>(resolve, () => socket.destroy(), {
-      ms: env.timeoutMs,
-      // Some load balancers drop a hello they will not serve instead of sending an alert; like
-      // testssl.sh, silence after the TCP connect counts as a refusal.
-      outcome: () => {
-        const reason = `no answer within ${env.timeoutMs} ms`;
-        return connected ? { kind: "refused", reason } : { kind: "failed", reason, connected };
+    const finish = settleOnce<Handshake>(
+      resolve,
+      () => socket.destroy(),
+      {
+        ms: env.timeoutMs,
+        // Some load balancers drop a hello they will not serve instead of sending an alert; like
+        // testssl.sh, silence after the TCP connect counts as a refusal.
+        outcome: () => {
+          const reason = `no answer within ${env.timeoutMs} ms`;
+          return connected ? { kind: "refused", reason } : { kind: "failed", reason, connected };
+        },
       },
-    });
+      env.signal,
+    );
     socket.once("connect", () => {
       connected = true;
     });
@@ -232,10 +242,12 @@ export function httpGet(env: ProbeEnv, url: URL): Promise<HttpOutcome> {
             onResponse,
           )
         : http.request(common, onResponse);
-    const finish = settleOnce<HttpOutcome>(resolve, () => req.destroy(), {
-      ms: env.timeoutMs,
-      outcome: () => ({ ok: false, reason: `no answer within ${env.timeoutMs} ms` }),
-    });
+    const finish = settleOnce<HttpOutcome>(
+      resolve,
+      () => req.destroy(),
+      { ms: env.timeoutMs, outcome: () => ({ ok: false, reason: `no answer within ${env.timeoutMs} ms` }) },
+      env.signal,
+    );
     req.once("error", (err: NodeJS.ErrnoException) => {
       const reason = err.code === "ECONNREFUSED" || err.code === "ENOTFOUND" ? describeNetError(err, endpoint, address) : shortReason(err);
       finish({ ok: false, reason });

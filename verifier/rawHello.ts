@@ -105,13 +105,18 @@ export function offerSuites(env: ProbeEnv, endpoint: Endpoint, suites: readonly 
     const socket = net.connect({ host: dialAddress(env, endpoint), port: endpoint.port });
     let received = Buffer.alloc(0);
     // Silence after the hello is a refusal, as in tlsHandshake; silence before the connect is not.
-    const finish = settleOnce<HelloAnswer>(resolve, () => socket.destroy(), {
-      ms: env.timeoutMs,
-      outcome: () => {
-        const reason = `no answer within ${env.timeoutMs} ms`;
-        return socket.bytesWritten > 0 ? { kind: "refused", reason } : { kind: "failed", reason };
+    const finish = settleOnce<HelloAnswer>(
+      resolve,
+      () => socket.destroy(),
+      {
+        ms: env.timeoutMs,
+        outcome: () => {
+          const reason = `no answer within ${env.timeoutMs} ms`;
+          return socket.bytesWritten > 0 ? { kind: "refused", reason } : { kind: "failed", reason };
+        },
       },
-    });
+      env.signal,
+    );
     socket.once("connect", () => socket.write(buildClientHello(suites, net.isIP(endpoint.host) === 0 ? endpoint.host : undefined)));
     socket.on("data", (chunk: Buffer) => {
       received = Buffer.concat([received, chunk]);

@@ -3,6 +3,7 @@
 import { isIP } from "node:net";
 import type { X509Certificate } from "node:crypto";
 import { certificateOf, readPem } from "../lib/certificates/pem";
+import { localeFromEnvironment, type Locale } from "../lib/i18n";
 
 export interface VerifyOptions {
   /** The https:// URL under test, e.g. https://api.example.com/ (required). */
@@ -25,6 +26,10 @@ export interface VerifyOptions {
   readonly requireWebSocket?: boolean;
   /** Time limit of each probe, milliseconds; default 5000. */
   readonly timeoutMs?: number;
+  /** Time limit of the whole verification, seconds: checks still running then fail; default 120. */
+  readonly deadlineSeconds?: number;
+  /** Language of the report; default the environment's (LC_ALL, LC_MESSAGES, LANG). */
+  readonly locale?: Locale;
 }
 
 export const DEFAULTS = {
@@ -32,6 +37,18 @@ export const DEFAULTS = {
   hstsMinSeconds: 31536000,
   healthPath: "/api/health",
   timeoutMs: 5000,
+  deadlineSeconds: 120,
+} as const;
+
+/**
+ * The bounds of the time options. A probe shorter than 100 ms cannot finish a TLS handshake; one
+ * longer than two minutes waits for an answer that is not coming (and Node's timers stop at about
+ * 24.8 days: anything larger silently becomes 1 ms). A whole run or a --wait beyond an hour is a typo.
+ */
+export const LIMITS = {
+  timeoutMs: { min: 100, max: 120_000 },
+  deadlineSeconds: { min: 1, max: 3600 },
+  waitSeconds: { min: 0, max: 3600 },
 } as const;
 
 /** Thrown for a bad option; the message names the option and how to fix it. */
@@ -58,6 +75,8 @@ export interface Settings {
   readonly websocketPath: string;
   readonly requireWebSocket: boolean;
   readonly timeoutMs: number;
+  readonly deadlineMs: number;
+  readonly locale: Locale;
 }
 
 /** URL.hostname keeps the brackets of an IPv6 literal; sockets and certificates want them off. */
@@ -149,8 +168,22 @@ export function toSettings(options: VerifyOptions): Settings {
   const extraRoots = (options.extraRootsPem ?? []).flatMap((pem, i) => parseRootsPem(pem, `#${i + 1}`));
   const healthPath = pathOption(options.healthPath, DEFAULTS.healthPath, "--health-path");
   const timeoutMs = nonNegativeNumber(options.timeoutMs, DEFAULTS.timeoutMs, "--timeout", true);
-  if (timeoutMs < 100)
-    throw new UsageError(`--timeout ${timeoutMs} is too short to complete a TLS handshake; use at least 100 (milliseconds)`);
+  if (timeoutMs < LIMITS.timeoutMs.min)
+    throw new UsageError(
+      `--timeout ${timeoutMs} is too short to complete a TLS handshake; use at least ${LIMITS.timeoutMs.min} (milliseconds)`,
+    );
+  if (timeoutMs > LIMITS.timeoutMs.max) {
+    throw new UsageError(
+      `--timeout ${timeoutMs} is longer than any probe should wait (at most ${LIMITS.timeoutMs.max} milliseconds, two minutes); e.g. --timeout 5000`,
+    );
+  }
+  const deadlineSeconds = nonNegativeNumber(options.deadlineSeconds, DEFAULTS.deadlineSeconds, "--deadline", false);
+  if (deadlineSeconds < LIMITS.deadlineSeconds.min || deadlineSeconds > LIMITS.deadlineSeconds.max) {
+    throw new UsageError(
+      `--deadline ${deadlineSeconds} must be ${LIMITS.deadlineSeconds.min} to ${LIMITS.deadlineSeconds.max} ` +
+        `seconds (the time limit of one whole verification); e.g. --deadline ${DEFAULTS.deadlineSeconds}`,
+    );
+  }
   return {
     url,
     endpoint,
@@ -163,5 +196,7 @@ export function toSettings(options: VerifyOptions): Settings {
     websocketPath: pathOption(options.websocketPath, healthPath, "--websocket-path"),
     requireWebSocket: options.requireWebSocket ?? false,
     timeoutMs,
+    deadlineMs: deadlineSeconds * 1000,
+    locale: options.locale ?? localeFromEnvironment(),
   };
 }

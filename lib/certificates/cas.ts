@@ -4,10 +4,13 @@ import type { X509Certificate } from "node:crypto";
 import { daysLeft, formatName, notAfter } from "./describe";
 import { certificatesIn } from "./pem";
 
-/** The subset of alicloud.cas.getServiceCertificates' result this project reads. */
+/**
+ * The subset of alicloud.cas.getServiceCertificates' result this project reads: `certificateName`,
+ * not the `name` the provider deprecated in 1.129.0 and fills only for compatibility.
+ */
 export interface CasCertificate {
   readonly id: string;
-  readonly name: string;
+  readonly certificateName: string;
   /** PEM, the leaf first. */
   readonly cert: string;
 }
@@ -48,18 +51,18 @@ export function casCertificateFacts(
         `international site does not offer it); check the id in the console, or use certificateSource acme or pem`,
     );
   }
-  const leaf = firstCertificate(entry.cert, `alicloudCertificateId: certificate ${id} ("${entry.name}")`);
+  const leaf = firstCertificate(entry.cert, `alicloudCertificateId: certificate ${id} ("${entry.certificateName}")`);
   if (leaf.checkHost(domain) === undefined) {
     throw new Error(
-      `alicloudCertificateId: certificate ${id} ("${entry.name}") does not cover the domain ${domain}; pick a certificate issued for it`,
+      `alicloudCertificateId: certificate ${id} ("${entry.certificateName}") does not cover the domain ${domain}; pick a certificate issued for it`,
     );
   }
   const left = daysLeft(leaf, now);
   if (left < minDaysRemaining) {
     throw new Error(
-      `alicloudCertificateId: certificate ${id} ("${entry.name}") ${left < 0 ? "has expired" : `expires in ${left} days`} ` +
+      `alicloudCertificateId: certificate ${id} ("${entry.certificateName}") ${left < 0 ? "has expired" : `expires in ${left} days`} ` +
         `(minDaysRemaining is ${minDaysRemaining}); renew it in SSL Certificates Service and set the new id`,
     );
   }
-  return { name: entry.name, notAfter: notAfter(leaf).toISOString(), issuer: formatName(leaf.issuer) };
+  return { name: entry.certificateName, notAfter: notAfter(leaf).toISOString(), issuer: formatName(leaf.issuer) };
 }

@@ -1,54 +1,109 @@
-// Data-source lookups: which instance type, zones and image to use. Nothing here is hard-coded to a
-// region; everything comes from the provider at preview time.
+// Data-source lookups: which system image, instance type and zones a stack uses when its config
+// does not say. Nothing is hard-coded to a region; everything comes from the provider at preview.
+//
+// Order matters: the image first (x86_64 Ubuntu 22.04), then the instance types that can boot it
+// (getInstanceTypes' `imageId`), then the zones. What a looked-up answer becomes once deployed is
+// pinned by the components (ignoreChanges), so a later, different answer moves nothing; setting
+// imageId, instanceType or zoneIds in the config is the deliberate way to move, and shows in the plan.
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
+import { checkConfiguredType, chooseInstanceType, type ChoiceRequest, type TypeChoice } from "./instanceTypeChoice";
 
-/** Ubuntu 22.04 system images on Alibaba Cloud; their apt sources point at the VPC-internal mirror. */
-export const IMAGE_NAME_REGEX = "^ubuntu_22_04_x64_20G_alibase_";
+/**
+ * Alibaba Cloud's Ubuntu 22.04 x86_64 system images built from 2024 on: their apt sources point at
+ * the VPC-internal mirror, and their cloud-init comes from jammy-updates, new enough (23.2.2 or
+ * later) to read user data when metadata tokens are required (httpTokens: required).
+ */
+export const IMAGE_NAME_REGEX = "^ubuntu_22_04_x64_20G_alibase_20(2[4-9]|[3-9][0-9])[0-9]{4}\\.vhd$";
+const IMAGE_DESCRIPTION = "Ubuntu 22.04 x86_64 (ubuntu_22_04_x64_20G_alibase_*, built 2024 or later)";
 
 /** The size a looked-up instance type has: enough for nginx, Docker and a small API. */
 export const DEFAULT_INSTANCE_SHAPE = { cpuCoreCount: 2, memorySize: 4 } as const;
 
-/** The configured instance type, or the cheapest pay-as-you-go VPC type of the default shape. */
-export function lookUpInstanceType(configured: string | undefined, parent: pulumi.Resource): pulumi.Output<string> {
-  if (configured !== undefined) return pulumi.output(configured);
-  return alicloud.ecs
-    .getInstanceTypesOutput(
-      { ...DEFAULT_INSTANCE_SHAPE, instanceChargeType: "PostPaid", networkType: "Vpc", sortedBy: "Price" },
-      { parent },
-    )
-    .apply((result) => {
-      const first = result.instanceTypes[0];
-      if (!first) {
-        throw new Error(
-          `no pay-as-you-go VPC instance type with ${DEFAULT_INSTANCE_SHAPE.cpuCoreCount} vCPU and ` +
-            `${DEFAULT_INSTANCE_SHAPE.memorySize} GiB is for sale in this region; set instanceType`,
-        );
-      }
-      return first.id;
-    });
+/** The system disk every instance gets; the type must offer it in each zone used. */
+export const SYSTEM_DISK_CATEGORY = "cloud_essd";
+
+export interface ComputeSettings {
+  readonly region: string;
+  readonly zoneCount: number;
+  /** Configured type; undefined: looked up. */
+  readonly instanceType?: string;
+  /** Configured image; undefined: looked up. */
+  readonly imageId?: string;
+  /** Configured zones, one per vSwitch; undefined: looked up. */
+  readonly zoneIds?: readonly string[];
 }
 
-/** Zones where the instance type can be created in a vSwitch with an ESSD system disk, in the provider's order. */
-export function lookUpZones(instanceType: pulumi.Input<string>, parent: pulumi.Resource): pulumi.Output<string[]> {
-  return alicloud
-    .getZonesOutput(
-      { availableInstanceType: instanceType, availableResourceCreation: "VSwitch", availableDiskCategory: "cloud_essd" },
-      { parent },
-    )
-    .apply((result) => result.zones.map((zone) => zone.id));
+export interface ComputeChoice {
+  readonly imageId: pulumi.Output<string>;
+  readonly instanceType: pulumi.Output<string>;
+  /** Zones to place vSwitches in, best first: the configured ones, or every usable zone found. */
+  readonly zoneIds: pulumi.Output<string[]>;
 }
 
-/** The newest Ubuntu 22.04 system image that supports the instance type. */
-export function lookUpImage(instanceType: pulumi.Input<string>, parent: pulumi.Resource): pulumi.Output<string> {
-  return alicloud.ecs
-    .getImagesOutput(
-      { owners: "system", nameRegex: IMAGE_NAME_REGEX, mostRecent: true, osType: "linux", architecture: "x86_64", instanceType },
-      { parent },
-    )
-    .apply((result) => {
-      const image = result.images[0];
-      if (!image) throw new Error(`no system image matches ${IMAGE_NAME_REGEX} for this instance type in this region`);
-      return image.id;
-    });
+function lookUpImage(settings: ComputeSettings, parent: pulumi.Resource): pulumi.Output<string> {
+  const configured = settings.imageId;
+  const args: alicloud.ecs.GetImagesOutputArgs = configured
+    ? { imageId: configured, architecture: "x86_64" }
+    : { owners: "system", nameRegex: IMAGE_NAME_REGEX, mostRecent: true, osType: "linux", architecture: "x86_64" };
+  return alicloud.ecs.getImagesOutput(args, { parent }).apply((result) => {
+    const image = result.images[0];
+    if (image) return image.id;
+    throw new Error(
+      configured
+        ? `imageId: ${configured} is not an x86_64 image available in ${settings.region}; pick a current ` +
+            `${IMAGE_DESCRIPTION} image id from the ECS console, or leave imageId empty to have the newest looked up`
+        : `imageId: no ${IMAGE_DESCRIPTION} system image in ${settings.region}; set imageId to one from the ECS ` +
+            `console (pulumi config set imageId <id>) or use another alicloud:region`,
+    );
+  });
+}
+
+/** Finds the image, the instance type and the zones; every failure names the config key that fixes it. */
+export function lookUpCompute(settings: ComputeSettings, parent: pulumi.Resource): ComputeChoice {
+  const imageId = lookUpImage(settings, parent);
+  const offers = alicloud.ecs.getInstanceTypesOutput(
+    {
+      ...(settings.instanceType ? { instanceType: settings.instanceType } : DEFAULT_INSTANCE_SHAPE),
+      instanceChargeType: "PostPaid",
+      networkType: "Vpc",
+      imageId,
+      systemDiskCategory: SYSTEM_DISK_CATEGORY,
+    },
+    { parent },
+  );
+  const vswitchZones = settings.zoneIds
+    ? pulumi.output([...settings.zoneIds])
+    : alicloud
+        .getZonesOutput({ availableResourceCreation: "VSwitch", availableDiskCategory: SYSTEM_DISK_CATEGORY }, { parent })
+        .apply((result) => result.zones.map((zone) => zone.id));
+
+  const choice = pulumi.all([offers, vswitchZones, imageId]).apply(([found, zones, image]): TypeChoice => {
+    const request: ChoiceRequest = {
+      offers: found.instanceTypes,
+      vswitchZones: zones,
+      zoneCount: settings.zoneCount,
+      shape: `${DEFAULT_INSTANCE_SHAPE.cpuCoreCount} vCPU / ${DEFAULT_INSTANCE_SHAPE.memorySize} GiB`,
+      region: settings.region,
+      imageName: image,
+    };
+    if (!settings.instanceType) return chooseInstanceType(request);
+    try {
+      const checked = checkConfiguredType({ ...request, instanceType: settings.instanceType });
+      if (checked.warning) void pulumi.log.warn(checked.warning, parent);
+      return checked;
+    } catch (err) {
+      // Pinned zones are where the stack already runs: say what a rollout there would meet, but do not
+      // stop unrelated changes.
+      if (!settings.zoneIds) throw err;
+      void pulumi.log.warn(`${(err as Error).message} (zoneIds are pinned: new instances in them may fail to start)`, parent);
+      return { instanceType: settings.instanceType, zones: [...settings.zoneIds] };
+    }
+  });
+  return {
+    imageId,
+    // Through the check even when configured, so a type that cannot run here fails the preview.
+    instanceType: choice.apply((c) => c.instanceType),
+    zoneIds: settings.zoneIds ? pulumi.output([...settings.zoneIds]) : choice.apply((c) => c.zones),
+  };
 }

@@ -6,6 +6,7 @@ import { ENV_NAME_PATTERN, MAX_SECRET_PARAMETER_NAME_LENGTH, MAX_SECRET_VALUE_LE
 import { appSecretParameterName } from "../cloud/appRole";
 import type { Problems } from "../problems";
 import { PROJECT, type ConfigKey, type ConfigValues } from "./keys";
+import type { ConfigMessages } from "./messages";
 import { UNREADABLE_SECRET, setCommand } from "./read";
 import type { AppSettings, Environment, RegistrySettings, SecretValue } from "./settings";
 
@@ -19,6 +20,8 @@ export interface AppConfigInput {
   readonly region: string;
   readonly stack: string;
   readonly problems: Problems;
+  /** Messages in the run's language. */
+  readonly m: ConfigMessages;
 }
 
 /** A docker image reference split into its registry host (undefined: Docker Hub) and repository path. */
@@ -46,17 +49,16 @@ function secretOf(value: string): SecretValue | undefined {
 }
 
 /** What an env file line and OOS can carry: one line, 1-4096 characters; the message names, never shows, the value. */
-function valueProblem(value: string, secret: boolean): string | undefined {
-  if (/[\n\r\0]/.test(value)) return "holds a line break or NUL, which docker's --env-file cannot carry (encode it, e.g. base64)";
-  if (secret && value.length === 0) return "is empty (OOS stores 1-4096 characters); remove it instead";
-  if (secret && value.length > MAX_SECRET_VALUE_LENGTH)
-    return `is ${value.length} characters; OOS stores at most ${MAX_SECRET_VALUE_LENGTH}`;
+function valueProblem(m: ConfigMessages, value: string, secret: boolean): string | undefined {
+  if (/[\n\r\0]/.test(value)) return m.envValueLineBreak();
+  if (secret && value.length === 0) return m.secretValueEmpty();
+  if (secret && value.length > MAX_SECRET_VALUE_LENGTH) return m.secretValueTooLong({ length: value.length, max: MAX_SECRET_VALUE_LENGTH });
   return undefined;
 }
 
-function nameProblem(name: string): string | undefined {
-  if (!ENV_NAME_PATTERN.test(name)) return "is not an environment variable name (A-Z, 0-9 and _, not starting with a digit)";
-  if ((STACK_APP_ENV_NAMES as readonly string[]).includes(name)) return `is set by the stack itself (${STACK_APP_ENV_NAMES.join(", ")})`;
+function nameProblem(m: ConfigMessages, name: string): string | undefined {
+  if (!ENV_NAME_PATTERN.test(name)) return m.envNameInvalid();
+  if ((STACK_APP_ENV_NAMES as readonly string[]).includes(name)) return m.envNameReserved({ names: STACK_APP_ENV_NAMES.join(", ") });
   return undefined;
 }
 
@@ -64,14 +66,12 @@ function readEnv(input: AppConfigInput): Record<string, string> {
   const env: Record<string, string> = {};
   if (Object.keys(input.values.appEnv).length > 0 && input.isSecret?.(`${PROJECT}:appEnv`)) {
     // appEnv goes into the user data in plain text; a secret there would be published.
-    input.problems.error(
-      `appEnv holds secret values; move them to appSecrets: ${setCommand("appSecrets")}, then pulumi config rm --path 'appEnv.<NAME>'`,
-    );
+    input.problems.error(input.m.appEnvIsSecret({ fix: setCommand("appSecrets") }));
     return env;
   }
   for (const [name, value] of Object.entries(input.values.appEnv)) {
-    const problem = nameProblem(name) ?? valueProblem(value, false);
-    if (problem) input.problems.error(`appEnv.${name} ${problem}; e.g. pulumi config set --path 'appEnv.LOG_LEVEL' info`);
+    const problem = nameProblem(input.m, name) ?? valueProblem(input.m, value, false);
+    if (problem) input.problems.error(input.m.appEnvEntry({ name, problem }));
     else env[name] = value;
   }
   return env;
@@ -79,22 +79,23 @@ function readEnv(input: AppConfigInput): Record<string, string> {
 
 function readSecrets(input: AppConfigInput, env: Record<string, string>): Record<string, SecretValue> {
   const entries = Object.entries(input.values.appSecrets);
-  const fix = `set each with ${setCommand("appSecrets")}`;
+  const { m } = input;
+  const fix = m.appSecretsFix({ fix: setCommand("appSecrets") });
   // The CLI marks the whole map secret as soon as one entry is; a map without any is plain text.
   if (entries.length > 0 && input.isSecret && !input.isSecret(`${PROJECT}:appSecrets`)) {
-    input.problems.error(`appSecrets holds plain-text values (${entries.map(([name]) => name).join(", ")}); ${fix}`);
+    input.problems.error(m.appSecretsPlain({ names: entries.map(([name]) => name).join(", "), fix }));
     return {};
   }
   const secrets: Record<string, SecretValue> = {};
   for (const [name, value] of entries) {
     const problem =
-      nameProblem(name) ??
-      (name in env ? "is in appEnv too; keep it in one of them" : undefined) ??
+      nameProblem(m, name) ??
+      (name in env ? m.envNameInBoth() : undefined) ??
       (appSecretParameterName(input.stack, name).length > MAX_SECRET_PARAMETER_NAME_LENGTH
-        ? `makes the OOS parameter name ${appSecretParameterName(input.stack, name)} longer than ${MAX_SECRET_PARAMETER_NAME_LENGTH} characters`
+        ? m.secretParameterTooLong({ parameter: appSecretParameterName(input.stack, name), max: MAX_SECRET_PARAMETER_NAME_LENGTH })
         : undefined) ??
-      (value === UNREADABLE_SECRET ? undefined : valueProblem(value, true));
-    if (problem) input.problems.error(`appSecrets.${name} ${problem}; ${fix}`);
+      (value === UNREADABLE_SECRET ? undefined : valueProblem(m, value, true));
+    if (problem) input.problems.error(m.appSecretsEntry({ name, problem, fix }));
     else secrets[name] = value === UNREADABLE_SECRET ? { known: false } : { known: true, value };
   }
   return secrets;
@@ -104,39 +105,28 @@ function readUser(input: AppConfigInput): string {
   const user = input.values.appUser;
   const [uid] = user.split(":");
   if (uid === "root" || /^0+$/.test(uid)) {
-    input.problems.error(`appUser: "${user}" runs the app as root; use an unprivileged user, e.g. ${setCommand("appUser")}`);
+    input.problems.error(input.m.appUserRoot({ user, fix: setCommand("appUser") }));
   }
   return user;
 }
 
 function readRegistry(input: AppConfigInput, image: string): RegistrySettings | undefined {
-  const { values, problems, region } = input;
+  const { values, problems, region, m } = input;
   const { host, repository } = imageParts(image);
   const password = secretOf(values.registryPassword);
   const username = values.registryUsername;
   const enterprise = host ? ACR_ENTERPRISE_HOST.exec(host) : null;
   const personal = host ? ACR_PERSONAL_HOST.exec(host) : null;
-  const offline = "the instances have no public IP, so they reach registries over the VPC only";
-  if (host === undefined) {
-    problems.warning(`appImage: ${image} is on Docker Hub, which ${offline}; push it to Container Registry and use its VPC address`);
-  }
+  if (host === undefined) problems.warning(m.imageOnDockerHub({ image }));
   if (values.acrInstanceId !== "" && !input.invalid.has("acrInstanceId")) {
-    if (username !== "")
-      problems.error(
-        "acrInstanceId and registryUsername are both set; an ACR Enterprise Edition pull uses the role's token, so remove registryUsername",
-      );
+    if (username !== "") problems.error(m.acrWithUsername());
     if (!enterprise || enterprise[1] !== "-vpc" || enterprise[2] !== region) {
-      problems.error(
-        `appImage: with acrInstanceId, pull through the Enterprise Edition instance's VPC endpoint in ${region}, ` +
-          `<instance name>-registry-vpc.${region}.cr.aliyuncs.com/<namespace>/<repository>:<tag> (got ${host ?? "Docker Hub"})`,
-      );
+      problems.error(m.acrNotVpcEndpoint({ region, host: host ?? "Docker Hub" }));
     }
     return { kind: "acr", host: host ?? "", instanceId: values.acrInstanceId, repository };
   }
   if (enterprise) {
-    problems.error(
-      `appImage: ${host} is an ACR Enterprise Edition registry; set its instance id so the instances pull with their RAM role: ${setCommand("acrInstanceId")}`,
-    );
+    problems.error(m.acrIdMissing({ host: host ?? "", fix: setCommand("acrInstanceId") }));
   }
   const publicEndpoint = (enterprise && enterprise[1] === undefined) || (personal && !host?.includes("-vpc."));
   if (publicEndpoint) {
@@ -144,29 +134,24 @@ function readRegistry(input: AppConfigInput, image: string): RegistrySettings | 
       ?.replace(/^registry\./, "registry-vpc.")
       .replace(/^(crpi-[a-z0-9]+)\./, "$1-vpc.")
       .replace(/-registry\./, "-registry-vpc.");
-    problems.errorIf(input.environment === "prod", `appImage: ${host} is a public registry endpoint, which ${offline}; use ${vpcHost}`);
+    problems.errorIf(input.environment === "prod", m.registryPublicEndpoint({ host: host ?? "", vpcHost: vpcHost ?? "" }));
   }
   if (username === "") {
-    if (password?.known) problems.error(`registryPassword is set without registryUsername; ${setCommand("registryUsername")}`);
-    if (personal) {
-      problems.warning(
-        `appImage: ${host} is ACR Personal Edition, which does not allow anonymous pulls for instances created ` +
-          `since 2024-09; set registryUsername and registryPassword`,
-      );
-    }
+    if (password?.known) problems.error(m.registryPasswordWithoutUser({ fix: setCommand("registryUsername") }));
+    if (personal) problems.warning(m.personalNeedsLogin({ host: host ?? "" }));
     return undefined;
   }
   if (host === undefined) {
-    problems.error("registryUsername: appImage names no registry host to log in to; use the registry's full address in appImage");
+    problems.error(m.registryNoHost());
     return undefined;
   }
-  if (!password) problems.error(`registryPassword is not set (registryUsername is); ${setCommand("registryPassword")}`);
+  if (!password) problems.error(m.registryPasswordNotSet({ fix: setCommand("registryPassword") }));
   return { kind: "password", host, username, password: password ?? { known: false } };
 }
 
 /** The app's settings; problems go to input.problems. */
 export function resolveAppSettings(input: AppConfigInput, appImage: string | undefined): AppSettings {
-  const { values, problems } = input;
+  const { values, problems, m } = input;
   const env = readEnv(input);
   const secrets = readSecrets(input, env);
   const user = readUser(input);
@@ -176,18 +161,13 @@ export function resolveAppSettings(input: AppConfigInput, appImage: string | und
       return typeof value === "string" ? value !== "" : Object.keys(value).length > 0;
     });
     if (used.length > 0) {
-      problems.error(
-        `${used.join(", ")} ${used.length > 1 ? "are" : "is"} set but appImage is not: the built-in app takes no settings; ${setCommand("appImage")}`,
-      );
+      problems.error(m.appSettingsWithoutImage({ keys: used.join(", "), count: used.length, fix: setCommand("appImage") }));
     }
     return { env, secrets, user };
   }
   const registry = input.invalid.has("appImage") ? undefined : readRegistry(input, appImage);
   if (input.environment === "prod" && !appImage.includes("@sha256:")) {
-    problems.warning(
-      `appImage: ${appImage} has no digest; a re-tagged image reaches instances created later (scale-out, ` +
-        `replacement). Pin it: ${appImage.split("@")[0]}@sha256:<digest>`,
-    );
+    problems.warning(m.imageWithoutDigest({ image: appImage, pinned: appImage.split("@")[0] }));
   }
   return { env, secrets, user, registry };
 }

@@ -4,6 +4,8 @@
 import { domainToASCII } from "node:url";
 import { isIP } from "node:net";
 import { parse as parseHost } from "tldts";
+import type { Locale } from "../i18n";
+import { configMessages } from "./messages";
 
 export interface ParsedDomain {
   /** The host in ASCII (punycode for internationalised names), lower case, no trailing dot. */
@@ -18,40 +20,25 @@ const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
  * Checks a host name given in config and returns it normalised, or the reason it is not usable.
  * `key` names the config key in the message.
  */
-export function parseDomain(raw: string, key: string): ParsedDomain | string {
+export function parseDomain(raw: string, key: string, locale: Locale = "en"): ParsedDomain | string {
+  const m = configMessages(locale);
   const value = raw.trim();
-  const example = `e.g. pulumi config set ${key} dev.example.com`;
-  if (value === "") return `${key} is empty; set the host name the mini program calls, ${example}`;
+  const said = { key, value: raw, fix: `pulumi config set ${key} dev.example.com` };
+  if (value === "") return m.hostEmpty(said);
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value);
-  if (scheme) {
-    return `${key} "${raw}" has a scheme (${scheme[1]}://); set only the host name, ${example}`;
-  }
-  if (value.includes("/") || value.includes("?") || value.includes("#")) {
-    return `${key} "${raw}" has a path; set only the host name, ${example}`;
-  }
-  if (value.includes("*")) {
-    return `${key} "${raw}" is a wildcard; WeChat registers exact hosts, so set one host name, ${example}`;
-  }
+  if (scheme) return m.hostHasScheme({ ...said, scheme: scheme[1] });
+  if (value.includes("/") || value.includes("?") || value.includes("#")) return m.hostHasPath(said);
+  if (value.includes("*")) return m.hostWildcard(said);
   const bracketless = value.replace(/^\[(.*)\]$/, "$1");
-  if (isIP(bracketless) !== 0) {
-    return `${key} "${raw}" is an IP address; WeChat only accepts ICP-filed domain names, ${example}`;
-  }
-  if (/:\d*$/.test(value)) {
-    return `${key} "${raw}" has a port; WeChat requires the default port 443, so set only the host name, ${example}`;
-  }
+  if (isIP(bracketless) !== 0) return m.hostIsIp(said);
+  if (/:\d*$/.test(value)) return m.hostHasPort(said);
   const ascii = domainToASCII(value.replace(/\.$/, "").toLowerCase());
-  if (ascii === "") return `${key} "${raw}" is not a valid DNS name, ${example}`;
-  if (ascii === "localhost" || ascii.endsWith(".localhost")) {
-    return `${key} "${raw}" is localhost; phones reach the backend through a public, ICP-filed domain, ${example}`;
-  }
+  if (ascii === "") return m.hostInvalid(said);
+  if (ascii === "localhost" || ascii.endsWith(".localhost")) return m.hostLocalhost(said);
   const labels = ascii.split(".");
-  if (ascii.length > 253 || labels.some((label) => !LABEL.test(label))) {
-    return `${key} "${raw}" is not a valid DNS name (labels of letters, digits and inner hyphens, at most 63 characters each), ${example}`;
-  }
+  if (ascii.length > 253 || labels.some((label) => !LABEL.test(label))) return m.hostBadLabels(said);
   const info = parseHost(ascii);
-  if (!info.isIcann || !info.domain) {
-    return `${key} "${raw}" is not under a public domain suffix (such as .com or .cn); WeChat needs a publicly registered domain, ${example}`;
-  }
+  if (!info.isIcann || !info.domain) return m.hostNotPublic(said);
   return { host: ascii, registrable: info.domain };
 }
 

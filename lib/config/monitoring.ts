@@ -8,6 +8,7 @@ import { parseRobot, type Robot } from "../monitoring/robots";
 import { checkSchedule } from "../monitoring/schedule";
 import type { Problems } from "../problems";
 import type { ConfigValues } from "./keys";
+import { configMessages, type ConfigMessages } from "./messages";
 import { UNREADABLE_SECRET, setCommand } from "./read";
 import type { Environment, MonitoringSettings, SiteMonitorProbe } from "./settings";
 
@@ -29,6 +30,8 @@ export interface MonitoringInput {
   readonly domain: string;
   readonly region: string;
   readonly problems: Problems;
+  /** Messages in the run's language. */
+  readonly m: ConfigMessages;
 }
 
 type RawList = { known: true; entries: string[] } | { known: false } | { invalid: true };
@@ -53,7 +56,7 @@ function rawList(raw: string | undefined): RawList {
 function resolveRobots(input: MonitoringInput): MonitoringSettings["robots"] {
   const list = rawList(input.rawWebhooks);
   if ("invalid" in list) {
-    input.problems.error(`alertWebhooks: expected a list of robot URLs; e.g. ${setCommand("alertWebhooks")}`);
+    input.problems.error(input.m.webhooksNotList({ fix: setCommand("alertWebhooks") }));
     return { known: true, value: [] };
   }
   if (!list.known) return { known: false };
@@ -61,17 +64,14 @@ function resolveRobots(input: MonitoringInput): MonitoringSettings["robots"] {
   list.entries.forEach((entry, i) => {
     const robot = parseRobot(entry);
     if (typeof robot === "string") {
-      input.problems.error(`alertWebhooks[${i}] ${robot}; set it again with pulumi config set --secret --path 'alertWebhooks[${i}]' <url>`);
+      input.problems.error(input.m.webhookInvalid({ index: i, reason: robot }));
     } else {
       robots.push(robot);
     }
   });
   const bytes = Buffer.byteLength(JSON.stringify(robots), "utf8");
   if (bytes > MAX_ROBOTS_JSON_BYTES) {
-    input.problems.error(
-      `alertWebhooks: ${robots.length} robots take ${bytes} bytes, more than the ${MAX_ROBOTS_JSON_BYTES} ` +
-        `that fit in the function's environment (Function Compute allows 4 KB in all); keep fewer robots`,
-    );
+    input.problems.error(input.m.webhooksTooLarge({ count: robots.length, bytes, max: MAX_ROBOTS_JSON_BYTES }));
   }
   return { known: true, value: robots };
 }
@@ -80,22 +80,19 @@ function resolveEmails(input: MonitoringInput): string[] {
   const emails = new Set<string>();
   input.values.alertEmails.forEach((email, i) => {
     if (EMAIL.test(email)) emails.add(email.toLowerCase());
-    else input.problems.error(`alertEmails[${i}]: "${email}" is not an email address; e.g. ${setCommand("alertEmails")}`);
+    else input.problems.error(input.m.alertEmailInvalid({ index: i, value: email, fix: setCommand("alertEmails") }));
   });
   return [...emails];
 }
 
 /** Parses "isp:city[:type]" probe points; an empty list means the defaults. */
-export function parseProbes(entries: readonly string[], problems?: Problems): SiteMonitorProbe[] {
+export function parseProbes(entries: readonly string[], problems?: Problems, m: ConfigMessages = configMessages("en")): SiteMonitorProbe[] {
   const list = entries.length > 0 ? entries : DEFAULT_SITE_MONITOR_PROBES;
   const probes: SiteMonitorProbe[] = [];
   list.forEach((entry, i) => {
     const match = PROBE.exec(entry.trim());
     if (!match) {
-      problems?.error(
-        `siteMonitorProbes[${i}]: "${entry}" is not isp:city[:IDC|LASTMILE|MOBILE] with the ids ` +
-          `DescribeSiteMonitorISPCityList gives; e.g. ${setCommand("siteMonitorProbes")}`,
-      );
+      problems?.error(m.probeInvalid({ index: i, value: entry, fix: setCommand("siteMonitorProbes") }));
       return;
     }
     const [, isp, city, type] = match;
@@ -106,31 +103,24 @@ export function parseProbes(entries: readonly string[], problems?: Problems): Si
 
 /** The monitoring settings, or undefined when monitoring is off. */
 export function resolveMonitoring(input: MonitoringInput): MonitoringSettings | undefined {
-  const { values, problems } = input;
+  const { values, problems, m } = input;
   const mode = values.monitoring === "auto" ? (input.environment === "prod" ? "on" : "off") : values.monitoring;
   const robots = resolveRobots(input);
   const alertEmails = resolveEmails(input);
   const scheduleProblem = checkSchedule(values.verifySchedule);
-  if (scheduleProblem) problems.error(`verifySchedule: ${scheduleProblem}; e.g. ${setCommand("verifySchedule")}`);
-  const siteMonitorProbes = parseProbes(values.siteMonitorProbes, problems);
+  if (scheduleProblem) problems.error(m.scheduleInvalid({ reason: scheduleProblem, fix: setCommand("verifySchedule") }));
+  const siteMonitorProbes = parseProbes(values.siteMonitorProbes, problems, m);
 
   const anyRobot = !robots.known || robots.value.length > 0;
   if (mode === "off") {
-    if (anyRobot && robots.known)
-      problems.warning("alertWebhooks is set but monitoring is off, so nothing posts to the robots: pulumi config set monitoring on");
-    if (alertEmails.length > 0)
-      problems.warning("alertEmails is set but monitoring is off, so no alarm reaches them: pulumi config set monitoring on");
+    if (anyRobot && robots.known) problems.warning(m.webhooksWithoutMonitoring());
+    if (alertEmails.length > 0) problems.warning(m.emailsWithoutMonitoring());
     return undefined;
   }
   if (robots.known && robots.value.length === 0 && alertEmails.length === 0) {
-    problems.warning(
-      `monitoring is on but tells nobody: set alertWebhooks (group robots) or alertEmails, e.g. ${setCommand("alertEmails")}`,
-    );
+    problems.warning(m.monitoringTellsNobody({ fix: setCommand("alertEmails") }));
   } else if (robots.known && robots.value.length === 0) {
-    problems.warning(
-      "alertWebhooks is empty: the scheduled verifier's alerts (certificate expiry, TLS, chain, HSTS) reach " +
-        "only group robots; alertEmails get CloudMonitor's alarms only",
-    );
+    problems.warning(m.webhooksEmpty());
   }
   return {
     region: input.region,

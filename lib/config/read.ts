@@ -4,8 +4,10 @@
 // refused with the nearest known key, instead of being ignored while the real key keeps its default.
 import * as alicloudConfig from "@pulumi/alicloud/config/vars";
 import { closest, distance } from "fastest-levenshtein";
+import { joinList, type Locale } from "../i18n";
 import type { Problems } from "../problems";
 import { CONFIG_KEYS, PROJECT, type ConfigKey, type ConfigKeySpec, type ConfigValues } from "./keys";
+import { configMessages, type ConfigMessages } from "./messages";
 
 /**
  * What the offline plan puts in the config map for a secret it cannot decrypt. The program never
@@ -41,16 +43,21 @@ export function nearestName(name: string, known: readonly string[]): string | un
   return slips <= Math.max(2, Math.floor(name.length / 3)) ? byLower.get(candidate) : undefined;
 }
 
-function unknownKeyProblem(full: string, namespace: string, name: string, known: readonly string[]): string {
+function removeCommand(full: string): string {
+  return `pulumi config rm ${full.includes(" ") ? `'${full}'` : full}`;
+}
+
+function unknownKeyProblem(m: ConfigMessages, full: string, namespace: string, name: string, known: readonly string[]): string {
   const near = nearestName(name, known);
-  const remove = `pulumi config rm ${full.includes(" ") ? `'${full}'` : full}`;
+  const remove = removeCommand(full);
   return near
-    ? `${full} is not a config key of this stack; did you mean ${namespace === PROJECT ? near : `${namespace}:${near}`}? Set that instead and ${remove}`
-    : `${full} is not a config key of this stack (README's config table lists them); ${remove}`;
+    ? m.unknownKeyNear({ key: full, near: namespace === PROJECT ? near : `${namespace}:${near}`, remove })
+    : m.unknownKey({ key: full, remove });
 }
 
 /** Config keys no part of the stack reads: typos, or keys of an older version. */
-export function checkKnownKeys(values: Readonly<Record<string, string | undefined>>, problems: Problems): void {
+export function checkKnownKeys(values: Readonly<Record<string, string | undefined>>, problems: Problems, locale: Locale = "en"): void {
+  const m = configMessages(locale);
   const projectKeys = Object.keys(CONFIG_KEYS);
   let alicloudKeys: string[] | undefined;
   for (const full of Object.keys(values)) {
@@ -59,55 +66,60 @@ export function checkKnownKeys(values: Readonly<Record<string, string | undefine
     const namespace = full.slice(0, separator);
     const name = full.slice(separator + 1);
     if (namespace === PROJECT) {
-      if (!projectKeys.includes(name)) problems.error(unknownKeyProblem(full, namespace, name, projectKeys));
+      if (!projectKeys.includes(name)) problems.error(unknownKeyProblem(m, full, namespace, name, projectKeys));
     } else if (namespace === PROVIDER_NAMESPACE) {
       alicloudKeys ??= providerKeys();
-      if (!alicloudKeys.includes(name)) problems.error(unknownKeyProblem(full, namespace, name, alicloudKeys));
+      if (!alicloudKeys.includes(name)) problems.error(unknownKeyProblem(m, full, namespace, name, alicloudKeys));
     } else if (nearestName(namespace, [PROJECT, PROVIDER_NAMESPACE])) {
       // Another provider's namespace (acme:, pulumi:) is not ours to judge; a misspelt one of ours is.
       const near = nearestName(namespace, [PROJECT, PROVIDER_NAMESPACE]);
-      problems.error(`${full} is in namespace "${namespace}", which nothing reads; did you mean ${near}:${name}? pulumi config rm ${full}`);
+      problems.error(m.unknownNamespace({ key: full, namespace, near: `${near}:${name}`, remove: removeCommand(full) }));
     }
   }
 }
 
-function readString(key: ConfigKey, spec: Extract<ConfigKeySpec, { type: "string" }>, raw: string | undefined, problems: Problems): string {
+/** What every reader needs besides the key and its value. */
+interface Reading {
+  readonly problems: Problems;
+  readonly locale: Locale;
+  readonly m: ConfigMessages;
+}
+
+function readString(key: ConfigKey, spec: Extract<ConfigKeySpec, { type: "string" }>, raw: string | undefined, r: Reading): string {
+  const { problems, locale, m } = r;
   const value = raw === undefined ? (spec.default ?? "") : spec.secret ? raw : raw.trim();
   // Empty means "not set" for an optional key; a required key's absence is for stackConfig to explain.
   if (value === "" || spec.secret || value === UNREADABLE_SECRET) return value;
   if (spec.enum && !spec.enum.includes(value)) {
-    const reason = spec.refusedBecause?.(value);
-    const allowed = `${spec.enum.slice(0, -1).join(", ")}${spec.enum.length > 1 ? " or " : ""}${spec.enum[spec.enum.length - 1]}`;
+    const refusal = spec.refusedBecause?.(value);
+    const allowed = joinList(locale, spec.enum, "or");
+    const fix = setCommand(key);
     problems.error(
-      reason
-        ? `${key}: "${value}" cannot be used: ${reason}; use ${allowed}, e.g. ${setCommand(key)}`
-        : `${key}: "${value}" is not ${allowed}; e.g. ${setCommand(key)}`,
+      refusal
+        ? m.valueRefused({ key, value, reason: locale === "zh-CN" ? refusal.reasonZh : refusal.reason, allowed, fix })
+        : m.valueNotAllowed({ key, value, allowed, fix }),
     );
     return spec.default ?? "";
   }
   const shape = spec.shape;
   if (shape && (!shape.pattern.test(value) || (shape.maxLength !== undefined && value.length > shape.maxLength))) {
-    problems.error(`${key}: "${value}" is not ${shape.name}; e.g. ${setCommand(key)}`);
+    problems.error(m.valueWrongShape({ key, value, shape: locale === "zh-CN" ? shape.nameZh : shape.name, fix: setCommand(key) }));
   }
   return value;
 }
 
-function readInteger(
-  key: ConfigKey,
-  spec: Extract<ConfigKeySpec, { type: "integer" }>,
-  raw: string | undefined,
-  problems: Problems,
-): number {
+function readInteger(key: ConfigKey, spec: Extract<ConfigKeySpec, { type: "integer" }>, raw: string | undefined, r: Reading): number {
+  const { problems, locale, m } = r;
   const fallback = spec.default ?? 0;
   if (raw === undefined || raw.trim() === "") return fallback;
   if (!/^-?\d{1,10}$/.test(raw.trim())) {
-    problems.error(`${key}: "${raw}" is not a whole number; e.g. ${setCommand(key)}`);
+    problems.error(m.notWholeNumber({ key, value: raw, fix: setCommand(key) }));
     return fallback;
   }
   const value = Number(raw.trim());
   if (value < spec.min || value > spec.max) {
-    const note = spec.rangeNote ? ` (${spec.rangeNote})` : "";
-    problems.error(`${key}: ${value} is outside ${spec.min}-${spec.max}${note}; e.g. ${setCommand(key)}`);
+    const note = spec.rangeNote ? (locale === "zh-CN" ? spec.rangeNote.reasonZh : spec.rangeNote.reason) : "";
+    problems.error(m.outOfRange({ key, value, min: spec.min, max: spec.max, note, fix: setCommand(key) }));
     return fallback;
   }
   return value;
@@ -121,7 +133,7 @@ function readJson(raw: string): unknown {
   }
 }
 
-function readArray(key: ConfigKey, spec: Extract<ConfigKeySpec, { type: "array" }>, raw: string | undefined, problems: Problems): string[] {
+function readArray(key: ConfigKey, spec: Extract<ConfigKeySpec, { type: "array" }>, raw: string | undefined, r: Reading): string[] {
   if (raw === undefined || raw.trim() === "") return [...(spec.default ?? [])];
   // A secret list may arrive unreadable (the offline plan: `secure:` whole, or per item); its area's
   // check reads the raw value itself and never quotes it.
@@ -129,7 +141,7 @@ function readArray(key: ConfigKey, spec: Extract<ConfigKeySpec, { type: "array" 
   // A single value set without --path arrives as a plain string.
   const parsed = /^[[{"]/.test(raw.trim()) ? readJson(raw) : [raw];
   if (!Array.isArray(parsed) || !parsed.every((item): item is string => typeof item === "string")) {
-    problems.error(`${key}: expected a list of strings; e.g. ${setCommand(key)}`);
+    r.problems.error(r.m.notList({ key, fix: setCommand(key) }));
     return [];
   }
   return parsed.map((item) => item.trim());
@@ -139,13 +151,13 @@ function readObject(
   key: ConfigKey,
   spec: Extract<ConfigKeySpec, { type: "object" }>,
   raw: string | undefined,
-  problems: Problems,
+  r: Reading,
 ): Record<string, string> {
   if (raw === undefined || raw.trim() === "") return { ...(spec.default ?? {}) };
   const parsed = readJson(raw);
   const isMap = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed);
   if (!isMap || !Object.values(parsed).every((item) => typeof item === "string")) {
-    problems.error(`${key}: expected a map of names to text values; e.g. ${setCommand(key)}`);
+    r.problems.error(r.m.notMap({ key, fix: setCommand(key) }));
     return {};
   }
   return parsed as Record<string, string>;
@@ -166,8 +178,13 @@ export interface ReadConfig {
  * Every key of the schema, typed, with its default when unset. A value that breaks its key's spec is
  * reported and replaced by the default, so the checks that build on it can still run.
  */
-export function readConfigValues(values: Readonly<Record<string, string | undefined>>, problems: Problems): ReadConfig {
-  checkKnownKeys(values, problems);
+export function readConfigValues(
+  values: Readonly<Record<string, string | undefined>>,
+  problems: Problems,
+  locale: Locale = "en",
+): ReadConfig {
+  checkKnownKeys(values, problems, locale);
+  const reading: Reading = { problems, locale, m: configMessages(locale) };
   const read: Record<string, unknown> = {};
   const invalid = new Set<ConfigKey>();
   for (const key of Object.keys(CONFIG_KEYS) as ConfigKey[]) {
@@ -176,16 +193,16 @@ export function readConfigValues(values: Readonly<Record<string, string | undefi
     const raw = rawValue(values, key);
     switch (spec.type) {
       case "string":
-        read[key] = readString(key, spec, raw, problems);
+        read[key] = readString(key, spec, raw, reading);
         break;
       case "integer":
-        read[key] = readInteger(key, spec, raw, problems);
+        read[key] = readInteger(key, spec, raw, reading);
         break;
       case "array":
-        read[key] = readArray(key, spec, raw, problems);
+        read[key] = readArray(key, spec, raw, reading);
         break;
       case "object":
-        read[key] = readObject(key, spec, raw, problems);
+        read[key] = readObject(key, spec, raw, reading);
         break;
     }
     if (problems.errors.length > before) invalid.add(key);

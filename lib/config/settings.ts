@@ -3,6 +3,7 @@
 // consume them), so neither imports the other's module.
 import type { TlsPolicy } from "../constants";
 import type { CertificateSummary } from "../certificates/checkCertificate";
+import type { DnsChallengeCredentials } from "./dnsChallenge";
 import type { AcmeKeyAlgorithm } from "./keys";
 import type { Robot } from "../monitoring/robots";
 import type { MonitoringNames } from "../monitoring/names";
@@ -32,8 +33,14 @@ export interface BackendSettings {
   readonly instanceCount: number;
   /** Number of zones they spread over. */
   readonly zoneCount: number;
-  /** Instance type; undefined: looked up. */
+  /** Instance type; undefined: looked up, and kept once deployed. */
   readonly instanceType?: string;
+  /** System image; undefined: looked up, and kept once deployed. */
+  readonly imageId?: string;
+  /** Zones of the vSwitches, in order; undefined: looked up, and kept once deployed. */
+  readonly zoneIds?: readonly string[];
+  /** Seconds a new instance may take to become ready; drives every readiness timeout. */
+  readonly readinessTimeoutSeconds: number;
   /** Port of the app inside each instance. */
   readonly backendPort: number;
   /** Container image of the app; undefined: the built-in health app. */
@@ -54,6 +61,12 @@ export interface BackendSettings {
   readonly verifyAfterDeploy: boolean;
   /** Days the certificate must stay valid (the verifier's --min-days). */
   readonly minDaysRemaining: number;
+  /** Path of the WeChat Pay notify_url on the domain; undefined: no payNotifyUrl. */
+  readonly payNotifyPath?: string;
+  /** Path of the message push (消息推送) URL on the domain; undefined: no messagePushUrl. */
+  readonly messagePushPath?: string;
+  /** WeChat domain verification files nginx serves at the domain root: file name to content; empty: none. */
+  readonly wechatVerifyFiles: Readonly<Record<string, string>>;
   /** Scheduled verifier, site monitor, alarms and access logs; undefined when monitoring is off. */
   readonly monitoring?: MonitoringSettings;
 }
@@ -123,6 +136,8 @@ export type CertificateSettings =
       readonly keyAlgorithm: AcmeKeyAlgorithm;
       /** Renew when fewer days are left. */
       readonly minDaysRemaining: number;
+      /** What the DNS-01 challenge authenticates with; undefined when none are visible (the offline plan). */
+      readonly dnsCredentials?: DnsChallengeCredentials;
     }
   | {
       readonly source: "pem";

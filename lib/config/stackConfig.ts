@@ -2,17 +2,27 @@
 // declared. read.ts checks each key against its schema (type, range, allowed values, shape); this
 // file adds what involves several keys, the environment or the certificate. Every problem names the
 // config key and the fix; all problems are reported at once.
+//
+// Messages come from the catalog of the run's locale (lib/config/messages): the environment's
+// (LC_ALL, LC_MESSAGES, LANG), so `pulumi preview` in a Chinese terminal explains itself in Chinese.
 import { ACME_SERVERS, ACME_KEY_ALGORITHMS, type AcmeKeyAlgorithm, type ConfigKey, type ConfigValues } from "./keys";
-import { HSTS_ONE_YEAR_SECONDS, type TlsPolicy } from "../constants";
-import { parseCidr } from "../cidr";
+import { HSTS_ONE_YEAR_SECONDS, RECOMMENDED_TLS_POLICY, STRICT_TLS_POLICIES, type TlsPolicy } from "../constants";
+import { INTERNET_WIDE_PREFIX, isInternetWide, parseCidr } from "../cidr";
+import { plaintextSecretWarnings } from "./credentials";
 import { checkCertificate } from "../certificates/checkCertificate";
+import { localeFromEnvironment, type Locale } from "../i18n";
 import { Problems } from "../problems";
 import { resolveAppSettings } from "./app";
+import { checkZoneIds } from "./compute";
+import { resolveDnsChallengeCredentials } from "./dnsChallenge";
 import { parseDomain, recordNameFor } from "./domain";
 import { resolveMonitoring } from "./monitoring";
 import { REGION_PATTERN } from "./keys";
+import { configMessages, type ConfigMessages } from "./messages";
+import { checkPlaceholders } from "./placeholders";
 import { UNREADABLE_SECRET, rawValue, readConfigValues, setCommand } from "./read";
 import type { CertificateSettings, Environment, SecretValue, StackSettings } from "./settings";
+import { resolveWechat } from "./wechat";
 
 export { UNREADABLE_SECRET } from "./read";
 export type { CertificateSettings, Environment, SecretValue, StackSettings } from "./settings";
@@ -29,8 +39,9 @@ export class ConfigError extends Error {
   constructor(
     readonly stack: string,
     readonly problems: string[],
+    locale: Locale = "en",
   ) {
-    super(`invalid config for stack "${stack}" (Pulumi.${stack}.yaml):\n` + problems.map((p) => `  - ${p}`).join("\n"));
+    super(`${configMessages(locale).invalidConfig({ stack })}\n` + problems.map((p) => `  - ${p}`).join("\n"));
     this.name = "ConfigError";
   }
 }
@@ -39,8 +50,12 @@ export interface ConfigInput {
   /** Config map as the Pulumi runtime holds it: `wechat-https-backend:domain`, `alicloud:region`, ... */
   readonly values: Readonly<Record<string, string | undefined>>;
   readonly stack: string;
+  /** Language of the messages; default the environment's (LC_ALL, LC_MESSAGES, LANG). */
+  readonly locale?: Locale;
   /** Whether a full key holds a secret (`pulumi config set --secret`); undefined: cannot tell. */
   readonly isSecret?: (fullKey: string) => boolean;
+  /** The environment `pulumi` runs in (credentials the ACME DNS challenge needs); default none. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The provider key for the region: set per stack, declared by the provider, not by this project. */
@@ -54,6 +69,9 @@ interface Context {
   readonly invalid: ReadonlySet<ConfigKey>;
   readonly environment: Environment;
   readonly problems: Problems;
+  /** The messages in the run's language. */
+  readonly m: ConfigMessages;
+  readonly locale: Locale;
 }
 
 /** An error in prod, a warning in dev. */
@@ -67,14 +85,13 @@ function secretValue(input: ConfigInput, key: ConfigKey): SecretValue | undefine
   return value === UNREADABLE_SECRET ? { known: false } : { known: true, value };
 }
 
-function resolveRegion(input: ConfigInput, problems: Problems): string {
-  const region = (input.values[REGION_KEY] ?? "").trim();
+function resolveRegion(ctx: Context): string {
+  const region = (ctx.input.values[REGION_KEY] ?? "").trim();
+  const fix = `pulumi config set ${REGION_KEY} cn-hangzhou`;
   if (region === "") {
-    problems.error(`${REGION_KEY} is not set; choose the region of the load balancer, e.g. pulumi config set ${REGION_KEY} cn-hangzhou`);
+    ctx.problems.error(ctx.m.regionNotSet({ key: REGION_KEY, fix }));
   } else if (!REGION_PATTERN.test(region)) {
-    problems.error(
-      `${REGION_KEY}: "${region}" is not an Alibaba Cloud region id such as cn-hangzhou; e.g. pulumi config set ${REGION_KEY} cn-hangzhou`,
-    );
+    ctx.problems.error(ctx.m.regionInvalid({ key: REGION_KEY, value: region, fix }));
   }
   return region;
 }
@@ -82,10 +99,10 @@ function resolveRegion(input: ConfigInput, problems: Problems): string {
 function resolveDomain(ctx: Context): { domain: string; dnsZone: string; recordName: string } {
   const raw = ctx.values.domain;
   if (raw === "") {
-    ctx.problems.error(`domain is not set; set the host name the mini program calls, e.g. ${setCommand("domain")}`);
+    ctx.problems.error(ctx.m.domainNotSet({ fix: setCommand("domain") }));
     return { domain: "", dnsZone: "", recordName: "@" };
   }
-  const parsed = parseDomain(raw, "domain");
+  const parsed = parseDomain(raw, "domain", ctx.locale);
   if (typeof parsed === "string") {
     ctx.problems.error(parsed);
     return { domain: "", dnsZone: "", recordName: "@" };
@@ -93,16 +110,14 @@ function resolveDomain(ctx: Context): { domain: string; dnsZone: string; recordN
   if (ctx.values.dnsZone === "") {
     return { domain: parsed.host, dnsZone: parsed.registrable, recordName: recordNameFor(parsed.host, parsed.registrable) ?? "@" };
   }
-  const zone = parseDomain(ctx.values.dnsZone, "dnsZone");
+  const zone = parseDomain(ctx.values.dnsZone, "dnsZone", ctx.locale);
   if (typeof zone === "string") {
     ctx.problems.error(zone);
     return { domain: parsed.host, dnsZone: "", recordName: "@" };
   }
   const recordName = recordNameFor(parsed.host, zone.host);
   if (recordName === undefined) {
-    ctx.problems.error(
-      `dnsZone: "${zone.host}" does not contain domain "${parsed.host}"; set the zone the domain lives in (e.g. ${parsed.registrable}), or leave dnsZone empty`,
-    );
+    ctx.problems.error(ctx.m.dnsZoneOutside({ zone: zone.host, domain: parsed.host, registrable: parsed.registrable }));
     return { domain: parsed.host, dnsZone: zone.host, recordName: "@" };
   }
   return { domain: parsed.host, dnsZone: zone.host, recordName };
@@ -111,42 +126,47 @@ function resolveDomain(ctx: Context): { domain: string; dnsZone: string; recordN
 function resolveAcme(ctx: Context): CertificateSettings {
   const { acmeEmail: email, acmeServer: server, minDaysRemaining } = ctx.values;
   if (email === "") {
-    ctx.problems.error(`acmeEmail is not set (certificateSource acme); the ACME account needs a contact: ${setCommand("acmeEmail")}`);
+    ctx.problems.error(ctx.m.acmeEmailNotSet({ fix: setCommand("acmeEmail") }));
   }
   let serverUrl: string = ACME_SERVERS.production;
   if (server === "staging" || server === "production") {
     serverUrl = ACME_SERVERS[server];
   } else if (/^https:\/\/[^\s/]+\/\S*$/.test(server)) {
     serverUrl = server;
-    ctx.problems.warning(`acmeServer: ${server} is not Let's Encrypt; make sure phones trust the CA behind it`);
+    ctx.problems.warning(ctx.m.acmeServerNotLetsEncrypt({ server }));
   } else {
-    ctx.problems.error(
-      `acmeServer: "${server}" is not production, staging or an https:// ACME directory URL; e.g. ${setCommand("acmeServer")}`,
-    );
+    ctx.problems.error(ctx.m.acmeServerInvalid({ server, fix: setCommand("acmeServer") }));
   }
   const staging = serverUrl === ACME_SERVERS.staging;
   if (staging) {
-    prodError(
-      ctx,
-      "acmeServer: staging certificates come from an untrusted test CA and phones reject them; use production once a trial works",
-    );
+    prodError(ctx, ctx.m.acmeStagingInProd());
   }
   const keyAlgorithm = (ACME_KEY_ALGORITHMS as readonly string[]).includes(ctx.values.acmeKeyAlgorithm)
     ? ctx.values.acmeKeyAlgorithm
     : "rsa2048";
-  return { source: "acme", email, serverUrl, staging, keyAlgorithm: keyAlgorithm as AcmeKeyAlgorithm, minDaysRemaining };
+  const dnsCredentials = resolveDnsChallengeCredentials(ctx.input.values, ctx.input.env ?? {}, ctx.problems);
+  return {
+    source: "acme",
+    email,
+    serverUrl,
+    staging,
+    keyAlgorithm: keyAlgorithm as AcmeKeyAlgorithm,
+    minDaysRemaining,
+    ...(dnsCredentials ? { dnsCredentials } : {}),
+  };
 }
 
 function resolvePem(ctx: Context, domain: string, tlsPolicy: TlsPolicy): CertificateSettings {
   const certificatePem = secretValue(ctx.input, "certificatePem");
   const privateKeyPem = secretValue(ctx.input, "privateKeyPem");
-  if (!certificatePem) ctx.problems.error(`certificatePem is not set (certificateSource pem); ${setCommand("certificatePem")}`);
-  if (!privateKeyPem) ctx.problems.error(`privateKeyPem is not set (certificateSource pem); ${setCommand("privateKeyPem")}`);
+  for (const [key, value] of [
+    ["certificatePem", certificatePem],
+    ["privateKeyPem", privateKeyPem],
+  ] as const) {
+    if (!value) ctx.problems.error(ctx.m.secretNotSet({ key, source: "pem", fix: setCommand(key) }));
+  }
   if (certificatePem?.known === false || privateKeyPem?.known === false) {
-    ctx.problems.notChecked(
-      "certificate checks (key matches, covers the domain, expiry, chain): certificatePem/privateKeyPem are " +
-        "secrets the offline plan cannot decrypt; pulumi preview runs them",
-    );
+    ctx.problems.notChecked(ctx.m.certificateChecksNotRun());
   }
   if (!certificatePem?.known || domain === "") return { source: "pem", certificatePem, privateKeyPem };
   const trustedRootsPem = ctx.values.trustedRootsPem;
@@ -175,26 +195,14 @@ function resolveCertificate(ctx: Context, domain: string, tlsPolicy: TlsPolicy):
     case "cas": {
       const certificateId = ctx.values.alicloudCertificateId;
       if (certificateId === "") {
-        ctx.problems.error(
-          `alicloudCertificateId is not set (certificateSource cas); copy the id from the SSL Certificates ` +
-            `Service console: ${setCommand("alicloudCertificateId")}`,
-        );
+        ctx.problems.error(ctx.m.casIdNotSet({ fix: setCommand("alicloudCertificateId") }));
       }
-      ctx.problems.warning(
-        "certificateSource cas: Alibaba Cloud's international site does not offer certificates from SSL Certificates Service to CLB; use pem or acme there",
-      );
+      ctx.problems.warning(ctx.m.casInternationalSite());
       return { source: "cas", certificateId, region: ctx.values.alicloudCertificateRegion, minDaysRemaining: ctx.values.minDaysRemaining };
     }
     case "selfSigned":
-      if (ctx.environment === "prod") {
-        ctx.problems.error(
-          "certificateSource: selfSigned is not allowed in prod (phones reject self-signed certificates); use acme or pem with a CA-issued chain",
-        );
-      } else {
-        ctx.problems.warning(
-          "certificateSource: selfSigned certificates are rejected by phones; only the WeChat developer tools with domain checks off will connect",
-        );
-      }
+      if (ctx.environment === "prod") ctx.problems.error(ctx.m.selfSignedInProd());
+      else ctx.problems.warning(ctx.m.selfSignedInDev());
       return { source: "selfSigned" };
   }
 }
@@ -203,15 +211,13 @@ function resolveCounts(ctx: Context): { instanceCount: number; zoneCount: number
   const prod = ctx.environment === "prod";
   const instanceCount = ctx.values.instanceCount === 0 ? (prod ? 2 : 1) : ctx.values.instanceCount;
   if (prod && instanceCount < 2) {
-    ctx.problems.error("instanceCount: prod needs at least 2 instances in 2 zones so one can fail; pulumi config set instanceCount 2");
+    ctx.problems.error(ctx.m.prodInstanceCount());
   }
   const zoneCount = ctx.values.zoneCount === 0 ? Math.min(instanceCount, 2) : ctx.values.zoneCount;
   if (zoneCount > instanceCount) {
-    ctx.problems.error(
-      `zoneCount: ${zoneCount} zones cannot each hold one of ${instanceCount} instances; set zoneCount at most instanceCount`,
-    );
+    ctx.problems.error(ctx.m.zoneCountAboveInstances({ zones: zoneCount, instances: instanceCount }));
   } else if (prod && zoneCount < 2) {
-    ctx.problems.error("zoneCount: prod spreads instances over at least 2 zones; pulumi config set zoneCount 2");
+    ctx.problems.error(ctx.m.prodZoneCount());
   }
   return { instanceCount, zoneCount };
 }
@@ -220,9 +226,9 @@ function checkSshCidrs(ctx: Context): void {
   for (const cidr of ctx.values.sshAllowedCidrs) {
     const parsed = parseCidr(cidr);
     if (typeof parsed === "string") {
-      ctx.problems.error(`sshAllowedCidrs: "${cidr}" ${parsed}; e.g. ${setCommand("sshAllowedCidrs")}`);
-    } else if (parsed.prefix === 0) {
-      prodError(ctx, `sshAllowedCidrs: "${cidr}" opens SSH to the whole internet; list your office or bastion range instead`);
+      ctx.problems.error(ctx.m.sshCidrInvalid({ cidr, reason: parsed, fix: setCommand("sshAllowedCidrs") }));
+    } else if (isInternetWide(cidr)) {
+      prodError(ctx, ctx.m.sshWholeInternet({ cidr, prefix: INTERNET_WIDE_PREFIX }));
     }
   }
 }
@@ -238,52 +244,56 @@ function trimPath(path: string): string {
 
 /** Validates a stack's config and resolves defaults. Throws ConfigError listing every problem. */
 export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
+  const locale = input.locale ?? localeFromEnvironment();
+  const m = configMessages(locale);
   const problems = new Problems();
-  const { values, invalid } = readConfigValues(input.values, problems);
+  const { values, invalid } = readConfigValues(input.values, problems, locale);
   const environment: Environment = values.environment === "" ? (/^prod/i.test(input.stack) ? "prod" : "dev") : values.environment;
-  const ctx: Context = { input, values, invalid, environment, problems };
+  const ctx: Context = { input, values, invalid, environment, problems, m, locale };
 
-  const region = resolveRegion(input, problems);
+  const region = resolveRegion(ctx);
   const { domain, dnsZone, recordName } = resolveDomain(ctx);
   if (values.icpLicense === "") {
-    prodError(ctx, `icpLicense is not set; WeChat only accepts ICP-filed (备案) domains: ${setCommand("icpLicense")}`);
+    prodError(ctx, m.icpNotSet({ fix: setCommand("icpLicense") }));
   }
+  checkPlaceholders(values, problems, m);
   const tlsPolicy = values.tlsPolicy;
+  if (!STRICT_TLS_POLICIES.includes(tlsPolicy)) {
+    prodError(ctx, m.tlsPolicyNotStrict({ policy: tlsPolicy, recommended: RECOMMENDED_TLS_POLICY }));
+  }
   const certificate = resolveCertificate(ctx, domain, tlsPolicy);
 
   if (values.hstsMaxAge < HSTS_ONE_YEAR_SECONDS) {
-    prodError(
-      ctx,
-      `hstsMaxAge: ${values.hstsMaxAge} is below one year (${HSTS_ONE_YEAR_SECONDS}); browsers and SSL Labs ` +
-        `expect at least that: pulumi config set hstsMaxAge ${HSTS_ONE_YEAR_SECONDS}`,
-    );
+    prodError(ctx, m.hstsBelowYear({ value: values.hstsMaxAge, year: HSTS_ONE_YEAR_SECONDS }));
   }
   const { instanceCount, zoneCount } = resolveCounts(ctx);
+  checkZoneIds(values.zoneIds, zoneCount, region, problems);
   checkSshCidrs(ctx);
+  // Provider credentials and secret keys the stack file holds in plain text (only the CLI can tell).
+  if (input.isSecret) plaintextSecretWarnings(input.values, input.isSecret, m).forEach((warning) => problems.warning(warning));
   const appImage = values.appImage === "" ? undefined : values.appImage;
   const app = resolveAppSettings(
-    { values, invalid, isSecret: input.isSecret, environment, region, stack: input.stack, problems },
+    { values, invalid, isSecret: input.isSecret, environment, region, stack: input.stack, problems, m },
     appImage,
   );
+  const healthPath = trimPath(values.healthPath);
+  const wechat = resolveWechat({ values, domain, healthPath, problems, m });
 
   const protect = resolveAuto(values.protect, environment === "prod");
   if (environment === "prod" && !protect) {
-    problems.warning("protect: false in prod; pulumi destroy could delete the load balancer and DNS records");
+    problems.warning(m.protectOffInProd());
   }
   const verifyAfterDeploy = resolveAuto(values.verifyAfterDeploy, environment === "prod");
   const untrusted = invalid.has("certificateSource")
     ? undefined
     : certificate.source === "selfSigned"
-      ? "a self-signed certificate"
+      ? "selfSigned"
       : certificate.source === "acme" && certificate.staging
-        ? "a Let's Encrypt staging certificate"
+        ? "staging"
         : undefined;
   // In prod such certificates are refused already; in dev, say why the check would fail.
   if (verifyAfterDeploy && untrusted && environment === "dev") {
-    problems.error(
-      `verifyAfterDeploy: the verifier's chain check cannot pass with ${untrusted}, which phones do not ` +
-        `trust either; set verifyAfterDeploy false, or use a trusted certificate`,
-    );
+    problems.error(m.verifyUntrusted({ certificate: untrusted }));
   }
 
   const monitoring = resolveMonitoring({
@@ -294,12 +304,11 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
     domain,
     region,
     problems,
+    m,
   });
-  if (monitoring && untrusted) {
-    problems.warning(`monitoring: the scheduled verifier reports certificate-chain failing from its first run with ${untrusted}`);
-  }
+  if (monitoring && untrusted) problems.warning(m.monitoringUntrusted({ certificate: untrusted }));
 
-  if (problems.errors.length > 0) throw new ConfigError(input.stack, problems.errors);
+  if (problems.errors.length > 0) throw new ConfigError(input.stack, problems.errors, locale);
   return {
     settings: {
       stack: input.stack,
@@ -315,16 +324,20 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
       instanceCount,
       zoneCount,
       instanceType: values.instanceType === "" ? undefined : values.instanceType,
+      imageId: values.imageId === "" ? undefined : values.imageId,
+      zoneIds: values.zoneIds.length === 0 ? undefined : values.zoneIds,
+      readinessTimeoutSeconds: values.readinessTimeout,
       backendPort: values.backendPort,
       appImage,
       app,
-      healthPath: trimPath(values.healthPath),
+      healthPath,
       apiBasePath: trimPath(values.apiBasePath),
       maxUploadSize: values.maxUploadSize,
       sshAllowedCidrs: values.sshAllowedCidrs,
       protect,
       verifyAfterDeploy,
       minDaysRemaining: values.minDaysRemaining,
+      ...wechat,
       monitoring,
     },
     warnings: problems.warnings,

@@ -28,6 +28,7 @@ import { shellQuote, waitForHealthFunction } from "./shell";
 import { Problems } from "../problems";
 import { IMAGE_PATTERN, MAX_IMAGE_LENGTH } from "../constants";
 import { checkWholeSeconds } from "./validate";
+import { DEFAULT_READINESS_TIMEOUT_SECONDS, bootHealthSeconds } from "./readiness";
 
 export interface CloudInitOptions {
   readonly nginx: NginxOptions;
@@ -37,7 +38,10 @@ export interface CloudInitOptions {
   readonly appRuntime?: ContainerRuntimeOptions;
   /** Environment name, "dev"/"prod", for tags/logs. */
   readonly environment: string;
-  /** Bound of the readiness script, cloud-init included; default READINESS_TIMEOUT_SECONDS. */
+  /**
+   * Bound of the readiness script, cloud-init included; default DEFAULT_READINESS_TIMEOUT_SECONDS. The
+   * first-boot health wait is derived from it (readiness.ts), as are the command's and `pulumi up`'s timeouts.
+   */
   readonly readinessTimeoutSeconds?: number;
   /** Ship nginx's access log to Log Service with Logtail; undefined = no agent. */
   readonly logShipping?: LogShipping;
@@ -72,13 +76,13 @@ fi
 }
 
 /**
- * How long the readiness script waits in all (cloud-init, package installs, image pull, app start).
- * The Cloud Assistant command that runs it needs a larger timeout (its own default is 60 s).
+ * cloud-init reads user data through the metadata service; with metadata tokens required
+ * (httpTokens: required) it needs 23.2.2 or newer to do so (Alibaba Cloud's instance metadata docs).
  */
-export const READINESS_TIMEOUT_SECONDS = 600;
+export const MIN_CLOUD_INIT_VERSION = "23.2.2";
 
-/** How long first boot waits for the app to become healthy before cloud-init reports failure. */
-export const BOOT_HEALTH_TIMEOUT_SECONDS = 480;
+/** The readiness script's reason when the image's cloud-init is older than MIN_CLOUD_INIT_VERSION. */
+const CLOUD_INIT_TOO_OLD = `cannot read user data when metadata tokens are required (needs ${MIN_CLOUD_INIT_VERSION} or newer): use a newer image (imageId)`;
 
 export function validateCloudInitOptions(options: CloudInitOptions): void {
   validateNginxOptions(options.nginx, "nginx");
@@ -114,9 +118,10 @@ export function localHealthUrl(nginx: NginxOptions): string {
 /** The first-boot setup script (POSIX sh) that cloud-init runs once, as its last step. */
 export function renderSetupScript(options: CloudInitOptions): string {
   const url = shellQuote(localHealthUrl(options.nginx));
+  const healthSeconds = bootHealthSeconds(options.readinessTimeoutSeconds ?? DEFAULT_READINESS_TIMEOUT_SECONDS);
   return `#!/bin/sh
 # First boot of a wechat-https-backend instance (${options.environment}), run once by cloud-init.
-# Rendered by lib/cloudInit.ts. Output: /var/log/cloud-init-output.log and journalctl -t ${LOG_TAG}.
+# Rendered by lib/instance/cloudInit.ts. Output: /var/log/cloud-init-output.log and journalctl -t ${LOG_TAG}.
 set -eu
 
 log() {
@@ -136,9 +141,9 @@ nginx -t
 systemctl enable nginx.service
 systemctl reload-or-restart nginx.service
 
-deadline=$(( $(date +%s) + ${BOOT_HEALTH_TIMEOUT_SECONDS} ))
+deadline=$(( $(date +%s) + ${healthSeconds} ))
 if ! wait_for_health ${url} "$deadline"; then
-  log "NOT READY: ${localHealthUrl(options.nginx)} did not answer 2xx within ${BOOT_HEALTH_TIMEOUT_SECONDS}s; see systemctl status ${APP_UNIT_NAME} nginx"
+  log "NOT READY: ${localHealthUrl(options.nginx)} did not answer 2xx within ${healthSeconds}s; see systemctl status ${APP_UNIT_NAME} nginx"
   exit 1
 fi
 ${options.logShipping ? renderLogtailInstall(options.logShipping) : ""}mkdir -p ${dirname(READY_MARKER_PATH)}
@@ -158,6 +163,18 @@ interface WriteFile {
   /** gz+b64: gzip then base64 (cloud-init decodes it), to keep the user data small. */
   readonly encoding?: "gz+b64";
   readonly defer?: boolean;
+}
+
+/**
+ * nginx config as the instance gets it: without its whole-line comments, which are most of its size
+ * (user data is limited to 32 KB) and reach reviewers another way: the source, and the complete
+ * nginx.conf `npm run render` writes. nginx ignores them, so the config is the same.
+ */
+export function withoutCommentLines(config: string): string {
+  return config
+    .split("\n")
+    .filter((line) => !line.trimStart().startsWith("#"))
+    .join("\n");
 }
 
 /**
@@ -206,7 +223,7 @@ function writeFiles(options: CloudInitOptions): WriteFile[] {
   // Deferred until after the packages are installed, so it replaces the nginx package's own file
   // rather than the package finding ours (cloud-init older than 21.4 ignores defer and writes it
   // first; apt then keeps it, as cloud-init runs apt with --force-confold).
-  files.push({ path: NGINX_CONFIG_PATH, permissions: "0644", content: renderNginxConfig(nginx), defer: true });
+  files.push({ path: NGINX_CONFIG_PATH, permissions: "0644", content: withoutCommentLines(renderNginxConfig(nginx)), defer: true });
   // After the unattended-upgrades package, whose postinst writes its own 20auto-upgrades.
   files.push({ path: AUTO_UPGRADES_PATH, permissions: "0644", content: AUTO_UPGRADES, defer: true });
   files.push({ path: UPGRADE_SETTINGS_PATH, permissions: "0644", content: UPGRADE_SETTINGS, defer: true });
@@ -244,10 +261,10 @@ export function renderCloudInit(options: CloudInitOptions): string {
  */
 export function renderReadinessScript(options: CloudInitOptions): string {
   validateCloudInitOptions(options);
-  const timeout = options.readinessTimeoutSeconds ?? READINESS_TIMEOUT_SECONDS;
+  const timeout = options.readinessTimeoutSeconds ?? DEFAULT_READINESS_TIMEOUT_SECONDS;
   const url = localHealthUrl(options.nginx);
   return `#!/bin/sh
-# Readiness gate of a wechat-https-backend instance (${options.environment}), rendered by lib/cloudInit.ts.
+# Readiness gate of a wechat-https-backend instance (${options.environment}), rendered by lib/instance/cloudInit.ts.
 # Exit 0 = cloud-init finished and ${url} answers 2xx through nginx.
 set -eu
 timeout_seconds=${timeout}
@@ -262,6 +279,13 @@ fail() {
 }
 
 command -v cloud-init >/dev/null 2>&1 || fail "cloud-init is not installed on this instance"
+# With metadata tokens required (httpTokens: required) an older cloud-init cannot read the user data
+# at all, and the instance would only look as if the app never started.
+cloud_init_version=$(cloud-init --version 2>&1 | sed -n 's/^[^0-9]*\\([0-9][0-9.]*\\).*/\\1/p' | head -n 1)
+if [ -n "$cloud_init_version" ] &&
+  [ "$(printf '%s\\n%s\\n' "${MIN_CLOUD_INIT_VERSION}" "$cloud_init_version" | sort -V | head -n 1)" != "${MIN_CLOUD_INIT_VERSION}" ]; then
+  fail "cloud-init $cloud_init_version ${CLOUD_INIT_TOO_OLD}"
+fi
 # Without a status command (cloud-init < 18.2) "status --wait" would exit 2 like a warning does.
 cloud-init status --help >/dev/null 2>&1 || fail "this cloud-init has no status command (needs >= 18.2)"
 echo "readiness: waiting for cloud-init to finish (at most \${timeout_seconds}s in all)"

@@ -10,11 +10,18 @@ import type { AppSettings } from "../config/settings";
 
 export interface InstanceSettings {
   readonly environment: string;
+  /** The stack's domain: the only Host nginx serves. */
+  readonly domain: string;
   readonly backendPort: number;
   readonly hstsMaxAge: number;
   readonly healthPath: string;
   readonly maxUploadSize: string;
   readonly appImage?: string;
+  /** Seconds a new instance may take to become ready; default 600. */
+  readonly readinessTimeoutSeconds?: number;
+  readonly payNotifyPath?: string;
+  readonly messagePushPath?: string;
+  readonly wechatVerifyFiles?: Readonly<Record<string, string>>;
   /** Monitoring on: Logtail ships nginx's access log from the instances. */
   readonly monitoring?: { readonly region: string; readonly names: { readonly machineGroupId: string } };
   /** The app container's variables, secrets and registry login; default none. */
@@ -53,16 +60,20 @@ export function containerRuntime(settings: InstanceSettings): ContainerRuntimeOp
 export function cloudInitOptions(settings: InstanceSettings): CloudInitOptions {
   return {
     nginx: {
+      domain: settings.domain,
       listenPort: NGINX_PORT,
       backendPort: settings.backendPort,
       hstsMaxAge: settings.hstsMaxAge,
       healthPath: settings.healthPath,
       maxUploadSize: settings.maxUploadSize,
       loadBalancerCidr: CLB_BACKEND_CIDR,
+      callbackPaths: [...new Set([settings.payNotifyPath, settings.messagePushPath].filter((path): path is string => !!path))],
+      verifyFiles: settings.wechatVerifyFiles,
     },
     appImage: settings.appImage,
     appRuntime: containerRuntime(settings),
     environment: settings.environment,
+    readinessTimeoutSeconds: settings.readinessTimeoutSeconds,
     logShipping: logShipping(settings),
   };
 }

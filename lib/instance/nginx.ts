@@ -1,12 +1,25 @@
 // The nginx config of every instance: the part of the HTTPS path the load balancer cannot do.
 // The CLB ends TLS and forwards plain HTTP to port 80; nginx adds HSTS (CLB cannot add headers),
 // upgrades WebSockets for wss://, allows wx.uploadFile-sized bodies, tells the app the real client
-// address and scheme, and keeps connections to the app open.
+// address and scheme, and keeps connections to the app open. It trusts nothing else the client
+// sends: only the stack's domain is served, every forwarding header the app could believe is set
+// or cleared here, only WebSocket upgrades pass, and slow clients are cut off.
 //
 // The output is a complete main config (/etc/nginx/nginx.conf), runnable with `nginx -c`, written
-// for nginx >= 1.18 (Ubuntu 22.04's package). Tests run it for real in test/nginx/.
+// for nginx >= 1.18 (Ubuntu 22.04's package). Tests run it for real, on the newest nginx and on
+// 1.18, in test/integration/nginx/.
 import { Problems } from "../problems";
-import { checkCidr, checkFilePath, checkIpAddress, checkNginxSize, checkPort, checkUrlPath, checkWholeSeconds } from "./validate";
+import {
+  checkCidr,
+  checkFilePath,
+  checkHostName,
+  checkIpAddress,
+  checkNginxSize,
+  checkPort,
+  checkUrlPath,
+  checkVerifyFile,
+  checkWholeSeconds,
+} from "./validate";
 import {
   CLB_BACKEND_CIDR,
   DEFAULT_BACKEND_PORT,
@@ -29,6 +42,8 @@ export interface NginxPaths {
 }
 
 export interface NginxOptions {
+  /** The stack's domain, e.g. "api.example.com": the only Host nginx serves (besides the health check); no default. */
+  readonly domain: string;
   /** Port nginx listens on for the load balancer's listeners; default 80. */
   readonly listenPort: number;
   /** Port the app listens on, on 127.0.0.1; default 3000. */
@@ -47,10 +62,18 @@ export interface NginxOptions {
   readonly requestTimeoutSeconds?: number;
   /** Seconds an upgraded WebSocket may stay silent from the app's side; default 3600. */
   readonly websocketTimeoutSeconds?: number;
+  /** Seconds a client has to send its whole request header (a total, not per read); default 10. */
+  readonly clientHeaderTimeoutSeconds?: number;
+  /** Seconds a client may pause while sending a request body (nginx times each read); default 15. */
+  readonly clientBodyTimeoutSeconds?: number;
   /** Address to listen on; default all IPv4 addresses. Tests use "127.0.0.1". */
   readonly listenAddress?: string;
   /** pid, log and temp paths; default Ubuntu's (DEFAULT_NGINX_PATHS). Tests use a temp directory. */
   readonly paths?: NginxPaths;
+  /** Paths WeChat posts callbacks to (pay notify, message push); default none. */
+  readonly callbackPaths?: readonly string[];
+  /** WeChat domain verification files served at the root, file name to content; default none. */
+  readonly verifyFiles?: Readonly<Record<string, string>>;
 }
 
 /** The paths of Ubuntu's nginx package, used on the instances. */
@@ -61,8 +84,8 @@ export const DEFAULT_NGINX_PATHS: NginxPaths = {
   tempDir: "/var/lib/nginx",
 };
 
-/** The defaults of every field; the stack config reuses them. */
-export const DEFAULT_NGINX_OPTIONS: NginxOptions = {
+/** The defaults of every field but the domain, which has none; the stack config reuses them. */
+export const DEFAULT_NGINX_OPTIONS: Omit<NginxOptions, "domain"> = {
   listenPort: NGINX_PORT,
   backendPort: DEFAULT_BACKEND_PORT,
   hstsMaxAge: HSTS_ONE_YEAR_SECONDS,
@@ -72,6 +95,8 @@ export const DEFAULT_NGINX_OPTIONS: NginxOptions = {
   hstsIncludeSubdomains: false,
   requestTimeoutSeconds: 60,
   websocketTimeoutSeconds: 3600,
+  clientHeaderTimeoutSeconds: 10,
+  clientBodyTimeoutSeconds: 15,
 };
 
 /**
@@ -91,6 +116,7 @@ export const UPSTREAM_KEEPALIVE_SECONDS = 4;
 /** Throws one error naming every invalid field; renderNginxConfig calls it. */
 export function validateNginxOptions(options: NginxOptions, field = "nginx"): void {
   const problems = new Problems();
+  checkHostName(problems, `${field}.domain`, options.domain);
   checkPort(problems, `${field}.listenPort`, options.listenPort);
   checkPort(problems, `${field}.backendPort`, options.backendPort);
   checkWholeSeconds(problems, `${field}.hstsMaxAge`, options.hstsMaxAge, 0);
@@ -100,14 +126,19 @@ export function validateNginxOptions(options: NginxOptions, field = "nginx"): vo
   if (options.requestTimeoutSeconds !== undefined) {
     checkWholeSeconds(problems, `${field}.requestTimeoutSeconds`, options.requestTimeoutSeconds, 1);
   }
-  if (options.websocketTimeoutSeconds !== undefined) {
-    checkWholeSeconds(problems, `${field}.websocketTimeoutSeconds`, options.websocketTimeoutSeconds, 1);
+  for (const key of ["websocketTimeoutSeconds", "clientHeaderTimeoutSeconds", "clientBodyTimeoutSeconds"] as const) {
+    const value = options[key];
+    if (value !== undefined) checkWholeSeconds(problems, `${field}.${key}`, value, 1);
   }
   if (options.listenAddress !== undefined) checkIpAddress(problems, `${field}.listenAddress`, options.listenAddress);
   if (options.paths) {
     for (const [name, value] of Object.entries(options.paths)) {
       checkFilePath(problems, `${field}.paths.${name}`, value as string);
     }
+  }
+  for (const [i, path] of (options.callbackPaths ?? []).entries()) checkUrlPath(problems, `${field}.callbackPaths[${i}]`, path);
+  for (const [name, content] of Object.entries(options.verifyFiles ?? {})) {
+    checkVerifyFile(problems, `${field}.verifyFiles`, name, content);
   }
   if (options.listenPort === options.backendPort) {
     problems.error(`${field}.listenPort must differ from backendPort (nginx listens on 127.0.0.1 too)`);
@@ -120,10 +151,111 @@ export function hstsHeaderValue(options: NginxOptions): string {
   return `max-age=${options.hstsMaxAge}${options.hstsIncludeSubdomains ? "; includeSubDomains" : ""}`;
 }
 
+/**
+ * The smallest body a WeChat callback location accepts. WeChat documents no size for its callbacks:
+ * pay notifications are a few KB of JSON, message pushes a few KB of XML or JSON (about 3x in the
+ * compatible encryption mode). 1 MB is far above either, so a small maxUploadSize never refuses them.
+ */
+export const CALLBACK_MIN_BODY_SIZE = "1m";
+
+/** Bytes of an nginx size ("20m", "512k", "1g", "100"). */
+export function nginxSizeBytes(size: string): number {
+  const unit = { k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[size.slice(-1).toLowerCase()];
+  return unit ? Number(size.slice(0, -1)) * unit : Number(size);
+}
+
+/** The body limit of the callback locations: the server's, but never below CALLBACK_MIN_BODY_SIZE. */
+export function callbackBodySize(maxUploadSize: string): string {
+  return nginxSizeBytes(maxUploadSize) >= nginxSizeBytes(CALLBACK_MIN_BODY_SIZE) ? maxUploadSize : CALLBACK_MIN_BODY_SIZE;
+}
+
+/**
+ * Exact-match locations for WeChat's callbacks and verification files, in the domain's server (the
+ * Host WeChat sends). Callbacks go to the app like any API path; only their body limit is their own
+ * (CALLBACK_MIN_BODY_SIZE). A verification file is answered with exactly the content WeChat issued,
+ * as text/plain, with no newline, BOM or HTML around it: its checker compares the body. Contents are
+ * letters and digits (validateNginxOptions), so they sit in the quoted string as they are.
+ */
+function wechatLocations(options: NginxOptions): string {
+  const blocks: string[] = [];
+  const callbacks = options.callbackPaths ?? [];
+  if (callbacks.length > 0) {
+    blocks.push("        # WeChat's callbacks: a body limit of their own.");
+    for (const path of callbacks) {
+      blocks.push(
+        `        location = ${path} {`,
+        `            client_max_body_size ${callbackBodySize(options.maxUploadSize)};`,
+        "            proxy_pass http://app;",
+        "        }",
+      );
+    }
+  }
+  const files = Object.entries(options.verifyFiles ?? {});
+  if (files.length > 0) {
+    blocks.push("        # WeChat's domain verification files, byte for byte.");
+    for (const [name, content] of files) {
+      blocks.push(
+        `        location = /${name} {`,
+        "            default_type text/plain;",
+        `            return 200 "${content}";`,
+        "        }",
+      );
+    }
+  }
+  return blocks.length > 0 ? `${blocks.join("\n")}\n\n` : "";
+}
+
 function listenDirective(options: NginxOptions): string {
   const address = options.listenAddress;
   if (address === undefined) return `${options.listenPort}`;
   return address.includes(":") ? `[${address}]:${options.listenPort}` : `${address}:${options.listenPort}`;
+}
+
+/**
+ * Request headers an app or its framework may believe about the client, the host or the scheme,
+ * which no client may set: nginx sends its own value for the ones it knows (Host, X-Forwarded-Host,
+ * X-Real-IP, X-Forwarded-For, X-Forwarded-Proto) and clears the rest. Common names from proxies,
+ * CDNs and frameworks (Express "trust proxy", Spring ForwardedHeaderFilter, Symfony's
+ * X-Original-URL, ...). Header names with underscores never pass (underscores_in_headers off).
+ */
+export const CLEARED_REQUEST_HEADERS: readonly string[] = [
+  "Forwarded",
+  "X-Forwarded-Port",
+  "X-Forwarded-Server",
+  "X-Forwarded-Scheme",
+  "X-Forwarded-Ssl",
+  "X-Forwarded-Prefix",
+  "X-Forwarded-Path",
+  "X-Forwarded-Uri",
+  "X-Original-Forwarded-For",
+  "X-Scheme",
+  "X-Url-Scheme",
+  "Front-End-Https",
+  "X-Original-URL",
+  "X-Rewrite-URL",
+  "X-Original-Host",
+  "X-Host",
+  "X-HTTP-Host-Override",
+  "True-Client-IP",
+  "X-Client-IP",
+  "X-Cluster-Client-IP",
+  "Client-IP",
+  "CF-Connecting-IP",
+  "Fastly-Client-IP",
+  "X-Originating-IP",
+  "X-Remote-IP",
+  "X-Remote-Addr",
+  "X-ProxyUser-Ip",
+  "WL-Proxy-Client-IP",
+  "Proxy-Client-IP",
+  // httpoxy: CGI-style apps read it as HTTP_PROXY.
+  "Proxy",
+];
+
+/** A JSON error body nginx itself answers with, like the app does; `status` may be "$status" (502, 503 or 504). */
+function jsonError(code: number, error: string, extra = "", status: string = String(code)): string {
+  return `default_type application/json;
+            return ${code} '{"error":"${error}","status":${status}${extra},"request_id":"$request_id"}\\n';`;
 }
 
 /** A complete nginx main config for an instance (or, with test paths and ports, for a test run). */
@@ -132,11 +264,23 @@ export function renderNginxConfig(options: NginxOptions): string {
   const paths = options.paths ?? DEFAULT_NGINX_PATHS;
   const requestTimeout = options.requestTimeoutSeconds ?? DEFAULT_NGINX_OPTIONS.requestTimeoutSeconds;
   const websocketTimeout = options.websocketTimeoutSeconds ?? DEFAULT_NGINX_OPTIONS.websocketTimeoutSeconds;
+  const headerTimeout = options.clientHeaderTimeoutSeconds ?? DEFAULT_NGINX_OPTIONS.clientHeaderTimeoutSeconds;
+  const bodyTimeout = options.clientBodyTimeoutSeconds ?? DEFAULT_NGINX_OPTIONS.clientBodyTimeoutSeconds;
   const lb = options.loadBalancerCidr;
+  const domain = options.domain;
+  const accessLog = `${paths.accessLog} json buffer=64k flush=1s`;
+  // The health location appears in both servers. Only the health check exactly as the CLB sends it
+  // stays out of the access log: any other spelling nginx resolves to the same path
+  // (/x/../api/health, /api%2fhealth, //api//health, a query string) is logged ($log_request).
+  const healthLocation = `location = ${options.healthPath} {
+            access_log ${accessLog} if=$log_request;
+            proxy_pass http://app;
+        }`;
 
-  return `# nginx on a wechat-https-backend instance, rendered by lib/nginx.ts: edit that, not this file
-# (instances are replaced, not patched).
+  return `# nginx on a wechat-https-backend instance, rendered by lib/instance/nginx.ts: edit that, not this
+# file (instances are replaced, not patched).
 # Path: phone --TLS--> CLB (HTTPS listener) --HTTP--> this nginx :${options.listenPort} --> app 127.0.0.1:${options.backendPort}
+# Serves ${domain} only.
 
 # Ubuntu's account for nginx workers. Ignored (with a warning) when nginx is not started as root.
 user www-data;
@@ -155,6 +299,9 @@ events {
 http {
     server_tokens off;
     default_type application/octet-stream;
+    # Header names with underscores (X_Forwarded_For) and invalid ones are dropped (stated: relied on below).
+    underscores_in_headers off;
+    ignore_invalid_headers on;
 
     # All temporary files in one directory (uploads over client_body_buffer_size land here).
     # fastcgi/uwsgi/scgi are unused, but nginx creates their directories at start-up anyway.
@@ -172,7 +319,13 @@ http {
         '"upstream_time":"$upstream_response_time","proto":"$forwarded_proto","host":"$host",'
         '"user_agent":"$http_user_agent","request_id":"$request_id"}';
     # Buffered: one write per 64 KB or per second instead of one per request.
-    access_log ${paths.accessLog} json buffer=64k flush=1s;
+    access_log ${accessLog};
+
+    # Only the health check exactly as the CLB sends it goes unlogged (the raw target, not the normalised path).
+    map $request_uri $log_request {
+        "${options.healthPath}" 0;
+        default 1;
+    }
 
     # Idle connections from the load balancer: held longer (75 s) than a CLB listener's idle timeout
     # (at most 60 s), so nginx is not the side that closes a connection the CLB may be reusing.
@@ -180,6 +333,11 @@ http {
     keepalive_timeout 75s;
     keepalive_requests 1000;
     reset_timedout_connection on;
+
+    # Slow clients: a whole header within ${headerTimeout} s (one timer, not per read); a body may pause ${bodyTimeout} s
+    # between reads and reaches the app only once complete (proxy_request_buffering). README: "Slow clients".
+    client_header_timeout ${headerTimeout}s;
+    client_body_timeout ${bodyTimeout}s;
 
     # The real client address. The CLB appends the client's address to X-Forwarded-For; nginx takes
     # the last entry, and only when the connection comes from the load balancer's range. From anywhere
@@ -202,72 +360,125 @@ http {
         default $scheme;
     }
 
-    # WebSocket: pass "Connection: upgrade" only when the client asks for an upgrade. For every other
-    # request the header is sent empty (that is, not at all), which keeps the app connection reusable.
-    map $http_upgrade $connection_upgrade {
-        default upgrade;
-        "" "";
+    # Upgrades: WebSocket only; any other (h2c, ...) gets 400, so no app can switch protocols past nginx.
+    map $http_upgrade $upgrade_kind {
+        default refused;
+        "" none;
+        "~*^websocket$" websocket;
+    }
+    # Connection and Upgrade reach the app only for a WebSocket; otherwise empty (not sent), which keeps
+    # the app connection reusable.
+    map $upgrade_kind $connection_upgrade {
+        websocket upgrade;
+        default "";
+    }
+    map $upgrade_kind $upgrade_header {
+        websocket websocket;
+        default "";
+    }
+    map $upgrade_kind $bad_request_error {
+        refused upgrade_not_allowed;
+        default bad_request;
     }
 
     upstream app {
         server 127.0.0.1:${options.backendPort};
-        # Reused connections to the app: no TCP handshake per request (see lib/nginx.ts for the numbers).
+        # Reused connections to the app: no TCP handshake per request (see lib/instance/nginx.ts for the numbers).
         keepalive ${UPSTREAM_KEEPALIVE_CONNECTIONS};
         keepalive_requests 10000;
         keepalive_timeout ${UPSTREAM_KEEPALIVE_SECONDS}s;
     }
 
+    # HSTS on every response, errors included ("always"). The CLB cannot add headers, so nginx does.
+    # No add_header may appear in a server or location below: one there would drop this one (nginx
+    # does not merge add_header across levels). includeSubDomains is off by default: the backend may
+    # sit on a zone apex whose other subdomains still serve plain HTTP, and WeChat never needs it.
+    add_header Strict-Transport-Security "${hstsHeaderValue(options)}" always;
+    # nginx is the single source of HSTS: an app's own header would make a second, conflicting one.
+    proxy_hide_header Strict-Transport-Security;
+
+    # Headers for the app. Set here only: a proxy_set_header in a server or location would drop all
+    # of these. HTTP/1.1 with an empty Connection header is what makes upstream keep-alive work.
+    proxy_http_version 1.1;
+    proxy_request_buffering on;
+    proxy_set_header Connection $connection_upgrade;
+    proxy_set_header Upgrade $upgrade_header;
+    # The stack's domain, never a Host (or absolute request line) the client chose.
+    proxy_set_header Host ${domain};
+    proxy_set_header X-Forwarded-Host ${domain};
+    # One trusted address, not the client-supplied chain: the app can use it as it is.
+    proxy_set_header X-Real-IP $remote_addr;
+    proxy_set_header X-Forwarded-For $remote_addr;
+    proxy_set_header X-Forwarded-Proto $forwarded_proto;
+    proxy_set_header X-Request-Id $request_id;
+    # Forwarding headers nginx does not vouch for: sent empty, that is, not at all (CLEARED_REQUEST_HEADERS).
+${CLEARED_REQUEST_HEADERS.map((header) => `    proxy_set_header ${header} "";`).join("\n")}
+
+    # Plain requests: WeChat gives up after 60 s by default, so waiting longer helps nobody.
+    proxy_connect_timeout 5s;
+    proxy_send_timeout ${requestTimeout}s;
+    proxy_read_timeout ${requestTimeout}s;
+
+    # Any other Host (also from an absolute request line), or none: 421. Only the health path is
+    # answered: the CLB's check sends the instance's address as Host, the readiness check 127.0.0.1.
     server {
         listen ${listenDirective(options)} default_server;
-        server_name _;
+        server_name "";
+
+        error_page 400 @bad_request;
+        error_page 421 @misdirected;
+        error_page 502 503 504 @app_unavailable;
+
+        if ($upgrade_kind = refused) {
+            return 400;
+        }
+
+        ${healthLocation}
+
+        location / {
+            return 421;
+        }
+
+        location @misdirected {
+            ${jsonError(421, "misdirected_request", `,"served":"${domain}"`)}
+        }
+
+        location @bad_request {
+            ${jsonError(400, "$bad_request_error")}
+        }
+
+        location @app_unavailable {
+            ${jsonError(502, "app_unavailable", "", "$status")}
+        }
+    }
+
+    server {
+        listen ${listenDirective(options)};
+        server_name ${domain};
 
         # wx.uploadFile sends the whole file as one multipart body.
         client_max_body_size ${options.maxUploadSize};
         client_body_buffer_size 128k;
 
-        # HSTS on every response, errors included ("always"). The CLB cannot add headers, so nginx does.
-        # No add_header may appear in a location below: one there would drop this one (nginx does not
-        # merge add_header across levels). includeSubDomains is off by default: the backend may sit on
-        # a zone apex whose other subdomains still serve plain HTTP, and WeChat never needs it.
-        add_header Strict-Transport-Security "${hstsHeaderValue(options)}" always;
-        # nginx is the single source of HSTS: an app's own header would make a second, conflicting one.
-        proxy_hide_header Strict-Transport-Security;
-
-        # Headers for the app. Set here only: a proxy_set_header in a location would drop all of these.
-        # HTTP/1.1 with an empty Connection header is what makes upstream keep-alive work.
-        proxy_http_version 1.1;
-        proxy_set_header Connection $connection_upgrade;
-        proxy_set_header Upgrade $http_upgrade;
-        proxy_set_header Host $host;
-        # One trusted address, not the client-supplied chain: the app can use it as it is.
-        proxy_set_header X-Real-IP $remote_addr;
-        proxy_set_header X-Forwarded-For $remote_addr;
-        proxy_set_header X-Forwarded-Proto $forwarded_proto;
-        proxy_set_header X-Request-Id $request_id;
-
-        # Plain requests: WeChat gives up after 60 s by default, so waiting longer helps nobody.
-        proxy_connect_timeout 5s;
-        proxy_send_timeout ${requestTimeout}s;
-        proxy_read_timeout ${requestTimeout}s;
-
         # Errors nginx itself produces answer in JSON like the app, not with nginx's HTML pages.
         # 418 never leaves nginx: it routes WebSocket upgrades to @websocket (see location /).
         # recursive_error_pages lets a failed upgrade (app down) still get the JSON 502.
+        error_page 400 @bad_request;
         error_page 413 @payload_too_large;
         error_page 502 503 504 @app_unavailable;
         error_page 418 = @websocket;
         recursive_error_pages on;
 
-        # The load balancer's health check reaches the app itself: an instance whose app is down is
-        # taken out of rotation. Not logged: the CLB checks every few seconds from several nodes.
-        location = ${options.healthPath} {
-            access_log off;
-            proxy_pass http://app;
+        if ($upgrade_kind = refused) {
+            return 400;
         }
 
-        location / {
+        # The health check reaches the app itself: an instance whose app is down leaves the rotation.
+        ${healthLocation}
+
+${wechatLocations(options)}        location / {
             # Upgrades need their own timeouts, which only a separate location can have.
-            if ($http_upgrade) {
+            if ($upgrade_kind = websocket) {
                 return 418;
             }
             proxy_pass http://app;
@@ -283,13 +494,15 @@ http {
         }
 
         location @app_unavailable {
-            default_type application/json;
-            return 502 '{"error":"app_unavailable","status":$status,"request_id":"$request_id"}\\n';
+            ${jsonError(502, "app_unavailable", "", "$status")}
         }
 
         location @payload_too_large {
-            default_type application/json;
-            return 413 '{"error":"payload_too_large","limit":"${options.maxUploadSize}","request_id":"$request_id"}\\n';
+            ${jsonError(413, "payload_too_large", `,"limit":"${options.maxUploadSize}"`)}
+        }
+
+        location @bad_request {
+            ${jsonError(400, "$bad_request_error")}
         }
     }
 }

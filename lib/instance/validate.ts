@@ -5,6 +5,7 @@ import { isIP } from "node:net";
 import { parseCidr } from "../cidr";
 import { NGINX_SIZE_PATTERN, URL_PATH_PATTERN } from "../constants";
 import type { Problems } from "../problems";
+import { isVerifyFileContent, isVerifyFileName } from "../wechat";
 
 export function checkPort(problems: Problems, field: string, value: number): void {
   if (!Number.isInteger(value) || value < 1 || value > 65535) {
@@ -47,5 +48,22 @@ export function checkIpAddress(problems: Problems, field: string, value: string)
 export function checkFilePath(problems: Problems, field: string, value: string): void {
   if (!/^\/[A-Za-z0-9._/-]*$/.test(value)) {
     problems.error(`${field} must be an absolute path of letters, digits and ._/-, got ${JSON.stringify(value)}`);
+  }
+}
+
+/** A WeChat domain verification file: one of WeChat's file names, letters and digits as content. */
+export function checkVerifyFile(problems: Problems, field: string, name: string, content: string): void {
+  if (!isVerifyFileName(name)) {
+    problems.error(`${field}: ${JSON.stringify(name)} is not a WeChat verification file name (10 characters.txt or MP_verify_<16>.txt)`);
+  } else if (!isVerifyFileContent(content)) {
+    problems.error(`${field}.${name} must be letters and digits only, got ${JSON.stringify(content)}`);
+  }
+}
+
+/** A DNS host name in lowercase letters, digits, "-" and dots, e.g. "api.example.com": safe unquoted in nginx. */
+export function checkHostName(problems: Problems, field: string, value: string): void {
+  const label = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
+  if (typeof value !== "string" || value.length > 253 || !new RegExp(`^${label}(?:\\.${label})+$`).test(value)) {
+    problems.error(`${field} must be a host name in lowercase like "api.example.com", got ${JSON.stringify(value)}`);
   }
 }

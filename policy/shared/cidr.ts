@@ -1,6 +1,6 @@
 // Copied from lib/cidr.ts by `npm run sync` (the policy pack cannot import outside policy/): edit that file, not this one.
-// IP ranges in CIDR notation: parsing, the whole internet, and subnets of a VPC range. The one place
-// the project does CIDR arithmetic.
+// IP ranges in CIDR notation: parsing, what counts as the internet, and subnets of a VPC range. The
+// one place the project does CIDR arithmetic.
 import { isIP } from "node:net";
 
 export interface Cidr {
@@ -20,10 +20,17 @@ export function parseCidr(text: string): Cidr | string {
   return { address, prefix: Number(prefixText), version };
 }
 
-/** The CIDR that matches every address: 0.0.0.0/0 or ::/0. */
-export function isWholeInternet(text: string): boolean {
+/**
+ * Source ranges with a prefix shorter than this count as the internet. Not only /0: 0.0.0.0/1 and
+ * 128.0.0.0/1 are each half of all IPv4 addresses (together, all of them), ::/1 half of IPv6, and a
+ * /7 still holds 33 million addresses. No office, bastion or partner network is that wide.
+ */
+export const INTERNET_WIDE_PREFIX = 8;
+
+/** True for a range wide enough to count as the internet (prefix shorter than /8), 0.0.0.0/0 and ::/0 included. */
+export function isInternetWide(text: string): boolean {
   const parsed = parseCidr(text);
-  return typeof parsed !== "string" && parsed.prefix === 0;
+  return typeof parsed !== "string" && parsed.prefix < INTERNET_WIDE_PREFIX;
 }
 
 /** The i-th subnet of `vpcCidr`, 8 bits longer: 10.0.0.0/16 gives 10.0.0.0/24, 10.0.1.0/24, ... */

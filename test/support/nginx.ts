@@ -9,19 +9,44 @@ import {
   type LocalConfigRenderer,
   type RunningNginx,
 } from "../../tools/localNginx";
+import { existsSync } from "node:fs";
 import type { NginxOptions } from "../../lib/instance/nginx";
 
 export type { ConfigCheck, LocalConfigRenderer, RunningNginx };
 export { checkNginxConfig, freeLoopbackPort, localNginxPaths, projectConfig, startLocalNginx } from "../../tools/localNginx";
 
+/** The domain the tests' nginx serves; requests from tests carry it as Host unless they test another. */
+export const TEST_DOMAIN = "api.example.com";
+
+/**
+ * nginx 1.18, the version Ubuntu 22.04 (the instances' image) ships: Debian bullseye's nginx-core
+ * 1.18.0, the same upstream version and module set, unpacked beside the machine's own nginx by
+ * tools/install-test-deps.sh (a wrapper that sets its library path). $NGINX_1_18_BINARY overrides.
+ */
+export function nginx118Binary(): string {
+  const binary = process.env.NGINX_1_18_BINARY ?? "/opt/nginx-1.18/nginx";
+  if (!existsSync(binary)) {
+    throw new Error(
+      `nginx 1.18 (the instances' version) is needed for this test at ${binary}: run npm run test:deps (tools/install-test-deps.sh)`,
+    );
+  }
+  return binary;
+}
+
+/** The nginx builds the rendered config must work on: this machine's (the newest) and the instances' 1.18. */
+export const NGINX_BUILDS: readonly { readonly label: string; readonly binary: () => string | undefined }[] = [
+  { label: "this machine's nginx", binary: () => undefined },
+  { label: "nginx 1.18 (Ubuntu 22.04's)", binary: nginx118Binary },
+];
+
 /** Runs renderNginxConfig(options) for real, listening on 127.0.0.1 (listenPort/paths are replaced). */
-export function startProjectNginx(options: NginxOptions): Promise<RunningNginx> {
-  return startLocalNginx(projectConfig(options));
+export function startProjectNginx(options: NginxOptions, binary?: string): Promise<RunningNginx> {
+  return startLocalNginx(projectConfig(options), binary);
 }
 
 /** `nginx -t` on renderNginxConfig(options), with local paths. */
-export function checkProjectNginxConfig(options: NginxOptions): ConfigCheck {
-  return checkNginxConfig(projectConfig(options), options.listenPort);
+export function checkProjectNginxConfig(options: NginxOptions, binary?: string): ConfigCheck {
+  return checkNginxConfig(projectConfig(options), options.listenPort, binary);
 }
 
 /** Waits until the access log (flushed on request) has a line matching `predicate`; returns the lines. */

@@ -1,7 +1,7 @@
 // Runs the program or a single component under the project's mocks, for tests.
-import * as path from "node:path";
 import { planStack, type StackPlan } from "../../tools/plan/planStack";
 import { isSecretMarker } from "../../tools/plan/present";
+import type { CloudCatalog } from "../../tools/plan/cloudCatalog";
 import type { MockMode } from "../../tools/plan/mocks";
 import { runProgram, type DeclaredResource, type ProgramRun } from "../../tools/plan/runProgram";
 import { PROJECT_DIR } from "./paths";
@@ -15,38 +15,41 @@ export function loadIndex(): unknown {
 }
 
 const committedPlans = new Map<string, Promise<StackPlan>>();
-/** The test files that plan the committed stacks (unit, and integration's nginx -t of each). */
-const COMMITTED_STACKS_FILE = "committedStacks.test.ts";
 
 /**
  * The committed stack (or a stack file) run through the program, in test mode unless asked
- * otherwise. A committed stack is planned once per test file and mode: its plan depends only on
- * the committed files, and tests only read it. Keep the tests of committed stacks in one file
- * (test/unit/stacks/committedStacks.test.ts) so that each is planned once per run.
+ * otherwise. A committed stack is planned once per test file, mode and environment (the locale and
+ * provider credentials in process.env change a plan), without a custom catalog: its plan depends
+ * only on the committed files then, and tests only read it. The tests of the committed stacks share
+ * one file (test/unit/stacks/committedStacks.test.ts) so that each stack is planned once per run.
  */
-export function planOf(stackOrFile: { stack: string } | { configFile: string }, mode: MockMode = "test"): Promise<StackPlan> {
-  const plan = () => planStack({ projectDir: PROJECT_DIR, ...stackOrFile, mode, loadProgram: loadIndex });
-  if (!("stack" in stackOrFile)) return plan();
-  const testPath = expect.getState().testPath ?? "";
-  if (path.basename(testPath) !== COMMITTED_STACKS_FILE) {
-    throw new Error(
-      `${path.relative(PROJECT_DIR, testPath)} plans the committed stack ${stackOrFile.stack}: put the test in ` +
-        `test/unit/stacks/${COMMITTED_STACKS_FILE}, where each committed stack is planned once per run`,
-    );
-  }
-  const key = `${stackOrFile.stack} ${mode}`;
+export function planOf(
+  stackOrFile: { stack: string } | { configFile: string },
+  mode: MockMode = "test",
+  catalog?: CloudCatalog,
+): Promise<StackPlan> {
+  const plan = () => planStack({ projectDir: PROJECT_DIR, ...stackOrFile, mode, catalog, loadProgram: loadIndex });
+  if (!("stack" in stackOrFile) || catalog) return plan();
+  const environment = JSON.stringify(Object.entries(process.env).sort(([a], [b]) => a.localeCompare(b)));
+  const key = `${stackOrFile.stack} ${mode} ${environment}`;
   const planned = committedPlans.get(key) ?? plan();
   committedPlans.set(key, planned);
   return planned;
 }
 
 /** Runs `build` (which declares components) under the mocks and records what it registers. */
-export function runComponents(build: () => void, config: Record<string, string> = {}, mode: MockMode = "test"): Promise<ProgramRun> {
+export function runComponents(
+  build: () => void,
+  config: Record<string, string> = {},
+  mode: MockMode = "test",
+  catalog?: CloudCatalog,
+): Promise<ProgramRun> {
   return runProgram({
     project: "wechat-https-backend",
     stack: "test",
     config: { "alicloud:region": "cn-hangzhou", ...config },
     mode,
+    catalog,
     loadProgram: () => {
       build();
       return {};
@@ -86,6 +89,9 @@ export const T = {
   loadBalancer: "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer",
   listener: "alicloud:slb/listener:Listener",
   backendServer: "alicloud:slb/backendServer:BackendServer",
+  serverGroup: "alicloud:slb/serverGroup:ServerGroup",
+  serverAttachment: "alicloud:slb/serverGroupServerAttachment:ServerGroupServerAttachment",
+  localCommand: "command:local:Command",
   serverCertificate: "alicloud:slb/serverCertificate:ServerCertificate",
   dnsRecord: "alicloud:dns/alidnsRecord:AlidnsRecord",
   tlsKey: "tls:index/privateKey:PrivateKey",

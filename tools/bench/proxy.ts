@@ -27,6 +27,9 @@ const server = http.createServer((req, res) => {
 server.listen(0, "127.0.0.1", () => process.stdout.write(server.address().port + "\\n"));
 `;
 
+/** The domain the project's nginx serves in the benchmark. */
+const BENCH_DOMAIN = "bench.example.com";
+
 /** The guide's config: the Ubuntu package's defaults around a bare proxy_pass. */
 function guideConfig(backendPort: number): LocalConfigRenderer {
   return (listenPort: number, paths: NginxPaths) => `user www-data;
@@ -96,7 +99,18 @@ export function parseWrk(output: string): WrkResult {
 }
 
 function runWrk(port: number, seconds: number): WrkResult {
-  const args = [`-t${THREADS}`, `-c${CONNECTIONS}`, `-d${seconds}s`, "--timeout", "5s", "--latency", `http://127.0.0.1:${port}${PATH}`];
+  // The project's nginx serves its domain only; the other targets ignore the Host header.
+  const args = [
+    `-t${THREADS}`,
+    `-c${CONNECTIONS}`,
+    `-d${seconds}s`,
+    "--timeout",
+    "5s",
+    "--latency",
+    "-H",
+    `Host: ${BENCH_DOMAIN}`,
+    `http://127.0.0.1:${port}${PATH}`,
+  ];
   const result = spawnSync("wrk", args, { encoding: "utf8", timeout: (seconds + 15) * 1000 });
   if (result.error) throw new Error(`wrk is needed for this benchmark: apt-get install -y wrk (${result.error.message})`);
   if (result.status !== 0) throw new Error(`wrk failed (${result.status}):\n${result.stderr}`);
@@ -142,7 +156,7 @@ export async function runProxyBench(): Promise<void> {
   const app = await startApp();
   const servers: RunningNginx[] = [];
   try {
-    const project = await startLocalNginx(projectConfig({ ...DEFAULT_NGINX_OPTIONS, backendPort: app.port }));
+    const project = await startLocalNginx(projectConfig({ ...DEFAULT_NGINX_OPTIONS, domain: BENCH_DOMAIN, backendPort: app.port }));
     servers.push(project);
     const guide = await startLocalNginx(guideConfig(app.port));
     servers.push(guide);

@@ -2,12 +2,12 @@
 // `--diff <git-ref> [--markdown | --json]`: what changes against the program at that ref (docs/review.md).
 // Exit codes: 0 planned, 1 invalid config, program error or unusable ref, 2 bad usage.
 import * as path from "node:path";
-import { parseCommand, usageError } from "../cli";
+import { commandLocale, parseCommand, usageError } from "../cli";
 
 const projectDir = path.resolve(__dirname, "..", "..", "..");
 const usage =
-  "usage: npm run plan -- --stack <name> [--config-file <Pulumi.<stack>.yaml>] [--json]\n" +
-  "       npm run plan -- --stack <name> --diff <git-ref> [--markdown | --json]";
+  "usage: npm run plan -- --stack <name> [--config-file <Pulumi.<stack>.yaml>] [--json] [--lang en|zh-CN]\n" +
+  "       npm run plan -- --stack <name> --diff <git-ref> [--markdown | --json] [--lang en|zh-CN]";
 
 async function main(): Promise<number> {
   const parsed = parseCommand(
@@ -17,11 +17,14 @@ async function main(): Promise<number> {
       json: { type: "boolean" },
       diff: { type: "string" },
       markdown: { type: "boolean" },
+      lang: { type: "string" },
     },
     usage,
   );
   if ("exitCode" in parsed) return parsed.exitCode;
   const values = parsed.values;
+  // Config messages of the program follow it (through the environment, as under pulumi preview).
+  if (commandLocale(values.lang) === undefined) return usageError(`--lang ${values.lang}: give en or zh-CN`, usage);
   if (!values.stack && !values["config-file"]) return usageError("give a stack (--stack dev) or a stack file (--config-file path)", usage);
   if (values.markdown && !values.diff) return usageError("--markdown formats a plan diff: add --diff <git-ref>", usage);
   if (values.markdown && values.json) return usageError("give --markdown or --json, not both", usage);

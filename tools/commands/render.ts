@@ -3,24 +3,29 @@
 // `nginx -c <dir>/nginx.conf`) and the readiness check. Exit codes: 0 written, 1 invalid config, 2 bad usage.
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { parseCommand, usageError } from "../cli";
+import { commandLocale, parseCommand, usageError } from "../cli";
 import { renderInstanceFiles } from "../../lib/instance/files";
 import { loadStack } from "../plan/stackFiles";
 import { resolveStackConfig } from "../../lib/config/stackConfig";
 
 const projectDir = path.resolve(__dirname, "..", "..", "..");
-const usage = "usage: npm run render -- --stack <name> [--config-file <Pulumi.<stack>.yaml>] --out <dir>";
+const usage = "usage: npm run render -- --stack <name> [--config-file <Pulumi.<stack>.yaml>] --out <dir> [--lang en|zh-CN]";
 
 function main(): number {
-  const parsed = parseCommand({ stack: { type: "string" }, "config-file": { type: "string" }, out: { type: "string" } }, usage);
+  const parsed = parseCommand(
+    { stack: { type: "string" }, "config-file": { type: "string" }, out: { type: "string" }, lang: { type: "string" } },
+    usage,
+  );
   if ("exitCode" in parsed) return parsed.exitCode;
   const values = parsed.values;
+  const locale = commandLocale(values.lang);
+  if (locale === undefined) return usageError(`--lang ${values.lang}: give en or zh-CN`, usage);
   if ((!values.stack && !values["config-file"]) || !values.out) {
     return usageError("give a stack (--stack dev) or a stack file (--config-file path), and --out <dir>", usage);
   }
   try {
     const { stack, config } = loadStack(projectDir, { stack: values.stack, configFile: values["config-file"] });
-    const { settings } = resolveStackConfig({ values: config.values, stack });
+    const { settings } = resolveStackConfig({ values: config.values, stack, locale });
     const files = renderInstanceFiles(settings);
     mkdirSync(values.out, { recursive: true });
     for (const [name, text] of Object.entries(files)) {

@@ -1,6 +1,7 @@
 // `npm run sync`: regenerates what is derived from the code, after a change to the config keys or to
-// a module the policy pack shares: Pulumi.yaml's config block, README's config table, and the policy
-// pack's copies (tools/sharedCopies.ts). Tests fail while any of them is out of date.
+// a module the policy pack shares: Pulumi.yaml's config block, the config tables of README.md and
+// README.zh-CN.md, and the policy pack's copies (tools/sharedCopies.ts). Tests fail while any of
+// them is out of date.
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { parseDocument } from "yaml";
@@ -25,6 +26,7 @@ update("Pulumi.yaml", (text) => {
   return doc.toString({ lineWidth: 0 });
 });
 update("README.md", (text) => replaceConfigTable(text, renderConfigTable()));
+update("README.zh-CN.md", (text) => replaceConfigTable(text, renderConfigTable("zh-CN")));
 for (const { source, copy } of SHARED_WITH_POLICY) {
   update(copy, () => sharedCopyText(source, readFileSync(path.join(projectDir, source), "utf8")));
 }

@@ -54,6 +54,8 @@ export interface PlanDiff {
   readonly stack: string;
   readonly summary: Record<Op | "unchanged", number>;
   readonly changes: ResourceChange[];
+  /** What `pulumi up` does, in order: creates and updates in dependency order, then the deletes it defers to the end. */
+  readonly operations: string[];
   readonly optionChanges: OptionChange[];
   readonly outputs: ValueChange[];
   readonly config: ValueChange[];
@@ -82,6 +84,9 @@ function differs(a: Encoded | undefined, b: Encoded | undefined, ctx: CompareCon
   const ma = marker(a);
   const mb = marker(b);
   if (ma || mb) {
+    // A looked-up value now set in the config (or the reverse) is a change only if the value differs.
+    if (ma && "$lookup" in ma && typeof b === "string") return ma.$lookup !== b;
+    if (mb && "$lookup" in mb && typeof a === "string") return mb.$lookup !== a;
     if (!ma || !mb) return true;
     if ("$unknown" in ma && "$unknown" in mb) return false;
     if ("$secret" in ma && "$secret" in mb) {
@@ -187,8 +192,24 @@ function inputChanges(
     };
   });
   if (keys.length > 0 && !verdict.known) notes.push(verdict.source);
+  // The engine compares the option with its last recorded value; an absent side never triggers
+  // (pulumi/pulumi pkg/resource/deploy/step_generator.go, shouldTriggerReplace).
+  const triggerBefore = base.options.replacementTrigger;
+  const triggerAfter = head.options.replacementTrigger;
+  if (triggerBefore != null && triggerAfter != null && differs(triggerBefore, triggerAfter, ctx)) {
+    const secret = containsSecret(triggerBefore) || containsSecret(triggerAfter);
+    changes.push({
+      key: REPLACEMENT_TRIGGER,
+      secret,
+      ...(secret ? {} : { before: display(triggerBefore), after: display(triggerAfter, ctx) }),
+      replaces: "the program's replacementTrigger",
+    });
+  }
   return { changes, notes, replace: changes.some((c) => c.replaces !== undefined) };
 }
+
+/** How a change of the replacementTrigger resource option is listed among a resource's changes. */
+export const REPLACEMENT_TRIGGER = "replacementTrigger (option)";
 
 const OPTION_NAMES = ["protect", "deleteBeforeReplace", "replaceOnChanges", "ignoreChanges", "retainOnDelete"] as const;
 
@@ -306,9 +327,37 @@ export function diffSnapshots(base: PlanSnapshot, head: PlanSnapshot): PlanDiff 
     stack: head.stack,
     summary,
     changes,
+    operations: operationOrder(changes, head, base),
     optionChanges: options,
     outputs: valueChanges(base.outputs, head.outputs, ctx),
     config: config.changes,
     notes,
   };
+}
+
+/**
+ * The order `pulumi up` carries the changes out in: creates, updates and create-before-delete
+ * replacements in dependency order (the head's registration order is one), and every delete after
+ * all of them, dependents first: the engine defers deleting replaced and removed resources to the end
+ * of the update (pulumi/pulumi pkg/resource/deploy/deployment_executor.go, performPostSteps, and
+ * step_generator.go, ScheduleDeletes). Components are left out: they have no cloud side.
+ */
+export function operationOrder(changes: readonly ResourceChange[], head: PlanSnapshot, base: PlanSnapshot): string[] {
+  const custom = (urn: string, snapshot: PlanSnapshot) => snapshot.resources.find((r) => r.urn === urn)?.custom ?? false;
+  const label = (change: ResourceChange) => `${change.name} (${change.type})`;
+  const now: string[] = [];
+  const atEnd: string[] = [];
+  for (const change of changes) {
+    if (change.op === "delete" || !custom(change.urn, head)) continue;
+    if (change.op === "create") now.push(`create ${label(change)}`);
+    else if (change.op === "update") now.push(`update ${label(change)} in place`);
+    else if (change.deleteBeforeReplace) now.push(`delete ${label(change)}, then create its replacement`);
+    else {
+      now.push(`create the replacement of ${label(change)}`);
+      atEnd.push(`delete the old ${label(change)}`);
+    }
+  }
+  const removed = changes.filter((c) => c.op === "delete" && custom(c.urn, base)).map((c) => `delete ${label(c)}`);
+  // Deletes run dependents first: the reverse of the order things depend on each other in.
+  return [...now, ...[...atEnd, ...removed].reverse()];
 }

@@ -13,6 +13,7 @@ function opLabel(change: ResourceChange): string {
 
 function shortWhy(input: InputChange): string {
   if (!input.replaces) return "";
+  if (input.replaces === "the program's replacementTrigger") return "replaces it (replacementTrigger)";
   return input.replaces.startsWith("the program") ? "replaces it (replaceOnChanges)" : "replaces it (provider)";
 }
 
@@ -67,6 +68,7 @@ export function formatDiffMarkdown(result: PlanDiffResult): string {
     lines.push("</details>");
   }
   const sections: [string, string[]][] = [
+    ["Order of operations (pulumi up)", result.operations.map((o, i) => `${i + 1}. ${o}`)],
     ["Stack config", result.config.map((c) => `- ${code(c.name)}: ${changedValue(c)}`)],
     ["Stack outputs (update the WeChat console if domains change)", result.outputs.map((o) => `- ${code(o.name)}: ${changedValue(o)}`)],
     ["Resource options", result.optionChanges.map((o) => `- ${code(o.name)} ${code(o.option)}: ${o.before} → ${o.after}`)],
@@ -92,6 +94,7 @@ export function formatDiffText(result: PlanDiffResult): string {
     for (const note of change.notes) lines.push(`    ! ${note}`);
   }
   const sections: [string, string[]][] = [
+    ["Order of operations (pulumi up):", result.operations.map((o, i) => `  ${i + 1}. ${o}`)],
     ["Stack config:", result.config.map((c) => `  ${c.name}: ${changedValue(c)}`)],
     ["Stack outputs:", result.outputs.map((o) => `  ${o.name}: ${changedValue(o)}`)],
     ["Resource options:", result.optionChanges.map((o) => `  ${o.name} ${o.option}: ${o.before} → ${o.after}`)],

@@ -1,11 +1,14 @@
 // The Pulumi mocks of this project, shared by the tests and the offline plan: they record every
-// resource the program registers and answer the provider functions it calls with data shaped like
-// the provider's. Two modes:
+// resource the program registers and answer the provider functions it calls the way the provider
+// would, from a described region and account (cloudCatalog.ts: filters, orders and refusals as the
+// provider's data sources have them). Two modes:
 // - "plan": values only the cloud knows (ids, addresses, lookup results) come back unknown, so the
-//   plan shows "known after apply" instead of invented values;
-// - "test": they come back as fixed, obviously fake values, so tests can follow one resource's
-//   output into another's input.
+//   plan shows "known after apply" instead of invented values; a lookup the provider would refuse
+//   fails here too;
+// - "test": they come back as fixed, obviously fake values, and lookups as the catalog answers them,
+//   so tests can follow one resource's output into another's input.
 import * as pulumi from "@pulumi/pulumi";
+import { alidnsDomainsLookup, defaultCatalog, imagesLookup, instanceTypesLookup, zonesLookup, type CloudCatalog } from "./cloudCatalog";
 
 export type MockMode = "plan" | "test";
 
@@ -61,9 +64,6 @@ export const FAKE = {
   certificatePem: MOCK_CERTIFICATE_PEM,
   casCertificateId: "12345678",
   loadBalancerAddress: "203.0.113.10",
-  zones: (region: string) => ["h", "i", "j"].map((letter) => `${region}-${letter}`),
-  instanceType: "ecs.u1-c1m2.large",
-  imageId: "ubuntu_22_04_x64_20G_alibase_20240926.vhd",
   accountId: "1234567890123456",
 } as const;
 
@@ -97,9 +97,10 @@ const COMPUTED: Record<string, Outputs> = {
     certificateDomain: "example.com",
     certificateUrl: "https://acme.invalid/cert/1",
   }),
-  "tls:index/privateKey:PrivateKey": () => ({
-    privateKeyPem: "-----BEGIN PRIVATE KEY-----\nmock\n-----END PRIVATE KEY-----\n",
-    publicKeyPem: "-----BEGIN PUBLIC KEY-----\nmock\n-----END PUBLIC KEY-----\n",
+  // One per key, so the plan diff can tell which key an input came from.
+  "tls:index/privateKey:PrivateKey": (_inputs, name) => ({
+    privateKeyPem: `-----BEGIN PRIVATE KEY-----\nmock ${name}\n-----END PRIVATE KEY-----\n`,
+    publicKeyPem: `-----BEGIN PUBLIC KEY-----\nmock ${name}\n-----END PUBLIC KEY-----\n`,
   }),
   "tls:index/selfSignedCert:SelfSignedCert": (inputs) => ({
     certPem: FAKE.certificatePem,
@@ -108,36 +109,14 @@ const COMPUTED: Record<string, Outputs> = {
   }),
 };
 
-/** Provider functions the program may call, with test-mode answers shaped like the provider's. */
-const INVOKES: Record<string, (inputs: Record<string, unknown>, region: string) => Record<string, unknown>> = {
-  "alicloud:ecs/getInstanceTypes:getInstanceTypes": (inputs) => ({
-    id: "instance-types",
-    ids: [FAKE.instanceType],
-    instanceTypes: [
-      {
-        id: FAKE.instanceType,
-        family: "ecs.u1",
-        cpuCoreCount: inputs.cpuCoreCount ?? 2,
-        memorySize: inputs.memorySize ?? 4,
-        price: "0.2",
-        availabilityZones: [],
-        eniAmount: 3,
-      },
-    ],
-  }),
-  "alicloud:index/getZones:getZones": (inputs, region) => ({
-    id: "zones",
-    ids: FAKE.zones(region),
-    zones: FAKE.zones(region).map((id) => ({
-      id,
-      localName: id,
-      availableInstanceTypes: inputs.availableInstanceType ? [inputs.availableInstanceType] : [],
-      availableResourceCreations: ["VSwitch", "Instance"],
-      availableDiskCategories: ["cloud_essd"],
-      multiZoneIds: [],
-      slbSlaveZoneIds: [],
-    })),
-  }),
+type Answer = (inputs: Record<string, unknown>, catalog: CloudCatalog) => Record<string, unknown>;
+
+/** Provider functions the program may call, answered from the catalog the way the provider would. */
+const INVOKES: Record<string, Answer> = {
+  "alicloud:ecs/getInstanceTypes:getInstanceTypes": (inputs, catalog) => instanceTypesLookup(catalog, inputs),
+  "alicloud:index/getZones:getZones": (inputs, catalog) => zonesLookup(catalog, inputs),
+  "alicloud:ecs/getImages:getImages": (inputs, catalog) => imagesLookup(catalog, inputs),
+  "alicloud:dns/getAlidnsDomains:getAlidnsDomains": (inputs, catalog) => alidnsDomainsLookup(catalog, inputs),
   "alicloud:cas/getServiceCertificates:getServiceCertificates": (inputs) => ({
     id: "cas",
     ids: inputs.ids ?? [],
@@ -146,6 +125,8 @@ const INVOKES: Record<string, (inputs: Record<string, unknown>, region: string) 
       .map((id) => ({
         id,
         certId: id,
+        // The provider fills both from the API's Name (data_source_alicloud_ssl_certificates_service_certificates.go);
+        // `name` is deprecated and due to go.
         name: "example.com (mock)",
         certificateName: "example.com (mock)",
         cert: FAKE.certificatePem,
@@ -159,11 +140,6 @@ const INVOKES: Record<string, (inputs: Record<string, unknown>, region: string) 
     arn: `acs:ram::${FAKE.accountId}:user/deployer`,
     identityType: "RAMUser",
   }),
-  "alicloud:ecs/getImages:getImages": () => ({
-    id: "images",
-    ids: [FAKE.imageId],
-    images: [{ id: FAKE.imageId, imageId: FAKE.imageId, name: FAKE.imageId, osType: "linux", architecture: "x86_64", status: "Available" }],
-  }),
 };
 
 export class ProjectMocks implements pulumi.runtime.Mocks {
@@ -171,10 +147,16 @@ export class ProjectMocks implements pulumi.runtime.Mocks {
   readonly invokes: RecordedInvoke[] = [];
   private readonly countByType = new Map<string, number>();
 
+  /** What the region and account offer; default: defaultCatalog(region). */
+  readonly catalog: CloudCatalog;
+
   constructor(
     readonly mode: MockMode,
     readonly region = "cn-hangzhou",
-  ) {}
+    catalog?: CloudCatalog,
+  ) {
+    this.catalog = catalog ?? defaultCatalog(region);
+  }
 
   newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
     const index = this.countByType.get(args.type) ?? 0;
@@ -208,8 +190,9 @@ export class ProjectMocks implements pulumi.runtime.Mocks {
       );
     }
     this.invokes.push({ token: args.token, inputs: args.inputs });
-    if (this.mode === "plan") return unknownLike(answer(args.inputs, this.region));
-    return answer(args.inputs, this.region);
+    // Answered in both modes, so a lookup the provider would refuse fails the offline plan too.
+    const result = answer(args.inputs, this.catalog);
+    return this.mode === "plan" ? unknownLike(result) : result;
   }
 
   /** Registered resources of a type, in registration order. */

@@ -1,10 +1,14 @@
 // One call for "the plan of this stack": read its config like the CLI, run the program under the
 // mocks, and shape the result. Used by `npm run plan`, the plan diff, the policy checks and tests.
 import * as path from "node:path";
+import type { CloudCatalog } from "./cloudCatalog";
 import type { MockMode } from "./mocks";
 import { toPlanDocument, type PlanDocument } from "./present";
 import { runProgram, type ProgramRun } from "./runProgram";
-import { loadStack, readProjectFile, type LoadedStackConfig } from "./stackFiles";
+import { loadStack, plaintextSecretValues, readProjectFile, type LoadedStackConfig } from "./stackFiles";
+import { plaintextSecretWarning } from "../../lib/config/credentials";
+import { configMessages } from "../../lib/config/messages";
+import { localeFromEnvironment } from "../../lib/i18n";
 
 export interface PlanRequest {
   /** Directory holding Pulumi.yaml and the stack files. */
@@ -13,6 +17,8 @@ export interface PlanRequest {
   /** A file in the Pulumi.<stack>.yaml format, instead of the stack's own. */
   readonly configFile?: string;
   readonly mode?: MockMode;
+  /** What the lookups answer from (tests of lookup drift), or how to make it for the region; default: the mocks' default catalog. */
+  readonly catalog?: CloudCatalog | ((region: string) => CloudCatalog);
   /** Requires the program and returns its exports (see runProgram). */
   readonly loadProgram: () => unknown;
 }
@@ -33,13 +39,12 @@ export async function planStack(request: PlanRequest): Promise<StackPlan> {
     config: config.values,
     secretKeys: config.secretKeys,
     mode: request.mode ?? "plan",
+    catalog: request.catalog,
     loadProgram: request.loadProgram,
   });
-  const document = toPlanDocument(stack, run);
-  const plaintext = config.plaintextSecretKeys.map(
-    (key) =>
-      `${key.split(":").pop()} is stored in plain text in ${path.basename(config.file)}; store it encrypted: ` +
-      `pulumi config set --secret ${key.split(":").pop()} < file.pem`,
-  );
+  const document = toPlanDocument(stack, run, plaintextSecretValues(config));
+  // In the program's language (the environment's, as for the program's own warnings).
+  const m = configMessages(localeFromEnvironment());
+  const plaintext = config.plaintextSecretKeys.map((key) => plaintextSecretWarning(key, path.basename(config.file), m));
   return { stack, config, run, document: { ...document, warnings: [...plaintext, ...document.warnings] } };
 }

@@ -3,6 +3,7 @@
 // The parent starts it with ts-node's transpile-only hook and TS_NODE_PROJECT set to that side's
 // tsconfig, so `require(<projectDir>/index)` runs that side's TypeScript program as it is.
 import * as path from "node:path";
+import { defaultCatalog } from "./cloudCatalog";
 import { planStack } from "./planStack";
 import { readProjectFile } from "./stackFiles";
 import { toSnapshot, type PlanSnapshot } from "./snapshot";
@@ -26,6 +27,9 @@ async function plan(request: WorkerRequest): Promise<WorkerReply> {
       // Test mode: values only the cloud knows are fake but unique, so the snapshot can say which
       // resource each comes from (see snapshot.ts); they are never shown as values.
       mode: "test",
+      // The diff compares two programs, not what the deploying user may read: prices are readable,
+      // so a program from before the lookups stopped asking for them (sortedBy Price) plans too.
+      catalog: (region) => ({ ...defaultCatalog(region), bssRead: true }),
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program of the side being planned
       loadProgram: () => require(path.join(request.projectDir, "index")) as Record<string, unknown>,
     });

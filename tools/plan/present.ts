@@ -2,6 +2,8 @@
 // cloud knows as "(known after apply)", resources as a tree under their components.
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
+import { CONFIG_CATALOGS } from "../../lib/config/messages";
+import { USER_DATA_MAX_BYTES } from "../../lib/constants";
 import type { DeclaredResource, ProgramRun, RecordedOptions, ResourceRef } from "./runProgram";
 
 export const SECRET = "[secret]";
@@ -12,13 +14,25 @@ export function isSecretMarker(value: unknown): value is { value: unknown } {
   return pulumi.runtime.isRpcSecret(value);
 }
 
-/** A JSON-safe copy with secrets and unknowns replaced by their labels. */
-export function redact(value: unknown): unknown {
+/** Plain-text secrets shorter than this count only as a whole value, not inside other text. */
+const MIN_EMBEDDED_SECRET = 4;
+
+/**
+ * True when a string is, or contains, one of `secrets` (values of secrets the stack file holds in
+ * plain text): a program that passed one on without marking it secret must not make it printable.
+ */
+export function holdsPlaintextSecret(text: string, secrets: readonly string[]): boolean {
+  return secrets.some((secret) => text === secret || (secret.length >= MIN_EMBEDDED_SECRET && text.includes(secret)));
+}
+
+/** A JSON-safe copy with secrets (and `plaintextSecrets` wherever they appear) and unknowns replaced by their labels. */
+export function redact(value: unknown, plaintextSecrets: readonly string[] = []): unknown {
   if (pulumi.isUnknown(value)) return UNKNOWN;
   if (isSecretMarker(value)) return SECRET;
-  if (Array.isArray(value)) return value.map(redact);
+  if (typeof value === "string" && holdsPlaintextSecret(value, plaintextSecrets)) return SECRET;
+  if (Array.isArray(value)) return value.map((v) => redact(v, plaintextSecrets));
   if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v, plaintextSecrets)]));
   }
   return value;
 }
@@ -40,33 +54,49 @@ export interface PlanDocument {
   readonly lookups: { token: string; args: unknown }[];
   readonly warnings: string[];
   readonly checksNotRun: string[];
+  /** Size of the instances' user data before base64, against what ECS accepts; absent without instances. */
+  readonly userData?: { readonly bytes: number; readonly limitBytes: number };
+}
+
+/** The user data the instances get, measured as ECS counts it (decoded from the base64 the program sends). */
+function userDataSize(resources: readonly DeclaredResource[]): PlanDocument["userData"] {
+  const encoded = resources.find((r) => r.type === "alicloud:ecs/instance:Instance" && typeof r.inputs.userData === "string")?.inputs
+    .userData;
+  if (typeof encoded !== "string") return undefined;
+  return { bytes: Buffer.from(encoded, "base64").length, limitBytes: USER_DATA_MAX_BYTES };
 }
 
 const refText = (ref: ResourceRef) => `${ref.type}::${ref.name}`;
 
-export function toPlanDocument(stack: string, run: ProgramRun): PlanDocument {
+/** `plaintextSecrets`: values of secrets the stack file holds in plain text, hidden wherever they turn up. */
+export function toPlanDocument(stack: string, run: ProgramRun, plaintextSecrets: readonly string[] = []): PlanDocument {
   const resources = run.resources.map((r: DeclaredResource): PlannedResource => ({
     type: r.type,
     name: r.name,
     parent: r.parent ? refText(r.parent) : undefined,
     inputs: Object.fromEntries(
-      Object.entries(r.inputs).map(([key, value]) => [key, r.secretInputs.includes(key) ? SECRET : redact(value)]),
+      Object.entries(r.inputs).map(([key, value]) => [key, r.secretInputs.includes(key) ? SECRET : redact(value, plaintextSecrets)]),
     ),
     options: { ...r.options, dependsOn: r.options.dependsOn?.map(refText) },
   }));
-  const outputs = Object.fromEntries(Object.entries(run.outputs).map(([name, o]) => [name, o.secret ? SECRET : redact(o.value)]));
+  const outputs = Object.fromEntries(
+    Object.entries(run.outputs).map(([name, o]) => [name, o.secret ? SECRET : redact(o.value, plaintextSecrets)]),
+  );
   const environment = typeof outputs.environment === "string" ? outputs.environment : undefined;
-  const notChecked = "not checked: ";
+  // The program logs them under a prefix in its language (lib/config/messages).
+  const prefixes = Object.values(CONFIG_CATALOGS).map((m) => m.notCheckedPrefix());
+  const notCheckedText = (message: string) => prefixes.find((prefix) => message.startsWith(prefix));
   return {
     stack,
     environment,
     resources,
     outputs,
-    lookups: run.mocks.invokes.map((i) => ({ token: i.token, args: redact(i.inputs) })),
+    lookups: run.mocks.invokes.map((i) => ({ token: i.token, args: redact(i.inputs, plaintextSecrets) })),
     warnings: run.log.filter((l) => l.level === "warning").map((l) => l.message),
     checksNotRun: run.log
-      .filter((l) => l.level === "info" && l.message.startsWith(notChecked))
-      .map((l) => l.message.slice(notChecked.length)),
+      .filter((l) => l.level === "info" && notCheckedText(l.message) !== undefined)
+      .map((l) => l.message.slice(notCheckedText(l.message)?.length ?? 0)),
+    userData: userDataSize(run.resources),
   };
 }
 
@@ -115,6 +145,13 @@ export function formatPlan(doc: PlanDocument, source: string): string {
   walk(undefined, 0);
   lines.push("", "Lookups (made against the cloud at pulumi preview; those that take an earlier lookup's result are not listed):");
   for (const l of doc.lookups) lines.push(`  ${l.token} ${JSON.stringify(l.args)}`);
+  if (doc.userData) {
+    const { bytes, limitBytes } = doc.userData;
+    lines.push(
+      "",
+      `User data: ${bytes} bytes of the ${limitBytes} ECS accepts (before base64), ${Math.round((100 * bytes) / limitBytes)}%.`,
+    );
+  }
   lines.push("", "Outputs:");
   for (const [name, value] of Object.entries(doc.outputs)) lines.push(`  ${name}: ${JSON.stringify(value)}`);
   if (doc.warnings.length) {

@@ -21,12 +21,16 @@ export interface ReplaceTriggers {
 }
 
 const ALICLOUD = "aliyun/terraform-provider-alicloud";
+/** The provider commit read for the entries that cite it: master of 2026-08. */
+const ALICLOUD_COMMIT = "81c43b67";
 
 export const REPLACE_TRIGGERS: Readonly<Record<string, ReplaceTriggers>> = {
   "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer": {
     upstream: "alicloud_slb_load_balancer",
-    inputs: ["address", "addressIpVersion", "addressType", "masterZoneId", "slaveZoneId", "resourceGroupId", "vswitchId"],
-    source: `${ALICLOUD} alicloud/resource_alicloud_slb_load_balancer.go (schema ForceNew: true; stored version 0612d756)`,
+    inputs: ["internet", "address", "addressIpVersion", "addressType", "masterZoneId", "slaveZoneId", "resourceGroupId", "vswitchId"],
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_slb_load_balancer.go (schema ForceNew: true; master of 2026-08, ` +
+      `${ALICLOUD_COMMIT}; load_balancer_name is not)`,
     unconfirmed: "paymentType/instanceChargeType switches are updates there; later provider versions were not checked",
   },
   "alicloud:slb/listener:Listener": {
@@ -50,6 +54,20 @@ export const REPLACE_TRIGGERS: Readonly<Record<string, ReplaceTriggers>> = {
     ],
     source: `${ALICLOUD} alicloud/resource_alicloud_slb_server_certificate.go (schema ForceNew: true; stored version 0612d756)`,
   },
+  "alicloud:slb/serverGroup:ServerGroup": {
+    upstream: "alicloud_slb_server_group",
+    inputs: ["loadBalancerId"],
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_slb_server_group.go (load_balancer_id ForceNew; name, tags ` +
+      `and servers update in place; ${ALICLOUD_COMMIT})`,
+  },
+  "alicloud:slb/serverGroupServerAttachment:ServerGroupServerAttachment": {
+    upstream: "alicloud_slb_server_group_server_attachment",
+    everyInputExcept: [],
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_slb_server_group_server_attachment.go (no Update function; ` +
+      `every argument ForceNew: true; ${ALICLOUD_COMMIT})`,
+  },
   "alicloud:slb/backendServer:BackendServer": {
     upstream: "alicloud_slb_backend_server",
     inputs: ["loadBalancerId"],
@@ -64,20 +82,35 @@ export const REPLACE_TRIGGERS: Readonly<Record<string, ReplaceTriggers>> = {
     upstream: "alicloud_instance",
     inputs: [
       "availabilityZone",
+      "networkInterfaceId",
       "systemDiskCategory",
-      "systemDiskAutoSnapshotPolicyId",
+      "systemDiskStorageClusterId",
+      "systemDiskEncrypted",
+      "systemDiskKmsKeyId",
+      "systemDiskEncryptAlgorithm",
+      "networkInterfaceTrafficMode",
+      "networkCardIndex",
+      "queuePairNumber",
+      "sourceDestCheck",
       "dataDisks",
-      "roleName",
-      "keyName",
       "spotStrategy",
       "spotPriceLimit",
+      "spotInterruptionBehavior",
       "securityEnhancementStrategy",
       "hpcClusterId",
+      "httpPutResponseHopLimit",
+      "ipv6AddressCount",
+      "dedicatedHostId",
+      "launchTemplateName",
+      "launchTemplateId",
+      "launchTemplateVersion",
     ],
-    source: `${ALICLOUD} alicloud/resource_alicloud_instance.go (schema ForceNew: true; stored version 00f9da03)`,
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_instance.go (schema ForceNew: true, data_disks by its elements; ${ALICLOUD_COMMIT}); ` +
+      "key_name, role_name, system_disk_auto_snapshot_policy_id, http_tokens, image_id, instance_type, vswitch_id and user_data update in place",
     unconfirmed:
-      "inputs newer than the checked version (httpTokens, vpcId, ...) were not checked; imageId, instanceType, vswitchId and userData are updates there " +
-      "(this program replaces instances on userData itself with replaceOnChanges)",
+      "image_id replaces only when the provider's features.ecs_instance.replace_on_image_update is set (resourceAliCloudInstanceCustomizeDiff); " +
+      "this program replaces instances on userData, instanceType and imageId itself with replaceOnChanges",
   },
   "alicloud:ecs/command:Command": {
     upstream: "alicloud_ecs_command",
@@ -91,36 +124,44 @@ export const REPLACE_TRIGGERS: Readonly<Record<string, ReplaceTriggers>> = {
   },
   "alicloud:ecs/securityGroup:SecurityGroup": {
     upstream: "alicloud_security_group",
-    inputs: ["vpcId", "securityGroupType", "description"],
+    inputs: ["vpcId", "securityGroupType"],
     source:
-      `${ALICLOUD} website/docs/r/security_group.html.markdown (vpc_id, security_group_type "ForceNew", ` +
-      `description "Forces new resource"; stored version 995c8d94)`,
-    unconfirmed: "later provider versions may update description in place",
+      `${ALICLOUD} alicloud/resource_alicloud_security_group.go (vpc_id, security_group_type ForceNew: true; ` +
+      `description and security_group_name update in place with ModifySecurityGroupAttribute; ${ALICLOUD_COMMIT})`,
   },
   "alicloud:ecs/securityGroupRule:SecurityGroupRule": {
     upstream: "alicloud_security_group_rule",
-    everyInputExcept: ["description", "prefixListId"],
+    everyInputExcept: ["description"],
     source:
-      `${ALICLOUD} website/docs/r/security_group_rule.html.markdown (every argument "ForceNew" but description ` +
-      `and prefix_list_id; stored version 86eef05c)`,
-    unconfirmed: "sourceGroupOwnerId is newer than the checked docs",
+      `${ALICLOUD} alicloud/resource_alicloud_security_group_rule.go (every argument ForceNew: true but ` +
+      `description, prefix_list_id included; ${ALICLOUD_COMMIT})`,
   },
   "alicloud:vpc/network:Network": {
     upstream: "alicloud_vpc",
-    inputs: ["dryRun", "userCidrs"],
-    source: `${ALICLOUD} website/docs/r/vpc.html.markdown (dry_run, user_cidrs "ForceNew"; cidr_block is not; stored version b585b384)`,
-    unconfirmed: "inputs newer than the checked docs (ipv4IpamPoolId, ...) were not checked",
+    inputs: ["isDefault", "userCidrs", "ipv6CidrBlock"],
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_vpc.go (is_default, user_cidrs, ipv6_cidr_block ForceNew: ` +
+      `true; cidr_block, vpc_name and dry_run are not; ${ALICLOUD_COMMIT})`,
   },
   "alicloud:vpc/switch:Switch": {
     upstream: "alicloud_vswitch",
-    inputs: ["zoneId", "availabilityZone", "vpcId", "cidrBlock"],
-    source: `${ALICLOUD} website/docs/r/vswitch.html.markdown (zone_id, availability_zone, vpc_id, cidr_block "ForceNew"; stored version 7b48cf0c)`,
+    inputs: ["zoneId", "availabilityZone", "vpcId", "cidrBlock", "isDefault"],
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_vswitch.go (zone_id, availability_zone, vpc_id, cidr_block, ` +
+      `is_default ForceNew: true; vswitch_name is not; ${ALICLOUD_COMMIT})`,
   },
   "tls:index/privateKey:PrivateKey": {
     upstream: "tls_private_key",
     everyInputExcept: [],
     source:
       "hashicorp/terraform-provider-tls internal/provider/resource_private_key.go (algorithm, rsa_bits, ecdsa_curve: RequiresReplace(); Update is a no-op)",
+  },
+  "tls:index/certRequest:CertRequest": {
+    upstream: "tls_cert_request",
+    everyInputExcept: ["privateKeyPemWo"],
+    source:
+      "hashicorp/terraform-provider-tls internal/provider/resource_cert_request.go (every attribute RequiresReplace(), private_key_pem when its PEM changes; " +
+      "the write-only private_key_pem_wo is never compared, its version replaces)",
   },
   "tls:index/selfSignedCert:SelfSignedCert": {
     upstream: "tls_self_signed_cert",
@@ -135,9 +176,8 @@ export const REPLACE_TRIGGERS: Readonly<Record<string, ReplaceTriggers>> = {
     upstream: "acme_registration",
     everyInputExcept: [],
     source:
-      "vancluever/terraform-provider-acme acme/resource_acme_registration.go (no Update function; account_key_pem, " +
-      "email_address, external_account_binding ForceNew: true)",
-    unconfirmed: "accountKeyAlgorithm/accountKeyEcdsaCurve/accountKeyRsaBits are newer than the checked version",
+      "vancluever/terraform-provider-acme acme/resource_acme_registration.go (no Update function; account_key_pem, account_key_algorithm, " +
+      "account_key_ecdsa_curve, account_key_rsa_bits, email_address, external_account_binding ForceNew: true; master 5638d8d5)",
   },
   "acme:index/certificate:Certificate": {
     upstream: "acme_certificate",

@@ -2,6 +2,7 @@
 // collects what it declares: every resource with its inputs and resource options, and the stack
 // outputs. No Pulumi CLI, no provider plugin, no credentials.
 import * as pulumi from "@pulumi/pulumi";
+import type { CloudCatalog } from "./cloudCatalog";
 import { ProjectMocks, type MockMode } from "./mocks";
 
 export interface ResourceRef {
@@ -34,6 +35,8 @@ export interface DeclaredResource extends ResourceRef {
   readonly id?: string;
   /** Explicit provider reference, when set. */
   readonly provider?: string;
+  /** The replacementTrigger option's value (a secret one in the secret marker); absent without the option. */
+  readonly replacementTrigger?: unknown;
   /**
    * Top-level inputs the program passed as secrets. Known from the program's own values, because
    * the SDK sends a secret that is still unknown to the mocks as a plain unknown.
@@ -64,6 +67,8 @@ export interface RunOptions {
   /** Full keys that are secrets. */
   readonly secretKeys?: string[];
   readonly mode: MockMode;
+  /** What the lookups answer from (or how to make it for the stack's region); default: the mocks' default catalog for the region. */
+  readonly catalog?: CloudCatalog | ((region: string) => CloudCatalog);
   /**
    * Requires the program and returns its exports: a function Pulumi calls for the stack outputs
    * (this project's index.ts), or, for programs written with top-level exports, a fresh module.
@@ -103,6 +108,16 @@ async function recordOptions(opts: pulumi.CustomResourceOptions & pulumi.Compone
     replacementTrigger: opts.replacementTrigger !== undefined ? true : undefined,
   };
   return Object.fromEntries(Object.entries(recorded).filter(([, v]) => v !== undefined)) as RecordedOptions;
+}
+
+/**
+ * The value of the replacementTrigger option, for comparing two plans: resolved (unknown parts stay
+ * unknown), and wrapped in Pulumi's secret marker when it is a secret, so it is only ever hashed.
+ */
+async function triggerValue(opts: pulumi.CustomResourceOptions): Promise<unknown> {
+  if (opts.replacementTrigger === undefined) return undefined;
+  const described = await describeOutput(pulumi.output(opts.replacementTrigger));
+  return described.secret ? { [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig, value: described.value } : described.value;
 }
 
 /** Output's `isSecret` promise is internal to the SDK's OutputImpl; every Output has it. */
@@ -155,24 +170,36 @@ function captureLog(): { restore: () => void; log: ProgramRun["log"] } {
 
 export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   const region = options.config["alicloud:region"] ?? "cn-hangzhou";
-  const mocks = new ProjectMocks(options.mode, region);
+  const catalog = typeof options.catalog === "function" ? options.catalog(region) : options.catalog;
+  const mocks = new ProjectMocks(options.mode, region, catalog);
   pulumi.runtime.setAllConfig(options.config, options.secretKeys ?? []);
   await pulumi.runtime.setMocks(mocks, options.project, options.stack, options.mode === "plan");
 
-  const pendingOptions: Promise<[string, RecordedOptions, ResourceRef | undefined, string[]]>[] = [];
+  const pendingOptions: Promise<[string, RecordedOptions, ResourceRef | undefined, string[], unknown]>[] = [];
   let exported: Record<string, unknown> = {};
   let loadError: unknown;
   const { log, restore } = captureLog();
+  // A failure inside an apply (a lookup that finds nothing, a zone the account lacks) rejects the
+  // registration of whatever takes that output, which nobody awaits: the CLI's language host turns
+  // such a rejection into a failed program, and so does this. The SDK never hears back about that
+  // registration, so waiting for it would never end: the first such failure ends the run. (Under
+  // jest the test framework sees these rejections first; tests of such failures run the program in
+  // a child process, test/support/planChild.ts.)
+  let onRejection: (reason: unknown) => void = () => undefined;
+  const failed = new Promise<never>((_, reject) => (onRejection = reject));
+  failed.catch(() => undefined);
+  process.on("unhandledRejection", onRejection);
   try {
-    await pulumi.runtime.runInPulumiStack(async () => {
+    const stack = pulumi.runtime.runInPulumiStack(async () => {
       pulumi.runtime.registerStackTransformation((args) => {
         const ref = { type: args.type, name: args.name };
         pendingOptions.push(
-          Promise.all([recordOptions(args.opts), secretKeys(args.props)]).then(([o, secrets]) => [
+          Promise.all([recordOptions(args.opts), secretKeys(args.props), triggerValue(args.opts)]).then(([o, secrets, trigger]) => [
             keyOf(ref),
             o,
             refOf(args.opts.parent),
             secrets,
+            trigger,
           ]),
         );
         return undefined;
@@ -188,16 +215,21 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
       }
       return exported;
     });
+    await Promise.race([stack, failed]);
+    // Resources that no output depends on may still be registering, and so may the stack's own
+    // outputs after a failed load: wait for them all, or they reach the mocks of the next run.
+    await Promise.race([pulumi.runtime.disconnect(), failed]);
     if (loadError !== undefined) throw loadError;
-    // Resources that no output depends on may still be registering.
-    await pulumi.runtime.disconnect();
+    // Rejections are reported after the microtasks that could still handle them.
+    await Promise.race([new Promise((resolve) => setImmediate(resolve)), failed]);
   } finally {
+    process.off("unhandledRejection", onRejection);
     restore();
   }
 
-  const optionsByKey = new Map<string, { options: RecordedOptions; parent?: ResourceRef; secrets: string[] }>();
-  for (const [key, recorded, parent, secrets] of await Promise.all(pendingOptions))
-    optionsByKey.set(key, { options: recorded, parent, secrets });
+  const optionsByKey = new Map<string, { options: RecordedOptions; parent?: ResourceRef; secrets: string[]; trigger: unknown }>();
+  for (const [key, recorded, parent, secrets, trigger] of await Promise.all(pendingOptions))
+    optionsByKey.set(key, { options: recorded, parent, secrets, trigger });
 
   const resources: DeclaredResource[] = mocks.resources
     .filter((r) => r.type !== "pulumi:pulumi:Stack")
@@ -214,6 +246,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
         parent: extra?.parent,
         options: extra?.options ?? {},
         secretInputs: extra?.secrets ?? [],
+        ...(extra?.trigger === undefined ? {} : { replacementTrigger: extra.trigger }),
       };
     });
   const outputs: Record<string, ProgramOutput> = {};

@@ -6,9 +6,10 @@
 // The plan runs in the mocks' test mode, where each such value is fake but unique to its resource.
 import { createHmac } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { FAKE } from "./mocks";
+import { lookupAnswers } from "./cloudCatalog";
 import type { StackPlan } from "./planStack";
-import { isSecretMarker } from "./present";
+import { plaintextSecretValues } from "./stackFiles";
+import { holdsPlaintextSecret, isSecretMarker } from "./present";
 import type { DeclaredResource, RecordedOptions, ResourceRef } from "./runProgram";
 
 /** Where a value only the cloud knows comes from: an output (or the id) of another resource. */
@@ -37,7 +38,10 @@ export interface SnapshotResource {
   readonly name: string;
   readonly custom: boolean;
   readonly inputs: Record<string, Encoded>;
-  readonly options: Pick<RecordedOptions, "protect" | "deleteBeforeReplace" | "replaceOnChanges" | "ignoreChanges" | "retainOnDelete">;
+  readonly options: Pick<RecordedOptions, "protect" | "deleteBeforeReplace" | "replaceOnChanges" | "ignoreChanges" | "retainOnDelete"> & {
+    /** The replacementTrigger option's value, encoded like an input (a secret one only as a hash). */
+    readonly replacementTrigger?: Encoded;
+  };
 }
 
 export type ConfigEntry =
@@ -93,11 +97,13 @@ export class Encoder {
   constructor(
     private readonly hmacKey: Buffer,
     private readonly provided: Map<string, CloudRef[]>,
-    region: string,
+    lookups: readonly string[],
+    /** Values of secrets the stack file holds in plain text: encoded as secrets wherever they turn up. */
+    private readonly plaintextSecrets: readonly string[] = [],
   ) {
     this.embedded = [...provided].filter(([value]) => value.length >= MIN_EMBEDDED_LENGTH);
     // Test-mode answers of the lookups (image, instance type, zones): known only at preview.
-    this.lookups = new Set<string>([FAKE.imageId, FAKE.instanceType, ...FAKE.zones(region)]);
+    this.lookups = new Set<string>(lookups);
   }
 
   hash(text: string): string {
@@ -115,8 +121,14 @@ export class Encoder {
     if (typeof value === "object" && value !== null) {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.encode(v)]));
     }
+    if (typeof value === "string" && holdsPlaintextSecret(value, this.plaintextSecrets)) {
+      return { $secret: { known: true, hash: this.hash(value), refs: [] } };
+    }
     if (typeof value === "string") {
-      const refs = this.provided.get(value) ?? this.embedded.filter(([provided]) => value.includes(provided)).flatMap(([, r]) => r);
+      // In URN order: the same references make the same encoding, whatever order the resources registered in.
+      const refs = [
+        ...(this.provided.get(value) ?? this.embedded.filter(([provided]) => value.includes(provided)).flatMap(([, r]) => r)),
+      ].sort((a, b) => a.urn.localeCompare(b.urn) || a.key.localeCompare(b.key));
       if (refs.length > 0) return { $ref: refs };
       if (this.lookups.has(value)) return { $lookup: value };
     }
@@ -137,8 +149,9 @@ export function refsIn(value: Encoded): string[] {
 /** The stack's config as the diff shows it: secret values only as a keyed hash (ciphertexts included). */
 function configOf(plan: StackPlan, encoder: Encoder): Record<string, ConfigEntry> {
   const entries: Record<string, ConfigEntry> = {};
+  const plaintextSecrets = plaintextSecretValues(plan.config);
   for (const [key, value] of Object.entries(plan.config.values)) {
-    if (!plan.config.secretKeys.includes(key)) {
+    if (!plan.config.secretKeys.includes(key) && !holdsPlaintextSecret(value, plaintextSecrets)) {
       entries[key] = { secret: false, value };
       continue;
     }
@@ -150,6 +163,17 @@ function configOf(plan: StackPlan, encoder: Encoder): Record<string, ConfigEntry
   return entries;
 }
 
+/** A config value and, when it is a JSON list (an array key), its items. */
+function configStrings(value: string): string[] {
+  if (!value.startsWith("[")) return [value];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === "string") : [value];
+  } catch {
+    return [value];
+  }
+}
+
 export interface SnapshotOptions {
   readonly project: string;
   /** Key of the HMAC that stands in for secret values; random per diff run. */
@@ -159,8 +183,10 @@ export interface SnapshotOptions {
 export function toSnapshot(plan: StackPlan, options: SnapshotOptions): PlanSnapshot {
   const resources = plan.run.resources;
   const urns = urnsOf(resources, plan.stack, options.project);
-  const region = plan.config.values["alicloud:region"] ?? "cn-hangzhou";
-  const encoder = new Encoder(options.hmacKey, cloudValues(resources, urns), region);
+  // A value the stack config names itself (zoneIds, instanceType, imageId) is no lookup result.
+  const configured = new Set(Object.values(plan.config.values).flatMap(configStrings));
+  const lookups = lookupAnswers(plan.run.mocks.catalog).filter((value) => !configured.has(value));
+  const encoder = new Encoder(options.hmacKey, cloudValues(resources, urns), lookups, plaintextSecretValues(plan.config));
   return {
     stack: plan.stack,
     project: options.project,
@@ -176,6 +202,7 @@ export function toSnapshot(plan: StackPlan, options: SnapshotOptions): PlanSnaps
         replaceOnChanges: r.options.replaceOnChanges,
         ignoreChanges: r.options.ignoreChanges,
         retainOnDelete: r.options.retainOnDelete,
+        ...(r.replacementTrigger === undefined ? {} : { replacementTrigger: encoder.encode(r.replacementTrigger) }),
       },
     })),
     outputs: Object.fromEntries(

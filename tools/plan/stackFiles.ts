@@ -1,11 +1,14 @@
 // Reads Pulumi.yaml and a stack file the way the Pulumi CLI does for a program: project config
 // defaults apply to keys the stack does not set, short keys get the project's namespace, lists and
 // maps arrive as JSON. `secure:` values cannot be decrypted without the CLI; they are marked.
+// Secrets stored in plain text (a provider's credentials such as `alicloud:secretKey`, or a key the
+// schema marks secret) are treated as secrets all the same, and reported.
 import { readFileSync, existsSync } from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
 import { CONFIG_KEYS, type ConfigKey } from "../../lib/config/keys";
 import { UNREADABLE_SECRET } from "../../lib/config/stackConfig";
+import { isCredentialKey } from "../../lib/config/credentials";
 
 /** Config keys that must be secrets (a committed stack file never holds them). */
 export const SECRET_CONFIG_KEYS = (Object.keys(CONFIG_KEYS) as ConfigKey[]).filter((key) => "secret" in CONFIG_KEYS[key]);
@@ -23,7 +26,7 @@ export interface LoadedStackConfig {
   readonly secretKeys: string[];
   /** Secret keys the offline plan could not decrypt. */
   readonly unreadableSecretKeys: string[];
-  /** Secret-looking keys stored in plain text (a warning: they belong in `secure:`). */
+  /** Secret keys stored in plain text (a warning: they belong in `secure:` or the environment); also in secretKeys. */
   readonly plaintextSecretKeys: string[];
   /** The `secure:` ciphertexts as stored, by full key: what the plan diff compares for them. */
   readonly ciphertexts: Record<string, string>;
@@ -56,6 +59,15 @@ function asConfigString(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** Keys the project file itself declares `secret: true` (short or full form). */
+function declaredSecretKeys(project: ProjectFile): string[] {
+  return Object.entries(project.config)
+    .filter(
+      ([, declaration]) => typeof declaration === "object" && declaration !== null && (declaration as { secret?: unknown }).secret === true,
+    )
+    .map(([key]) => fullKey(project.name, key));
+}
+
 function isSecure(value: unknown): value is { secure: string } {
   return typeof value === "object" && value !== null && !Array.isArray(value) && typeof (value as { secure?: unknown }).secure === "string";
 }
@@ -71,7 +83,8 @@ function isMapKey(short: string): boolean {
 
 /**
  * Loads the config of `stack` (Pulumi.<stack>.yaml next to Pulumi.yaml) or of any file in that format.
- * `secretKeyNames` are the short keys that must be secrets (a plain-text value is reported).
+ * `secretKeyNames` are the project's short keys that must be secrets (a plain-text value is reported,
+ * an absent one is unknown). Provider credentials and keys Pulumi.yaml declares secret are secrets too.
  */
 export function loadStackConfig(
   projectDir: string,
@@ -83,9 +96,9 @@ export function loadStackConfig(
   if (!existsSync(file)) {
     throw new StackFileError(`no stack file ${path.basename(file)}; create it with pulumi stack init, or pass --config-file <path>`);
   }
-  let doc: { config?: unknown } | null;
+  let doc: { config?: unknown; environment?: unknown } | null;
   try {
-    doc = parse(readFileSync(file, "utf8")) as { config?: unknown } | null;
+    doc = parse(readFileSync(file, "utf8")) as { config?: unknown; environment?: unknown } | null;
   } catch (err) {
     throw new StackFileError(`${path.basename(file)} is not valid YAML: ${(err as Error).message}`);
   }
@@ -99,6 +112,7 @@ export function loadStackConfig(
   const unreadableSecretKeys: string[] = [];
   const plaintextSecretKeys: string[] = [];
   const ciphertexts: Record<string, string> = {};
+  const declaredSecret = declaredSecretKeys(project);
   for (const [key, value] of Object.entries(config as Record<string, unknown>)) {
     const full = fullKey(project.name, key);
     if (isSecure(value)) {
@@ -138,21 +152,25 @@ export function loadStackConfig(
       continue;
     }
     values[full] = asConfigString(value);
-    if (secretKeyNames.includes(short) && values[full] !== "") {
+    const mustBeSecret = secretKeyNames.includes(short) || isCredentialKey(full) || declaredSecret.includes(full);
+    if (mustBeSecret && values[full] !== "") {
       plaintextSecretKeys.push(full);
       secretKeys.push(full);
     }
   }
-  // A committed stack file cannot hold a real certificate: an absent secret is as unknown to the
-  // offline plan as an encrypted one.
-  for (const short of secretKeyNames) {
-    const full = fullKey(project.name, short);
-    // An absent map (appSecrets) is an empty one, not an unknown one.
-    if (isMapKey(short)) continue;
-    if (values[full] === undefined || values[full] === "") {
-      values[full] = UNREADABLE_SECRET;
-      secretKeys.push(full);
-      unreadableSecretKeys.push(full);
+  // An absent secret is absent for the Pulumi CLI too (the program then says "not set" and how to set
+  // it), unless the stack imports Pulumi ESC environments (`environment:`), which may supply config
+  // the offline plan cannot see: only then is it as unknown as an encrypted one.
+  if (doc?.environment !== undefined && doc.environment !== null) {
+    for (const short of secretKeyNames) {
+      const full = fullKey(project.name, short);
+      // An absent map (appSecrets) is an empty one, not an unknown one.
+      if (isMapKey(short)) continue;
+      if (values[full] === undefined || values[full] === "") {
+        values[full] = UNREADABLE_SECRET;
+        secretKeys.push(full);
+        unreadableSecretKeys.push(full);
+      }
     }
   }
   for (const [key, declaration] of Object.entries(project.config)) {
@@ -163,6 +181,11 @@ export function loadStackConfig(
     else if (typeof declaration !== "object" || declaration === null) values[full] = asConfigString(declaration);
   }
   return { values, secretKeys, unreadableSecretKeys, plaintextSecretKeys, ciphertexts, file };
+}
+
+/** The values of secrets stored in plain text: wherever one turns up in a plan, it is shown as a secret. */
+export function plaintextSecretValues(config: LoadedStackConfig): string[] {
+  return config.plaintextSecretKeys.map((key) => config.values[key]).filter((v): v is string => typeof v === "string" && v.length > 0);
 }
 
 /** The stack's name: given, or read from a Pulumi.<stack>.yaml file name. */

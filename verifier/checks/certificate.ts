@@ -3,58 +3,86 @@
 // name only the hostname check, and so on.
 import { X509Certificate } from "node:crypto";
 import { isIP } from "node:net";
+import { joinPhrases } from "../../lib/i18n";
 import { CheckContext } from "../context";
+import type { VerifierMessages } from "../messages";
 import { Handshake } from "../probe";
-import { verifyServedChain } from "../trust";
+import { verifyServedChain, type ChainProblem } from "../trust";
 import { CheckId, CheckResult } from "../types";
 import { DAY_MS } from "../../lib/constants";
 import { commonName, hostNames, label, notAfter as validTo, notBefore as validFrom } from "../../lib/certificates/describe";
 
 type Served = { ok: true; chain: readonly X509Certificate[] } | { ok: false; result: CheckResult };
 
-function served(id: CheckId, outcome: Handshake): Served {
+/** The served chain, or the failure of a check that has no certificate to judge (which phones see as a failed handshake). */
+function served(ctx: CheckContext, id: CheckId, outcome: Handshake): Served {
   if (outcome.kind === "accepted" && outcome.servedChain.length > 0) return { ok: true, chain: outcome.servedChain };
-  const why = outcome.kind === "accepted" ? "the server sent no certificate" : `the TLS handshake failed: ${outcome.reason}`;
-  return { ok: false, result: { id, ok: false, detail: `no certificate to check, ${why}` } };
+  const detail = outcome.kind === "accepted" ? ctx.m.noCertificateSent() : ctx.m.noCertificateHandshake({ reason: outcome.reason });
+  return { ok: false, result: { id, ok: false, detail, wechat: ctx.wechat({ symptom: "handshake", params: { devices: "all" } }) } };
+}
+
+/** A chain problem in the report's words. */
+export function chainProblemText(m: VerifierMessages, problem: ChainProblem): string {
+  switch (problem.kind) {
+    case "noCertificate":
+      return m.noCertificateSent();
+    case "selfSigned":
+      return m.chainSelfSigned();
+    case "untrustedRoot":
+      return m.chainUntrustedRoot({ root: problem.root });
+    case "incomplete":
+      return m.chainIncomplete({
+        onlyLeaf: problem.onlyLeaf ? "yes" : "no",
+        issuer: problem.issuer,
+        subject: problem.subject ?? "",
+        aia: problem.aia ?? "",
+      });
+    case "notCa":
+      return m.chainNotCa({ issuer: problem.issuer, subject: problem.subject });
+    case "expiredIntermediate":
+      return m.chainExpiredIntermediate({ issuer: problem.issuer, date: problem.date });
+    case "tooLong":
+      return m.chainTooLong({ max: problem.max });
+  }
 }
 
 export async function checkCertificateChain(ctx: CheckContext): Promise<CheckResult> {
-  const got = served("certificate-chain", await ctx.certificate());
+  const got = served(ctx, "certificate-chain", await ctx.certificate());
   if (!got.ok) return got.result;
   const verdict = verifyServedChain(got.chain, ctx.settings.extraRoots);
-  if (!verdict.ok) return { id: "certificate-chain", ok: false, detail: verdict.reason };
-  const intermediates = verdict.path.length - 1;
-  const sent = got.chain.length === 1 ? "1 certificate" : `${got.chain.length} certificates`;
-  const via = intermediates === 0 ? "directly" : `through ${intermediates} intermediate${intermediates > 1 ? "s" : ""} it sends`;
+  if (!verdict.ok) {
+    // Phones stop at an issuer they cannot find or do not trust: ERR_CERT_AUTHORITY_INVALID.
+    return {
+      id: "certificate-chain",
+      ok: false,
+      detail: chainProblemText(ctx.m, verdict.problem),
+      wechat: ctx.wechat({ symptom: "authorityInvalid" }),
+    };
+  }
+  const anchor = label(verdict.anchor);
   return {
     id: "certificate-chain",
     ok: true,
-    detail: `the server sends ${sent}; they lead ${via} to the trusted root "${label(verdict.anchor)}"`,
+    detail: ctx.m.chainGood({ count: got.chain.length, intermediates: verdict.path.length - 1, anchor }),
   };
 }
 
 export async function checkCertificateHostname(ctx: CheckContext): Promise<CheckResult> {
-  const got = served("certificate-hostname", await ctx.certificate());
+  const { m } = ctx;
+  const got = served(ctx, "certificate-hostname", await ctx.certificate());
   if (!got.ok) return got.result;
   const leaf = got.chain[0];
   const host = ctx.settings.endpoint.host;
   // Browsers and phones ignore the subject CN when matching names, and reject partial wildcards (w*.example.com).
   const match = isIP(host) ? leaf.checkIP(host) : leaf.checkHost(host, { subject: "never", partialWildcards: false });
   const names = hostNames(leaf);
-  if (match)
-    return { id: "certificate-hostname", ok: true, detail: `the certificate covers ${host}${match === host ? "" : ` (through ${match})`}` };
+  if (match) return { id: "certificate-hostname", ok: true, detail: m.hostCovered({ host, through: match === host ? "" : match }) };
   const cnOnly = commonName(leaf);
   const detail =
     names.length > 0
-      ? `the certificate is for ${names.join(", ")}, not ${host}: issue one that lists ${host} ` +
-        "(a wildcard *.example.com covers one label only, and not example.com itself)"
-      : `the certificate lists no subject alternative names${cnOnly ? ` (only the common name ${cnOnly}, which phones ignore)` : ""}: ` +
-        `issue one with ${host} as a DNS name`;
-  return { id: "certificate-hostname", ok: false, detail };
-}
-
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? "" : "s"}`;
+      ? m.hostNotCovered({ names: joinPhrases(ctx.settings.locale, names), host })
+      : m.hostNoNames({ commonName: cnOnly ?? "", host });
+  return { id: "certificate-hostname", ok: false, detail, wechat: ctx.wechat({ symptom: "commonNameInvalid" }) };
 }
 
 function day(date: Date): string {
@@ -62,43 +90,32 @@ function day(date: Date): string {
 }
 
 export async function checkCertificateExpiry(ctx: CheckContext): Promise<CheckResult> {
-  const got = served("certificate-expiry", await ctx.certificate());
+  const { m } = ctx;
+  const got = served(ctx, "certificate-expiry", await ctx.certificate());
   if (!got.ok) return got.result;
   const leaf = got.chain[0];
   const notBefore = validFrom(leaf);
   const notAfter = validTo(leaf);
   const now = Date.now();
   const min = ctx.settings.minDays;
+  const dateInvalid = ctx.wechat({ symptom: "dateInvalid" });
   if (notBefore.getTime() > now) {
-    return {
-      id: "certificate-expiry",
-      ok: false,
-      detail: `the certificate is not valid yet: it starts on ${day(notBefore)} (check the server clock or the issue date)`,
-    };
+    return { id: "certificate-expiry", ok: false, detail: m.notYetValid({ date: day(notBefore) }), wechat: dateInvalid };
   }
   const daysLeft = Math.floor((notAfter.getTime() - now) / DAY_MS);
   const facts = { notAfter: notAfter.toISOString(), daysLeft };
   if (notAfter.getTime() <= now) {
-    const daysAgo = Math.floor((now - notAfter.getTime()) / DAY_MS);
-    return {
-      id: "certificate-expiry",
-      ok: false,
-      facts,
-      detail: `the certificate expired on ${day(notAfter)} (${plural(daysAgo, "day")} ago): renew it and upload the new one`,
-    };
+    const days = Math.floor((now - notAfter.getTime()) / DAY_MS);
+    return { id: "certificate-expiry", ok: false, facts, detail: m.expired({ date: day(notAfter), days }), wechat: dateInvalid };
   }
   if (daysLeft < min) {
     return {
       id: "certificate-expiry",
       ok: false,
       facts,
-      detail: `the certificate expires on ${day(notAfter)}, in ${plural(daysLeft, "day")}, fewer than the ${min}-day minimum: renew it now`,
+      detail: m.expiresSoon({ date: day(notAfter), days: daysLeft, min }),
+      wechat: ctx.wechat({ symptom: "expiresSoon", params: { date: day(notAfter) } }),
     };
   }
-  return {
-    id: "certificate-expiry",
-    ok: true,
-    facts,
-    detail: `valid until ${day(notAfter)}, ${plural(daysLeft, "day")} left (minimum ${min})`,
-  };
+  return { id: "certificate-expiry", ok: true, facts, detail: m.validUntil({ date: day(notAfter), days: daysLeft, min }) };
 }

@@ -3,7 +3,9 @@
 // offer a whole family, note the suite the server picks, offer the family again without it, until
 // the server refuses. The families run side by side, so the depth is the largest family's size.
 import { createSecureContext, getCiphers } from "node:tls";
+import { joinList, joinPhrases } from "../../lib/i18n";
 import { CheckContext } from "../context";
+import { en, type VerifierMessages } from "../messages/en";
 import { LEGACY_SUITES } from "../legacySuites";
 import { tlsHandshake } from "../probe";
 import { offerSuites } from "../rawHello";
@@ -22,14 +24,14 @@ export interface AcceptedSuite {
 }
 
 /** Why a suite is unacceptable, or undefined when it is fine. Judged on the IANA name. */
-export function weakness(standardName: string): string | undefined {
-  if (/_anon_/i.test(standardName)) return "anonymous: no server authentication";
-  if (/_WITH_NULL_|^TLS_NULL/i.test(standardName)) return "NULL: no encryption";
-  if (/EXPORT/i.test(standardName)) return "EXPORT-grade";
+export function weakness(standardName: string, m: VerifierMessages = en): string | undefined {
+  if (/_anon_/i.test(standardName)) return m.weakAnonymous();
+  if (/_WITH_NULL_|^TLS_NULL/i.test(standardName)) return m.weakNull();
+  if (/EXPORT/i.test(standardName)) return m.weakExport();
   if (/3DES/i.test(standardName)) return "3DES";
   if (/RC4/i.test(standardName)) return "RC4";
   if (/_DES_|_DES40_/i.test(standardName)) return "single DES";
-  if (!/^TLS_(ECDHE|DHE)_/i.test(standardName)) return "not forward secret";
+  if (!/^TLS_(ECDHE|DHE)_/i.test(standardName)) return m.weakNotForwardSecret();
   return undefined;
 }
 
@@ -130,38 +132,46 @@ export async function enumerateSuites(ctx: CheckContext): Promise<SuiteEnumerati
 }
 
 export async function checkCipherSuites(ctx: CheckContext): Promise<CheckResult> {
+  const { m } = ctx;
+  const locale = ctx.settings.locale;
   const { accepted, tls13, incomplete } = await enumerateSuites(ctx);
   const weak = accepted.filter((s) => weakness(s.standardName) !== undefined);
   const strong = accepted.filter((s) => weakness(s.standardName) === undefined);
+  const names = (suites: readonly AcceptedSuite[]) =>
+    joinPhrases(
+      locale,
+      suites.map((s) => s.name),
+    );
 
   const missing = locallyMissingFamilies();
-  const coverage =
-    "tried every TLS 1.2 suite this machine's OpenSSL can offer" +
-    (missing.length > 0 ? `, plus ${missing.join(", ")} suites (which it cannot) with a hand-built ClientHello` : "") +
-    "; PSK and SRP suites need a shared secret and were not tried";
-  const tls13Text = tls13.length > 0 ? `; TLS 1.3: ${tls13.join(", ")}` : "";
-  const incompleteText = incomplete.length > 0 ? `; enumeration incomplete for ${incomplete.join(", ")}` : "";
+  const coverage = m.suiteCoverage({ missing: missing.length > 0 ? joinList(locale, missing) : "" });
+  const tls13Text = tls13.length > 0 ? m.tls13Suites({ suites: joinPhrases(locale, tls13) }) : "";
+  const incompleteText = incomplete.length > 0 ? m.enumerationIncomplete({ families: joinPhrases(locale, incomplete) }) : "";
 
   if (weak.length > 0) {
-    const list = weak.map((s) => `${s.name} (${weakness(s.standardName)})`).join(", ");
-    const detail =
-      `the server accepts ${list}: remove ${weak.length > 1 ? "them" : "it"} ` +
-      "(nginx: ssl_ciphers with ECDHE suites only; CLB: a TLS 1.2 policy without RSA key exchange)" +
-      `; forward-secret suites accepted: ${strong.map((s) => s.name).join(", ") || "none"}${tls13Text}${incompleteText}`;
-    return { id: "cipher-suites", ok: false, detail };
+    const list = joinPhrases(
+      locale,
+      weak.map((s) => `${s.name} (${weakness(s.standardName, m)})`),
+    );
+    const detail = m.weakSuites({ list, count: weak.length, strong: names(strong), tls13: tls13Text, incomplete: incompleteText });
+    // Phones take a forward-secret suite when one is there; iOS (ATS) refuses all others.
+    const wechat =
+      strong.length > 0 ? ctx.wechat({ symptom: "noneWeakSuites" }) : ctx.wechat({ symptom: "handshake", params: { devices: "ios" } });
+    return { id: "cipher-suites", ok: false, detail, wechat };
   }
   // A family that could not be finished may hide a weak suite: no pass on partial evidence.
   const ok = incomplete.length === 0;
-  const verdict = ok ? "" : "could not list every suite, run again; so far ";
+  const verdict = ok ? "" : m.couldNotList();
   if (accepted.length === 0) {
-    return {
-      id: "cipher-suites",
-      ok,
-      detail: `${verdict}no TLS 1.2 suite accepted, so none is weak${tls13Text}${incompleteText} (${coverage})`,
-    };
+    return { id: "cipher-suites", ok, detail: m.noTls12Suite({ verdict, tls13: tls13Text, incomplete: incompleteText, coverage }) };
   }
-  const detail =
-    `${verdict}${accepted.length} TLS 1.2 suites accepted, all forward secret (ECDHE/DHE): ${strong.map((s) => s.name).join(", ")}` +
-    `${tls13Text}${incompleteText} (${coverage})`;
+  const detail = m.suitesGood({
+    verdict,
+    count: accepted.length,
+    strong: names(strong),
+    tls13: tls13Text,
+    incomplete: incompleteText,
+    coverage,
+  });
   return { id: "cipher-suites", ok, detail };
 }

@@ -1,23 +1,37 @@
 // health: the app answers through the whole path (load balancer, nginx, app) with a 2xx.
 import { CheckContext, healthUrl } from "../context";
+import type { VerifierMessages } from "../messages";
 import { CheckResult } from "../types";
 
-function explainStatus(status: number): string {
-  if (status === 502 || status === 504)
-    return "the proxy in front of the app could not get an answer from it (is the app running and listening where nginx expects?)";
-  if (status === 503) return "the service is unavailable (no healthy backend behind the load balancer, or the app reports itself down)";
-  if (status >= 500) return "the app failed while answering; see its logs";
-  if (status === 404) return "nothing answers on this path: add the route, or point --health-path at the app's health endpoint";
-  if (status >= 300 && status < 400) return "the health endpoint should answer directly, not redirect";
-  return "expected a 2xx answer";
+function explainStatus(m: VerifierMessages, status: number): string {
+  if (status === 502 || status === 504) return m.healthProxyFailed();
+  if (status === 503) return m.healthUnavailable();
+  if (status >= 500) return m.healthAppFailed();
+  if (status === 404) return m.healthNotFound();
+  if (status >= 300 && status < 400) return m.healthRedirects();
+  return m.healthExpected2xx();
 }
 
 export async function checkHealth(ctx: CheckContext): Promise<CheckResult> {
+  const { m } = ctx;
   const url = healthUrl(ctx.settings);
   const outcome = await ctx.health();
-  if (!outcome.ok) return { id: "health", ok: false, detail: `GET ${url.pathname} got no answer: ${outcome.reason}` };
+  if (!outcome.ok) {
+    return {
+      id: "health",
+      ok: false,
+      detail: m.healthNoAnswer({ path: url.pathname, reason: outcome.reason }),
+      wechat: ctx.wechat({ symptom: "healthTimeout" }),
+    };
+  }
   const { status, ms } = outcome.answer;
-  if (status >= 200 && status < 300) return { id: "health", ok: true, detail: `GET ${url.pathname} answered ${status} in ${ms} ms` };
-  const location = status >= 300 && status < 400 && outcome.answer.headers.location ? ` to ${outcome.answer.headers.location}` : "";
-  return { id: "health", ok: false, detail: `GET ${url.pathname} answered ${status}${location}: ${explainStatus(status)}` };
+  if (status >= 200 && status < 300) return { id: "health", ok: true, detail: m.healthGood({ path: url.pathname, status, ms }) };
+  const location = status >= 300 && status < 400 ? (outcome.answer.headers.location ?? "") : "";
+  return {
+    id: "health",
+    ok: false,
+    detail: m.healthBad({ path: url.pathname, status, location, why: explainStatus(m, status) }),
+    // wx.request hands any HTTP status to success: the mini program's code sees the status itself.
+    wechat: ctx.wechat({ symptom: "healthStatus", params: { status } }),
+  };
 }

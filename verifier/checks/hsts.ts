@@ -1,7 +1,9 @@
 // hsts: Strict-Transport-Security with a long max-age, so a browser that once reached the site over
 // HTTPS never tries plain HTTP again. Read from the page under test; when that answer lacks it
 // (nginx's add_header skips error statuses unless `always` is set) the health answer is tried too.
+import { joinList, joinPhrases } from "../../lib/i18n";
 import { CheckContext, healthUrl } from "../context";
+import { en, type VerifierMessages } from "../messages/en";
 import { HttpOutcome, firstHeader } from "../probe";
 import { CheckResult } from "../types";
 
@@ -27,13 +29,12 @@ export function parseHsts(value: string): Hsts {
 }
 
 /** 31536000 -> "1 year", 15552000 -> "180 days", 300 -> "5 minutes". */
-export function humanDuration(seconds: number): string {
-  const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? "" : "s"}`;
-  if (seconds >= 31536000 && seconds % 31536000 === 0) return plural(seconds / 31536000, "year");
-  if (seconds >= 86400) return plural(Math.floor(seconds / 86400), "day");
-  if (seconds >= 3600) return plural(Math.floor(seconds / 3600), "hour");
-  if (seconds >= 60) return plural(Math.floor(seconds / 60), "minute");
-  return plural(seconds, "second");
+export function humanDuration(seconds: number, m: VerifierMessages = en): string {
+  if (seconds >= 31536000 && seconds % 31536000 === 0) return m.durationYears({ n: seconds / 31536000 });
+  if (seconds >= 86400) return m.durationDays({ n: Math.floor(seconds / 86400) });
+  if (seconds >= 3600) return m.durationHours({ n: Math.floor(seconds / 3600) });
+  if (seconds >= 60) return m.durationMinutes({ n: Math.floor(seconds / 60) });
+  return m.durationSeconds({ n: seconds });
 }
 
 interface Sighting {
@@ -48,6 +49,10 @@ function sighting(outcome: HttpOutcome, url: URL): Sighting | undefined {
 }
 
 export async function checkHsts(ctx: CheckContext): Promise<CheckResult> {
+  const { m } = ctx;
+  const locale = ctx.settings.locale;
+  // WeChat does not look at HSTS: a failure here shows no error in the mini program.
+  const wechat = ctx.wechat({ symptom: "noneHsts" });
   const min = ctx.settings.hstsMinSeconds;
   const [page, health] = await Promise.all([ctx.page(), ctx.health()]);
   const sightings = [sighting(page, ctx.settings.url), sighting(health, healthUrl(ctx.settings))].filter(
@@ -55,35 +60,37 @@ export async function checkHsts(ctx: CheckContext): Promise<CheckResult> {
   );
   if (sightings.length === 0) {
     const reason = page.ok ? "" : page.reason;
-    return { id: "hsts", ok: false, detail: `no HTTPS answer to read the header from: ${reason}` };
+    return { id: "hsts", ok: false, detail: m.hstsNoAnswer({ reason }), wechat };
   }
   const withHeader = sightings.find((s) => s.value !== undefined);
-  const fix = `add \`add_header Strict-Transport-Security "max-age=${Math.max(min, 31536000)}" always;\` to the nginx server block on 443`;
+  const fix = m.hstsFix({ maxAge: Math.max(min, 31536000) });
   if (!withHeader) {
-    const where = sightings.map((s) => `${s.path} (${s.status})`).join(" and ");
-    return { id: "hsts", ok: false, detail: `no Strict-Transport-Security header on ${where}: ${fix}` };
+    const where = joinList(
+      locale,
+      sightings.map((s) => `${s.path} (${s.status})`),
+    );
+    return { id: "hsts", ok: false, detail: m.hstsMissing({ where, fix }), wechat };
   }
   const hsts = parseHsts(withHeader.value ?? "");
   const missingOn = sightings.filter((s) => s.value === undefined).map((s) => `${s.path} (${s.status})`);
-  const partial =
-    missingOn.length > 0 ? `; missing on ${missingOn.join(", ")}: nginx's add_header needs \`always\` to cover error answers` : "";
+  const partial = missingOn.length > 0 ? m.hstsPartial({ where: joinPhrases(locale, missingOn) }) : "";
   if (hsts.maxAge === undefined) {
-    return { id: "hsts", ok: false, detail: `Strict-Transport-Security "${withHeader.value}" has no valid max-age: ${fix}` };
+    return { id: "hsts", ok: false, detail: m.hstsNoMaxAge({ value: withHeader.value ?? "", fix }), wechat };
   }
+  const age = humanDuration(hsts.maxAge, m);
   if (hsts.maxAge < min) {
     return {
       id: "hsts",
       ok: false,
-      detail:
-        `HSTS max-age=${hsts.maxAge} (${humanDuration(hsts.maxAge)}) is shorter than the ${min}-second ` +
-        `(${humanDuration(min)}) minimum: raise it${partial}`,
+      detail: m.hstsTooShort({ maxAge: hsts.maxAge, age, min, minAge: humanDuration(min, m), partial }),
+      wechat,
     };
   }
-  const extras = [hsts.includeSubDomains ? "includeSubDomains" : "", hsts.preload ? "preload" : ""].filter(Boolean).join(", ");
+  const extras = joinPhrases(locale, [hsts.includeSubDomains ? "includeSubDomains" : "", hsts.preload ? "preload" : ""].filter(Boolean));
   return {
     id: "hsts",
     ok: true,
-    detail: `Strict-Transport-Security max-age=${hsts.maxAge} (${humanDuration(hsts.maxAge)})${extras ? `, ${extras}` : ""} on ${withHeader.path}${partial}`,
+    detail: m.hstsGood({ maxAge: hsts.maxAge, age, extras, path: withHeader.path, partial }),
     note: missingOn.length > 0 ? true : undefined,
   };
 }

@@ -1,7 +1,9 @@
 // tls-versions: WeChat needs TLS 1.2; TLS 1.0 and 1.1 must be refused (SSL Labs caps the grade at B
 // otherwise). TLS 1.3 is reported, not required.
 import { SecureVersion } from "node:tls";
+import { joinClauses, joinList, joinPhrases, type Locale } from "../../lib/i18n";
 import { CheckContext } from "../context";
+import type { VerifierMessages } from "../messages";
 import { Handshake, OFFER_EVERYTHING, tlsHandshake } from "../probe";
 import { CheckResult } from "../types";
 
@@ -20,16 +22,14 @@ function verdictOf(outcome: Handshake): Verdict {
   return "unknown";
 }
 
-function whyUnknown(outcome: Handshake): string {
-  if (outcome.kind === "local") return `this machine's OpenSSL cannot offer it (${outcome.reason})`;
+function whyUnknown(m: VerifierMessages, outcome: Handshake): string {
+  if (outcome.kind === "local") return m.localOpenSsl({ reason: outcome.reason });
   return outcome.kind === "failed" ? outcome.reason : "";
 }
 
 /** ["TLS 1.0", "TLS 1.1"] -> "TLS 1.0 and 1.1". */
-function list(labels: string[]): string {
-  if (labels.length <= 1) return labels.join("");
-  const shortTail = labels.slice(1).map((l) => l.replace(/^TLS /, ""));
-  return `${labels[0]} and ${shortTail.join(" and ")}`;
+function list(locale: Locale, labels: string[]): string {
+  return joinList(locale, [labels[0], ...labels.slice(1).map((l) => l.replace(/^TLS /, ""))].filter(Boolean));
 }
 
 export interface VersionProbe {
@@ -51,35 +51,43 @@ export async function probeVersions(ctx: CheckContext): Promise<VersionProbe[]> 
 }
 
 export async function checkTlsVersions(ctx: CheckContext): Promise<CheckResult> {
+  const { m } = ctx;
+  const locale = ctx.settings.locale;
   const seen = await probeVersions(ctx);
   const [v10, v11, v12, v13] = seen;
   const problems: string[] = [];
   const legacyAccepted = [v10, v11].filter((v) => v.verdict === "accepted").map((v) => v.label);
   if (legacyAccepted.length > 0) {
-    problems.push(
-      `${list(legacyAccepted)} accepted: turn ${legacyAccepted.length > 1 ? "them" : "it"} off ` +
-        "(nginx: ssl_protocols TLSv1.2 TLSv1.3; CLB: a TLS 1.2+ policy); SSL Labs caps the grade at B",
-    );
+    problems.push(m.versionsAccepted({ versions: list(locale, legacyAccepted), count: legacyAccepted.length }));
   }
   for (const v of [v10, v11].filter((x) => x.verdict === "unknown")) {
-    problems.push(`could not tell whether ${v.label} is refused: ${whyUnknown(v.outcome)}`);
+    problems.push(m.versionUnknown({ version: v.label, reason: whyUnknown(m, v.outcome) }));
   }
   if (v12.verdict !== "accepted") {
-    const why = v12.verdict === "unknown" ? ` (${whyUnknown(v12.outcome)})` : "";
-    problems.push(`TLS 1.2 refused${why}: WeChat needs TLS 1.2, and many phones cannot use TLS 1.3 alone`);
+    problems.push(m.tls12Refused({ why: v12.verdict === "unknown" ? whyUnknown(m, v12.outcome) : "" }));
   }
 
-  const accepted = [v12, v13].filter((v) => v.verdict === "accepted").map((v) => `${v.label} accepted`);
+  const accepted = [v12, v13].filter((v) => v.verdict === "accepted").map((v) => m.versionAccepted({ version: v.label }));
   const v13Note =
     v13.verdict === "accepted"
       ? ""
       : v13.verdict === "refused"
-        ? "TLS 1.3 refused (optional)"
-        : `TLS 1.3 not tested (${whyUnknown(v13.outcome)})`;
+        ? m.tls13Refused()
+        : m.tls13NotTested({ reason: whyUnknown(m, v13.outcome) });
   const refused = [v10, v11].filter((v) => v.verdict === "refused").map((v) => v.label);
-  const seenParts = [[...accepted, v13Note].filter(Boolean).join(", "), refused.length > 0 ? `${list(refused)} refused` : ""].filter(
-    Boolean,
-  );
-  if (problems.length > 0) return { id: "tls-versions", ok: false, detail: `${problems.join("; ")} (seen: ${seenParts.join("; ")})` };
-  return { id: "tls-versions", ok: true, detail: seenParts.join("; ") };
+  const seenParts = [
+    joinPhrases(locale, [...accepted, v13Note].filter(Boolean)),
+    refused.length > 0 ? m.versionsRefused({ versions: list(locale, refused) }) : "",
+  ].filter(Boolean);
+  const seenText = joinClauses(locale, seenParts);
+  if (problems.length === 0) return { id: "tls-versions", ok: true, detail: seenText };
+  // TLS 1.2 refused is what phones hit (all of them, or those without TLS 1.3); old versions
+  // accepted, or an unknown verdict, show no error in the mini program.
+  const wechat =
+    v12.verdict === "refused"
+      ? ctx.wechat({ symptom: "handshake", params: { devices: v13.verdict === "accepted" ? "older" : "all" } })
+      : legacyAccepted.length > 0
+        ? ctx.wechat({ symptom: "noneLegacyVersions" })
+        : undefined;
+  return { id: "tls-versions", ok: false, detail: m.versionsFailed({ problems: joinClauses(locale, problems), seen: seenText }), wechat };
 }

@@ -11,6 +11,7 @@ import { CheckResult } from "../types";
 type Upgrade = { ok: true } | { ok: false; reason: string };
 
 function tryUpgrade(ctx: CheckContext, url: URL): Promise<Upgrade> {
+  const { m } = ctx;
   return new Promise((resolve) => {
     // ws would dial the URL's host itself; this keeps --resolve and the tolerant TLS of the other probes.
     const connect = (() =>
@@ -20,35 +21,41 @@ function tryUpgrade(ctx: CheckContext, url: URL): Promise<Upgrade> {
         ciphers: TOLERANT_CIPHERS,
       })) as unknown as typeof net.createConnection;
     const socket = new WebSocket(url, { createConnection: connect, handshakeTimeout: ctx.settings.timeoutMs, rejectUnauthorized: false });
-    const finish = settleOnce<Upgrade>(resolve, () => socket.terminate());
+    // ws arms handshakeTimeout only on the request it makes itself, not on a socket from
+    // createConnection: a server that accepts TCP and never finishes TLS (or sends a few bytes and
+    // stops) would hold this probe forever without a timeout of its own.
+    const finish = settleOnce<Upgrade>(
+      resolve,
+      () => {
+        // Terminating a handshake in flight emits one more error; nobody needs it.
+        socket.on("error", () => undefined);
+        socket.terminate();
+      },
+      { ms: ctx.settings.timeoutMs, outcome: () => ({ ok: false, reason: `no answer within ${ctx.settings.timeoutMs} ms` }) },
+      ctx.env.signal,
+    );
     socket.once("open", () => finish({ ok: true }));
     socket.once("unexpected-response", (_req, res) => {
       res.resume();
-      finish({ ok: false, reason: `the server answered the upgrade with ${res.statusCode ?? "?"}` });
+      finish({ ok: false, reason: m.websocketRefusedStatus({ status: String(res.statusCode ?? "?") }) });
     });
     socket.once("error", (err) => finish({ ok: false, reason: err.message }));
   });
 }
 
 export async function checkWebSocket(ctx: CheckContext): Promise<CheckResult> {
+  const { m } = ctx;
   const { url: base, websocketPath, requireWebSocket } = ctx.settings;
   const url = new URL(websocketPath, `wss://${base.host}`);
   const upgrade = await tryUpgrade(ctx, url);
-  if (upgrade.ok) return { id: "websocket", ok: true, detail: `${url.href} accepted the WebSocket upgrade: wss:// reaches the backend` };
+  if (upgrade.ok) return { id: "websocket", ok: true, detail: m.websocketAccepted({ url: url.href }) };
   if (requireWebSocket) {
     return {
       id: "websocket",
       ok: false,
-      detail:
-        `no WebSocket endpoint answered the upgrade on ${url.href} (${upgrade.reason}): nginx must pass the Upgrade and Connection headers ` +
-        'to the app (proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection "upgrade"), ' +
-        "or point --websocket-path at the socket route",
+      detail: m.websocketRequired({ url: url.href, reason: upgrade.reason }),
+      wechat: ctx.wechat({ symptom: "socket" }),
     };
   }
-  return {
-    id: "websocket",
-    ok: true,
-    note: true,
-    detail: `no WebSocket endpoint answered the upgrade on ${url.pathname} (${upgrade.reason}): fine unless the mini program uses wx.connectSocket`,
-  };
+  return { id: "websocket", ok: true, note: true, detail: m.websocketOptional({ path: url.pathname, reason: upgrade.reason }) };
 }

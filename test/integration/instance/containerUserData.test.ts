@@ -14,7 +14,7 @@ import { renderCloudInit, type CloudInitOptions } from "../../../lib/instance/cl
 import { DEFAULT_NGINX_OPTIONS } from "../../../lib/instance/nginx";
 
 const options: CloudInitOptions = {
-  nginx: DEFAULT_NGINX_OPTIONS,
+  nginx: { ...DEFAULT_NGINX_OPTIONS, domain: "api.example.com" },
   environment: "prod",
   appImage: "team-registry-vpc.cn-hangzhou.cr.aliyuncs.com/team/api:1.4.2",
   appRuntime: {

@@ -46,7 +46,14 @@ test("a failed download is logged and the boot goes on", () => {
 
 test("the user data carries the machine group identifier and the whole setup script parses under dash", () => {
   const options = {
-    ...cloudInitOptions({ environment: "prod", backendPort: 3000, hstsMaxAge: 31536000, healthPath: "/api/health", maxUploadSize: "20m" }),
+    ...cloudInitOptions({
+      environment: "prod",
+      domain: "example.com",
+      backendPort: 3000,
+      hstsMaxAge: 31536000,
+      healthPath: "/api/health",
+      maxUploadSize: "20m",
+    }),
     logShipping: shipping,
   };
   expect(renderCloudInit(options)).toContain(`path: ${LOGTAIL_ID_PATH}`);

@@ -2,20 +2,28 @@
 // for byte, shell that parses in bash and dash, and the built-in app run for real behind the real
 // nginx, probed by the readiness script as Cloud Assistant would run it.
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { renderCloudInit, renderReadinessScript, renderSetupScript, type CloudInitOptions } from "../../../lib/instance/cloudInit";
+import {
+  renderCloudInit,
+  renderReadinessScript,
+  renderSetupScript,
+  withoutCommentLines,
+  type CloudInitOptions,
+} from "../../../lib/instance/cloudInit";
 import { BUILTIN_APP_SOURCE } from "../../../lib/instance/builtinApp";
 import { DEFAULT_NGINX_OPTIONS, renderNginxConfig } from "../../../lib/instance/nginx";
-import { freeLoopbackPort, startProjectNginx, type RunningNginx } from "../../support/nginx";
+import { freeLoopbackPort, startProjectNginx, TEST_DOMAIN, type RunningNginx } from "../../support/nginx";
+import { PROJECT_DIR } from "../../support/program";
 import { httpGet, jsonBody } from "./http";
 
 const IMAGE = "registry-vpc.cn-hangzhou.aliyuncs.com/team/app:1.2.0";
-const builtin: CloudInitOptions = { nginx: DEFAULT_NGINX_OPTIONS, environment: "dev" };
+const NGINX = { ...DEFAULT_NGINX_OPTIONS, domain: TEST_DOMAIN };
+const builtin: CloudInitOptions = { nginx: NGINX, environment: "dev" };
 const container: CloudInitOptions = {
-  nginx: { ...DEFAULT_NGINX_OPTIONS, hstsMaxAge: 63072000, maxUploadSize: "50m" },
+  nginx: { ...NGINX, hstsMaxAge: 63072000, maxUploadSize: "50m" },
   environment: "prod",
   appImage: IMAGE,
 };
@@ -56,12 +64,12 @@ function writeScratch(name: string, content: string, mode = 0o644): string {
 }
 
 describe("renderCloudInit", () => {
-  it("is #cloud-config YAML that embeds renderNginxConfig's output byte for byte", () => {
+  it("is #cloud-config YAML that embeds renderNginxConfig's output byte for byte, but for its comment lines", () => {
     for (const options of [builtin, container]) {
       const text = renderCloudInit(options);
       expect(text.startsWith("#cloud-config\n")).toBe(true);
       const nginxConf = fileAt(userDataOf(options), "/etc/nginx/nginx.conf");
-      expect(nginxConf?.content).toBe(renderNginxConfig(options.nginx));
+      expect(nginxConf?.content).toBe(withoutCommentLines(renderNginxConfig(options.nginx)));
       expect(nginxConf?.defer).toBe(true); // written after the nginx package is installed
     }
   });
@@ -135,7 +143,7 @@ describe("renderCloudInit", () => {
   it("rejects options that would not fit in a unit file or a script", () => {
     expect(() => renderCloudInit({ ...container, appImage: "app:1; rm -rf /" })).toThrow("appImage must be an image reference");
     expect(() => renderCloudInit({ ...builtin, environment: "Prod env" })).toThrow("environment must be lowercase");
-    expect(() => renderReadinessScript({ ...builtin, nginx: { ...DEFAULT_NGINX_OPTIONS, healthPath: "health" } })).toThrow(
+    expect(() => renderReadinessScript({ ...builtin, nginx: { ...NGINX, healthPath: "health" } })).toThrow(
       "nginx.healthPath must be an absolute path",
     );
   });
@@ -152,6 +160,13 @@ describe("embedded shell", () => {
       const result = spawnSync(shell, ["-n", writeScratch(`${name}.sh`, text)], { encoding: "utf8" });
       expect({ name, stderr: result.stderr, status: result.status }).toEqual({ name, stderr: "", status: 0 });
     }
+  });
+
+  it("names its renderer by a path that exists (the files moved to lib/instance/), as the nginx config does", () => {
+    const rendered = [...Object.values(scripts()), renderCloudInit(container), renderNginxConfig(container.nginx)].join("\n");
+    const named = [...new Set([...rendered.matchAll(/\blib\/[\w/]+\.ts\b/g)].map((m) => m[0]))];
+    expect(named.sort()).toEqual(["lib/instance/cloudInit.ts", "lib/instance/nginx.ts"]);
+    for (const file of named) expect([file, existsSync(join(PROJECT_DIR, file))]).toEqual([file, true]);
   });
 
   it("has no {{...}} that Cloud Assistant would take for a parameter", () => {
@@ -178,8 +193,8 @@ describe("a fresh instance, for real: built-in app behind the project's nginx", 
       python.stdout.once("data", () => resolve());
       python.once("exit", (code) => reject(new Error(`python3 built-in app exited (${code}); is python3 installed?`)));
     });
-    nginx = await startProjectNginx({ ...DEFAULT_NGINX_OPTIONS, backendPort: port });
-    instance = { ...builtin, nginx: { ...DEFAULT_NGINX_OPTIONS, backendPort: port, listenPort: nginx.port } };
+    nginx = await startProjectNginx({ ...NGINX, backendPort: port });
+    instance = { ...builtin, nginx: { ...NGINX, backendPort: port, listenPort: nginx.port } };
     stubBin = join(scratch, "bin");
     spawnSync("mkdir", ["-p", stubBin]);
   });
@@ -189,10 +204,14 @@ describe("a fresh instance, for real: built-in app behind the project's nginx", 
     stopApp?.();
   });
 
-  /** A stand-in `cloud-init` whose `status --wait` exits with `code`. */
-  function stubCloudInit(code: number): void {
+  /** A stand-in `cloud-init` whose `status --wait` exits with `code` and whose --version says `version`. */
+  function stubCloudInit(code: number, version = "23.4.4-0ubuntu0~22.04.1"): void {
     const path = join(stubBin, "cloud-init");
-    writeFileSync(path, `#!/bin/sh\nif [ "$1" = status ] && [ "$2" = --wait ]; then exit ${code}; fi\necho "status: stub"\n`);
+    writeFileSync(
+      path,
+      `#!/bin/sh\nif [ "$1" = --version ]; then echo "/usr/bin/cloud-init ${version}"; exit 0; fi\n` +
+        `if [ "$1" = status ] && [ "$2" = --wait ]; then exit ${code}; fi\necho "status: stub"\n`,
+    );
     chmodSync(path, 0o755);
   }
 
@@ -224,6 +243,17 @@ describe("a fresh instance, for real: built-in app behind the project's nginx", 
     expect(result.output).toContain(`health: http://127.0.0.1:${nginx.port}/api/health answered 200`);
     expect(result.output).toContain("readiness: READY");
     expect(result.code).toBe(0);
+  });
+
+  it("readiness script: a cloud-init too old to read user data with metadata tokens required is named as the cause", async () => {
+    stubCloudInit(0, "22.4.2-0ubuntu0~22.04.1");
+    const result = await runReadiness(instance);
+    expect(result.output).toContain(
+      "readiness: FAILED: cloud-init 22.4.2 cannot read user data when metadata tokens are required (needs 23.2.2 or newer): use a newer image (imageId)",
+    );
+    expect(result.code).toBe(1);
+    stubCloudInit(0, "23.2.2-0ubuntu0~22.04.1");
+    expect((await runReadiness(instance)).code).toBe(0);
   });
 
   it("readiness script: fails with a clear message when cloud-init failed", async () => {

@@ -1,11 +1,13 @@
 // `npm run render` for every committed stack: exactly what an instance receives, and a config the
 // real nginx accepts.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { parse } from "yaml";
+import { withoutCommentLines } from "../../../lib/instance/cloudInit";
 import { nginxBinary } from "../../../tools/localNginx";
+import { nginx118Binary } from "../../support/nginx";
 import { findResource, planOf, PROJECT_DIR, T } from "../../support/program";
 
 const stacks = readdirSync(PROJECT_DIR)
@@ -42,17 +44,40 @@ describe.each(stacks)("npm run render -- --stack %s", (stack) => {
     expect(readdirSync(dir).sort()).toEqual(["nginx.conf", "readiness.sh", "user-data"]);
   });
 
-  test("nginx.conf is the file cloud-init writes to /etc/nginx/nginx.conf", () => {
+  function instanceNginxConf(): string | undefined {
     const userData = readFileSync(path.join(dir, "user-data"), "utf8");
     expect(userData.startsWith("#cloud-config\n")).toBe(true);
     const files = (parse(userData) as { write_files: { path: string; content: string }[] }).write_files;
-    expect(files.find((f) => f.path === "/etc/nginx/nginx.conf")?.content).toBe(readFileSync(path.join(dir, "nginx.conf"), "utf8"));
+    return files.find((f) => f.path === "/etc/nginx/nginx.conf")?.content;
+  }
+
+  test("nginx.conf, without its comment lines (user data is limited to 32 KB), is the file cloud-init writes", () => {
+    const rendered = readFileSync(path.join(dir, "nginx.conf"), "utf8");
+    expect(instanceNginxConf()).toBe(withoutCommentLines(rendered));
+    expect(rendered).toMatch(/^\s*# /m);
+    expect(instanceNginxConf()).not.toMatch(/^\s*#/m);
   });
 
-  test("nginx -t accepts it as it is", () => {
-    const result = spawnSync(nginxBinary(), ["-t", "-c", path.join(dir, "nginx.conf")], { encoding: "utf8" });
-    expect(result.stderr).toContain("test is successful");
-    expect(result.status).toBe(0);
+  test.each([
+    ["this machine's nginx", nginxBinary],
+    ["nginx 1.18, the instances' version", nginx118Binary],
+  ])("nginx -t accepts it as rendered and as the instance gets it (%s)", (_label, binary) => {
+    const stripped = path.join(dir, "nginx.instance.conf");
+    writeFileSync(stripped, instanceNginxConf() ?? "");
+    for (const file of [path.join(dir, "nginx.conf"), stripped]) {
+      const result = spawnSync(binary(), ["-t", "-c", file], { encoding: "utf8" });
+      expect(result.stderr).toContain("test is successful");
+      expect(result.status).toBe(0);
+    }
+    rmSync(stripped);
+  });
+
+  test("nginx serves the stack's domain only", () => {
+    const domain = (parse(readFileSync(path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, string> })
+      .config["wechat-https-backend:domain"];
+    expect(readFileSync(path.join(dir, "nginx.conf"), "utf8")).toMatch(
+      new RegExp(`^\\s+server_name ${domain.replace(/\./g, "\\.")};$`, "m"),
+    );
   });
 
   test("the instances of the program get exactly this user data", async () => {

@@ -1,12 +1,13 @@
 // The rendered nginx config as text and structure, and `nginx -t` on it. Behaviour is tested in a
 // running nginx in proxy.test.ts.
-import { DEFAULT_NGINX_OPTIONS, renderNginxConfig, type NginxOptions } from "../../../lib/instance/nginx";
+import { CLEARED_REQUEST_HEADERS, DEFAULT_NGINX_OPTIONS, renderNginxConfig, type NginxOptions } from "../../../lib/instance/nginx";
+import { checkProjectNginxConfig, TEST_DOMAIN } from "../../support/nginx";
 import { cloudInitOptions } from "../../../lib/instance/files";
 import { resolveStackConfig } from "../../../lib/config/stackConfig";
-import { checkProjectNginxConfig } from "../../support/nginx";
 import { findAll, parseNginxConfig, type Directive } from "./configTree";
 
-const production = renderNginxConfig(DEFAULT_NGINX_OPTIONS);
+const PRODUCTION: NginxOptions = { ...DEFAULT_NGINX_OPTIONS, domain: TEST_DOMAIN };
+const production = renderNginxConfig(PRODUCTION);
 const tree = parseNginxConfig(production);
 
 function argsOf(name: string): string[][] {
@@ -29,12 +30,28 @@ describe("renderNginxConfig with the production defaults", () => {
         "wechat-https-backend:certificateSource": "selfSigned",
       },
     });
-    expect(DEFAULT_NGINX_OPTIONS).toMatchObject(cloudInitOptions(settings).nginx);
+    const deployed = cloudInitOptions(settings).nginx as unknown as Record<string, unknown>;
+    const defaults = DEFAULT_NGINX_OPTIONS as unknown as Record<string, unknown>;
+    // The settings both have (the stack adds its own, e.g. its domain).
+    const shared = Object.keys(defaults).filter((key) => key in deployed);
+    expect(shared).toEqual(
+      expect.arrayContaining(["listenPort", "backendPort", "hstsMaxAge", "healthPath", "maxUploadSize", "loadBalancerCidr"]),
+    );
+    expect(Object.fromEntries(shared.map((key) => [key, deployed[key]]))).toEqual(
+      Object.fromEntries(shared.map((key) => [key, defaults[key]])),
+    );
   });
 
-  it("listens on port 80 on all IPv4 addresses as the default server", () => {
-    expect(argsOf("listen")).toEqual([["80", "default_server"]]);
-    expect(argsOf("server_name")).toEqual([["_"]]);
+  it("listens on port 80 on all IPv4 addresses: the stack's domain in one server, any other Host in the default server", () => {
+    expect(argsOf("listen")).toEqual([["80", "default_server"], ["80"]]);
+    expect(argsOf("server_name")).toEqual([[""], [TEST_DOMAIN]]);
+  });
+
+  it("waits at most 10 s for a whole request header and 15 s between two reads of a body", () => {
+    expect(blockPaths(findAll(tree, "client_header_timeout"))).toEqual(["http"]);
+    expect(argsOf("client_header_timeout")).toEqual([["10s"]]);
+    expect(argsOf("client_body_timeout")).toEqual([["15s"]]);
+    expect(argsOf("proxy_request_buffering")).toEqual([["on"]]);
   });
 
   it("trusts X-Forwarded-For and X-Forwarded-Proto from exactly 100.64.0.0/10", () => {
@@ -48,29 +65,38 @@ describe("renderNginxConfig with the production defaults", () => {
     ]);
   });
 
-  it("sets HSTS once, at server level, for every status, and no location can drop it", () => {
+  it("sets HSTS once, at http level, for every status, and no server or location can drop it", () => {
     const addHeaders = findAll(tree, "add_header");
     expect(addHeaders.map((d) => d.args)).toEqual([["Strict-Transport-Security", "max-age=31536000", "always"]]);
-    expect(blockPaths(addHeaders)).toEqual(["http>server"]);
+    expect(blockPaths(addHeaders)).toEqual(["http"]);
     expect(argsOf("proxy_hide_header")).toEqual([["Strict-Transport-Security"]]);
   });
 
-  it("sets proxy headers and error pages only at server level, where every location inherits them", () => {
-    for (const name of ["proxy_set_header", "error_page", "proxy_http_version"]) {
+  it("sets proxy headers at http level and error pages at server level, where every location inherits them", () => {
+    for (const [name, level] of [
+      ["proxy_set_header", "http"],
+      ["proxy_http_version", "http"],
+      ["error_page", "http>server"],
+    ]) {
       const found = findAll(tree, name);
       expect(found.length).toBeGreaterThan(0);
-      expect(new Set(blockPaths(found))).toEqual(new Set(["http>server"]));
+      expect(new Set(blockPaths(found))).toEqual(new Set([level]));
     }
     const headers = Object.fromEntries(argsOf("proxy_set_header").map(([name, value]) => [name, value]));
     expect(headers).toEqual({
       Connection: "$connection_upgrade",
-      Upgrade: "$http_upgrade",
-      Host: "$host",
+      Upgrade: "$upgrade_header",
+      Host: TEST_DOMAIN,
+      "X-Forwarded-Host": TEST_DOMAIN,
       "X-Real-IP": "$remote_addr",
       "X-Forwarded-For": "$remote_addr",
       "X-Forwarded-Proto": "$forwarded_proto",
       "X-Request-Id": "$request_id",
+      ...Object.fromEntries(CLEARED_REQUEST_HEADERS.map((name) => [name, ""])),
     });
+    expect(CLEARED_REQUEST_HEADERS).toEqual(
+      expect.arrayContaining(["Forwarded", "X-Forwarded-Port", "True-Client-IP", "X-Client-IP", "X-Original-URL"]),
+    );
   });
 
   it("keeps connections to the app on 127.0.0.1:3000 open", () => {
@@ -86,8 +112,17 @@ describe("renderNginxConfig with the production defaults", () => {
   });
 
   it("proxies the health path to the app in its own location", () => {
-    const health = findAll(tree, "location").find((d) => d.args.join(" ") === "= /api/health");
-    expect(health?.children.map((d) => d.name)).toEqual(["access_log", "proxy_pass"]);
+    const health = findAll(tree, "location").filter((d) => d.args.join(" ") === "= /api/health");
+    expect(health.map((d) => d.children.map((c) => [c.name, ...c.args]))).toEqual([
+      [
+        ["access_log", "/var/log/nginx/access.log", "json", "buffer=64k", "flush=1s", "if=$log_request"],
+        ["proxy_pass", "http://app"],
+      ],
+      [
+        ["access_log", "/var/log/nginx/access.log", "json", "buffer=64k", "flush=1s", "if=$log_request"],
+        ["proxy_pass", "http://app"],
+      ],
+    ]);
   });
 
   it("limits uploads, hides the version, logs JSON and sizes workers for a small instance", () => {
@@ -102,15 +137,15 @@ describe("renderNginxConfig with the production defaults", () => {
   });
 
   it("uses the normal timeout for requests and the long one for WebSockets", () => {
-    const server = findAll(tree, "server").find((d) => d.path.join(">") === "http")!;
-    const direct = (name: string) => server.children.filter((d) => d.name === name).map((d) => d.args[0]);
+    const direct = (name: string) =>
+      tree.filter((d) => d.name === "http").flatMap((h) => h.children.filter((d) => d.name === name).map((d) => d.args[0]));
     expect(direct("proxy_read_timeout")).toEqual(["60s"]);
     const websocket = findAll(tree, "location").find((d) => d.args[0] === "@websocket")!;
     expect(websocket.children.find((d) => d.name === "proxy_read_timeout")?.args).toEqual(["3600s"]);
   });
 
   it("passes nginx -t", () => {
-    const check = checkProjectNginxConfig(DEFAULT_NGINX_OPTIONS);
+    const check = checkProjectNginxConfig(PRODUCTION);
     expect(check.output).toContain("test is successful");
     expect(check.ok).toBe(true);
   });
@@ -118,7 +153,7 @@ describe("renderNginxConfig with the production defaults", () => {
 
 describe("renderNginxConfig variants", () => {
   const prodLike: NginxOptions = {
-    ...DEFAULT_NGINX_OPTIONS,
+    ...PRODUCTION,
     hstsMaxAge: 63072000,
     hstsIncludeSubdomains: true,
     maxUploadSize: "50m",
@@ -131,7 +166,7 @@ describe("renderNginxConfig variants", () => {
     const t = parseNginxConfig(renderNginxConfig(prodLike));
     expect(findAll(t, "add_header")[0].args).toEqual(["Strict-Transport-Security", "max-age=63072000; includeSubDomains", "always"]);
     expect(findAll(t, "client_max_body_size")[0].args).toEqual(["50m"]);
-    expect(findAll(t, "listen")[0].args).toEqual(["8081", "default_server"]);
+    expect(findAll(t, "listen").map((d) => d.args)).toEqual([["8081", "default_server"], ["8081"]]);
     expect(findAll(findAll(t, "upstream"), "server")[0].args).toEqual(["127.0.0.1:8080"]);
     expect(findAll(t, "location").map((d) => d.args.join(" "))).toContain("= /healthz");
   });
@@ -142,7 +177,8 @@ describe("renderNginxConfig variants", () => {
 
   it("rejects bad options with one message naming every field", () => {
     const bad: NginxOptions = {
-      ...DEFAULT_NGINX_OPTIONS,
+      ...PRODUCTION,
+      domain: "api.example.com; return 200",
       listenPort: 0,
       hstsMaxAge: -1,
       healthPath: "/health; return 200",
@@ -155,15 +191,15 @@ describe("renderNginxConfig variants", () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    for (const field of ["listenPort", "hstsMaxAge", "healthPath", "maxUploadSize", "loadBalancerCidr"]) {
+    for (const field of ["domain", "listenPort", "hstsMaxAge", "healthPath", "maxUploadSize", "loadBalancerCidr"]) {
       expect(message).toContain(`nginx.${field} `);
     }
     expect(message).not.toContain("backendPort");
   });
 
   it("accepts an IPv6 load balancer range and rejects a bare address", () => {
-    expect(() => renderNginxConfig({ ...DEFAULT_NGINX_OPTIONS, loadBalancerCidr: "fd00::/8" })).not.toThrow();
-    expect(() => renderNginxConfig({ ...DEFAULT_NGINX_OPTIONS, loadBalancerCidr: "100.64.0.1" })).toThrow(
+    expect(() => renderNginxConfig({ ...PRODUCTION, loadBalancerCidr: "fd00::/8" })).not.toThrow();
+    expect(() => renderNginxConfig({ ...PRODUCTION, loadBalancerCidr: "100.64.0.1" })).toThrow(
       "nginx.loadBalancerCidr must be a network in CIDR notation",
     );
   });

@@ -1,6 +1,8 @@
 // A plain HTTP client for the nginx tests: one new connection per request (no client keep-alive),
-// so what the app sees on its side is nginx's doing alone.
+// so what the app sees on its side is nginx's doing alone. Requests carry the test domain as Host,
+// the only one the project's nginx serves, unless a test gives another.
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import { TEST_DOMAIN } from "../../support/nginx";
 
 export interface HttpResult {
   readonly status: number;
@@ -18,7 +20,14 @@ export function httpGet(port: number, path: string, options: HttpRequestOptions 
   return new Promise((resolve, reject) => {
     let answered = false;
     const req = httpRequest(
-      { host: "127.0.0.1", port, path, method: options.method ?? "GET", headers: options.headers, agent: false },
+      {
+        host: "127.0.0.1",
+        port,
+        path,
+        method: options.method ?? "GET",
+        headers: { host: TEST_DOMAIN, ...options.headers },
+        agent: false,
+      },
       (res) => {
         answered = true;
         const chunks: Buffer[] = [];

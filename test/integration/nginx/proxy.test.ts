@@ -5,7 +5,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import WebSocket from "ws";
 import { DEFAULT_NGINX_OPTIONS, type NginxOptions } from "../../../lib/instance/nginx";
 import { startTestApp, type SeenRequest, type TestApp } from "../../support/apps";
-import { checkProjectNginxConfig, startProjectNginx, waitForAccessLog, type RunningNginx } from "../../support/nginx";
+import { checkProjectNginxConfig, startProjectNginx, TEST_DOMAIN, waitForAccessLog, type RunningNginx } from "../../support/nginx";
 import { httpGet, jsonBody, type HttpResult } from "./http";
 
 const MB = 1024 * 1024;
@@ -29,16 +29,17 @@ beforeAll(async () => {
   });
   viaLbOptions = {
     ...DEFAULT_NGINX_OPTIONS,
+    domain: TEST_DOMAIN,
     backendPort: app.port,
     loadBalancerCidr: "127.0.0.0/8",
     requestTimeoutSeconds: 1,
     websocketTimeoutSeconds: 10,
   };
-  prodLikeOptions = { ...DEFAULT_NGINX_OPTIONS, backendPort: app.port, hstsMaxAge: 63072000, maxUploadSize: "10m" };
+  prodLikeOptions = { ...DEFAULT_NGINX_OPTIONS, domain: TEST_DOMAIN, backendPort: app.port, hstsMaxAge: 63072000, maxUploadSize: "10m" };
   [viaLb, prodLike, appDown] = await Promise.all([
     startProjectNginx(viaLbOptions),
     startProjectNginx(prodLikeOptions),
-    startProjectNginx({ ...DEFAULT_NGINX_OPTIONS, backendPort: closedPort }),
+    startProjectNginx({ ...DEFAULT_NGINX_OPTIONS, domain: TEST_DOMAIN, backendPort: closedPort }),
   ]);
 });
 
@@ -64,7 +65,7 @@ interface OpenSocket {
 
 function openSocket(port: number): Promise<OpenSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/socket`);
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/socket`, { headers: { host: TEST_DOMAIN } });
     let upgradeHeaders: IncomingHttpHeaders = {};
     ws.once("upgrade", (res) => (upgradeHeaders = res.headers));
     ws.once("open", () => resolve({ ws, upgradeHeaders }));

@@ -72,11 +72,14 @@ test("an HSTS change alters the user data, which replaces the instance (the prog
   expect(change("wechat-app-0-ready")?.inputs[0].after).toBe('["(known after apply: wechat-app-0 is replaced)"]');
 });
 
-test("a second instance is created in a second zone and joins the backends", () => {
+test("a second instance is created in a second zone and joins the backends with an attachment of its own", () => {
   expect(change("wechat-app-1")?.op).toBe("create");
   expect(change("wechat-app-1-ready")?.op).toBe("create");
   expect(change("wechat-net-vswitch-1")?.op).toBe("create");
-  expect(change("wechat-lb-backends")).toMatchObject({ op: "update", changedInputs: ["backendServers"] });
+  expect(change("wechat-lb-backend-1")?.op).toBe("create");
+  // The first instance is replaced (user data), so its attachment is too; nothing rewrites a list of backends.
+  expect(change("wechat-lb-backend-0")?.op).toBe("replace");
+  expect(change("wechat-lb-vsg")).toBeUndefined();
   expect(result.summary).toMatchObject({ delete: 0 });
   expect(result.config.map((c) => c.name)).toEqual([
     "wechat-https-backend:hstsMaxAge",
@@ -88,7 +91,8 @@ test("a second instance is created in a second zone and joins the backends", () 
 test("nothing else changes: the load balancer, its address and the DNS record stay", () => {
   for (const name of ["wechat-lb-clb", "wechat-dns-a", "wechat-lb-http-redirect", "wechat-net-vswitch-0"])
     expect(change(name)).toBeUndefined();
-  expect(result.outputs).toEqual([]);
+  // Only the list of zones in use grows by the second one.
+  expect(result.outputs.map((o) => o.name)).toEqual(["zoneIds"]);
 });
 
 test("the Markdown comment: a summary table, the replacements in bold, the changed inputs in details", () => {

@@ -93,6 +93,19 @@ describe("npm run plan", () => {
     expect(stderr).toContain('domain "https://dev.example.com" has a scheme (https://); set only the host name');
   });
 
+  test("--lang zh-CN: the program's config errors in Chinese, naming the same key and fix; another language is bad usage", () => {
+    const file = stackFile(
+      "config:\n  alicloud:region: cn-hangzhou\n  wechat-https-backend:domain: https://dev.example.com\n  wechat-https-backend:certificateSource: selfSigned\n",
+    );
+    const zh = plan("--config-file", file, "--lang", "zh-CN");
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toContain('栈 "custom" 的配置无效（Pulumi.custom.yaml）：');
+    expect(zh.stderr).toContain(
+      'domain "https://dev.example.com" 带有协议（https://）；只需设置主机名，例如 pulumi config set domain dev.example.com',
+    );
+    expect(plan("--config-file", file, "--lang", "fr").code).toBe(2);
+  });
+
   test("bad usage: exit 2 with the usage line", () => {
     expect(plan().code).toBe(2);
     const unknownFlag = plan("--stak", "dev");

@@ -51,6 +51,7 @@ export async function startLab(): Promise<Lab> {
     { name: "good", spec: base },
     { name: "good without WebSocket", spec: { ...base, websocket: false } },
     { name: "TLS 1.0 allowed", fails: "tls-versions", spec: { ...base, minVersion: "TLSv1", ciphers: "DEFAULT:@SECLEVEL=0" } },
+    { name: "TLS 1.3 only", fails: "tls-versions", spec: { ...base, minVersion: "TLSv1.3" } },
     {
       name: "RSA key exchange suite accepted",
       fails: "cipher-suites",

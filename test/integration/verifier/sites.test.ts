@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { CHECK_IDS, EndpointUnreachableError, Report, verify } from "../../../verifier";
 import { runCommand } from "../../../verifier/command";
+import { HAN } from "../../support/catalogs";
 import { HOST, Lab, startLab, targetOf } from "./cases";
 
 let lab: Lab;
@@ -56,6 +57,7 @@ const TABLE: [string, string | undefined][] = [
   ["good", undefined],
   ["good without WebSocket", undefined],
   ["TLS 1.0 allowed", "tls-versions"],
+  ["TLS 1.3 only", "tls-versions"],
   ["RSA key exchange suite accepted", "cipher-suites"],
   ["expired certificate", "certificate-expiry"],
   ["wrong host name", "certificate-hostname"],
@@ -289,5 +291,124 @@ describe("the installed bin (bin/verify.js, a real process)", () => {
     expect(JSON.parse(good.stdout)).toMatchObject({ url: t.url, ok: true });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--min-days "-" is not a number/);
+  });
+});
+
+describe("what the mini program would show for each failed check", () => {
+  // The WeChat symptom each broken site's failure is, and a part of the error text developers see.
+  const SYMPTOMS: [string, string, RegExp | undefined][] = [
+    ["TLS 1.0 allowed", "noneLegacyVersions", undefined],
+    ["TLS 1.3 only", "handshake", /request:fail ssl hand shake error/],
+    ["RSA key exchange suite accepted", "noneWeakSuites", undefined],
+    ["expired certificate", "dateInvalid", /"errno":600001.*net::ERR_CERT_DATE_INVALID/],
+    ["wrong host name", "commonNameInvalid", /"errno":600001.*net::ERR_CERT_COMMON_NAME_INVALID/],
+    [
+      "missing intermediate",
+      "authorityInvalid",
+      /^\{"errno":600001,"errMsg":"request:fail errcode:-202 cronet_error_code:-202 error_msg:net::ERR_CERT_AUTHORITY_INVALID"\}$/,
+    ],
+    ["self-signed", "authorityInvalid", /ERR_CERT_AUTHORITY_INVALID/],
+    ["HSTS missing", "noneHsts", undefined],
+    ["redirect with 302", "noneRedirect", undefined],
+    ["health answering 503", "healthStatus", undefined],
+    ["TLS 1.0 allowed (nginx)", "noneLegacyVersions", undefined],
+  ];
+
+  test.each(SYMPTOMS)("%s: %s", async (name, symptom, error) => {
+    const failed = (await reportOf(name)).checks.filter((c) => !c.ok);
+    expect(failed).toHaveLength(1);
+    const wechat = failed[0].wechat;
+    expect(wechat?.symptom).toBe(symptom);
+    if (error) expect(wechat?.errors.join("\n")).toMatch(error);
+    else expect(wechat?.errors).toEqual([]);
+    expect(wechat?.devices.length).toBeGreaterThan(10);
+  });
+
+  test("every failed check of every site says it, and no passed check does", async () => {
+    for (const { name } of lab.cases) {
+      for (const check of (await reportOf(name)).checks) expect(check.wechat !== undefined).toBe(!check.ok);
+    }
+  });
+
+  test("a phone without TLS 1.3 is named when only TLS 1.2 is missing; iOS and Android for the chain", async () => {
+    const only13 = (await reportOf("TLS 1.3 only")).checks.find((c) => !c.ok);
+    expect(only13?.wechat?.devices).toMatch(/phones without TLS 1\.3/);
+    const chain = (await reportOf("missing intermediate")).checks.find((c) => !c.ok);
+    expect(chain?.wechat?.devices).toMatch(/Android.*iOS/);
+    expect(chain?.wechat?.source).toBe("community");
+  });
+});
+
+describe("a run in a Chinese locale", () => {
+  async function runZh(argv: string[], env: "LC_ALL" | "flag"): Promise<{ code: number; stdout: string }> {
+    let stdout = "";
+    const saved = process.env.LC_ALL;
+    if (env === "LC_ALL") process.env.LC_ALL = "zh_CN.UTF-8";
+    try {
+      const args = env === "flag" ? [...argv, "--lang", "zh-CN"] : argv;
+      const code = await runCommand(args, { stdout: (t) => (stdout += t), stderr: () => undefined });
+      return { code, stdout };
+    } finally {
+      process.env.LC_ALL = saved;
+    }
+  }
+
+  function argsFor(name: string): string[] {
+    const t = site(name);
+    return [t.url, "--http-url", t.httpUrl, ...t.resolve.flatMap((r) => ["--resolve", r]), "--cacert", rootFile];
+  }
+
+  const BROKEN = TABLE.filter(([, fails]) => fails !== undefined).map(([name]) => name);
+
+  test.each(BROKEN)("%s: reports in Chinese and names the WeChat error of the failed check", async (name) => {
+    const { code, stdout } = await runZh(argsFor(name), "LC_ALL");
+    expect(code).toBe(1);
+    const lines = stdout.trimEnd().split("\n");
+    const failedAt = lines.findIndex((line) => line.startsWith("失败"));
+    expect(failedAt).toBeGreaterThanOrEqual(0);
+    // The verdict, then what the mini program shows, in Chinese; WeChat's own text as it is.
+    expect(lines[failedAt]).toMatch(HAN);
+    expect(lines[failedAt + 1]).toMatch(/^ {5}小程序中：/);
+    const report = await reportOf(name);
+    const wechat = report.checks.find((c) => !c.ok)?.wechat;
+    for (const error of wechat?.errors ?? []) expect(stdout).toContain(error);
+    if ((wechat?.errors.length ?? 0) > 0) expect(lines[failedAt + 2]).toMatch(/^ {5}影响：.*[\u4e00-\u9fff]/);
+    expect(lines[lines.length - 1]).toMatch(/^https:\/\/wechat\.test:\d+\/ 的 9 项检查中有 1 项失败：/);
+    // Every check's verdict is a Chinese sentence, not the English one.
+    for (const line of lines.filter((l) => /^(通过|失败)/.test(l))) expect(line).toMatch(HAN);
+  });
+
+  test("--lang zh-CN does the same in any locale; --lang en gives English back", async () => {
+    const zh = await runZh(argsFor("missing intermediate"), "flag");
+    expect(zh.stdout).toMatch(/^失败 certificate-chain +服务器只发送了自己的证书，没有发送签发它的中间证书/m);
+    expect(zh.stdout).toContain('小程序中：{"errno":600001,"errMsg":"request:fail errcode:-202');
+    let english = "";
+    await runCommand([...argsFor("missing intermediate"), "--lang", "en"], { stdout: (t) => (english += t), stderr: () => undefined });
+    expect(english).toMatch(/^FAIL certificate-chain +the server sends only its own certificate/m);
+    expect(english).toMatch(/^ {5}in the mini program: \{"errno":600001.*\(as developers report it/m);
+    expect(english).toMatch(/^ {5}where: every phone that lacks the missing certificate/m);
+  });
+
+  test("--json carries the WeChat error of each failed check", async () => {
+    let stdout = "";
+    await runCommand([...argsFor("wrong host name"), "--json", "--lang", "zh-CN"], {
+      stdout: (t) => (stdout += t),
+      stderr: () => undefined,
+    });
+    const failed = (JSON.parse(stdout) as Report).checks.filter((c) => !c.ok);
+    expect(failed).toEqual([
+      expect.objectContaining({
+        id: "certificate-hostname",
+        detail: expect.stringMatching(/^证书签发给 other\.test，\*\.other\.test，不是 wechat\.test/),
+        wechat: {
+          symptom: "commonNameInvalid",
+          errors: [
+            '{"errno":600001,"errMsg":"request:fail errcode:-200 cronet_error_code:-200 error_msg:net::ERR_CERT_COMMON_NAME_INVALID"}',
+          ],
+          source: "derived",
+          devices: expect.stringMatching(/^所有手机/),
+        },
+      }),
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 // The GitHub workflows: linted by actionlint (which must also catch a broken one), every action
 // pinned to a commit, the Pulumi CLI pinned to the SDK's version, least permissions, no secrets
 // for forks, and the review/deploy/renew rules of docs/review.md.
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
@@ -26,11 +27,14 @@ interface Job {
   if?: string;
   environment?: string;
   permissions?: Record<string, string>;
+  env?: Record<string, string>;
+  strategy?: { matrix?: { include?: Record<string, string>[] } };
   steps?: Step[];
 }
 interface Workflow {
   on: Record<string, unknown>;
   permissions?: Record<string, string> | string;
+  env?: Record<string, string>;
   jobs: Record<string, Job>;
 }
 const workflow = (file: string) => parse(text(file)) as Workflow;
@@ -205,27 +209,38 @@ describe("pull-request.yml", () => {
     expect(diff.find((s) => s.run?.includes("PATCH"))?.if).toBe("github.event.pull_request.head.repo.full_name == github.repository");
   });
 
-  test("a real preview only with the repository's secrets and never for a fork, with the policy pack", () => {
-    expect(wf.jobs.preview.if).toBe("needs.cloud-access.outputs.enabled == 'true'");
-    const check = wf.jobs["cloud-access"].steps?.[0];
-    expect(check?.env?.SAME_REPOSITORY).toBe("${{ github.event.pull_request.head.repo.full_name == github.repository }}");
-    const preview = wf.jobs.preview.steps?.find((s) => s.uses?.startsWith("pulumi/actions@"));
+  test('a real preview of dev only, in the environment "preview", never for a fork, with the policy pack', () => {
+    const job = wf.jobs.preview;
+    expect(job.if).toBe("github.event.pull_request.head.repo.full_name == github.repository");
+    expect(job.environment).toBe("preview");
+    const preview = job.steps?.find((s) => s.uses?.startsWith("pulumi/actions@"));
     expect(preview?.with).toMatchObject({
       command: "preview",
+      "stack-name": "dev",
       "comment-on-pr": true,
       policyPacks: "policy",
-      policyPackConfigs: "policy/config/${{ matrix.stack }}.json",
+      policyPackConfigs: "policy/config/dev.json",
     });
+    // No matrix or expression can bring prod back into a pull request's code.
+    expect(JSON.stringify(job)).not.toMatch(/prod/);
   });
 });
 
 describe("deploy.yml and renew.yml", () => {
   const verifier = /npm run verify -- "https:\/\/\$\{domain\}\/" --resolve "\$\{domain\}:443:\$\{address\}"/;
 
-  test("deploy: push to main, dev then the verifier, prod behind the environment's approval then the verifier", () => {
+  test("deploy: push to main, dev then the verifier, a preview of prod, prod behind the environment's approval then the verifier", () => {
     const wf = workflow("deploy.yml");
     expect(wf.on).toMatchObject({ push: { branches: ["main"] } });
-    expect(wf.jobs.prod).toMatchObject({ needs: "dev", environment: "prod" });
+    expect(wf.jobs["prod-preview"]).toMatchObject({ needs: "dev", environment: "prod-preview" });
+    expect(wf.jobs["prod-preview"].steps?.find((s) => s.uses?.startsWith("pulumi/actions@"))?.with).toMatchObject({
+      command: "preview",
+      "stack-name": "prod",
+      policyPacks: "policy",
+      policyPackConfigs: "policy/config/prod.json",
+      "comment-on-summary": true,
+    });
+    expect(wf.jobs.prod).toMatchObject({ needs: "prod-preview", environment: "prod" });
     for (const stack of ["dev", "prod"]) {
       const jobSteps = wf.jobs[stack].steps ?? [];
       expect(jobSteps.find((s) => s.uses?.startsWith("pulumi/actions@"))?.with).toMatchObject({
@@ -239,15 +254,127 @@ describe("deploy.yml and renew.yml", () => {
     }
   });
 
-  test("renew: weekly, an up of the ACME certificate chain, then the verifier demanding 21 days", () => {
+  test("renew: weekly; a targeted preview, checked to change nothing but the certificate, before the same targeted up; then the verifier", () => {
     const wf = workflow("renew.yml");
     expect(wf.on).toMatchObject({ schedule: [{ cron: expect.stringMatching(/^\S+ \S+ \* \* \d$/) }] });
-    const script = (wf.jobs.renew.steps ?? []).map((s) => s.run ?? "").join("\n");
-    expect(script).toContain('select(.type == "acme:index/certificate:Certificate")');
-    expect(script).toContain("--target-dependents");
-    expect(script).toContain("--policy-pack policy");
-    expect(script).toMatch(verifier);
-    expect(script).toContain("--min-days 21");
+    const runs = (wf.jobs.renew.steps ?? []).map((s) => s.run ?? "");
+    expect(runs.join("\n")).toContain('select(.type == "acme:index/certificate:Certificate")');
+    const preview = runs.findIndex((r) => r.includes("pulumi preview --json"));
+    const check = runs.findIndex((r) => r.includes("npm run --silent check-renewal -- renewal-preview.json"));
+    const up = runs.findIndex((r) => r.includes("pulumi up --yes"));
+    expect([preview >= 0, check > preview, up > check]).toEqual([true, true, true]);
+    expect(runs[preview]).toContain("> renewal-preview.json");
+    // The up applies exactly what was previewed and checked: the same targets, the same dependents.
+    const command = (r: string) => r.replace(/pulumi (preview --json|up --yes)/, "pulumi <command>").replace(" > renewal-preview.json", "");
+    expect(command(runs[up])).toBe(command(runs[preview]));
+    expect(runs[up]).toContain("--target-dependents");
+    expect(runs[up]).toContain("--policy-pack policy");
+    const verify = runs.at(-1) ?? "";
+    expect(verify).toMatch(verifier);
+    expect(verify).toContain("--min-days 21");
+  });
+});
+
+describe("the renewal check as renew.yml runs it (npm run check-renewal, the built command)", () => {
+  const previews = path.join(PROJECT_DIR, "test", "unit", "renewal", "previews");
+  const check = (args: string[], env: Record<string, string> = {}) => {
+    const result = spawnSync(process.execPath, [path.join(PROJECT_DIR, "bin", "run.js"), "tools/commands/checkRenewal", ...args], {
+      cwd: PROJECT_DIR,
+      encoding: "utf8",
+      timeout: 30000,
+      env: { ...process.env, GITHUB_ACTIONS: "", ...env },
+    });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  test("a due renewal passes (exit 0) and says what it renews", () => {
+    const { code, stdout } = check([path.join(previews, "renewal-due.json")]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('renewal: update alicloud:slb/listener:Listener "wechat-lb-https" (serverCertificateId)');
+    expect(stdout).toContain("only the certificate changes");
+  });
+
+  test("a listener change waiting on main fails the run (exit 1) with an error annotation and what to do", () => {
+    const { code, stdout, stderr } = check([path.join(previews, "listener-change-waiting.json")], { GITHUB_ACTIONS: "true" });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(
+      /^::error title=renewal scope::not a renewal: update alicloud:slb\/listener:Listener "wechat-lb-https" \(serverCertificateId, tlsCipherPolicy\)/m,
+    );
+    expect(stderr).toMatch(/Deploy main through the deploy workflow/);
+  });
+
+  test("an unreadable preview fails (exit 1); no file is bad usage (exit 2)", () => {
+    expect(check(["/nonexistent/preview.json"]).code).toBe(1);
+    expect(check([]).code).toBe(2);
+  });
+});
+
+describe("credentials: what each job gets (docs/review.md)", () => {
+  const SECRET = /\$\{\{[^}]*secrets\./;
+  const holdsSecret = (env?: Record<string, string>) => Object.values(env ?? {}).some((v) => SECRET.test(String(v)));
+  /** The GitHub environments a job runs in (a matrix expression resolved through its include list). */
+  const environmentsOf = (job: Job): string[] => {
+    if (!job.environment) return [];
+    const fromMatrix = /^\$\{\{\s*matrix\.(\w+)\s*\}\}$/.exec(job.environment);
+    return fromMatrix ? (job.strategy?.matrix?.include ?? []).map((entry) => entry[fromMatrix[1]]) : [job.environment];
+  };
+  const review = readFileSync(path.join(PROJECT_DIR, "docs", "review.md"), "utf8");
+  /** The row of an environment in docs/review.md's table of GitHub environments. */
+  const documented = (environment: string) => review.split("\n").find((l) => new RegExp(`^\\|\\s*\`${environment}\`\\s*\\|`).test(l));
+
+  test.each(files)("%s: no secret in the workflow's or a job's env, which every step (npm ci's install scripts too) would see", (file) => {
+    const wf = workflow(file);
+    expect(holdsSecret(wf.env)).toBe(false);
+    for (const [name, job] of Object.entries(wf.jobs)) expect([name, holdsSecret(job.env)]).toEqual([name, false]);
+  });
+
+  test.each(files)(
+    "%s: secrets only in the env of the steps that call the cloud or the state, never in a script or an action's inputs",
+    (file) => {
+      for (const step of steps(workflow(file))) {
+        expect([step.run, SECRET.test(step.run ?? "")]).toEqual([step.run, false]);
+        expect([step.uses, SECRET.test(JSON.stringify(step.with ?? {}))]).toEqual([step.uses, false]);
+        // Dependencies' install scripts, the test suite and the renewal check run the code of packages
+        // and of the branch: they get nothing.
+        if (/npm (ci|test)|npm run (test|--silent check-renewal)/.test(step.run ?? "")) {
+          expect([step.run, holdsSecret(step.env)]).toEqual([step.run, false]);
+        }
+      }
+    },
+  );
+
+  test.each(files)("%s: every job given secrets runs in a GitHub environment", (file) => {
+    for (const [name, job] of Object.entries(workflow(file).jobs)) {
+      if (SECRET.test(JSON.stringify(job))) expect([name, environmentsOf(job).length > 0]).toEqual([name, true]);
+    }
+  });
+
+  test('a pull request\'s code gets only the environment "preview": no prod credentials, no write access', () => {
+    const environments = Object.values(workflow("pull-request.yml").jobs).flatMap(environmentsOf);
+    expect(environments).toEqual(["preview"]);
+    expect(documented("preview")).toMatch(/read-only/);
+    expect(documented("preview")).toMatch(/dev's passphrase/);
+    expect(documented("preview")).not.toMatch(/prod's passphrase/);
+  });
+
+  test.each(["deploy.yml", "renew.yml"])(
+    "%s: runs only from main (workflow_dispatch can start it from any branch): every job checks the ref",
+    (file) => {
+      const wf = workflow(file);
+      expect(wf.on).toHaveProperty("workflow_dispatch");
+      for (const [name, job] of Object.entries(wf.jobs)) expect([name, job.if]).toEqual([name, "github.ref == 'refs/heads/main'"]);
+    },
+  );
+
+  test("every environment of deploy and renew is documented as restricted to main", () => {
+    const environments = new Set(["deploy.yml", "renew.yml"].flatMap((f) => Object.values(workflow(f).jobs).flatMap(environmentsOf)));
+    expect([...environments].sort()).toEqual(["dev", "prod", "prod-preview", "prod-renew"]);
+    for (const environment of environments)
+      expect([environment, documented(environment)]).toEqual([
+        environment,
+        expect.stringMatching(/^\|\s*`[\w-]+`\s*\|\s*`main` only\s*\|/),
+      ]);
+    expect(documented("prod")).toMatch(/required reviewers/);
   });
 });
 
@@ -264,7 +391,7 @@ test("the per-stack policy configs name real policies and properties of their co
         expect([policyName, key, key in (policy?.configSchema?.properties ?? {})]).toEqual([policyName, key, true]);
     }
   }
-  expect(
-    JSON.parse(readFileSync(path.join(PROJECT_DIR, "policy", "config", "prod.json"), "utf8"))["prod-stateful-resources-protected"],
-  ).toEqual({ environment: "prod" });
+  const prod = JSON.parse(readFileSync(path.join(PROJECT_DIR, "policy", "config", "prod.json"), "utf8"));
+  expect(prod["prod-stateful-resources-protected"]).toEqual({ environment: "prod" });
+  expect(prod["prod-strict-tls-policy"]).toEqual({ environment: "prod" });
 });

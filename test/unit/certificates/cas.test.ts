@@ -5,11 +5,11 @@ const INTERMEDIATE = "CN=wechat-https-backend test Intermediate CA, O=wechat-htt
 
 describe("certificates from SSL Certificates Service", () => {
   let pki: TestPki;
-  let found: { id: string; name: string; cert: string }[];
+  let found: { id: string; certificateName: string; cert: string }[];
   beforeAll(async () => {
     pki = await createPki();
     const leaf = await pki.leaf({ dnsNames: ["api.example.com"], notAfterDays: 40, key: { kind: "ec", curve: "P-256" } });
-    found = [{ id: "42", name: "api cert", cert: leaf.certPem + pki.intermediate.certPem }];
+    found = [{ id: "42", certificateName: "api cert", cert: leaf.certPem + pki.intermediate.certPem }];
   });
 
   test("a certificate that covers the domain long enough gives its name, expiry and issuer", () => {

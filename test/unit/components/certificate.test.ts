@@ -79,7 +79,7 @@ describe("Certificate from ACME", () => {
       minDaysRemaining: 21,
       dnsChallenges: [{ provider: "alidns", config: { ALICLOUD_TTL: "600", ALICLOUD_PROPAGATION_TIMEOUT: "600" } }],
     });
-    // Credentials are not in the inputs: the DNS client reads the same environment as the Alibaba Cloud provider.
+    // No credentials given: the DNS client reads the ALICLOUD_* environment itself, and none land in the state.
     expect(JSON.stringify(issued.inputs.dnsChallenges)).not.toContain("ALICLOUD_ACCESS_KEY");
     for (const acmeResource of [account, issued]) expect(acmeResource.provider).toMatch(/pulumi:providers:acme::cert-acme::/);
   });
@@ -100,12 +100,15 @@ describe("Certificate from ACME", () => {
     expect(issuer).toBe("O=wechat-https-backend mocks, CN=mock certificate\\, not a real one");
   });
 
-  test("credentials from the stack config go to the DNS challenge as a secret", async () => {
+  test("credentials the program resolved go to the DNS challenge under lego's names, as a secret", async () => {
     const run = await runComponents(
       () =>
         new Certificate("cert", {
           domain: "api.example.com",
-          source: { ...acmeSource, dnsCredentials: { accessKey: pulumi.secret("AKID"), secretKey: pulumi.secret("SK") } },
+          source: {
+            ...acmeSource,
+            dnsCredentials: { ALICLOUD_ACCESS_KEY: pulumi.secret("AKID"), ALICLOUD_SECRET_KEY: pulumi.secret("SK") },
+          },
         }),
     );
     // Pulumi marks the whole list secret when any part of it is.
@@ -113,6 +116,39 @@ describe("Certificate from ACME", () => {
     expect(isSecretInput(challenges)).toBe(true);
     const [challenge] = revealSecret(challenges) as { config: unknown }[];
     expect(challenge.config).toMatchObject({ ALICLOUD_ACCESS_KEY: "AKID", ALICLOUD_SECRET_KEY: "SK", ALICLOUD_TTL: "600" });
+  });
+
+  test("an account per CA and contact address: a new key when either changes; a replaced account is never deactivated", async () => {
+    const run = await runComponents(() => new Certificate("cert", { domain: "api.example.com", source: acmeSource }));
+    const accountKey = findResource(run, T.tlsKey, "cert-acme-account-key");
+    // Either change replaces the key, so the registration (account_key_pem ForceNew) and the certificate follow.
+    expect(accountKey.options.replacementTrigger).toBe(true);
+    expect(accountKey.replacementTrigger).toBe(`${acmeSource.serverUrl} ${acmeSource.email}`);
+    const account = findResource(run, T.acmeRegistration);
+    expect(revealSecret(account.inputs.accountKeyPem)).toBe(accountKey.state.privateKeyPem);
+    // Delete would deactivate the account, through whichever CA the provider points at by then.
+    expect(account.options.retainOnDelete).toBe(true);
+    // Deleting an old certificate must not talk to a CA either.
+    expect(findResource(run, T.acmeCertificate).inputs.revokeCertificateOnDestroy).toBe(false);
+  });
+
+  test("the order waits for the DNS zone check (a missing zone fails the plan first: test/integration/plan)", async () => {
+    class Marker extends pulumi.CustomResource {
+      constructor(name: string) {
+        super("test:index:Marker", name, {});
+      }
+    }
+    const run = await runComponents(() => {
+      // The check answers late, and marks the moment it does.
+      const checked = pulumi.output(new Promise<string>((resolve) => setTimeout(() => resolve("example.com"), 200))).apply((zone) => {
+        new Marker("zone-checked");
+        return zone;
+      });
+      new Certificate("cert", { domain: "api.example.com", source: { ...acmeSource, zoneReady: checked } });
+    });
+    const order = run.resources.map((r) => r.name);
+    expect(order.indexOf("cert-acme-cert")).toBeGreaterThan(order.indexOf("zone-checked"));
+    expect(order.indexOf("cert-acme-account")).toBeLessThan(order.indexOf("zone-checked"));
   });
 });
 

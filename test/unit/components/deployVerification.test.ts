@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DeployVerification } from "../../../components/deployVerification";
-import { parseCommandLine } from "../../../verifier/command";
+import { parseCommandLine, runBudgetMs } from "../../../verifier/command";
 import { findResource, runComponents } from "../../support/program";
 
 class Listener extends pulumi.CustomResource {
@@ -32,7 +32,9 @@ describe("DeployVerification", () => {
     expect(parsed).toEqual({
       json: false,
       waitSeconds: 300,
+      locale: "en",
       options: expect.objectContaining({
+        deadlineSeconds: 120,
         url: "https://api.example.com/",
         healthPath: "/api/health",
         hstsMinSeconds: 31536000,
@@ -43,5 +45,25 @@ describe("DeployVerification", () => {
     expect(check.inputs.triggers).toEqual(["cert-1", "listener-1"]);
     expect(check.options.dependsOn).toEqual([{ type: "test:index:Listener", name: "https" }]);
     expect(check.inputs.dir).toBeUndefined();
+  });
+
+  test("the command has a time limit beyond the verifier's own budget, so pulumi up never waits on a hung check", async () => {
+    const run = await runComponents(() => {
+      new DeployVerification("check", {
+        domain: "api.example.com",
+        address: "203.0.113.10",
+        healthPath: "/api/health",
+        hstsMinSeconds: 31536000,
+        minDays: 30,
+        triggers: [],
+        after: [],
+        waitSeconds: 300,
+        deadlineSeconds: 120,
+      });
+    });
+    // 300 s of retries + a 120 s attempt + a minute = 480 s: 8 minutes, more than the verifier's own budget.
+    const timeout = findResource(run, LOCAL_COMMAND).options.customTimeouts;
+    expect(timeout).toEqual({ create: "8m", update: "8m" });
+    expect(8 * 60_000).toBeGreaterThan(runBudgetMs(300, 120) + 10_000);
   });
 });

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { HttpsLoadBalancer } from "../../../components/httpsLoadBalancer";
-import { findResource, runComponents, T } from "../../support/program";
+import { findResource, resourcesOfType, runComponents, T } from "../../support/program";
 
 class Gate extends pulumi.CustomResource {
   constructor(name: string) {
@@ -68,17 +68,53 @@ describe("HttpsLoadBalancer", () => {
     expect(redirect.options.dependsOn).toEqual([{ type: T.listener, name: "lb-https" }]);
   });
 
-  test("backends are attached after their readiness checks", async () => {
+  test("each backend has its own attachment to a VServer group the HTTPS listener forwards to; none is a BackendServer list", async () => {
+    const run = await runComponents(() => new HttpsLoadBalancer("lb", base));
+    const group = findResource(run, T.serverGroup);
+    expect(group.inputs).toMatchObject({ loadBalancerId: findResource(run, T.loadBalancer).id, name: "lb-backends" });
+    expect(group.inputs.servers).toBeUndefined();
+    const attachments = resourcesOfType(run, T.serverAttachment);
+    expect(attachments.map((a) => [a.name, a.inputs])).toEqual([
+      ["lb-backend-0", { serverGroupId: group.id, serverId: "i-1", port: 80, weight: 100, type: "ecs" }],
+      ["lb-backend-1", { serverGroupId: group.id, serverId: "i-2", port: 80, weight: 100, type: "ecs" }],
+    ]);
+    const { https } = listeners(run);
+    expect(https.inputs.serverGroupId).toBe(group.id);
+    // On a stack that used the default server group, the listener switches only once the group holds backends.
+    expect(https.options.dependsOn).toEqual(attachments.map((a) => ({ type: T.serverAttachment, name: a.name })));
+    expect(resourcesOfType(run, T.backendServer)).toEqual([]);
+  });
+
+  test("an attachment waits for its instance's readiness, through the id it is given", async () => {
     const run = await runComponents(() => {
       const gate = new Gate("gate");
-      new HttpsLoadBalancer("lb", { ...base, backendsReadyAfter: [gate] });
+      const readyId = pulumi.all([pulumi.output("i-1"), gate.id]).apply(([id]) => id);
+      new HttpsLoadBalancer("lb", { ...base, backendInstanceIds: [readyId] });
     });
-    const attachment = findResource(run, T.backendServer);
-    expect(attachment.inputs.backendServers).toEqual([
-      { serverId: "i-1", weight: 100, type: "ecs" },
-      { serverId: "i-2", weight: 100, type: "ecs" },
+    // The mock sees the attachment only once the id resolved, i.e. after the gate registered.
+    const names = run.resources.map((r) => r.name);
+    expect(names.indexOf("lb-backend-0")).toBeGreaterThan(names.indexOf("gate"));
+    expect(findResource(run, T.serverAttachment).inputs.serverId).toBe("i-1");
+  });
+
+  test("the endpoint counts as serving only after CLB can have found every new backend healthy", async () => {
+    const run = await runComponents(() => new HttpsLoadBalancer("lb", base));
+    const settle = findResource(run, T.localCommand, "lb-health-settle");
+    // (healthyThreshold 2 + one interval of slack) x 5 s interval + 5 s check timeout.
+    expect(settle.inputs.create).toBe('node -e "setTimeout(() => {}, 20000)"');
+    expect(settle.inputs.triggers).toEqual(resourcesOfType(run, T.serverAttachment).map((a) => a.id));
+    expect(settle.options.dependsOn).toEqual([
+      { type: T.listener, name: "lb-https" },
+      { type: T.serverAttachment, name: "lb-backend-0" },
+      { type: T.serverAttachment, name: "lb-backend-1" },
     ]);
-    expect(attachment.options.dependsOn).toEqual([{ type: "test:index:Gate", name: "gate" }]);
+  });
+
+  test("physical names in the provider's current fields, not the deprecated name", async () => {
+    const run = await runComponents(() => new HttpsLoadBalancer("lb", { ...base, namePrefix: "wechat-https-backend-prod" }));
+    const lb = findResource(run, T.loadBalancer);
+    expect(lb.inputs.loadBalancerName).toBe("wechat-https-backend-prod-clb");
+    expect(lb.inputs.name).toBeUndefined();
   });
 
   test("protect turns on CLB delete protection and Pulumi protection", async () => {

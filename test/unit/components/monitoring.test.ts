@@ -108,6 +108,8 @@ describe("Monitoring", () => {
       healthPath: "/api/health",
       hstsMinSeconds: 31536000,
       minDays: 30,
+      // Two verifications of 50 s at most and the 60 s between them fit the function's 180 s.
+      deadlineSeconds: 50,
     });
     expect(JSON.parse(env[FUNCTION_ENV.robots])).toEqual([{ kind: "wecom", url: WECOM }]);
     expect(env[FUNCTION_ENV.stateDir]).toBe("/mnt/monitor/state");

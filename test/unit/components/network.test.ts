@@ -47,11 +47,41 @@ describe("Network", () => {
   });
 
   test("fails with the fix when the region has fewer usable zones than zoneCount", () => {
-    expect(() => pickZone(["cn-hangzhou-h"], 1, 2)).toThrow(
-      "only 1 zone(s) in this region can create the chosen instance type in a vSwitch, but zoneCount is 2; " +
-        "lower zoneCount/instanceCount, pick another instanceType, or another alicloud:region",
+    expect(() => pickZone(["cn-hangzhou-h"], ["cn-hangzhou-h"], 2)).toThrow(
+      "zoneIds: only 1 zone(s) in this region can create the chosen instance type in a vSwitch, but zoneCount is 2; " +
+        "lower zoneCount/instanceCount, pick another instanceType, another alicloud:region, or list the zones in use in zoneIds (pulumi stack output zoneIds)",
     );
-    expect(pickZone(zones, 1, 2)).toBe("cn-hangzhou-i");
+    expect(pickZone(zones, ["cn-hangzhou-h"], 2)).toBe("cn-hangzhou-i");
+  });
+
+  test("looked-up zones: each vSwitch keeps its zone (ignoreChanges), the next takes a zone none of the earlier ones is in", async () => {
+    const run = await runComponents(() => new Network("net", { zoneIds: pulumi.output(zones), zoneCount: 3 }));
+    const switches = resourcesOfType(run, T.vswitch);
+    expect(switches.map((s) => s.inputs.zoneId)).toEqual(zones);
+    expect(switches.every((s) => JSON.stringify(s.options.ignoreChanges) === '["zoneId"]')).toBe(true);
+  });
+
+  test("configured zones are used as given, and a change to them moves the vSwitch (no ignoreChanges)", async () => {
+    const run = await runComponents(
+      () => new Network("net", { zoneIds: ["cn-hangzhou-k", "cn-hangzhou-h"], zonesConfigured: true, zoneCount: 2 }),
+    );
+    const switches = resourcesOfType(run, T.vswitch);
+    expect(switches.map((s) => s.inputs.zoneId)).toEqual(["cn-hangzhou-k", "cn-hangzhou-h"]);
+    expect(switches.every((s) => s.options.ignoreChanges === undefined)).toBe(true);
+  });
+
+  test("physical names in the provider's current fields (vpcName, vswitchName, securityGroupName), not the deprecated name", async () => {
+    const run = await runComponents(() => new Network("net", { zoneIds: zones, zoneCount: 2, namePrefix: "wechat-https-backend-dev" }));
+    const vpc = findResource(run, T.vpc);
+    expect(vpc.inputs).toMatchObject({ vpcName: "wechat-https-backend-dev-vpc" });
+    expect(resourcesOfType(run, T.vswitch).map((s) => s.inputs.vswitchName)).toEqual([
+      "wechat-https-backend-dev-vswitch-0",
+      "wechat-https-backend-dev-vswitch-1",
+    ]);
+    expect(findResource(run, T.securityGroup).inputs.securityGroupName).toBe("wechat-https-backend-dev-sg");
+    for (const resource of [vpc, findResource(run, T.securityGroup), ...resourcesOfType(run, T.vswitch)]) {
+      expect(resource.inputs.name).toBeUndefined();
+    }
   });
 
   test("rejects a zone count below one before declaring anything", () => {

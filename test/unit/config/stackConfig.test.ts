@@ -53,6 +53,7 @@ describe("stack config: defaults", () => {
     expect(settings.instanceType).toBeUndefined();
     expect(warnings).toEqual([
       "icpLicense is not set; WeChat only accepts ICP-filed (备案) domains: pulumi config set icpLicense '京ICP备12345678号-1'",
+      expect.stringMatching(/^domain: "dev\.example\.com" is an example domain .*pulumi config set domain api\.your-domain\.com$/),
       "certificateSource: selfSigned certificates are rejected by phones; only the WeChat developer tools with domain checks off will connect",
     ]);
   });
@@ -67,7 +68,11 @@ describe("stack config: defaults", () => {
       recordName: "@",
       dnsZone: "example.com",
     });
-    expect(warnings).toEqual([]);
+    // Only the example values are warned about.
+    expect(warnings).toEqual([
+      expect.stringMatching(/^domain: "example\.com" is an example domain/),
+      expect.stringMatching(/^icpLicense: "京ICP备00000000号-1" is the example filing number.*pulumi config set icpLicense/),
+    ]);
     expect(checksNotRun).toEqual([expect.stringContaining("certificatePem/privateKeyPem are secrets the offline plan cannot decrypt")]);
   });
 
@@ -200,7 +205,7 @@ describe("stack config: every bad value is refused with the key and the fix", ()
     [{ instanceCount: "21" }, "instanceCount", /outside 0-20/, "pulumi config set instanceCount 2"],
     [{ instanceCount: "2", zoneCount: "3" }, "zoneCount", /cannot each hold one of 2 instances/, "set zoneCount at most instanceCount"],
     [{ backendPort: "80" }, "backendPort", /outside 1024-65535 \(nginx holds port 80/, "pulumi config set backendPort 3000"],
-    [{ instanceType: "large" }, "instanceType", /is not an ECS instance type/, "pulumi config set instanceType ecs.g7.large"],
+    [{ instanceType: "large" }, "instanceType", /is not an ECS instance type/, "pulumi config set instanceType ecs.c7.large"],
     [{ appImage: "Bad Image!" }, "appImage", /is not a container image reference/, "pulumi config set appImage registry-vpc."],
     [{ healthPath: "api/health" }, "healthPath", /is not a URL path .* starting with "\/"/, "pulumi config set healthPath /api/health"],
     [{ apiBasePath: "/api?v=1" }, "apiBasePath", /\(no query\)/, "pulumi config set apiBasePath /api"],
@@ -234,13 +239,27 @@ describe("stack config: every bad value is refused with the key and the fix", ()
     expect(found[0]).toContain(fix);
   });
 
-  test("SSH open to the internet: an error in prod, a warning in dev", () => {
-    expect(problems({ ...prodBase, sshAllowedCidrs: '["0.0.0.0/0"]' }, "prod")).toEqual([
-      'sshAllowedCidrs: "0.0.0.0/0" opens SSH to the whole internet; list your office or bastion range instead',
-    ]);
-    expect(resolveStackConfig(input({ ...devBase, sshAllowedCidrs: '["0.0.0.0/0"]' })).warnings).toContain(
-      'sshAllowedCidrs: "0.0.0.0/0" opens SSH to the whole internet; list your office or bastion range instead',
+  test("SSH open to the internet (half of it counts): an error in prod, a warning in dev", () => {
+    for (const cidr of ["0.0.0.0/0", "128.0.0.0/1", "::/1"]) {
+      expect(problems({ ...prodBase, sshAllowedCidrs: JSON.stringify([cidr]) }, "prod")).toEqual([
+        `sshAllowedCidrs: "${cidr}" opens SSH to the internet (any range wider than /8 counts); list your office or bastion range instead`,
+      ]);
+    }
+    expect(resolveStackConfig(input({ ...devBase, sshAllowedCidrs: '["0.0.0.0/1"]' })).warnings).toContain(
+      'sshAllowedCidrs: "0.0.0.0/1" opens SSH to the internet (any range wider than /8 counts); list your office or bastion range instead',
     );
+    expect(() => resolveStackConfig(input({ ...prodBase, sshAllowedCidrs: '["10.0.0.0/8"]' }, "prod"))).not.toThrow();
+  });
+
+  test("tls_cipher_policy_1_2 (no forward secrecy for some suites): an error in prod, a warning in dev", () => {
+    expect(problems({ ...prodBase, tlsPolicy: "tls_cipher_policy_1_2" }, "prod")).toEqual([
+      "tlsPolicy: tls_cipher_policy_1_2 still offers cipher suites without forward secrecy (RSA key exchange, " +
+        "3DES), which the verifier fails: pulumi config set tlsPolicy tls_cipher_policy_1_2_strict_with_1_3",
+    ]);
+    expect(resolveStackConfig(input({ ...devBase, tlsPolicy: "tls_cipher_policy_1_2" })).warnings).toContainEqual(
+      expect.stringContaining("tlsPolicy: tls_cipher_policy_1_2 still offers cipher suites without forward secrecy"),
+    );
+    expect(() => resolveStackConfig(input({ ...prodBase, tlsPolicy: "tls_cipher_policy_1_2_strict" }, "prod"))).not.toThrow();
   });
 
   test("the error message lists every problem under the stack's file name", () => {

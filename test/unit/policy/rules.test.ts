@@ -3,13 +3,20 @@
 import {
   backendPortOnlyFromLoadBalancer,
   certificateValidity,
+  disksEncrypted,
   dnsRecordPointsAtLoadBalancer,
   dnsRecordTtl,
   httpListenerRedirectsToHttps,
   httpsListenerHttp2,
   httpsListenerTls12,
+  instanceMetadataTokensRequired,
+  instancesWithoutPublicIp,
   noAdminPortsFromInternet,
+  noOtherPortsFromInternet,
+  noSensitivePortsFromInternet,
+  onlyHttpsAndRedirectListeners,
   prodStatefulResourcesProtected,
+  prodStrictTlsPolicy,
 } from "../../../policy/policies";
 import { UNKNOWN_STRING } from "../../../policy/props";
 import { TYPES } from "../../../policy/resourceTypes";
@@ -100,12 +107,64 @@ describe("http-listener-redirects-to-https", () => {
       `HTTP listener "wechat-lb-http-redirect" redirects to port 8443: set forwardPort to 443, the HTTPS listener WeChat calls`,
     ]);
   });
+});
 
-  test("a TCP listener on port 80", async () => {
-    const tcp = resource(TYPES.listener, "tcp80", { protocol: "tcp", frontendPort: 80, backendPort: 80 });
-    expect(messages(await runResourcePolicy(httpListenerRedirectsToHttps, tcp))).toEqual([
-      `TCP listener "tcp80" on port 80 passes plain HTTP through: remove it and use an HTTP listener with listenerForward "on" and forwardPort 443`,
+describe("only-https-and-redirect-listeners", () => {
+  const listener = (name: string, props: Record<string, unknown>) =>
+    resource(TYPES.listener, name, { loadBalancerId: UNKNOWN_STRING, ...props });
+  const refused = async (props: Record<string, unknown>) =>
+    messages(await runResourcePolicy(onlyHttpsAndRedirectListeners, listener("extra", props)));
+
+  test("HTTPS on 443 and the HTTP redirect on 80 pass", async () => {
+    expect(await refused({ protocol: "https", frontendPort: 443, backendPort: 80 })).toEqual([]);
+    expect(await refused({ protocol: "http", frontendPort: 80, listenerForward: "on", forwardPort: 443 })).toEqual([]);
+  });
+
+  test("a TCP listener 443 -> 80 (plain HTTP to nginx, no TLS), TCP 8080, UDP 443 and TCP 80 are refused", async () => {
+    expect(await refused({ protocol: "tcp", frontendPort: 443, backendPort: 80 })).toEqual([
+      `listener "extra" (tcp on port 443) passes TCP through without TLS termination, HSTS or the HTTPS ` +
+        `redirect: remove it; phones reach the backend through the HTTPS listener on 443 only`,
     ]);
+    expect(await refused({ protocol: "tcp", frontendPort: 8080, backendPort: 8080 })).toHaveLength(1);
+    expect(await refused({ protocol: "udp", frontendPort: 443, backendPort: 443 })).toEqual([
+      expect.stringContaining('listener "extra" (udp on port 443) passes UDP through'),
+    ]);
+    expect(await refused({ protocol: "tcp", frontendPort: 80, backendPort: 80 })).toHaveLength(1);
+  });
+
+  test("HTTPS or HTTP on another port is refused", async () => {
+    expect(await refused({ protocol: "https", frontendPort: 8443, tlsCipherPolicy: "tls_cipher_policy_1_2_strict" })).toEqual([
+      `HTTPS listener "extra" (https on port 8443): WeChat calls https:// on port 443 only; set frontendPort to 443`,
+    ]);
+    expect(await refused({ protocol: "http", frontendPort: 8080, listenerForward: "on", forwardPort: 443 })).toEqual([
+      `HTTP listener "extra" (http on port 8080): the only HTTP listener is the redirect on port 80; remove it (WeChat calls https:// on 443 only)`,
+    ]);
+  });
+
+  test("unknown at preview: skipped", async () => {
+    expect(await refused({ protocol: UNKNOWN_STRING, frontendPort: 8080 })).toEqual([]);
+  });
+});
+
+describe("prod-strict-tls-policy (stack)", () => {
+  const prodListener = (policy: string) =>
+    resource(TYPES.listener, "wechat-lb-https", { protocol: "https", frontendPort: 443, tlsCipherPolicy: policy });
+  const prodClb = resource(TYPES.loadBalancer, "lb", { tags: { environment: "prod" } });
+
+  test("prod with tls_cipher_policy_1_2 (RSA key exchange, 3DES) is refused; the strict policies pass", async () => {
+    expect(messages(await runStackPolicy(prodStrictTlsPolicy, [prodClb, prodListener("tls_cipher_policy_1_2")]))).toEqual([
+      `prod: HTTPS listener "wechat-lb-https" uses tlsCipherPolicy "tls_cipher_policy_1_2", which still ` +
+        `offers cipher suites without forward secrecy (RSA key exchange, 3DES): ${SET_TLS}`,
+    ]);
+    for (const policy of ["tls_cipher_policy_1_2_strict", "tls_cipher_policy_1_2_strict_with_1_3"]) {
+      expect(await runStackPolicy(prodStrictTlsPolicy, [prodClb, prodListener(policy)])).toEqual([]);
+    }
+  });
+
+  test("dev may use tls_cipher_policy_1_2, unless the policy config says the stack is prod", async () => {
+    const dev = [resource(TYPES.loadBalancer, "lb", { tags: { environment: "dev" } }), prodListener("tls_cipher_policy_1_2")];
+    expect(reasons(await runStackPolicy(prodStrictTlsPolicy, dev))).toEqual(["not a prod stack: dev may use tls_cipher_policy_1_2"]);
+    expect(messages(await runStackPolicy(prodStrictTlsPolicy, dev, { environment: "prod" }))).toHaveLength(1);
   });
 });
 
@@ -127,19 +186,31 @@ describe("no-admin-ports-from-internet", () => {
     expect(
       messages(await runResourcePolicy(noAdminPortsFromInternet, rule("ssh-any", { portRange: "22/22", cidrIp: "0.0.0.0/0" }))),
     ).toEqual([
-      `security group rule "ssh-any" opens port 22 (SSH) to the whole internet (0.0.0.0/0): allow only known ` +
-        `ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
+      `security group rule "ssh-any" opens port 22 (SSH) to the internet (0.0.0.0/0; any range wider than ` +
+        `/8 counts): allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
     ]);
   });
 
   test("a port range containing 22 and 3389 counts for both, IPv6 ::/0 too", async () => {
     expect(messages(await runResourcePolicy(noAdminPortsFromInternet, rule("wide", { portRange: "1/65535", ipv6CidrIp: "::/0" })))).toEqual(
       [
-        `security group rule "wide" opens port 22 (SSH) to the whole internet (::/0): allow only known ranges ` +
-          `(stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
-        `security group rule "wide" opens port 3389 (RDP) to the whole internet (::/0): allow only known ranges or remove the rule`,
+        `security group rule "wide" opens port 22 (SSH) to the internet (::/0; any range wider than /8 counts): ` +
+          `allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
+        `security group rule "wide" opens port 3389 (RDP) to the internet (::/0; any range wider than /8 counts): allow only known ranges or remove the rule`,
       ],
     );
+  });
+
+  test("half the internet is the internet: SSH from 0.0.0.0/1, 128.0.0.0/1, ::/1 or a /7 is refused; a /8 is a network", async () => {
+    for (const cidr of ["0.0.0.0/1", "128.0.0.0/1", "1.0.0.0/7"]) {
+      expect(messages(await runResourcePolicy(noAdminPortsFromInternet, rule("half", { portRange: "22/22", cidrIp: cidr })))).toEqual([
+        expect.stringContaining(`opens port 22 (SSH) to the internet (${cidr}; any range wider than /8 counts)`),
+      ]);
+    }
+    expect(
+      messages(await runResourcePolicy(noAdminPortsFromInternet, rule("v6", { portRange: "22/22", ipv6CidrIp: "::/1" }))),
+    ).toHaveLength(1);
+    expect(await runResourcePolicy(noAdminPortsFromInternet, rule("corp", { portRange: "22/22", cidrIp: "10.0.0.0/8" }))).toEqual([]);
   });
 
   test("protocol all with -1/-1 is every port; a drop rule and egress rules are fine", async () => {
@@ -255,9 +326,33 @@ describe("dns-record-points-at-load-balancer (stack)", () => {
     ]);
     expect(messages(findings)).toEqual([]);
     expect(reasons(findings)).toEqual([
-      `the value of DNS A record "wechat-dns-a" or the load balancer's address is not known until the load ` +
+      `the value of DNS record "wechat-dns-a" or the load balancer's address is not known until the load ` +
         `balancer exists (pulumi preview); checked again at pulumi up`,
     ]);
+  });
+
+  test("an AAAA record to any address but a load balancer's, and a CNAME to anywhere, are refused", async () => {
+    const lb = clb("lb", { address: "203.0.113.10" });
+    expect(
+      messages(await runStackPolicy(dnsRecordPointsAtLoadBalancer, [lb, record("v6", { type: "AAAA", value: "2001:db8::1" })])),
+    ).toEqual([
+      `DNS AAAA record "v6" points at 2001:db8::1, which is not the address of a load balancer in this stack ` +
+        `(203.0.113.10): set its value to the load balancer's address output`,
+    ]);
+    expect(
+      messages(
+        await runStackPolicy(dnsRecordPointsAtLoadBalancer, [lb, record("alias", { type: "CNAME", value: "attacker.example.net" })]),
+      ),
+    ).toEqual([
+      `DNS CNAME record "alias" points at attacker.example.net: this stack's records only point the domain ` +
+        `at its load balancer (A, or AAAA for an IPv6 one); remove it, or manage it outside this stack`,
+    ]);
+    for (const type of ["MX", "TXT", "NS", "SRV", "CAA", "REDIRECT_URL"]) {
+      expect(messages(await runStackPolicy(dnsRecordPointsAtLoadBalancer, [lb, record("other", { type, value: "x" })]))).toHaveLength(1);
+    }
+    // An IPv6 load balancer's address is what an AAAA record may hold.
+    const v6 = clb("lb6", { address: "2001:db8::10" });
+    expect(await runStackPolicy(dnsRecordPointsAtLoadBalancer, [v6, record("v6", { type: "AAAA", value: "2001:db8::10" })])).toEqual([]);
   });
 });
 
@@ -363,5 +458,136 @@ describe("certificate-validity", () => {
       `ACME certificate "wechat-cert-acme" is renewed only 7 days before it expires (minDaysRemaining 7): ` +
         `set minDaysRemaining to at least 30 so the weekly renewal replaces it in time`,
     ]);
+  });
+});
+
+describe("no-sensitive-ports-from-internet", () => {
+  test("MySQL, Redis, Docker and the app port from the internet are refused, naming the service", async () => {
+    const cases: [string, string][] = [
+      ["3306/3306", "3306 (MySQL)"],
+      ["6379/6379", "6379 (Redis)"],
+      ["2375/2376", "2375 (Docker API (plain)), 2376 (Docker API (TLS))"],
+      ["3000/3000", "3000 (the app, behind nginx)"],
+    ];
+    for (const [portRange, named] of cases) {
+      expect(messages(await runResourcePolicy(noSensitivePortsFromInternet, rule("open", { portRange, cidrIp: "0.0.0.0/0" })))).toEqual([
+        `security group rule "open" opens ${named} to the internet (0.0.0.0/0; any range wider than /8 counts): ` +
+          `remove the rule; the instances serve only through the load balancer, and the app only through nginx`,
+      ]);
+    }
+  });
+
+  test("every port from half the internet: one message, the list shortened; UDP counts; a known range passes", async () => {
+    const [message] = messages(
+      await runResourcePolicy(noSensitivePortsFromInternet, rule("all", { ipProtocol: "all", portRange: "-1/-1", cidrIp: "128.0.0.0/1" })),
+    );
+    expect(message).toMatch(/opens 20 \(FTP data\), 21 \(FTP\), .* and \d+ more to the internet \(128\.0\.0\.0\/1;/);
+    expect(
+      messages(
+        await runResourcePolicy(
+          noSensitivePortsFromInternet,
+          rule("snmp", { ipProtocol: "udp", portRange: "161/161", ipv6CidrIp: "::/0" }),
+        ),
+      ),
+    ).toHaveLength(1);
+    expect(
+      await runResourcePolicy(noSensitivePortsFromInternet, rule("office", { portRange: "3306/3306", cidrIp: "203.0.113.0/24" })),
+    ).toEqual([]);
+    expect(
+      await runResourcePolicy(noSensitivePortsFromInternet, rule("icmp", { ipProtocol: "icmp", portRange: "-1/-1", cidrIp: "0.0.0.0/0" })),
+    ).toEqual([]);
+  });
+
+  test("the app's port is configurable", async () => {
+    const open8080 = rule("app", { portRange: "8080/8080", cidrIp: "0.0.0.0/0" });
+    expect(await runResourcePolicy(noSensitivePortsFromInternet, open8080)).toEqual([]);
+    expect(messages(await runResourcePolicy(noSensitivePortsFromInternet, open8080, { appPorts: [8080] }))).toEqual([
+      expect.stringContaining("opens 8080 (the app, behind nginx)"),
+    ]);
+  });
+});
+
+describe("no-other-ports-from-internet (advisory)", () => {
+  test("any other port from the internet is reported as advisory; what the mandatory policies report is not repeated", async () => {
+    expect(await runResourcePolicy(noOtherPortsFromInternet, rule("alt", { portRange: "8080/8080", cidrIp: "0.0.0.0/0" }))).toEqual([
+      expect.objectContaining({
+        kind: "violation",
+        level: "advisory",
+        message:
+          `security group rule "alt" opens port 8080 to the internet (0.0.0.0/0; any range wider than /8 counts): ` +
+          `the instances have no public address and serve only through the load balancer; remove the rule or narrow its source`,
+      }),
+    ]);
+    expect(await runResourcePolicy(noOtherPortsFromInternet, rule("db", { portRange: "3306/3306", cidrIp: "0.0.0.0/0" }))).toEqual([]);
+    expect(await runResourcePolicy(noOtherPortsFromInternet, rule("web", { portRange: "80/80", cidrIp: "0.0.0.0/0" }))).toEqual([]);
+    expect(messages(await runResourcePolicy(noOtherPortsFromInternet, rule("all", { portRange: "1/65535", cidrIp: "0.0.0.0/1" })))).toEqual(
+      [expect.stringContaining('"all" opens every port')],
+    );
+  });
+});
+
+const instance = (props: Record<string, unknown>) =>
+  resource(TYPES.instance, "wechat-app-0", {
+    imageId: UNKNOWN_STRING,
+    instanceType: "ecs.c7.large",
+    httpTokens: "required",
+    systemDiskEncrypted: true,
+    internetMaxBandwidthOut: 0,
+    ...props,
+  });
+
+describe("instances-without-public-ip", () => {
+  test("no bandwidth out (or unset: the API's default 0) passes; any bandwidth out, allocatePublicIp or an EIP is refused", async () => {
+    expect(await runResourcePolicy(instancesWithoutPublicIp, instance({}))).toEqual([]);
+    expect(await runResourcePolicy(instancesWithoutPublicIp, instance({ internetMaxBandwidthOut: undefined }))).toEqual([]);
+    expect(messages(await runResourcePolicy(instancesWithoutPublicIp, instance({ internetMaxBandwidthOut: 5 })))).toEqual([
+      `instance "wechat-app-0" has internetMaxBandwidthOut 5, which gives it a public IP address: set it to ` +
+        `0; the instances are reached only through the load balancer`,
+    ]);
+    expect(messages(await runResourcePolicy(instancesWithoutPublicIp, instance({ allocatePublicIp: true })))).toHaveLength(1);
+    const eip = (props: Record<string, unknown>) =>
+      resource(TYPES.eipAssociation, "eip", { allocationId: UNKNOWN_STRING, instanceId: UNKNOWN_STRING, ...props });
+    expect(messages(await runResourcePolicy(instancesWithoutPublicIp, eip({})))).toEqual([
+      `EIP association "eip" gives an instance a public IP address: remove it; the instances are reached only through the load balancer`,
+    ]);
+    expect(messages(await runResourcePolicy(instancesWithoutPublicIp, eip({ instanceType: "NetworkInterface" })))).toHaveLength(1);
+    expect(await runResourcePolicy(instancesWithoutPublicIp, eip({ instanceType: "Nat" }))).toEqual([]);
+  });
+});
+
+describe("instance-metadata-tokens-required", () => {
+  test('"required" (or metadata off) passes; "optional" and unset (the provider default, optional) are refused', async () => {
+    expect(await runResourcePolicy(instanceMetadataTokensRequired, instance({}))).toEqual([]);
+    expect(await runResourcePolicy(instanceMetadataTokensRequired, instance({ httpTokens: undefined, httpEndpoint: "disabled" }))).toEqual(
+      [],
+    );
+    expect(messages(await runResourcePolicy(instanceMetadataTokensRequired, instance({ httpTokens: "optional" })))).toEqual([
+      `instance "wechat-app-0" has httpTokens "optional", so any request the app can be tricked into sending reads its metadata: set httpTokens to "required"`,
+    ]);
+    expect(messages(await runResourcePolicy(instanceMetadataTokensRequired, instance({ httpTokens: undefined })))).toEqual([
+      expect.stringContaining("has httpTokens unset (the provider's default: optional)"),
+    ]);
+  });
+});
+
+describe("disks-encrypted", () => {
+  test("an encrypted system disk passes; unencrypted or unset (the provider's default, false) is refused", async () => {
+    expect(await runResourcePolicy(disksEncrypted, instance({}))).toEqual([]);
+    expect(messages(await runResourcePolicy(disksEncrypted, instance({ systemDiskEncrypted: false })))).toEqual([
+      `instance "wechat-app-0" has an unencrypted system disk: set systemDiskEncrypted true (the ECS service ` +
+        `key is used unless systemDiskKmsKeyId is set); this replaces the instance`,
+    ]);
+    expect(messages(await runResourcePolicy(disksEncrypted, instance({ systemDiskEncrypted: undefined })))).toHaveLength(1);
+  });
+
+  test("data disks of an instance and separate disks are judged too", async () => {
+    const withDisks = instance({ dataDisks: [{ size: 20, encrypted: true }, { size: 40 }] });
+    expect(messages(await runResourcePolicy(disksEncrypted, withDisks))).toEqual([
+      `instance "wechat-app-0" has an unencrypted data disk (dataDisks[1]): set encrypted true on it`,
+    ]);
+    expect(messages(await runResourcePolicy(disksEncrypted, resource(TYPES.ecsDisk, "data", { size: 20 })))).toEqual([
+      `disk "data" is not encrypted: set encrypted true (the ECS service key is used unless kmsKeyId is set)`,
+    ]);
+    expect(await runResourcePolicy(disksEncrypted, resource(TYPES.disk, "data", { size: 20, encrypted: true }))).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { BlockList, isIP } from "node:net";
 import { parseDomain, recordNameFor } from "../../../lib/config/domain";
-import { isWholeInternet, parseCidr, subnetCidr } from "../../../lib/cidr";
+import { INTERNET_WIDE_PREFIX, isInternetWide, parseCidr, subnetCidr } from "../../../lib/cidr";
 import { readPem, toPem } from "../../../lib/certificates/pem";
 
 const RUNS = { numRuns: 200 };
@@ -84,7 +84,7 @@ describe("IP ranges", () => {
         const version = isIP(address);
         const max = version === 4 ? 32 : 128;
         expect(parseCidr(bare ? address : `${address}/${prefix}`)).toEqual({ address, prefix: bare ? max : prefix, version });
-        expect(isWholeInternet(`${address}/${prefix}`)).toBe(prefix === 0);
+        expect(isInternetWide(`${address}/${prefix}`)).toBe(prefix < INTERNET_WIDE_PREFIX);
       }),
       RUNS,
     );

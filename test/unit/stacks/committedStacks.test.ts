@@ -36,11 +36,11 @@ describe("Pulumi.dev.yaml", () => {
     const instances = resourcesOfType(plan.run, T.instance);
     expect(instances).toHaveLength(1);
     const vswitch = findResource(plan.run, T.vswitch);
-    expect(vswitch.inputs.zoneId).toBe(FAKE.zones("cn-hangzhou")[0]);
+    // The mocks' region: the first zone, in name order, of the looked-up type that takes new vSwitches.
+    expect(vswitch.inputs.zoneId).toBe("cn-hangzhou-h");
     expect(instances[0].inputs.vswitchId).toBe(vswitch.id);
-    expect(findResource(plan.run, T.backendServer).inputs.backendServers).toEqual([
-      { serverId: instances[0].id, weight: 100, type: "ecs" },
-    ]);
+    expect(instances[0].inputs).toMatchObject({ instanceType: "ecs.c7.large", imageId: "ubuntu_22_04_x64_20G_alibase_20241224.vhd" });
+    expect(findResource(plan.run, T.serverAttachment).inputs).toMatchObject({ serverId: instances[0].id, port: 80 });
     const rules = resourcesOfType(plan.run, T.securityGroupRule);
     expect(rules.map((r) => [r.inputs.portRange, r.inputs.cidrIp])).toEqual([["80/80", "100.64.0.0/10"]]);
   });
@@ -86,22 +86,23 @@ describe("Pulumi.dev.yaml", () => {
 describe("the post-deploy verification", () => {
   test("is on in prod, re-runs only when the certificate, listeners, instances or TLS policy change", async () => {
     const prod = await planOf({ stack: "prod" });
-    const check = findResource(prod.run, "command:local:Command");
+    const check = findResource(prod.run, T.localCommand, "wechat-verify-verify");
     const instances = resourcesOfType(prod.run, T.instance);
     expect(check.inputs.triggers).toEqual([
       findResource(prod.run, T.serverCertificate).id,
       findResource(prod.run, T.listener, "wechat-lb-https").id,
       findResource(prod.run, T.listener, "wechat-lb-http-redirect").id,
       "tls_cipher_policy_1_2_strict_with_1_3",
-      ...instances.map((i) => i.id),
+      ...resourcesOfType(prod.run, T.serverAttachment).map((a) => a.id),
     ]);
+    expect(instances).toHaveLength(2);
     expect(String(check.inputs.create)).toContain(`--resolve example.com:443:${FAKE.loadBalancerAddress}`);
-    expect(check.options.dependsOn?.map((d) => d.name)).toEqual(["wechat-lb-https", "wechat-lb-http-redirect", "wechat-lb-backends"]);
+    expect(check.options.dependsOn?.map((d) => d.name)).toEqual(["wechat-lb-https", "wechat-lb-http-redirect", "wechat-lb-health-settle"]);
   });
 
   test("is off in dev unless asked for", async () => {
     const dev = await planOf({ stack: "dev" });
-    expect(resourcesOfType(dev.run, "command:local:Command")).toEqual([]);
+    expect(resourcesOfType(dev.run, T.localCommand).filter((c) => c.name.includes("verify"))).toEqual([]);
   });
 });
 
@@ -118,7 +119,14 @@ describe("Pulumi.prod.yaml", () => {
     const instances = resourcesOfType(plan.run, T.instance);
     expect(instances).toHaveLength(2);
     expect(resourcesOfType(plan.run, T.invocation)).toHaveLength(2);
-    expect(plan.run.mocks.invokes.map((i) => i.token)).toContain("alicloud:ecs/getInstanceTypes:getInstanceTypes");
+    // The type lookup takes the image lookup's answer, so in the offline plan it waits for it.
+    expect(plan.run.mocks.invokes.map((i) => i.token)).toEqual(
+      expect.arrayContaining([
+        "alicloud:ecs/getImages:getImages",
+        "alicloud:index/getZones:getZones",
+        "alicloud:dns/getAlidnsDomains:getAlidnsDomains",
+      ]),
+    );
   });
 
   test("the apex record, the load balancer and the record are protected, CLB delete protection on", () => {
@@ -172,6 +180,7 @@ describe.each(["dev", "prod"])("the policy pack over Pulumi.%s.yaml", (stack) =>
     expect(findings.filter((f) => f.kind === "cannot-run")).toEqual([]);
     expect(outcome(findings, "dns-record-points-at-load-balancer")).toEqual([]);
     expect(outcome(findings, "prod-stateful-resources-protected")).toEqual(stack === "prod" ? [] : ["not-applicable"]);
+    expect(outcome(findings, "prod-strict-tls-policy")).toEqual(stack === "prod" ? [] : ["not-applicable"]);
     expect(outcome(findings, "certificate-validity")).toEqual([]);
   });
 });
@@ -183,7 +192,7 @@ test("the policy pack over Pulumi.dev.yaml in plan mode: no violation; what prev
   expect(outcome(findings, "certificate-validity")).toEqual(["not-applicable"]);
 });
 
-test("the policy adapter passes the program's real inputs: a dev stack with SSH open to the world is caught", async () => {
+test("the policy adapter passes the program's real inputs: a dev stack with SSH open to half the world is caught", async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "policy-stack-"));
   const file = path.join(dir, "Pulumi.open-ssh.yaml");
   writeFileSync(
@@ -194,16 +203,17 @@ test("the policy adapter passes the program's real inputs: a dev stack with SSH 
       "  wechat-https-backend:environment: dev",
       "  wechat-https-backend:domain: dev.example.com",
       "  wechat-https-backend:certificateSource: selfSigned",
-      '  wechat-https-backend:sshAllowedCidrs: ["0.0.0.0/0"]',
+      '  wechat-https-backend:sshAllowedCidrs: ["0.0.0.0/1", "128.0.0.0/1"]',
       "",
     ].join("\n"),
   );
   const findings = await findingsOf({ configFile: file }, "test");
   rmSync(dir, { recursive: true, force: true });
   expect(violations(findings)).toEqual([
-    `no-admin-ports-from-internet: security group rule "wechat-net-ssh-0-0-0-0-0" opens port 22 (SSH) to ` +
-      `the whole internet (0.0.0.0/0): allow only known ranges (stack config sshAllowedCidrs, e.g. ` +
-      `["203.0.113.0/24"]) or remove the rule`,
+    `no-admin-ports-from-internet: security group rule "wechat-net-ssh-0-0-0-0-1" opens port 22 (SSH) to the internet (0.0.0.0/1; ` +
+      `any range wider than /8 counts): allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
+    `no-admin-ports-from-internet: security group rule "wechat-net-ssh-128-0-0-0-1" opens port 22 (SSH) to the internet (128.0.0.0/1; ` +
+      `any range wider than /8 counts): allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
   ]);
 });
 
@@ -242,5 +252,17 @@ describe("monitoring in the committed stacks", () => {
     const userData = String(findResource(plan.run, T.instance).inputs.userData);
     const decoded = userData.startsWith("#cloud-config") ? userData : Buffer.from(userData, "base64").toString("utf8");
     expect(decoded).not.toContain("logtail");
+  });
+});
+
+describe("the example values of the committed stacks", () => {
+  test.each([
+    ["dev", ["domain", "acmeEmail"]],
+    ["prod", ["domain", "icpLicense", "acmeEmail"]],
+  ])("%s: the plan warns that each example value is a placeholder, with the command to replace it", async (stack, keys) => {
+    const plan = await planOf({ stack: stack as string });
+    const placeholders = plan.document.warnings.filter((w) => /\bexample\b/.test(w));
+    expect(placeholders.map((w) => /^\w+/.exec(w)?.[0])).toEqual(keys);
+    for (const warning of placeholders) expect(warning).toMatch(/pulumi config set \w+ \S+$/);
   });
 });

@@ -1,13 +1,13 @@
 // A prod stack with a certificate from secret config, checked and uploaded the way CLB wants it.
 import { X509Certificate } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { stringify } from "yaml";
 import { chainPem, createPki, type Issued, type TestPki } from "../../support/pki";
 import { findResource, planOf, revealSecret, T } from "../../support/program";
 
-const DOMAIN = "api.example.com";
+const DOMAIN = "api.shop-demo.cn";
 
 function stackFile(values: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), "pem-stack-"));
@@ -23,9 +23,11 @@ describe("a prod stack with certificateSource pem", () => {
   const base = () => ({
     environment: "prod",
     domain: DOMAIN,
-    icpLicense: "沪ICP备00000000号-1",
+    icpLicense: "沪ICP备20231234号-1",
     certificateSource: "pem",
     trustedRootsPem: pki.root.certPem,
+    // Not what this test is about (monitoring would warn that it alerts nobody).
+    monitoring: "off",
   });
 
   beforeAll(async () => {
@@ -50,8 +52,8 @@ describe("a prod stack with certificateSource pem", () => {
     // The plan document never carries the key, and says the PEMs belong in encrypted config.
     expect(JSON.stringify(plan.document)).not.toContain(key.split("\n")[1]);
     expect(plan.document.warnings).toEqual([
-      "certificatePem is stored in plain text in Pulumi.prod.yaml; store it encrypted: pulumi config set --secret certificatePem < file.pem",
-      "privateKeyPem is stored in plain text in Pulumi.prod.yaml; store it encrypted: pulumi config set --secret privateKeyPem < file.pem",
+      "certificatePem is stored in plain text in Pulumi.prod.yaml; store it encrypted: pulumi config set --secret certificatePem < fullchain.pem",
+      "privateKeyPem is stored in plain text in Pulumi.prod.yaml; store it encrypted: pulumi config set --secret privateKeyPem < privkey.pem",
     ]);
   });
 
@@ -64,8 +66,24 @@ describe("a prod stack with certificateSource pem", () => {
     );
     expect(await problems).toEqual([
       'invalid config for stack "prod" (Pulumi.prod.yaml):',
-      expect.stringMatching(/^ {2}- privateKeyPem: the private key does not belong to the certificate "api\.example\.com"/),
+      expect.stringMatching(/^ {2}- privateKeyPem: the private key does not belong to the certificate "api\.shop-demo\.cn"/),
       expect.stringMatching(/^ {2}- certificatePem: .*intermediate/),
+    ]);
+  });
+
+  test("a key that is absent from the stack file is not set, with the command that sets it, not an unreadable secret", async () => {
+    const file = stackFile({ ...base(), certificatePem: chainPem(leaf, pki.intermediate) });
+    await expect(planOf({ configFile: file })).rejects.toThrow(
+      /\n {2}- privateKeyPem is not set \(certificateSource pem\); pulumi config set --secret privateKeyPem < privkey\.pem(\n|$)/,
+    );
+  });
+
+  test("absent secrets of a stack that imports Pulumi ESC environments may come from there: unknown, not missing", async () => {
+    const file = stackFile({ ...base() });
+    writeFileSync(file, `environment:\n  - shop/prod\n${readFileSync(file, "utf8")}`);
+    const plan = await planOf({ configFile: file });
+    expect(plan.document.checksNotRun).toEqual([
+      expect.stringContaining("certificatePem/privateKeyPem are secrets the offline plan cannot decrypt"),
     ]);
   });
 });

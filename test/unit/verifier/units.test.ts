@@ -2,10 +2,13 @@
 // and the hand-built ClientHello against a stub that accepts 3DES, which no local OpenSSL can offer.
 import { X509Certificate } from "node:crypto";
 import * as net from "node:net";
+import { chainProblemText } from "../../../verifier/checks/certificate";
 import { checkCipherSuites, weakness } from "../../../verifier/checks/cipherSuites";
 import { humanDuration, parseHsts } from "../../../verifier/checks/hsts";
 import { probeUrl, redirectProblems } from "../../../verifier/checks/httpRedirect";
 import { createContext } from "../../../verifier/context";
+import { en } from "../../../verifier/messages/en";
+import { zhCN } from "../../../verifier/messages/zhCN";
 import { buildClientHello, parseServerAnswer } from "../../../verifier/rawHello";
 import { UsageError, parseResolve, parseRootsPem, toSettings } from "../../../verifier/settings";
 import { verifyServedChain } from "../../../verifier/trust";
@@ -133,10 +136,13 @@ describe("chain building", () => {
     const leaf = await pki.leaf({ dnsNames: ["a.test"], key: EC_P256 });
     const served = [leaf, pki.intermediate, pki.root].map((c) => new X509Certificate(c.certPem));
     const verdict = verifyServedChain(served, []);
-    expect(verdict).toEqual({
-      ok: false,
-      reason: expect.stringMatching(/ends at "untrusted Root CA", a root that is not trusted.*--cacert/),
-    });
+    expect(verdict).toEqual({ ok: false, problem: { kind: "untrustedRoot", root: "untrusted Root CA" } });
+    expect(verdict.ok || chainProblemText(en, verdict.problem)).toMatch(
+      /ends at "untrusted Root CA", a root that is not trusted.*--cacert/,
+    );
+    expect(verdict.ok || chainProblemText(zhCN, verdict.problem)).toMatch(
+      /证书链止于 "untrusted Root CA"，它是手机不信任的根证书.*--cacert/,
+    );
     const trusted = verifyServedChain(served, [served[2]]);
     expect(trusted.ok && trusted.path.length).toBe(2);
   });
@@ -146,10 +152,9 @@ describe("chain building", () => {
     const old = await issue({ commonName: "Old CA", isCa: true, key: EC_P256, notBeforeDays: -400, notAfterDays: -5 }, pki.root);
     const leaf = await issue({ dnsNames: ["a.test"], key: EC_P256 }, old);
     const served = [leaf, old].map((c) => new X509Certificate(c.certPem));
-    expect(verifyServedChain(served, [new X509Certificate(pki.root.certPem)])).toEqual({
-      ok: false,
-      reason: expect.stringMatching(/^the intermediate "Old CA" expired on .*upload the full chain/),
-    });
+    const verdict = verifyServedChain(served, [new X509Certificate(pki.root.certPem)]);
+    expect(verdict).toEqual({ ok: false, problem: { kind: "expiredIntermediate", issuer: "Old CA", date: served[1].validTo } });
+    expect(verdict.ok || chainProblemText(en, verdict.problem)).toMatch(/the intermediate "Old CA" expired on .*upload the full chain/);
   });
 });
 

@@ -1,0 +1,88 @@
+// What `pulumi preview` meets when the region or the account cannot serve the stack: the program
+// fails before anything is created, naming the config key that fixes it. The lookups answer from a
+// described region (tools/plan/cloudCatalog.ts), in a process of their own (test/support/planChild.ts).
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { parse, stringify } from "yaml";
+import { defaultCatalog, type CloudCatalog } from "../../../tools/plan/cloudCatalog";
+import type { ChildCase, ChildResult } from "../../support/planChild";
+import { PROJECT_DIR } from "../../support/program";
+
+const CASES: Record<string, { stack: string; changes: Record<string, unknown>; catalog?: CloudCatalog }> = {
+  "zone not hosted": {
+    stack: "dev",
+    changes: { domain: "dev.example.org" },
+    catalog: { ...defaultCatalog("cn-hangzhou"), dnsZones: ["example.com"] },
+  },
+  "too many zones": { stack: "prod", changes: { instanceCount: 5, zoneCount: 5 } },
+  "no image": { stack: "dev", changes: {}, catalog: { ...defaultCatalog("cn-hangzhou"), images: [] } },
+  "ARM type": { stack: "dev", changes: { instanceType: "ecs.c8y.large" } },
+  "committed prod": { stack: "prod", changes: {} },
+};
+
+let dir: string;
+const results = new Map<string, ChildResult>();
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "preview-failures-"));
+  const cases: ChildCase[] = Object.values(CASES).map(({ stack, changes, catalog }, i) => {
+    const committed = parse(readFileSync(path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, unknown> };
+    const config = { ...committed.config };
+    for (const [key, value] of Object.entries(changes)) config[`wechat-https-backend:${key}`] = value;
+    // The stack name is in every URN: keep it, one directory per case.
+    const caseDir = path.join(dir, String(i));
+    mkdirSync(caseDir);
+    const configFile = path.join(caseDir, `Pulumi.${stack}.yaml`);
+    writeFileSync(configFile, stringify({ config }));
+    return { configFile, catalog };
+  });
+  const casesFile = path.join(dir, "cases.json");
+  writeFileSync(casesFile, JSON.stringify(cases));
+  const child = spawnSync(
+    process.execPath,
+    ["-r", "ts-node/register/transpile-only", path.join(PROJECT_DIR, "test", "support", "planChild.ts"), casesFile],
+    {
+      cwd: PROJECT_DIR,
+      encoding: "utf8",
+      timeout: 120_000,
+    },
+  );
+  if (child.status !== 0) throw new Error(`planChild failed (${child.status}): ${child.stderr}`);
+  const answers = JSON.parse(child.stdout) as ChildResult[];
+  Object.keys(CASES).forEach((name, i) => results.set(name, answers[i]));
+}, 150_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function failure(name: string): string {
+  const result = results.get(name);
+  if (!result || result.ok) throw new Error(`expected case "${name}" to fail, got ${JSON.stringify(result)}`);
+  return result.error;
+}
+
+describe("failures at preview", () => {
+  test("a dnsZone the account's Alibaba Cloud DNS does not host stops the plan, naming dnsZone and the fix", () => {
+    const error = failure("zone not hosted");
+    expect(error).toMatch(/dnsZone: example\.org is not a zone of this account's Alibaba Cloud DNS, so neither /);
+    expect(error).toMatch(/neither the A record for dev\.example\.org nor an ACME DNS-01 challenge can be written/);
+    expect(error).toMatch(/pulumi config set dnsZone <zone>/);
+  });
+
+  test("no instance type fits in enough zones: the error names instanceType, zoneCount and the region", () => {
+    const error = failure("too many zones");
+    expect(error).toMatch(/instanceType: no pay-as-you-go 2 vCPU \/ 4 GiB instance type in cn-hangzhou .* at least 5 zone\(s\)/);
+    expect(error).toMatch(/pulumi config set instanceType .* lower zoneCount, or use another alicloud:region/);
+  });
+
+  test("a region without the Ubuntu image: the error names imageId", () => {
+    expect(failure("no image")).toMatch(/imageId: no Ubuntu 22\.04 x86_64 .* system image in cn-hangzhou; set imageId/);
+  });
+
+  test("a configured ARM type is refused", () => {
+    expect(failure("ARM type")).toMatch(/instanceType: ecs\.c8y\.large is not sold .* ARM types such as c8y/);
+  });
+
+  test("the committed prod stack passes", () => {
+    expect(results.get("committed prod")).toMatchObject({ ok: true });
+  });
+});

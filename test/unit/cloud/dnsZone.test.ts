@@ -1,0 +1,44 @@
+import * as pulumi from "@pulumi/pulumi";
+import { hostedZone, lookUpDnsZone } from "../../../lib/cloud/dnsZone";
+import { defaultCatalog } from "../../../tools/plan/cloudCatalog";
+import { runComponents } from "../../support/program";
+
+describe("hostedZone", () => {
+  test("finds the zone by name or by its punycode (an internationalised zone is listed in Unicode)", () => {
+    expect(hostedZone([{ domainName: "example.com" }], "example.com", "api.example.com")).toBe("example.com");
+    expect(
+      hostedZone([{ domainName: "例子.中国", punyCode: "xn--fsqu00a.xn--fiqs8s" }], "xn--fsqu00a.xn--fiqs8s", "api.xn--fsqu00a.xn--fiqs8s"),
+    ).toBe("xn--fsqu00a.xn--fiqs8s");
+  });
+
+  test("a zone the account does not host: the error says which it does, and how to add or choose one", () => {
+    expect(() => hostedZone([], "example.com", "api.example.com")).toThrow(/dnsZone: example\.com is not a zone .* \(it hosts none\)/);
+    const lookUp = () => hostedZone([{ domainName: "example.net" }], "example.com", "api.example.com");
+    expect(lookUp).toThrow(/\(it hosts example\.net\), so neither the A record for api\.example\.com nor an ACME DNS-01 challenge /);
+    expect(lookUp).toThrow(/can be written: add example\.com in the Alibaba Cloud DNS console .*pulumi config set dnsZone <zone>/);
+  });
+});
+
+describe("lookUpDnsZone", () => {
+  class Parent extends pulumi.ComponentResource {
+    constructor() {
+      super("test:index:Parent", "parent", {});
+    }
+  }
+
+  test("searches the account's zones by the zone's name; an internationalised zone by listing them all", async () => {
+    const account = { ...defaultCatalog("cn-hangzhou"), dnsZones: ["example.com", "xn--fsqu00a.xn--fiqs8s"] };
+    const run = await runComponents(
+      () => {
+        const parent = new Parent();
+        lookUpDnsZone("example.com", "api.example.com", parent);
+        lookUpDnsZone("xn--fsqu00a.xn--fiqs8s", "api.xn--fsqu00a.xn--fiqs8s", parent);
+      },
+      {},
+      "test",
+      account,
+    );
+    const searches = run.mocks.invokes.filter((i) => i.token === "alicloud:dns/getAlidnsDomains:getAlidnsDomains").map((i) => i.inputs);
+    expect(searches).toEqual([{ keyWord: "example.com" }, {}]);
+  });
+});

@@ -1,0 +1,168 @@
+// What `pulumi up` would do to a deployed stack, told by the offline plan diff of two runs of the
+// program: a lookup that answers differently moves nothing; a deliberate change of the pinned keys
+// does, visibly; a new app image rolls out attach-new-then-detach-old; a new ACME contact or CA
+// makes a new account and a new certificate.
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { parse, stringify } from "yaml";
+import { diffSnapshots, REPLACEMENT_TRIGGER, type PlanDiff } from "../../../tools/plan/diff";
+import { formatDiffText } from "../../../tools/plan/diffFormat";
+import { defaultCatalog, type CloudCatalog } from "../../../tools/plan/cloudCatalog";
+import { toSnapshot } from "../../../tools/plan/snapshot";
+import { PROJECT_DIR, planOf, T } from "../../support/program";
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** The committed stack file of `stack` with some keys changed, under the same stack name (it is part of every URN). */
+function stackFile(stack: string, changes: Record<string, unknown> = {}): string {
+  const committed = parse(readFileSync(path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, unknown> };
+  const config = { ...committed.config };
+  for (const [key, value] of Object.entries(changes)) config[key.includes(":") ? key : `wechat-https-backend:${key}`] = value;
+  const dir = mkdtempSync(path.join(tmpdir(), "plan-changes-"));
+  dirs.push(dir);
+  const file = path.join(dir, `Pulumi.${stack}.yaml`);
+  writeFileSync(file, stringify({ config }));
+  return file;
+}
+
+async function diffOf(
+  stack: string,
+  before: { changes?: Record<string, unknown>; catalog?: CloudCatalog },
+  after: { changes?: Record<string, unknown>; catalog?: CloudCatalog },
+): Promise<PlanDiff> {
+  const hmacKey = randomBytes(32);
+  const snap = async (side: typeof before) =>
+    toSnapshot(await planOf({ configFile: stackFile(stack, side.changes) }, "test", side.catalog), {
+      project: "wechat-https-backend",
+      hmacKey,
+    });
+  return diffSnapshots(await snap(before), await snap(after));
+}
+
+const ops = (diff: PlanDiff) => Object.fromEntries(diff.changes.map((c) => [c.name, c.op]));
+
+/**
+ * The same region some weeks later: zone h takes no new vSwitches and k does, a new generation
+ * (c9i) is sold everywhere, and there is a newer image. Prices readable, so the lookup's answer is
+ * all that differs.
+ */
+function laterCatalog(): CloudCatalog {
+  const now = defaultCatalog("cn-hangzhou");
+  return {
+    ...now,
+    bssRead: true,
+    zones: now.zones.map((z) => ({ ...z, vswitchCreation: !z.id.endsWith("-h") })),
+    instanceTypes: [
+      ...now.instanceTypes,
+      {
+        ...now.instanceTypes.find((t) => t.id === "ecs.c7.large")!,
+        id: "ecs.c9i.large",
+        family: "ecs.c9i",
+      },
+    ],
+    images: [
+      ...now.images,
+      { id: "ubuntu_22_04_x64_20G_alibase_20250601.vhd", architecture: "x86_64", osType: "linux", creationTime: "2025-06-01T00:00:00Z" },
+    ],
+  };
+}
+
+describe("lookup drift on a deployed stack", () => {
+  test("a different answer for zones, type and image replaces or updates nothing", async () => {
+    const diff = await diffOf("prod", { catalog: { ...defaultCatalog("cn-hangzhou"), bssRead: true } }, { catalog: laterCatalog() });
+    const touched = diff.changes.filter((c) => [T.vswitch, T.instance, T.invocation, T.serverAttachment, T.vpc].includes(c.type as never));
+    expect(touched).toEqual([]);
+    expect(diff.summary).toMatchObject({ replace: 0, update: 0, delete: 0, create: 0 });
+  });
+
+  test("pinning zoneIds to other zones on purpose moves the vSwitches, and the plan says so", async () => {
+    const diff = await diffOf("prod", {}, { changes: { zoneIds: ["cn-hangzhou-i", "cn-hangzhou-j"] } });
+    expect(ops(diff)).toMatchObject({ "wechat-net-vswitch-0": "replace", "wechat-net-vswitch-1": "replace" });
+    const vswitch = diff.changes.find((c) => c.name === "wechat-net-vswitch-0");
+    expect(vswitch?.inputs.find((i) => i.key === "zoneId")).toMatchObject({
+      after: '"cn-hangzhou-i"',
+      replaces: expect.stringMatching(/provider/),
+    });
+  });
+
+  test("pinning the zones in use changes nothing", async () => {
+    const diff = await diffOf("prod", {}, { changes: { zoneIds: ["cn-hangzhou-h", "cn-hangzhou-i"] } });
+    expect(diff.changes).toEqual([]);
+  });
+
+  test("a configured instanceType replaces the instances one attachment at a time instead of resizing them in place", async () => {
+    const diff = await diffOf("prod", {}, { changes: { instanceType: "ecs.u1-c1m2.large" } });
+    const instance = diff.changes.find((c) => c.name === "wechat-app-0");
+    expect(instance).toMatchObject({ op: "replace" });
+    expect(instance?.inputs.find((i) => i.key === "instanceType")).toMatchObject({ replaces: "the program's replaceOnChanges" });
+    expect(ops(diff)).toMatchObject({ "wechat-lb-backend-0": "replace", "wechat-lb-backend-1": "replace" });
+  });
+});
+
+describe("rolling out a new app image", () => {
+  test("each new instance is ready and attached, and CLB had time to find it healthy, before any old one is detached", async () => {
+    const diff = await diffOf("prod", {}, { changes: { appImage: "registry-vpc.cn-hangzhou.aliyuncs.com/team/api:1.4.2" } });
+    const steps = diff.operations;
+    const at = (text: string) => {
+      const index = steps.findIndex((s) => s.startsWith(text));
+      if (index < 0) throw new Error(`no step "${text}" in:\n${steps.join("\n")}`);
+      return index;
+    };
+    for (const i of [0, 1]) {
+      expect(at(`create the replacement of wechat-app-${i} `)).toBeLessThan(at(`create the replacement of wechat-app-${i}-ready `));
+      expect(at(`create the replacement of wechat-app-${i}-ready `)).toBeLessThan(at(`create the replacement of wechat-lb-backend-${i} `));
+      expect(at(`create the replacement of wechat-lb-backend-${i} `)).toBeLessThan(
+        at("create the replacement of wechat-lb-health-settle "),
+      );
+      expect(at("create the replacement of wechat-lb-health-settle ")).toBeLessThan(at(`delete the old wechat-lb-backend-${i} `));
+      expect(at(`delete the old wechat-lb-backend-${i} `)).toBeLessThan(at(`delete the old wechat-app-${i} `));
+    }
+    // The verifier runs against the new backends before anything old goes.
+    expect(at("create the replacement of wechat-verify-verify ")).toBeLessThan(at("delete the old wechat-lb-backend-0 "));
+    // No list of backends is rewritten in place (remove-all-then-add).
+    expect(diff.changes.find((c) => c.type === T.backendServer || c.type === T.serverGroup)).toBeUndefined();
+    expect(ops(diff)["wechat-lb-https"]).toBeUndefined();
+    const text = formatDiffText({ ...diff, base: { ref: "main", commit: "0".repeat(40) } });
+    expect(text).toMatch(/Order of operations \(pulumi up\):\n {2}1\. create the replacement of wechat-app-0/);
+  });
+});
+
+describe("ACME account changes", () => {
+  test("switching acmeServer re-registers with a new key and re-issues, then the listener takes the new certificate", async () => {
+    const diff = await diffOf("dev", {}, { changes: { acmeServer: "https://acme.example.net/directory" } });
+    const key = diff.changes.find((c) => c.name === "wechat-cert-acme-account-key");
+    expect(key).toMatchObject({ op: "replace" });
+    expect(key?.inputs).toEqual([expect.objectContaining({ key: REPLACEMENT_TRIGGER, replaces: "the program's replacementTrigger" })]);
+    expect(ops(diff)).toMatchObject({
+      "wechat-cert-acme-account": "replace",
+      "wechat-cert-acme-cert": "replace",
+      "wechat-cert-server-cert": "replace",
+      "wechat-lb-https": "update",
+    });
+    // The old account is forgotten, not deactivated (retainOnDelete): nothing old is asked of a CA.
+    expect(diff.operations).toContain("delete the old wechat-cert-acme-account (acme:index/registration:Registration)");
+  });
+
+  test("a new acmeEmail makes a new account instead of deactivating the one in use", async () => {
+    const diff = await diffOf("dev", {}, { changes: { acmeEmail: "certs@example.com" } });
+    expect(ops(diff)).toMatchObject({
+      "wechat-cert-acme-account-key": "replace",
+      "wechat-cert-acme-account": "replace",
+      "wechat-cert-acme-cert": "replace",
+    });
+    const account = diff.changes.find((c) => c.name === "wechat-cert-acme-account");
+    expect(account?.changedInputs.sort()).toEqual(["accountKeyPem", "emailAddress"]);
+  });
+
+  test("a new domain shows the certificate request replaced and a new certificate, not an update that hides it", async () => {
+    const diff = await diffOf("dev", {}, { changes: { domain: "api.example.com" } });
+    expect(ops(diff)).toMatchObject({
+      "wechat-cert-csr": "replace",
+      "wechat-cert-acme-cert": "replace",
+      "wechat-cert-server-cert": "replace",
+    });
+  });
+});
