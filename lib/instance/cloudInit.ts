@@ -7,7 +7,7 @@
 // until the health path answers 2xx through nginx, then the ready marker.
 import { stringify } from "yaml";
 import { renderNginxConfig, validateNginxOptions, type NginxOptions } from "./nginx";
-import { gzipSync } from "node:zlib";
+import { gzipSync } from "fflate";
 import { renderAppUnit } from "./appUnit";
 import { APPCTL_SOURCE } from "./appctl";
 import { renderAppConfig, validateContainerRuntime, type ContainerRuntimeOptions } from "./appRuntime";
@@ -189,6 +189,17 @@ export const UPGRADE_SETTINGS = `// wechat-https-backend: never reboot on its ow
 Unattended-Upgrade::Automatic-Reboot "false";
 `;
 
+/**
+ * gzip + base64 that gives the same bytes on every machine: user data that differs between two
+ * machines running `pulumi up` would replace every instance. node:zlib is Chromium's zlib, whose
+ * deflate output depends on the CPU's features, and it writes the build platform into the header;
+ * fflate is plain JavaScript, writes a fixed OS byte, and is given a fixed time (1 ms after the epoch
+ * is written as 0, "no time"; fflate would take 0 to mean "now").
+ */
+export function deterministicGzipBase64(text: string): string {
+  return Buffer.from(gzipSync(Buffer.from(text, "utf8"), { level: 9, mtime: 1 })).toString("base64");
+}
+
 /** The files cloud-init writes, in order. */
 function writeFiles(options: CloudInitOptions): WriteFile[] {
   const nginx = options.nginx;
@@ -208,7 +219,7 @@ function writeFiles(options: CloudInitOptions): WriteFile[] {
       path: APPCTL_PATH,
       permissions: "0755",
       encoding: "gz+b64",
-      content: gzipSync(APPCTL_SOURCE, { level: 9 }).toString("base64"),
+      content: deterministicGzipBase64(APPCTL_SOURCE),
     });
   }
   files.push({

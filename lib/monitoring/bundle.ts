@@ -9,7 +9,8 @@
 // machine-specific text in the bundle.
 import * as esbuild from "esbuild";
 import { zipSync } from "fflate";
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 
 /** The handler's entry, relative to the project root; FC calls `index.handler` in the zip. */
@@ -41,11 +42,67 @@ export function projectRoot(from = __dirname): string {
 let cached: FunctionBundle | undefined;
 
 /**
+ * Where a build is kept between runs: bundling and zipping take a few hundred milliseconds, most of
+ * an offline plan's own time, while the sources rarely change. node_modules/.cache is where tools
+ * keep such things (it goes with `npm ci`).
+ */
+export function bundleCachePath(root: string): string {
+  return path.join(root, "node_modules", ".cache", "wechat-https-backend", "monitor-function.json");
+}
+
+interface CachedBuild {
+  /** What the build depended on: esbuild's version and every input file's hash (esbuild's own list of inputs). */
+  readonly key: string;
+  readonly inputs: readonly string[];
+  readonly bundle: FunctionBundle;
+}
+
+function inputsKey(root: string, inputs: readonly string[]): string | undefined {
+  const hash = createHash("sha256").update(`esbuild ${esbuild.version}\n`);
+  for (const input of inputs) {
+    try {
+      hash.update(`${input}\n`).update(readFileSync(path.join(root, input)));
+    } catch {
+      return undefined; // an input is gone: the build is stale
+    }
+  }
+  return hash.digest("hex");
+}
+
+export function readCachedBuild(root: string): FunctionBundle | undefined {
+  let stored: CachedBuild;
+  try {
+    stored = JSON.parse(readFileSync(bundleCachePath(root), "utf8")) as CachedBuild;
+  } catch {
+    return undefined;
+  }
+  // Any changed input (a new import shows as a change to the file that imports it) means a new build.
+  return stored.key === inputsKey(root, stored.inputs) ? stored.bundle : undefined;
+}
+
+export function writeCachedBuild(root: string, inputs: readonly string[], bundle: FunctionBundle): void {
+  const key = inputsKey(root, inputs);
+  if (key === undefined) return;
+  const file = bundleCachePath(root);
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    // Written aside and renamed, so a concurrent run never reads half a file.
+    const partial = `${file}.${process.pid}`;
+    writeFileSync(partial, JSON.stringify({ key, inputs, bundle } satisfies CachedBuild));
+    renameSync(partial, file);
+  } catch {
+    // A read-only checkout only loses the speed-up.
+  }
+}
+
+/**
  * Bundles and zips the handler; built once per process (the code does not depend on the stack's
- * config) unless `fresh` asks for a new build.
+ * config) and kept on disk for later runs, unless `fresh` asks for a new build.
  */
 export function buildFunctionBundle(root = projectRoot(), fresh = false): FunctionBundle {
   if (cached && !fresh) return cached;
+  const stored = fresh ? undefined : readCachedBuild(root);
+  if (stored) return (cached = stored);
   const result = esbuild.buildSync({
     absWorkingDir: root,
     entryPoints: [HANDLER_ENTRY],
@@ -61,6 +118,7 @@ export function buildFunctionBundle(root = projectRoot(), fresh = false): Functi
     legalComments: "none",
     sourcemap: false,
     logLevel: "silent",
+    metafile: true,
   });
   const script = result.outputFiles[0].text;
   const zip = zipSync(
@@ -69,5 +127,6 @@ export function buildFunctionBundle(root = projectRoot(), fresh = false): Functi
     { level: 9 },
   );
   cached = { zipBase64: Buffer.from(zip).toString("base64"), script, zipBytes: zip.length };
+  writeCachedBuild(root, Object.keys(result.metafile.inputs).sort(), cached);
   return cached;
 }
