@@ -7,7 +7,7 @@
 // and never reads it back, so a zip with the build time in it would update the function on every
 // `pulumi up`. Hence fixed entry times and attributes, paths relative to the project, and no
 // machine-specific text in the bundle.
-import * as esbuild from "esbuild";
+import type * as Esbuild from "esbuild";
 import { zipSync } from "fflate";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
@@ -57,8 +57,13 @@ interface CachedBuild {
   readonly bundle: FunctionBundle;
 }
 
+/** esbuild's version from its package file: loading esbuild itself costs a tenth of a second, needed only to build. */
+function esbuildVersion(): string {
+  return (JSON.parse(readFileSync(require.resolve("esbuild/package.json"), "utf8")) as { version: string }).version;
+}
+
 function inputsKey(root: string, inputs: readonly string[]): string | undefined {
-  const hash = createHash("sha256").update(`esbuild ${esbuild.version}\n`);
+  const hash = createHash("sha256").update(`esbuild ${esbuildVersion()}\n`);
   for (const input of inputs) {
     try {
       hash.update(`${input}\n`).update(readFileSync(path.join(root, input)));
@@ -103,6 +108,8 @@ export function buildFunctionBundle(root = projectRoot(), fresh = false): Functi
   if (cached && !fresh) return cached;
   const stored = fresh ? undefined : readCachedBuild(root);
   if (stored) return (cached = stored);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when a build is needed (see esbuildVersion)
+  const esbuild = require("esbuild") as typeof Esbuild;
   const result = esbuild.buildSync({
     absWorkingDir: root,
     entryPoints: [HANDLER_ENTRY],
