@@ -45,7 +45,8 @@ export class DeployVerification extends pulumi.ComponentResource {
 
   constructor(name: string, args: DeployVerificationArgs, opts?: pulumi.ComponentResourceOptions) {
     super("wechat-https-backend:verify:DeployVerification", name, {}, opts);
-    const create = pulumi.interpolate`node bin/verify.js ${verifierArguments(args)} --resolve ${args.domain}:443:${args.address} --resolve ${args.domain}:80:${args.address}`;
+    const resolve = pulumi.interpolate`--resolve ${args.domain}:443:${args.address} --resolve ${args.domain}:80:${args.address}`;
+    const create = pulumi.interpolate`node bin/verify.js ${verifierArguments(args)} ${resolve}`;
     const check = new command.local.Command(
       `${name}-verify`,
       // A relative path: the command must not change with the machine (or checkout) running it.

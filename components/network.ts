@@ -36,7 +36,8 @@ export function pickZone(candidates: readonly string[], taken: readonly string[]
   const free = candidates.find((zone) => !taken.includes(zone));
   if (free === undefined) {
     throw new Error(
-      `zoneIds: only ${new Set([...candidates, ...taken]).size} zone(s) in this region can create the chosen instance type in a vSwitch, but zoneCount is ${zoneCount}; ` +
+      `zoneIds: only ${new Set([...candidates, ...taken]).size} zone(s) in this region can create the chosen ` +
+        `instance type in a vSwitch, but zoneCount is ${zoneCount}; ` +
         "lower zoneCount/instanceCount, pick another instanceType, another alicloud:region, or list the zones in use in zoneIds " +
         "(pulumi stack output zoneIds)",
     );

@@ -52,7 +52,9 @@ function expiryAdvice(failure: Failure, ctx: MessageContext, now: number): strin
     const overdueDays = Math.floor((now - dueSince) / DAY_MS);
     lines.push(
       overdueDays > ctx.renewEveryDays
-        ? `acme renewal should have happened: renewal was due on ${day(new Date(dueSince).toISOString())} and a renewal run (every ${ctx.renewEveryDays} days) has come since. Look at the last renew workflow run or \`pulumi up\` output, then run \`pulumi up\`.`
+        ? `acme renewal should have happened: renewal was due on ${day(new Date(dueSince).toISOString())} and ` +
+            `a renewal run (every ${ctx.renewEveryDays} days) has come since. Look at the last renew workflow run ` +
+            `or \`pulumi up\` output, then run \`pulumi up\`.`
         : `acme renewal is due since ${day(new Date(dueSince).toISOString())}: the next \`pulumi up\` (the renew workflow) renews it; run it now to be sure.`,
     );
   } else {

@@ -1,8 +1,6 @@
 // How long the server certificate in a PEM chain stays valid, for the certificate policy.
-import { X509Certificate } from "node:crypto";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+import { DAY_MS } from "./shared/constants";
+import { certificatesIn } from "./shared/pem";
 
 export interface LeafValidity {
   /** The leaf's subject, e.g. "CN=api.example.com". */
@@ -17,14 +15,8 @@ export interface LeafValidity {
  * that is not a CA, else the first. Undefined when the text holds no readable certificate.
  */
 export function leafValidity(pem: string, now: Date): LeafValidity | undefined {
-  const certificates: X509Certificate[] = [];
-  for (const block of pem.match(PEM_BLOCK) ?? []) {
-    try {
-      certificates.push(new X509Certificate(block));
-    } catch {
-      // An unreadable block is reported as a whole below if nothing else is readable.
-    }
-  }
+  // Unreadable blocks are skipped: the policy reports the text as a whole if nothing is readable.
+  const certificates = certificatesIn(pem).map((c) => c.cert);
   const leaf = certificates.find((c) => !c.ca) ?? certificates[0];
   if (!leaf) return undefined;
   const notAfter = new Date(leaf.validTo);

@@ -18,7 +18,8 @@ export const dnsRecordTtl: ResourceValidationPolicy = {
       const rr = peekString(args.props, "rr");
       const label = typeof rr === "string" ? ` (${rr})` : "";
       reportViolation(
-        `DNS record "${args.name}"${label} has ttl ${ttl}: set ttl to at least ${DNS_TTL_MIN_SECONDS} seconds (the lowest the free Alibaba Cloud DNS edition accepts)`,
+        `DNS record "${args.name}"${label} has ttl ${ttl}: set ttl to at least ${DNS_TTL_MIN_SECONDS} seconds ` +
+          `(the lowest the free Alibaba Cloud DNS edition accepts)`,
       );
     }
   },
@@ -51,7 +52,8 @@ export const dnsRecordPointsAtLoadBalancer: StackValidationPolicy = {
       const kind = (type ?? "(no type)").toUpperCase();
       if (!ADDRESS_TYPES.includes(kind)) {
         reportViolation(
-          `DNS ${kind} record "${record.name}" points at ${value ?? "(nothing)"}: this stack's records only point the domain at its load balancer (A, or AAAA for an IPv6 one); remove it, or manage it outside this stack`,
+          `DNS ${kind} record "${record.name}" points at ${value ?? "(nothing)"}: this stack's records only ` +
+            `point the domain at its load balancer (A, or AAAA for an IPv6 one); remove it, or manage it outside this stack`,
           record.urn,
         );
       } else if (value !== undefined && known.includes(value)) {
@@ -60,19 +62,22 @@ export const dnsRecordPointsAtLoadBalancer: StackValidationPolicy = {
         pending.push(record.name);
       } else if (balancers.length === 0) {
         reportViolation(
-          `DNS ${kind} record "${record.name}" points at ${value ?? "(nothing)"}, but this stack has no load balancer: point the record at the CLB that serves HTTPS`,
+          `DNS ${kind} record "${record.name}" points at ${value ?? "(nothing)"}, but this stack has no load ` +
+            `balancer: point the record at the CLB that serves HTTPS`,
           record.urn,
         );
       } else {
         reportViolation(
-          `DNS ${kind} record "${record.name}" points at ${value ?? "(nothing)"}, which is not the address of a load balancer in this stack (${known.join(", ")}): set its value to the load balancer's address output`,
+          `DNS ${kind} record "${record.name}" points at ${value ?? "(nothing)"}, which is not the address of ` +
+            `a load balancer in this stack (${known.join(", ")}): set its value to the load balancer's address output`,
           record.urn,
         );
       }
     }
     if (pending.length > 0) {
       args.notApplicable(
-        `the value of DNS record ${pending.map((n) => `"${n}"`).join(", ")} or the load balancer's address is not known until the load balancer exists (pulumi preview); checked again at pulumi up`,
+        `the value of DNS record ${pending.map((n) => `"${n}"`).join(", ")} or the load balancer's address is ` +
+          `not known until the load balancer exists (pulumi preview); checked again at pulumi up`,
       );
     }
   },

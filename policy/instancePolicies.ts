@@ -19,7 +19,8 @@ export const instancesWithoutPublicIp: ResourceValidationPolicy = {
       const bandwidth = peekNumber(args.props, "internetMaxBandwidthOut");
       if (typeof bandwidth === "number" && bandwidth > 0) {
         reportViolation(
-          `instance "${args.name}" has internetMaxBandwidthOut ${bandwidth}, which gives it a public IP address: set it to 0; the instances are reached only through the load balancer`,
+          `instance "${args.name}" has internetMaxBandwidthOut ${bandwidth}, which gives it a public IP address: ` +
+            `set it to 0; the instances are reached only through the load balancer`,
         );
       }
       if (peekString(args.props, "allocatePublicIp") === "true") {
@@ -41,7 +42,8 @@ export const instancesWithoutPublicIp: ResourceValidationPolicy = {
 export const instanceMetadataTokensRequired: ResourceValidationPolicy = {
   name: "instance-metadata-tokens-required",
   description:
-    'ECS instances answer metadata requests only with a session token (httpTokens "required"), so a server-side request forgery in the app cannot read the instance\'s role credentials.',
+    'ECS instances answer metadata requests only with a session token (httpTokens "required"), so a ' +
+    "server-side request forgery in the app cannot read the instance's role credentials.",
   enforcementLevel: "mandatory",
   validateResource: (args, reportViolation) => {
     if (args.type !== TYPES.instance) return;
@@ -49,7 +51,8 @@ export const instanceMetadataTokensRequired: ResourceValidationPolicy = {
     const endpoint = peekString(args.props, "httpEndpoint");
     if (tokens === NOT_KNOWN || endpoint === NOT_KNOWN || tokens === "required" || endpoint === "disabled") return;
     reportViolation(
-      `instance "${args.name}" has httpTokens ${tokens === undefined ? "unset (the provider's default: optional)" : `"${tokens}"`}, so any request the app can be tricked into sending reads its metadata: set httpTokens to "required"`,
+      `instance "${args.name}" has httpTokens ${tokens === undefined ? "unset (the provider's default: optional)" : `"${tokens}"`}, ` +
+        `so any request the app can be tricked into sending reads its metadata: set httpTokens to "required"`,
     );
   },
 };
@@ -64,7 +67,8 @@ export const disksEncrypted: ResourceValidationPolicy = {
       const encrypted = peekString(args.props, "systemDiskEncrypted");
       if (encrypted !== NOT_KNOWN && encrypted !== "true") {
         reportViolation(
-          `instance "${args.name}" has an unencrypted system disk: set systemDiskEncrypted true (the ECS service key is used unless systemDiskKmsKeyId is set); this replaces the instance`,
+          `instance "${args.name}" has an unencrypted system disk: set systemDiskEncrypted true (the ECS service ` +
+            `key is used unless systemDiskKmsKeyId is set); this replaces the instance`,
         );
       }
       const dataDisks = peek(args.props, "dataDisks");

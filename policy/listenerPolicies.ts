@@ -22,11 +22,13 @@ export const httpsListenerTls12: ResourceValidationPolicy = {
     if (policy === NOT_KNOWN) return;
     if (policy === undefined || policy === "") {
       reportViolation(
-        `HTTPS listener "${args.name}" has no tlsCipherPolicy, so CLB applies its default tls_cipher_policy_1_0 and accepts TLS 1.0 and 1.1; WeChat needs TLS 1.2 or newer: ${SET_TLS_POLICY}`,
+        `HTTPS listener "${args.name}" has no tlsCipherPolicy, so CLB applies its default tls_cipher_policy_1_0 ` +
+          `and accepts TLS 1.0 and 1.1; WeChat needs TLS 1.2 or newer: ${SET_TLS_POLICY}`,
       );
     } else if (!(TLS_POLICIES as readonly string[]).includes(policy)) {
       reportViolation(
-        `HTTPS listener "${args.name}" uses tlsCipherPolicy "${policy}", which is not one of the TLS 1.2+ policies (${TLS_POLICIES.join(", ")}): ${SET_TLS_POLICY}`,
+        `HTTPS listener "${args.name}" uses tlsCipherPolicy "${policy}", which is not one of the TLS 1.2+ ` +
+          `policies (${TLS_POLICIES.join(", ")}): ${SET_TLS_POLICY}`,
       );
     }
   },
@@ -53,7 +55,8 @@ export const prodStrictTlsPolicy: StackValidationPolicy = {
       if (typeof policy !== "string" || !(TLS_POLICIES as readonly string[]).includes(policy)) continue;
       if (!(STRICT_TLS_POLICIES as readonly string[]).includes(policy)) {
         reportViolation(
-          `prod: HTTPS listener "${listener.name}" uses tlsCipherPolicy "${policy}", which still offers cipher suites without forward secrecy (RSA key exchange, 3DES): ${SET_TLS_POLICY}`,
+          `prod: HTTPS listener "${listener.name}" uses tlsCipherPolicy "${policy}", which still offers cipher ` +
+            `suites without forward secrecy (RSA key exchange, 3DES): ${SET_TLS_POLICY}`,
           listener.urn,
         );
       }
@@ -78,7 +81,9 @@ export const httpsListenerHttp2: ResourceValidationPolicy = {
 
 export const onlyHttpsAndRedirectListeners: ResourceValidationPolicy = {
   name: "only-https-and-redirect-listeners",
-  description: `The load balancer has an HTTPS listener on ${HTTPS_PORT} and an HTTP listener on ${HTTP_PORT} that redirects to it, and no other listener: no TCP or UDP listener, no other port. KICS alb_listening_on_http.`,
+  description:
+    `The load balancer has an HTTPS listener on ${HTTPS_PORT} and an HTTP listener on ${HTTP_PORT} that ` +
+    `redirects to it, and no other listener: no TCP or UDP listener, no other port. KICS alb_listening_on_http.`,
   enforcementLevel: "mandatory",
   validateResource: (args, reportViolation) => {
     if (args.type !== TYPES.listener) return;
@@ -88,7 +93,8 @@ export const onlyHttpsAndRedirectListeners: ResourceValidationPolicy = {
     const where = `"${args.name}" (${protocol ?? "no protocol"} on port ${port ?? "(unset)"})`;
     if (protocol === "tcp" || protocol === "udp") {
       reportViolation(
-        `listener ${where} passes ${protocol.toUpperCase()} through without TLS termination, HSTS or the HTTPS redirect: remove it; phones reach the backend through the HTTPS listener on ${HTTPS_PORT} only`,
+        `listener ${where} passes ${protocol.toUpperCase()} through without TLS termination, HSTS or the HTTPS ` +
+          `redirect: remove it; phones reach the backend through the HTTPS listener on ${HTTPS_PORT} only`,
       );
     } else if (protocol === "https" && port !== HTTPS_PORT) {
       reportViolation(`HTTPS listener ${where}: WeChat calls https:// on port ${HTTPS_PORT} only; set frontendPort to ${HTTPS_PORT}`);
@@ -116,7 +122,9 @@ export const httpListenerRedirectsToHttps: ResourceValidationPolicy = {
     if (forward === NOT_KNOWN || forwardPort === NOT_KNOWN) return;
     if (forward !== "on") {
       reportViolation(
-        `HTTP listener "${args.name}" on port ${port === NOT_KNOWN || port === undefined ? "(unknown)" : port} serves plain HTTP: set listenerForward "on" and forwardPort 443 so it only redirects to the HTTPS listener (WeChat calls https:// only)`,
+        `HTTP listener "${args.name}" on port ${port === NOT_KNOWN || port === undefined ? "(unknown)" : port} ` +
+          `serves plain HTTP: set listenerForward "on" and forwardPort 443 so it only redirects to the HTTPS ` +
+          `listener (WeChat calls https:// only)`,
       );
     } else if (forwardPort !== HTTPS_PORT) {
       reportViolation(

@@ -100,7 +100,8 @@ export const certificateValidity: ResourceValidationPolicy = {
       const renewAt = peekNumber(args.props, "minDaysRemaining");
       if (typeof renewAt === "number" && renewAt < minDays) {
         reportViolation(
-          `ACME certificate "${args.name}" is renewed only ${renewAt} days before it expires (minDaysRemaining ${renewAt}): set minDaysRemaining to at least ${minDays} so the weekly renewal replaces it in time`,
+          `ACME certificate "${args.name}" is renewed only ${renewAt} days before it expires (minDaysRemaining ` +
+            `${renewAt}): set minDaysRemaining to at least ${minDays} so the weekly renewal replaces it in time`,
         );
       }
       return;
@@ -120,14 +121,16 @@ export const certificateValidity: ResourceValidationPolicy = {
         );
       }
       reportViolation(
-        `server certificate "${args.name}" has neither serverCertificate nor alicloudCertificateId: set the chain, leaf first (pulumi config set --secret certificatePem < fullchain.pem)`,
+        `server certificate "${args.name}" has neither serverCertificate nor alicloudCertificateId: set the ` +
+          `chain, leaf first (pulumi config set --secret certificatePem < fullchain.pem)`,
       );
       return;
     }
     const validity = leafValidity(String(pem.state === "known" ? pem.value : ""), new Date());
     if (!validity) {
       reportViolation(
-        `server certificate "${args.name}" has no readable PEM certificate in serverCertificate: set the chain, leaf first (pulumi config set --secret certificatePem < fullchain.pem)`,
+        `server certificate "${args.name}" has no readable PEM certificate in serverCertificate: set the chain, ` +
+          `leaf first (pulumi config set --secret certificatePem < fullchain.pem)`,
       );
       return;
     }
@@ -136,7 +139,8 @@ export const certificateValidity: ResourceValidationPolicy = {
       reportViolation(`server certificate "${args.name}" (${validity.subject}) expired on ${date}: ${RENEW_CERTIFICATE}`);
     } else if (validity.daysLeft < minDays) {
       reportViolation(
-        `server certificate "${args.name}" (${validity.subject}) expires on ${date} (${validity.daysLeft} days left); at least ${minDays} days are required: ${RENEW_CERTIFICATE}`,
+        `server certificate "${args.name}" (${validity.subject}) expires on ${date} (${validity.daysLeft} days ` +
+          `left); at least ${minDays} days are required: ${RENEW_CERTIFICATE}`,
       );
     }
   },

@@ -75,7 +75,8 @@ export const backendPortOnlyFromLoadBalancer: ResourceValidationPolicy = {
     if (source === NOT_KNOWN || (source.kind === "cidr" && cidrWithin(source.cidr, allowed))) return;
     for (const port of covered) {
       reportViolation(
-        `security group rule "${args.name}" opens backend port ${port} (nginx) to ${source.label}: only the load balancer's range ${allowed} may reach it; set cidrIp to ${allowed}`,
+        `security group rule "${args.name}" opens backend port ${port} (nginx) to ${source.label}: only the ` +
+          `load balancer's range ${allowed} may reach it; set cidrIp to ${allowed}`,
       );
     }
   },
@@ -157,7 +158,8 @@ export const noSensitivePortsFromInternet: ResourceValidationPolicy = {
     if (covered.length === 0) return;
     const shown = covered.length > 6 ? `${covered.slice(0, 6).join(", ")} and ${covered.length - 6} more` : covered.join(", ");
     reportViolation(
-      `security group rule "${args.name}" opens ${shown} to ${toInternet(open)}: remove the rule; the instances serve only through the load balancer, and the app only through nginx`,
+      `security group rule "${args.name}" opens ${shown} to ${toInternet(open)}: remove the rule; the ` +
+        `instances serve only through the load balancer, and the app only through nginx`,
     );
   },
 };
@@ -184,7 +186,8 @@ export const noOtherPortsFromInternet: ResourceValidationPolicy = {
           ? `port ${rule.range.from}`
           : `ports ${rule.range.from}-${rule.range.to}`;
     reportViolation(
-      `security group rule "${args.name}" opens ${ports} to ${toInternet(open)}: the instances have no public address and serve only through the load balancer; remove the rule or narrow its source`,
+      `security group rule "${args.name}" opens ${ports} to ${toInternet(open)}: the instances have no public ` +
+        `address and serve only through the load balancer; remove the rule or narrow its source`,
     );
   },
 };

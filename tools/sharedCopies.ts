@@ -8,6 +8,7 @@ import * as path from "node:path";
 export const SHARED_WITH_POLICY: readonly { readonly source: string; readonly copy: string }[] = [
   { source: "lib/constants.ts", copy: "policy/shared/constants.ts" },
   { source: "lib/cidr.ts", copy: "policy/shared/cidr.ts" },
+  { source: "lib/certificates/pem.ts", copy: "policy/shared/pem.ts" },
 ];
 
 export function copyHeader(source: string): string {

@@ -177,9 +177,10 @@ export async function runCommand(argv: readonly string[], out: Output): Promise<
       onRetry: (attempt, failed, error) => {
         const seconds = RETRY_INTERVAL_MS / 1000;
         const ids = failed?.checks.filter((c) => !c.ok).map((c) => c.id);
-        out.stderr(
-          `${ids ? m.attemptFailing({ attempt, ids: joinPhrases(locale, ids), seconds }) : m.attemptError({ attempt, reason: (error as Error).message, seconds })}\n`,
-        );
+        const line = ids
+          ? m.attemptFailing({ attempt, ids: joinPhrases(locale, ids), seconds })
+          : m.attemptError({ attempt, reason: (error as Error).message, seconds });
+        out.stderr(`${line}\n`);
       },
     });
     out.stdout(json ? JSON.stringify(report, null, 2) + "\n" : formatReport(report, locale));

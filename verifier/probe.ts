@@ -60,7 +60,10 @@ function describeNetError(err: NodeJS.ErrnoException, endpoint: Endpoint, addres
   switch (err.code) {
     case "ENOTFOUND":
     case "EAI_AGAIN":
-      return `the name ${endpoint.host} does not resolve (DNS); check the record, or test an address with --resolve ${endpoint.host}:${endpoint.port}:<address>`;
+      return (
+        `the name ${endpoint.host} does not resolve (DNS); check the record, or test an address with --resolve ` +
+        `${endpoint.host}:${endpoint.port}:<address>`
+      );
     case "ECONNREFUSED":
       return `nothing listens on ${where} (connection refused)`;
     case "EHOSTUNREACH":

@@ -1,7 +1,8 @@
 // Turns what a caller asked for (CLI flags or the programmatic API) into validated settings.
 // Every mistake becomes a UsageError naming the option and the fix, so the CLI can exit 2 with it.
 import { isIP } from "node:net";
-import { X509Certificate } from "node:crypto";
+import type { X509Certificate } from "node:crypto";
+import { certificateOf, readPem } from "../lib/certificates/pem";
 import { localeFromEnvironment, type Locale } from "../lib/i18n";
 
 export interface VerifyOptions {
@@ -135,17 +136,22 @@ function pathOption(value: string | undefined, fallback: string, option: string)
   return path;
 }
 
-/** Splits PEM text into certificates; a file without any certificate is a usage error. */
-export function parseRootsPem(pem: string, source: string): X509Certificate[] {
-  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-  if (blocks.length === 0)
+/**
+ * The certificates of a trust bundle. Comments and other blocks are skipped, as in any CA bundle;
+ * a damaged or unreadable certificate, or a file without any, is a usage error.
+ */
+export function parseRootsPem(text: string, source: string): X509Certificate[] {
+  const pem = readPem(text);
+  const [damage] = pem.damaged;
+  if (damage) throw new UsageError(`--cacert ${source}: PEM block ${damage.position} ${damage.reason}; copy the root certificate again`);
+  const blocks = pem.blocks.filter((block) => block.label === "CERTIFICATE");
+  if (blocks.length === 0) {
     throw new UsageError(`--cacert ${source}: no PEM certificate found (expected -----BEGIN CERTIFICATE----- blocks)`);
+  }
   return blocks.map((block, i) => {
-    try {
-      return new X509Certificate(block);
-    } catch (err) {
-      throw new UsageError(`--cacert ${source}: certificate #${i + 1} cannot be parsed (${(err as Error).message})`);
-    }
+    const certificate = certificateOf(block);
+    if (!certificate) throw new UsageError(`--cacert ${source}: certificate #${i + 1} cannot be parsed as X.509`);
+    return certificate.cert;
   });
 }
 
@@ -174,7 +180,8 @@ export function toSettings(options: VerifyOptions): Settings {
   const deadlineSeconds = nonNegativeNumber(options.deadlineSeconds, DEFAULTS.deadlineSeconds, "--deadline", false);
   if (deadlineSeconds < LIMITS.deadlineSeconds.min || deadlineSeconds > LIMITS.deadlineSeconds.max) {
     throw new UsageError(
-      `--deadline ${deadlineSeconds} must be ${LIMITS.deadlineSeconds.min} to ${LIMITS.deadlineSeconds.max} seconds (the time limit of one whole verification); e.g. --deadline ${DEFAULTS.deadlineSeconds}`,
+      `--deadline ${deadlineSeconds} must be ${LIMITS.deadlineSeconds.min} to ${LIMITS.deadlineSeconds.max} ` +
+        `seconds (the time limit of one whole verification); e.g. --deadline ${DEFAULTS.deadlineSeconds}`,
     );
   }
   return {

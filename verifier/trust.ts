@@ -1,19 +1,14 @@
-// Chain building the way a phone does it: start at the leaf, climb only through certificates the
-// server sent, and stop at a root from the trust store. Desktop browsers may download a missing
-// intermediate (AIA fetching) or remember one from an earlier visit; phones and WeChat do not, so
-// neither does this code.
-import { X509Certificate } from "node:crypto";
-import { rootCertificates } from "node:tls";
+// The certificate-chain verdict: the chain the server sent, built the way a phone does by the
+// stack's own chain builder (lib/certificates/chain.ts: climb only through certificates the server
+// sent, stop at a trusted root; no AIA fetching, which phones and WeChat do not do), with the
+// verifier's own rules on top (an issuer that is not a CA or has expired breaks the chain; at most
+// MAX_DEPTH certificates).
+import type { X509Certificate } from "node:crypto";
+import { TrustStore, asServed, buildChain, type Chain } from "../lib/certificates/chain";
+import { issuerLabel, label, notAfter } from "../lib/certificates/describe";
 
+/** Phones give up on longer paths; so does the verifier. */
 const MAX_DEPTH = 8;
-
-let systemRootsCache: X509Certificate[] | undefined;
-
-/** Node's bundled Mozilla root store, parsed once. */
-export function systemRoots(): X509Certificate[] {
-  systemRootsCache ??= rootCertificates.map((pem) => new X509Certificate(pem));
-  return systemRootsCache;
-}
 
 /**
  * Why a served chain does not verify, as data: the report words it in its own language
@@ -38,29 +33,14 @@ export type ChainProblem =
   | { readonly kind: "tooLong"; readonly max: number };
 
 export type ChainVerdict =
-  | { readonly ok: true; readonly path: readonly X509Certificate[]; readonly anchor: X509Certificate }
+  | {
+      readonly ok: true;
+      /** The served certificates clients check: the leaf and the intermediates below the trust anchor. */
+      readonly path: readonly X509Certificate[];
+      /** The trusted root the chain leads to. */
+      readonly anchor: X509Certificate;
+    }
   | { readonly ok: false; readonly problem: ChainProblem };
-
-/** Readable subject, e.g. `wechat-https-backend test Intermediate CA`, falling back to the full DN. */
-export function displayName(cert: X509Certificate): string {
-  const cn = /(?:^|\n)CN=([^\n]+)/.exec(cert.subject);
-  return cn ? cn[1] : cert.subject.replace(/\n/g, ", ");
-}
-
-function issuerName(cert: X509Certificate): string {
-  const cn = /(?:^|\n)CN=([^\n]+)/.exec(cert.issuer);
-  return cn ? cn[1] : cert.issuer.replace(/\n/g, ", ");
-}
-
-/** Did `issuer` sign `cert`? Names/key identifiers first (cheap), then the signature itself. */
-function issued(issuer: X509Certificate, cert: X509Certificate): boolean {
-  return cert.checkIssued(issuer) && cert.verify(issuer.publicKey);
-}
-
-/** Signed by its own key. Not checkIssued: that also demands keyCertSign, which self-signed leaves often lack. */
-function selfSigned(cert: X509Certificate): boolean {
-  return cert.subject === cert.issuer && cert.verify(cert.publicKey);
-}
 
 /** The URL a desktop browser would fetch the missing issuer from, when the certificate names one. */
 function caIssuersUrl(cert: X509Certificate): string | undefined {
@@ -68,39 +48,64 @@ function caIssuersUrl(cert: X509Certificate): string | undefined {
 }
 
 /**
- * Verifies `served` (leaf first, as the server sent it) against `anchors`. Validity dates of the
- * leaf are left to the expiry check; an expired intermediate breaks the chain and is reported here.
+ * The first served issuer a phone would stop at, in climbing order: one that is not a CA, or one
+ * that has expired. Checked up to the trust anchor (which phones take from their own store).
  */
-export function verifyServedChain(served: readonly X509Certificate[], anchors: readonly X509Certificate[], now = new Date()): ChainVerdict {
-  const leaf = served[0];
-  if (!leaf) return { ok: false, problem: { kind: "noCertificate" } };
-  const path: X509Certificate[] = [leaf];
-  let current = leaf;
-  for (let depth = 0; depth < MAX_DEPTH; depth++) {
-    const anchor = anchors.find((a) => a.fingerprint256 === current.fingerprint256 || issued(a, current));
-    if (anchor) return { ok: true, path, anchor };
+function brokenLink(chain: Chain, now: Date): ChainProblem | undefined {
+  const checked = chain.trust.kind === "trusted" ? chain.signed : chain.path;
+  for (let i = 1; i < checked.length; i++) {
+    const issuer = checked[i].cert;
+    if (!issuer.ca) return { kind: "notCa", issuer: label(issuer), subject: label(checked[i - 1].cert) };
+    if (notAfter(issuer).getTime() < now.getTime()) return { kind: "expiredIntermediate", issuer: label(issuer), date: issuer.validTo };
+  }
+  return undefined;
+}
 
-    if (selfSigned(current)) {
-      return { ok: false, problem: depth === 0 ? { kind: "selfSigned" } : { kind: "untrustedRoot", root: displayName(current) } };
-    }
+/** Index of the certificate at which the trust decision falls, counted from the leaf. */
+function decisionDepth(chain: Chain): number {
+  const { trust } = chain;
+  // A served anchor is reached from the certificate below it, which its store copy issued.
+  if (trust.kind === "trusted" && trust.anchor !== undefined) return Math.max(trust.anchor - 1, 0);
+  return chain.path.length - 1;
+}
 
-    const next = served.find((c) => !path.includes(c) && issued(c, current));
-    if (!next) {
-      const problem: ChainProblem = {
+/** Why an untrusted chain is not trusted. */
+function untrustedProblem(chain: Chain, served: readonly X509Certificate[]): ChainProblem {
+  const { trust } = chain;
+  switch (trust.kind) {
+    case "selfSigned":
+      return { kind: "selfSigned" };
+    case "untrustedRoot":
+      return { kind: "untrustedRoot", root: label(trust.root.cert) };
+    case "incomplete":
+    case "trusted": {
+      const last = chain.path[chain.path.length - 1];
+      return {
         kind: "incomplete",
         onlyLeaf: served.length === 1,
-        subject: depth === 0 ? undefined : displayName(current),
-        issuer: issuerName(current),
-        aia: caIssuersUrl(current),
+        subject: last === chain.leaf ? undefined : label(last.cert),
+        issuer: issuerLabel(last.cert),
+        aia: caIssuersUrl(last.cert),
       };
-      return { ok: false, problem };
     }
-    if (!next.ca) return { ok: false, problem: { kind: "notCa", issuer: displayName(next), subject: displayName(current) } };
-    if (new Date(next.validTo).getTime() < now.getTime()) {
-      return { ok: false, problem: { kind: "expiredIntermediate", issuer: displayName(next), date: next.validTo } };
-    }
-    path.push(next);
-    current = next;
   }
-  return { ok: false, problem: { kind: "tooLong", max: MAX_DEPTH } };
+}
+
+/**
+ * Verifies `served` (leaf first, as the server sent it) against the system roots and `extraRoots`.
+ * Validity dates of the leaf are left to the expiry check; an expired intermediate breaks the chain
+ * and is reported here.
+ */
+export function verifyServedChain(
+  served: readonly X509Certificate[],
+  extraRoots: readonly X509Certificate[],
+  now = new Date(),
+): ChainVerdict {
+  if (served.length === 0) return { ok: false, problem: { kind: "noCertificate" } };
+  const chain = buildChain(asServed(served), new TrustStore(extraRoots));
+  if (decisionDepth(chain) >= MAX_DEPTH) return { ok: false, problem: { kind: "tooLong", max: MAX_DEPTH } };
+  const broken = brokenLink(chain, now);
+  if (broken) return { ok: false, problem: broken };
+  if (chain.trust.kind !== "trusted") return { ok: false, problem: untrustedProblem(chain, served) };
+  return { ok: true, path: chain.signed.map((s) => s.cert), anchor: chain.trust.root };
 }

@@ -1,7 +1,8 @@
 // Facts about a certificate issued by another party and known only at preview time: one from
 // Alibaba Cloud SSL Certificates Service (source cas), or the one an ACME CA returned.
-import { X509Certificate } from "node:crypto";
+import type { X509Certificate } from "node:crypto";
 import { daysLeft, formatName, notAfter } from "./describe";
+import { certificatesIn } from "./pem";
 
 /**
  * The subset of alicloud.cas.getServiceCertificates' result this project reads: `certificateName`,
@@ -20,9 +21,16 @@ export interface CasFacts {
   readonly issuer: string;
 }
 
+/** The first certificate of a PEM chain (the leaf); `source` names the chain in the error. */
+function firstCertificate(chainPem: string, source: string): X509Certificate {
+  const [first] = certificatesIn(chainPem);
+  if (!first) throw new Error(`${source}: holds no readable PEM certificate`);
+  return first.cert;
+}
+
 /** The issuer of the first certificate of a PEM chain, "CN=R11, O=Let's Encrypt, C=US". */
 export function leafIssuer(chainPem: string): string {
-  return formatName(new X509Certificate(chainPem).issuer);
+  return formatName(firstCertificate(chainPem, "the issued certificate").issuer);
 }
 
 /**
@@ -39,10 +47,11 @@ export function casCertificateFacts(
   const entry = found.find((c) => c.id === id);
   if (!entry) {
     throw new Error(
-      `alicloudCertificateId: certificate ${id} is not in SSL Certificates Service for this account (the international site does not offer it); check the id in the console, or use certificateSource acme or pem`,
+      `alicloudCertificateId: certificate ${id} is not in SSL Certificates Service for this account (the ` +
+        `international site does not offer it); check the id in the console, or use certificateSource acme or pem`,
     );
   }
-  const leaf = new X509Certificate(entry.cert);
+  const leaf = firstCertificate(entry.cert, `alicloudCertificateId: certificate ${id} ("${entry.certificateName}")`);
   if (leaf.checkHost(domain) === undefined) {
     throw new Error(
       `alicloudCertificateId: certificate ${id} ("${entry.certificateName}") does not cover the domain ${domain}; pick a certificate issued for it`,
@@ -51,7 +60,8 @@ export function casCertificateFacts(
   const left = daysLeft(leaf, now);
   if (left < minDaysRemaining) {
     throw new Error(
-      `alicloudCertificateId: certificate ${id} ("${entry.certificateName}") ${left < 0 ? "has expired" : `expires in ${left} days`} (minDaysRemaining is ${minDaysRemaining}); renew it in SSL Certificates Service and set the new id`,
+      `alicloudCertificateId: certificate ${id} ("${entry.certificateName}") ${left < 0 ? "has expired" : `expires in ${left} days`} ` +
+        `(minDaysRemaining is ${minDaysRemaining}); renew it in SSL Certificates Service and set the new id`,
     );
   }
   return { name: entry.certificateName, notAfter: notAfter(leaf).toISOString(), issuer: formatName(leaf.issuer) };

@@ -1,8 +1,7 @@
 // Reads a PEM list of certificates (`certificatePem`, `trustedRootsPem`): every block must be a
 // certificate and nothing else may be there, because CLB serves the text as uploaded.
-import { X509Certificate } from "node:crypto";
 import type { ServedCertificate } from "./chain";
-import { describeLines, readPem } from "./pem";
+import { certificateOf, describeLines, readPem } from "./pem";
 
 export interface CertificateText {
   readonly certificates: ServedCertificate[];
@@ -28,7 +27,8 @@ export function readCertificates(text: string, configKey: string, order?: string
   }
   if (pem.strayLines.length > 0) {
     errors.push(
-      `${configKey}: has text outside the certificates on ${describeLines(pem.strayLines)} (comments, "Bag Attributes" or the like); keep only the -----BEGIN CERTIFICATE----- ... -----END CERTIFICATE----- blocks`,
+      `${configKey}: has text outside the certificates on ${describeLines(pem.strayLines)} ` +
+        `(comments, "Bag Attributes" or the like); keep only the -----BEGIN CERTIFICATE----- ... -----END CERTIFICATE----- blocks`,
     );
   }
   for (const damage of pem.damaged) {
@@ -47,9 +47,10 @@ export function readCertificates(text: string, configKey: string, order?: string
       errors.push(`${configKey}: PEM block ${block.position} is a "${block.label}", not a certificate; remove it`);
       continue;
     }
-    try {
-      certificates.push({ position: block.position, cert: new X509Certificate(block.der), der: block.der });
-    } catch {
+    const certificate = certificateOf(block);
+    if (certificate) {
+      certificates.push(certificate);
+    } else {
       errors.push(`${configKey}: PEM block ${block.position} is not a valid X.509 certificate; copy it again from your CA's files`);
       complete = false;
     }

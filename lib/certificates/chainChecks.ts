@@ -1,5 +1,5 @@
 // Checks on the chain as served: order, strays, the intermediates, and where trust comes from.
-import { isSelfSigned, judgeTrust, shapeChain, signedPart, type ServedCertificate, type TrustStore } from "./chain";
+import { buildChain, isSelfSigned, type ServedCertificate, type TrustStore } from "./chain";
 import { issuerLabel, label } from "./describe";
 import type { Problems } from "../problems";
 import { brokenDigest, keyFacts, safeSignatureAlgorithm, weakKeyReason } from "./keyStrength";
@@ -22,25 +22,27 @@ export function checkChain(
   store: TrustStore,
   rule: ChainRule,
 ): void {
-  const shape = shapeChain(served, leaf);
+  const chain = buildChain(served, store, leaf);
 
-  if (!shape.inOrder) {
-    const order = shape.path.map(named).join(", then ");
+  if (!chain.inOrder) {
+    const order = chain.path.map(named).join(", then ");
     findings.error(
-      `certificatePem: the chain is out of order; CLB sends it as uploaded, and it must start with the server certificate, each certificate followed by the one that issued it; order it: ${order}`,
+      `certificatePem: the chain is out of order; CLB sends it as uploaded, and it must start with the server ` +
+        `certificate, each certificate followed by the one that issued it; order it: ${order}`,
     );
   }
-  for (const extra of shape.extras) {
+  for (const extra of chain.extras) {
     const original = served.find((s) => s.position < extra.position && s.cert.fingerprint256 === extra.cert.fingerprint256);
     findings.error(
       original
         ? `certificatePem: certificate ${extra.position} is a copy of certificate ${original.position} ("${label(original.cert)}"); remove the copy`
-        : `certificatePem: certificate ${extra.position} ("${label(extra.cert)}") is not part of the chain of "${label(leaf.cert)}" (it issued none of its certificates); remove it`,
+        : `certificatePem: certificate ${extra.position} ("${label(extra.cert)}") is not part of the chain of ` +
+            `"${label(leaf.cert)}" (it issued none of its certificates); remove it`,
     );
   }
 
-  const trust = judgeTrust(shape.path, store);
-  for (const intermediate of signedPart(shape.path, trust).slice(1)) {
+  const { trust } = chain;
+  for (const intermediate of chain.signed.slice(1)) {
     const subject = `the intermediate certificate ${named(intermediate)}`;
     const fix = "get the current intermediate certificate from your CA";
     checkValidity(findings, intermediate.cert, subject, { expired: fix, notYetValid: fix }, rule);
@@ -57,10 +59,11 @@ export function checkChain(
 
   switch (trust.kind) {
     case "trusted": {
-      const anchor = trust.anchor === undefined ? undefined : shape.path[trust.anchor];
+      const anchor = trust.anchor === undefined ? undefined : chain.path[trust.anchor];
       if (anchor && anchor !== leaf && isSelfSigned(anchor.cert)) {
         findings.warning(
-          `certificatePem: the chain includes the root certificate ${named(anchor)}; that is harmless, but phones use their own copy and it adds bytes to every handshake; you may remove it`,
+          `certificatePem: the chain includes the root certificate ${named(anchor)}; that is harmless, but phones ` +
+            `use their own copy and it adds bytes to every handshake; you may remove it`,
         );
       }
       return;
@@ -69,20 +72,26 @@ export function checkChain(
       findings.errorIf(
         rule.strict,
         rule.selfSignedAllowed && !rule.strict
-          ? "certificatePem: the certificate is self-signed, as expected for a self-signed dev certificate; phones reject self-signed certificates, so only the developer tools (with domain checks off) will connect; use a certificate from a public CA to test on phones"
+          ? "certificatePem: the certificate is self-signed, as expected for a self-signed dev certificate; phones " +
+              "reject self-signed certificates, so only the developer tools (with domain checks off) will connect; " +
+              "use a certificate from a public CA to test on phones"
           : `certificatePem: the certificate is self-signed; phones reject self-signed certificates; use a certificate from a public CA, ${PRIVATE_PKI_FIX}`,
       );
       return;
     case "untrustedRoot":
       findings.errorIf(
         rule.strict,
-        `certificatePem: the chain ends at the root ${named(trust.root)}, which phones do not trust (it is neither a public root nor in trustedRootsPem); use a certificate from a public CA, ${PRIVATE_PKI_FIX}`,
+        `certificatePem: the chain ends at the root ${named(trust.root)}, which phones do not trust (it is ` +
+          `neither a public root nor in trustedRootsPem); use a certificate from a public CA, ${PRIVATE_PKI_FIX}`,
       );
       return;
     case "incomplete":
       findings.errorIf(
         rule.strict,
-        `certificatePem: the chain is incomplete: "${label(trust.last.cert)}" was issued by "${issuerLabel(trust.last.cert)}", which is neither in certificatePem nor a trusted root; phones reject such a chain even when desktop browsers fill the gap; append your CA's intermediate certificate(s) after the server certificate (the "full chain" file), ${PRIVATE_PKI_FIX}`,
+        `certificatePem: the chain is incomplete: "${label(trust.last.cert)}" was issued by ` +
+          `"${issuerLabel(trust.last.cert)}", which is neither in certificatePem nor a trusted root; phones ` +
+          `reject such a chain even when desktop browsers fill the gap; append your CA's intermediate certificate(s) ` +
+          `after the server certificate (the "full chain" file), ${PRIVATE_PKI_FIX}`,
       );
       return;
   }

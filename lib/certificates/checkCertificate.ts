@@ -1,6 +1,6 @@
 // Validates a server certificate before it is uploaded to the CLB: every problem a phone (or
 // CLB's upload) would trip on, as messages that name the config key and the fix. Pure: the stack
-// throws the errors and logs the warnings; the policy pack reuses it.
+// throws the errors and logs the warnings.
 import type { KeyObject, X509Certificate } from "node:crypto";
 import { TrustStore, isSelfSigned, type ServedCertificate } from "./chain";
 import { checkChain } from "./chainChecks";
@@ -140,7 +140,8 @@ export function checkCertificate(input: CertificateCheckInput): CertificateRepor
   const leaf = chooseLeaf(served, key);
   if (isOnlyCas(served, leaf, key, domain)) {
     findings.error(
-      `certificatePem: holds only CA certificates (${quotedList(served.map((s) => label(s.cert)))}), no server certificate for ${domain || "the stack's domain"}; put the server certificate first, then the intermediates`,
+      `certificatePem: holds only CA certificates (${quotedList(served.map((s) => label(s.cert)))}), no ` +
+        `server certificate for ${domain || "the stack's domain"}; put the server certificate first, then the intermediates`,
     );
     return { errors: findings.errors, warnings: findings.warnings };
   }
@@ -148,7 +149,8 @@ export function checkCertificate(input: CertificateCheckInput): CertificateRepor
   // PKCS#1 form CLB documents before upload.
   if (key && !matchesKey(leaf.cert, key)) {
     findings.error(
-      `privateKeyPem: the private key does not belong to the certificate "${label(leaf.cert)}" (their public keys differ); use the key made with this certificate's request, or the certificate issued for this key`,
+      `privateKeyPem: the private key does not belong to the certificate "${label(leaf.cert)}" (their public ` +
+        `keys differ); use the key made with this certificate's request, or the certificate issued for this key`,
     );
   }
 

@@ -12,17 +12,32 @@ export function formatName(name: string): string {
   return attributes(name).join(", ");
 }
 
-/** The DNS names of the subjectAltName extension, as written (wildcards included). */
-export function dnsNames(cert: X509Certificate): string[] {
+/** The subjectAltName entries as Node prints them, split into kind ("DNS", "IP Address", ...) and value. */
+function altNames(cert: X509Certificate): { kind: string; value: string }[] {
   const san = cert.subjectAltName;
   if (!san) return [];
   // Node separates entries with ", " and JSON-quotes any value that itself contains one.
   const entries = san.match(/(?:[^,"]|"(?:[^"\\]|\\.)*")+/g) ?? [];
-  return entries
-    .map((entry) => entry.trim())
-    .filter((entry) => entry.startsWith("DNS:"))
-    .map((entry) => entry.slice(4))
-    .map((value) => (value.startsWith('"') ? (JSON.parse(value) as string) : value));
+  return entries.map((entry) => {
+    const text = entry.trim();
+    const colon = text.indexOf(":");
+    const value = text.slice(colon + 1);
+    return { kind: text.slice(0, colon), value: value.startsWith('"') ? (JSON.parse(value) as string) : value };
+  });
+}
+
+/** The DNS names of the subjectAltName extension, as written (wildcards included). */
+export function dnsNames(cert: X509Certificate): string[] {
+  return altNames(cert)
+    .filter((name) => name.kind === "DNS")
+    .map((name) => name.value);
+}
+
+/** The DNS names and IP addresses the certificate covers. */
+export function hostNames(cert: X509Certificate): string[] {
+  return altNames(cert)
+    .filter((name) => name.kind === "DNS" || name.kind === "IP Address")
+    .map((name) => name.value);
 }
 
 function commonNameOf(name: string): string | undefined {

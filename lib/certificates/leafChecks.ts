@@ -29,7 +29,8 @@ export function checkCoversDomain(findings: Problems, leaf: X509Certificate, dom
   if (leaf.checkHost(domain, { ...strictRules, subject: "never" }) !== undefined) return;
   if (leaf.checkHost(domain, { ...strictRules, subject: "always" }) !== undefined) {
     findings.error(
-      `certificatePem: the certificate names "${domain}" only in its subject common name (CN), which phones ignore; have it reissued with ${domain} in the subjectAltName`,
+      `certificatePem: the certificate names "${domain}" only in its subject common name (CN), which phones ` +
+        `ignore; have it reissued with ${domain} in the subjectAltName`,
     );
     return;
   }
@@ -72,7 +73,8 @@ export function checkValidity(findings: Problems, cert: X509Certificate, subject
   if (rule.minDaysRemaining !== undefined && left < rule.minDaysRemaining) {
     findings.errorIf(
       rule.strict,
-      `certificatePem: ${subject} expires on ${formatDate(end)}, in ${days(left)}, fewer than minDaysRemaining (${rule.minDaysRemaining}); ${fixes.expired} (or lower minDaysRemaining)`,
+      `certificatePem: ${subject} expires on ${formatDate(end)}, in ${days(left)}, fewer than minDaysRemaining ` +
+        `(${rule.minDaysRemaining}); ${fixes.expired} (or lower minDaysRemaining)`,
     );
   }
 }
@@ -80,7 +82,8 @@ export function checkValidity(findings: Problems, cert: X509Certificate, subject
 export function checkServerUsage(findings: Problems, leaf: X509Certificate, domain: string, options: { allowCa: boolean }): void {
   if (leaf.ca && !options.allowCa) {
     findings.error(
-      `certificatePem: the server certificate "${label(leaf)}" is a CA certificate (basicConstraints CA:TRUE); phones refuse a CA certificate as a server certificate; issue a server certificate (CA:FALSE) for ${domain}`,
+      `certificatePem: the server certificate "${label(leaf)}" is a CA certificate (basicConstraints CA:TRUE); ` +
+        `phones refuse a CA certificate as a server certificate; issue a server certificate (CA:FALSE) for ${domain}`,
     );
   }
   // Node names the extendedKeyUsage list `keyUsage`; undefined when the extension is absent (any use allowed).
@@ -88,7 +91,8 @@ export function checkServerUsage(findings: Problems, leaf: X509Certificate, doma
   if (eku && !eku.includes(SERVER_AUTH)) {
     const allowed = eku.map((oid) => EKU_NAMES[oid] ?? oid).join(", ");
     findings.error(
-      `certificatePem: the certificate "${label(leaf)}" is not meant for TLS servers: its extended key usage allows ${allowed} but not serverAuth; issue a certificate with the serverAuth extended key usage`,
+      `certificatePem: the certificate "${label(leaf)}" is not meant for TLS servers: its extended key usage ` +
+        `allows ${allowed} but not serverAuth; issue a certificate with the serverAuth extended key usage`,
     );
   }
 }
@@ -104,11 +108,13 @@ export function checkClbKey(findings: Problems, leaf: X509Certificate, domain: s
     const bits = facts.bits ?? 0;
     if (bits < 2048) {
       findings.error(
-        `certificatePem: the certificate's RSA key has ${bits} bits; phones and browsers reject RSA keys under 2048 bits; issue a new certificate with a 2048-bit RSA key`,
+        `certificatePem: the certificate's RSA key has ${bits} bits; phones and browsers reject RSA keys under ` +
+          `2048 bits; issue a new certificate with a 2048-bit RSA key`,
       );
     } else if (!CLB_RSA_BITS.includes(bits)) {
       findings.error(
-        `certificatePem: the certificate's RSA key has ${bits} bits, but CLB documents only 2048- and 4096-bit RSA keys (and 1024, too weak); issue the certificate with a 2048-bit RSA key`,
+        `certificatePem: the certificate's RSA key has ${bits} bits, but CLB documents only 2048- and 4096-bit ` +
+          `RSA keys (and 1024, too weak); issue the certificate with a 2048-bit RSA key`,
       );
     }
     return;
@@ -116,7 +122,8 @@ export function checkClbKey(findings: Problems, leaf: X509Certificate, domain: s
   const kind = facts.type === "ec" ? `an ECDSA key (${curveLabel(facts.curve)})` : `an ${facts.type} key`;
   const policyNote = RSA_ONLY_POLICIES.has(tlsPolicy) ? `, and tlsPolicy ${tlsPolicy} offers only RSA cipher suites` : "";
   findings.error(
-    `certificatePem: the certificate has ${kind}, but Alibaba Cloud CLB accepts only RSA certificates${policyNote}; issue an RSA certificate (2048-bit key) for ${domain}`,
+    `certificatePem: the certificate has ${kind}, but Alibaba Cloud CLB accepts only RSA certificates${policyNote}; ` +
+      `issue an RSA certificate (2048-bit key) for ${domain}`,
   );
 }
 
@@ -125,7 +132,8 @@ export function checkLeafSignature(findings: Problems, leaf: X509Certificate, de
   const broken = algorithm && brokenDigest(algorithm);
   if (algorithm && broken) {
     findings.error(
-      `certificatePem: the certificate "${label(leaf)}" is signed with ${broken} (${algorithm.name}); phones reject SHA-1 and MD5 signatures; have it reissued with SHA-256`,
+      `certificatePem: the certificate "${label(leaf)}" is signed with ${broken} (${algorithm.name}); phones ` +
+        `reject SHA-1 and MD5 signatures; have it reissued with SHA-256`,
     );
   }
 }

@@ -1,7 +1,12 @@
 // A strict reader for PEM text (RFC 7468, with the RFC 1421 headers OpenSSL still writes for
 // encrypted PKCS#1 keys). Node's own parsers take the first block of a PEM string and skip
 // whatever surrounds it; CLB serves exactly what was uploaded, so every block and every stray
-// line has to be accounted for before anything is declared.
+// line has to be accounted for before anything is declared. This is the project's one PEM reader:
+// the stack's checks, the CLB upload, the verifier's --cacert and the policy pack (through its copy
+// in policy/shared, which is why this file imports nothing of the program) all read PEM with it.
+// No kept library fits: PEM libraries (and Node) hand back the blocks they can decode and drop the
+// rest silently, while the checks here must name every damaged block and stray line.
+import { X509Certificate } from "node:crypto";
 
 export interface PemBlock {
   /** 1-based position among the blocks of the text. */
@@ -118,4 +123,31 @@ export function toPem(label: string, der: Uint8Array): string {
     .replace(/(.{64})/g, "$1\n")
     .replace(/\n$/, "");
   return `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
+}
+
+/** A CERTIFICATE block read as X.509. */
+export interface PemCertificate {
+  /** 1-based position among the blocks of the text. */
+  readonly position: number;
+  readonly cert: X509Certificate;
+  readonly der: Buffer;
+}
+
+/** The block's bytes as an X.509 certificate (whatever its label), or undefined when they are not one. */
+export function certificateOf(block: PemBlock): PemCertificate | undefined {
+  try {
+    return { position: block.position, cert: new X509Certificate(block.der), der: block.der };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The readable certificates among the CERTIFICATE blocks of `text`, in order, skipping anything
+ * else: for lenient readers (trust bundles, the policy's expiry check). Strict readers use readPem.
+ */
+export function certificatesIn(text: string): PemCertificate[] {
+  return readPem(text)
+    .blocks.filter((block) => block.label === "CERTIFICATE")
+    .flatMap((block) => certificateOf(block) ?? []);
 }

@@ -1,7 +1,7 @@
 // Reads `privateKeyPem` and says, in words, why CLB would refuse it. Messages never quote the
 // key: they name PEM labels and line numbers only.
-import { X509Certificate, createPrivateKey, type KeyObject } from "node:crypto";
-import { describeLines, readPem, toPem, type PemBlock } from "./pem";
+import { createPrivateKey, type KeyObject } from "node:crypto";
+import { certificateOf, describeLines, readPem, toPem, type PemBlock } from "./pem";
 
 // `-traditional` writes RSA keys in the PKCS#1 form CLB documents ("BEGIN RSA PRIVATE KEY");
 // OpenSSL 3 otherwise writes PKCS#8, even from `openssl rsa`.
@@ -21,15 +21,6 @@ const PUBLIC_KEY_LABELS = new Set(["PUBLIC KEY", "RSA PUBLIC KEY"]);
 function isEncrypted(block: PemBlock): boolean {
   // PKCS#8 has its own label; PKCS#1 and SEC1 keys carry an RFC 1421 "Proc-Type: 4,ENCRYPTED" header.
   return block.label === "ENCRYPTED PRIVATE KEY" || /ENCRYPTED/i.test(block.headers.get("proc-type") ?? "");
-}
-
-function isCertificate(der: Buffer): boolean {
-  try {
-    new X509Certificate(der);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export function readPrivateKey(text: string): PrivateKeyReading {
@@ -58,9 +49,10 @@ export function readPrivateKey(text: string): PrivateKeyReading {
     return { errors };
   }
   const block = blocks[0];
-  if (block.label === "CERTIFICATE" || isCertificate(block.der)) {
+  if (block.label === "CERTIFICATE" || certificateOf(block)) {
     errors.push(
-      "privateKeyPem: holds a certificate, not a private key; put the certificate chain in certificatePem and the key file (-----BEGIN RSA PRIVATE KEY-----) in privateKeyPem",
+      "privateKeyPem: holds a certificate, not a private key; put the certificate chain in certificatePem " +
+        "and the key file (-----BEGIN RSA PRIVATE KEY-----) in privateKeyPem",
     );
     return { errors };
   }

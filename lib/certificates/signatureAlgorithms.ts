@@ -1,5 +1,11 @@
 // Names and digests of the certificate signature algorithms a server chain can carry.
-import { signatureAlgorithmOid } from "./der";
+//
+// Node 20's X509Certificate does not expose a certificate's outer signatureAlgorithm (RFC 5280
+// 4.1.1.2), so the DER is read with @peculiar/asn1-x509 (the RFC 5280 ASN.1 schema, kept by the
+// PKI.js authors; unlike @peculiar/x509 it needs no reflect-metadata at run time). The table of
+// names and digests stays here: what matters is which digests phones refuse, which no library says.
+import { AsnConvert } from "@peculiar/asn1-schema";
+import { Certificate } from "@peculiar/asn1-x509";
 
 export type Digest = "md2" | "md5" | "sha1" | "sha224" | "sha256" | "sha384" | "sha512" | "sm3";
 
@@ -35,6 +41,11 @@ const KNOWN: Record<string, { name: string; digest?: Digest }> = {
 
 /** Digests phones and browsers no longer accept in certificate signatures (collisions are practical). */
 export const BROKEN_DIGESTS: ReadonlySet<Digest> = new Set<Digest>(["md2", "md5", "sha1"]);
+
+/** The OID of the algorithm the issuer signed this certificate (DER) with. Throws on a malformed certificate. */
+function signatureAlgorithmOid(der: Uint8Array): string {
+  return AsnConvert.parse(der, Certificate).signatureAlgorithm.algorithm;
+}
 
 /** The signature algorithm of a DER certificate. Throws only on a malformed certificate. */
 export function signatureAlgorithm(der: Uint8Array): SignatureAlgorithm {

@@ -51,8 +51,10 @@ function lookUpImage(settings: ComputeSettings, parent: pulumi.Resource): pulumi
     if (image) return image.id;
     throw new Error(
       configured
-        ? `imageId: ${configured} is not an x86_64 image available in ${settings.region}; pick a current ${IMAGE_DESCRIPTION} image id from the ECS console, or leave imageId empty to have the newest looked up`
-        : `imageId: no ${IMAGE_DESCRIPTION} system image in ${settings.region}; set imageId to one from the ECS console (pulumi config set imageId <id>) or use another alicloud:region`,
+        ? `imageId: ${configured} is not an x86_64 image available in ${settings.region}; pick a current ` +
+            `${IMAGE_DESCRIPTION} image id from the ECS console, or leave imageId empty to have the newest looked up`
+        : `imageId: no ${IMAGE_DESCRIPTION} system image in ${settings.region}; set imageId to one from the ECS ` +
+            `console (pulumi config set imageId <id>) or use another alicloud:region`,
     );
   });
 }

@@ -152,9 +152,12 @@ export const CONFIG_KEYS = {
     type: "string",
     default: "acme",
     description:
-      "Where the server certificate comes from: acme (Let's Encrypt, DNS-01 on Alibaba Cloud DNS, renewed by pulumi up), pem (certificatePem + privateKeyPem), cas (alicloudCertificateId) or selfSigned (dev only; phones reject it).",
+      "Where the server certificate comes from: acme (Let's Encrypt, DNS-01 on Alibaba Cloud DNS, renewed " +
+      "by pulumi up), pem (certificatePem + privateKeyPem), cas (alicloudCertificateId) or selfSigned (dev " +
+      "only; phones reject it).",
     descriptionZh:
-      "服务器证书来源：acme（Let's Encrypt，在阿里云云解析 DNS 上做 DNS-01 验证，由 pulumi up 续期）、pem（certificatePem + privateKeyPem）、cas（alicloudCertificateId）或 selfSigned（仅限 dev；手机不信任）。",
+      "服务器证书来源：acme（Let's Encrypt，在阿里云云解析 DNS 上做 DNS-01 验证，由 pulumi up 续期）、pem（certificatePem + " +
+      "privateKeyPem）、cas（alicloudCertificateId）或 selfSigned（仅限 dev；手机不信任）。",
     example: "acme",
     enum: CERTIFICATE_SOURCES,
   },
@@ -294,7 +297,8 @@ export const CONFIG_KEYS = {
     type: "string",
     default: "",
     description:
-      "ECS instance type; a change replaces the instances one by one. Empty: looked up once (2 vCPU / 4 GiB, x86_64, not burstable or shared, ESSD system disk, sold in the most zones) and kept once deployed.",
+      "ECS instance type; a change replaces the instances one by one. Empty: looked up once (2 vCPU / 4 GiB, " +
+      "x86_64, not burstable or shared, ESSD system disk, sold in the most zones) and kept once deployed.",
     descriptionZh:
       "ECS 实例规格；修改后逐台替换实例。留空：查找一次（2 vCPU / 4 GiB、x86_64、非突发性能型或共享型、支持 ESSD 系统盘、在最多可用区有售），部署后保持不变。",
     example: "ecs.c7.large",
@@ -308,7 +312,8 @@ export const CONFIG_KEYS = {
     type: "string",
     default: "",
     description:
-      "System image of the instances (x86_64 Ubuntu 22.04, cloud-init 23.2.2 or newer); a change replaces them one by one. Empty: the newest Alibaba Cloud Ubuntu 22.04 image, looked up once and kept once deployed.",
+      "System image of the instances (x86_64 Ubuntu 22.04, cloud-init 23.2.2 or newer); a change replaces " +
+      "them one by one. Empty: the newest Alibaba Cloud Ubuntu 22.04 image, looked up once and kept once deployed.",
     descriptionZh:
       "实例的系统镜像（x86_64 Ubuntu 22.04，cloud-init 23.2.2 或更新）；修改后逐台替换实例。留空：查找一次阿里云最新的 Ubuntu 22.04 镜像，部署后保持不变。",
     example: "ubuntu_22_04_x64_20G_alibase_20241224.vhd",
@@ -322,7 +327,8 @@ export const CONFIG_KEYS = {
     type: "array",
     default: [],
     description:
-      "Zones of the vSwitches, one per zone (zoneCount of them), in order; a change moves the vSwitches and instances. Empty: looked up once and kept once deployed (pulumi stack output zoneIds).",
+      "Zones of the vSwitches, one per zone (zoneCount of them), in order; a change moves the vSwitches and " +
+      "instances. Empty: looked up once and kept once deployed (pulumi stack output zoneIds).",
     descriptionZh:
       "交换机所在的可用区，每个可用区一个（共 zoneCount 个），按顺序；修改后会迁移交换机和实例。留空：查找一次，部署后保持不变（pulumi stack output zoneIds）。",
     example: '["cn-hangzhou-h","cn-hangzhou-i"]',
@@ -331,7 +337,8 @@ export const CONFIG_KEYS = {
     type: "integer",
     default: DEFAULT_READINESS_TIMEOUT_SECONDS,
     description:
-      "Seconds a new instance may take to serve the health path (cloud-init, packages, image pull, app start); drives the readiness script's, its command's and pulumi up's timeouts.",
+      "Seconds a new instance may take to serve the health path (cloud-init, packages, image pull, app " +
+      "start); drives the readiness script's, its command's and pulumi up's timeouts.",
     descriptionZh:
       "新实例开始通过 nginx 应答健康检查路径所允许的秒数（cloud-init、装包、拉取镜像、应用启动）；就绪脚本、其云助手命令和 pulumi up 的超时都由它决定。",
     example: "600",
@@ -369,7 +376,8 @@ export const CONFIG_KEYS = {
     type: "object",
     default: {},
     description:
-      "Plain environment variables of the app container (names A-Z, 0-9, _; not PORT, HOST, APP_ENV or HEALTH_PATH, which the stack sets). A change rolls out new instances.",
+      "Plain environment variables of the app container (names A-Z, 0-9, _; not PORT, HOST, APP_ENV or " +
+      "HEALTH_PATH, which the stack sets). A change rolls out new instances.",
     descriptionZh:
       "应用容器的普通环境变量（名称为 A-Z、0-9、_；不能是栈自己设置的 PORT、HOST、APP_ENV 或 HEALTH_PATH）。修改后会发布新实例。",
     example: "pulumi config set --path 'appEnv.LOG_LEVEL' info",
@@ -379,7 +387,8 @@ export const CONFIG_KEYS = {
     default: {},
     secret: true,
     description:
-      "Secret environment variables of the app container, each set with --secret. Stored as OOS encrypted parameters and read by the instances with their RAM role; a change restarts the app, one instance at a time.",
+      "Secret environment variables of the app container, each set with --secret. Stored as OOS encrypted " +
+      "parameters and read by the instances with their RAM role; a change restarts the app, one instance at a time.",
     descriptionZh:
       "应用容器的 secret 环境变量，每个都用 --secret 设置。保存为 OOS 加密参数，实例用自己的 RAM 角色读取；修改后逐台重启应用。",
     example: "pulumi config set --secret --path 'appSecrets.WX_APP_SECRET' <app secret>",
@@ -400,7 +409,8 @@ export const CONFIG_KEYS = {
     type: "string",
     default: "",
     description:
-      "Id of the Container Registry Enterprise Edition instance holding appImage (cri-...): the instances pull with a temporary token from their RAM role over the instance's VPC endpoint.",
+      "Id of the Container Registry Enterprise Edition instance holding appImage (cri-...): the instances " +
+      "pull with a temporary token from their RAM role over the instance's VPC endpoint.",
     descriptionZh:
       "存放 appImage 的容器镜像服务企业版实例 ID（cri-...）：实例用自己 RAM 角色的临时令牌，经实例所在 VPC 的访问地址拉取镜像。",
     example: "cri-abc123def456",
@@ -460,7 +470,8 @@ export const CONFIG_KEYS = {
     type: "string",
     default: "",
     description:
-      "Path of the WeChat Pay notify_url on domain; the payNotifyUrl output is https://<domain><path>. No query string or port (WeChat Pay refuses them). Empty: no callback.",
+      "Path of the WeChat Pay notify_url on domain; the payNotifyUrl output is https://<domain><path>. No " +
+      "query string or port (WeChat Pay refuses them). Empty: no callback.",
     descriptionZh:
       "微信支付回调通知地址（notify_url）在 domain 上的路径；输出 payNotifyUrl 为 https://<domain><path>。不能带查询参数或端口（微信支付不接受）。留空：不设回调。",
     example: "/api/pay/notify",
@@ -477,7 +488,8 @@ export const CONFIG_KEYS = {
     type: "object",
     default: {},
     description:
-      "Domain verification files WeChat asks for, served by nginx at the domain root as text/plain: file name to content, e.g. a 10-character name.txt (业务域名) or MP_verify_<16 characters>.txt (JS 接口安全域名).",
+      "Domain verification files WeChat asks for, served by nginx at the domain root as text/plain: file " +
+      "name to content, e.g. a 10-character name.txt (业务域名) or MP_verify_<16 characters>.txt (JS 接口安全域名).",
     descriptionZh:
       "微信要求的域名校验文件，由 nginx 在域名根目录以 text/plain 提供：文件名 → 内容，如 10 个字符的文件名.txt（业务域名）或 MP_verify_<16 个字符>.txt（JS 接口安全域名）。",
     example: `pulumi config set --path 'wechatVerifyFiles["87PweoaRBw.txt"]' 7c5ffce3ba1f0e2c4b0fd684e371f25b`,
@@ -493,7 +505,8 @@ export const CONFIG_KEYS = {
     type: "string",
     default: "auto",
     description:
-      "After pulumi up changes the certificate, listeners or instances, run the HTTPS verifier against the load balancer and fail the update when a check fails: true, false or auto (true in prod).",
+      "After pulumi up changes the certificate, listeners or instances, run the HTTPS verifier against the " +
+      "load balancer and fail the update when a check fails: true, false or auto (true in prod).",
     descriptionZh:
       "pulumi up 修改证书、监听或实例后，对负载均衡运行 HTTPS 校验，任一检查失败即让更新失败：true、false 或 auto（prod 中为 true）。",
     example: "auto",
@@ -522,7 +535,8 @@ export const CONFIG_KEYS = {
     default: [],
     secret: true,
     description:
-      "Group robot webhook URLs the alerts are posted to: WeCom (qyapi.weixin.qq.com) or DingTalk (oapi.dingtalk.com; a signing secret goes after #). Set as secrets.",
+      "Group robot webhook URLs the alerts are posted to: WeCom (qyapi.weixin.qq.com) or DingTalk " +
+      "(oapi.dingtalk.com; a signing secret goes after #). Set as secrets.",
     descriptionZh:
       "接收报警的群机器人 Webhook URL：企业微信（qyapi.weixin.qq.com）或钉钉（oapi.dingtalk.com；加签密钥写在 # 之后）。以 secret 方式设置。",
     example: "pulumi config set --secret --path 'alertWebhooks[0]' 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...'",
@@ -538,7 +552,8 @@ export const CONFIG_KEYS = {
     type: "string",
     default: DEFAULT_VERIFY_SCHEDULE,
     description:
-      'When the scheduled verifier runs, in Function Compute timer syntax: "@every 30m", or six cron fields with seconds first, UTC unless prefixed CRON_TZ=Asia/Shanghai.',
+      'When the scheduled verifier runs, in Function Compute timer syntax: "@every 30m", or six cron fields ' +
+      "with seconds first, UTC unless prefixed CRON_TZ=Asia/Shanghai.",
     descriptionZh:
       '定时校验的运行时间，Function Compute 定时器写法："@every 30m"，或以秒开头的六段 cron，默认 UTC，可加前缀 CRON_TZ=Asia/Shanghai。',
     example: "@every 30m",

@@ -64,9 +64,10 @@ export const LOGTAIL_ID_PATH = "/etc/ilogtail/user_defined_id";
  */
 export function renderLogtailInstall(shipping: LogShipping): string {
   const url = `http://logtail-release-${shipping.region}.oss-${shipping.region}-internal.aliyuncs.com/linux64/logtail.sh`;
+  const download = `curl -fsS --max-time 60 -o logtail.sh ${shellQuote(url)} && chmod 755 logtail.sh`;
   return `
 log "installing Logtail: nginx's access log to Log Service (machine group ${shipping.machineGroupId})"
-if (cd "$(mktemp -d)" && curl -fsS --max-time 60 -o logtail.sh ${shellQuote(url)} && chmod 755 logtail.sh && timeout 300 ./logtail.sh install ${shipping.region}); then
+if (cd "$(mktemp -d)" && ${download} && timeout 300 ./logtail.sh install ${shipping.region}); then
   log "Logtail installed"
 else
   log "Logtail did not install; access logs are not shipped (serving is unaffected)"
@@ -79,6 +80,9 @@ fi
  * (httpTokens: required) it needs 23.2.2 or newer to do so (Alibaba Cloud's instance metadata docs).
  */
 export const MIN_CLOUD_INIT_VERSION = "23.2.2";
+
+/** The readiness script's reason when the image's cloud-init is older than MIN_CLOUD_INIT_VERSION. */
+const CLOUD_INIT_TOO_OLD = `cannot read user data when metadata tokens are required (needs ${MIN_CLOUD_INIT_VERSION} or newer): use a newer image (imageId)`;
 
 export function validateCloudInitOptions(options: CloudInitOptions): void {
   validateNginxOptions(options.nginx, "nginx");
@@ -255,7 +259,10 @@ export function renderCloudInit(options: CloudInitOptions): string {
   // Literal blocks, no line folding: every embedded file comes back byte for byte.
   const yaml = stringify(userData, { blockQuote: "literal", lineWidth: 0 });
   const app = options.appImage ?? "built-in health app";
-  return `#cloud-config\n# wechat-https-backend instance (${options.environment}): nginx :${options.nginx.listenPort} -> ${app} on 127.0.0.1:${options.nginx.backendPort}\n${yaml}`;
+  return (
+    `#cloud-config\n# wechat-https-backend instance (${options.environment}): nginx :${options.nginx.listenPort} ` +
+    `-> ${app} on 127.0.0.1:${options.nginx.backendPort}\n${yaml}`
+  );
 }
 
 /**
@@ -288,7 +295,7 @@ command -v cloud-init >/dev/null 2>&1 || fail "cloud-init is not installed on th
 cloud_init_version=$(cloud-init --version 2>&1 | sed -n 's/^[^0-9]*\\([0-9][0-9.]*\\).*/\\1/p' | head -n 1)
 if [ -n "$cloud_init_version" ] &&
   [ "$(printf '%s\\n%s\\n' "${MIN_CLOUD_INIT_VERSION}" "$cloud_init_version" | sort -V | head -n 1)" != "${MIN_CLOUD_INIT_VERSION}" ]; then
-  fail "cloud-init $cloud_init_version cannot read user data when metadata tokens are required (needs ${MIN_CLOUD_INIT_VERSION} or newer): use a newer image (imageId)"
+  fail "cloud-init $cloud_init_version ${CLOUD_INIT_TOO_OLD}"
 fi
 # Without a status command (cloud-init < 18.2) "status --wait" would exit 2 like a warning does.
 cloud-init status --help >/dev/null 2>&1 || fail "this cloud-init has no status command (needs >= 18.2)"

@@ -46,7 +46,8 @@ export function readinessTimings(readinessTimeoutSeconds: number = DEFAULT_READI
     readinessTimeoutSeconds > MAX_READINESS_TIMEOUT_SECONDS
   ) {
     throw new Error(
-      `readinessTimeout must be whole seconds from ${MIN_READINESS_TIMEOUT_SECONDS} to ${MAX_READINESS_TIMEOUT_SECONDS}, got ${String(readinessTimeoutSeconds)}`,
+      `readinessTimeout must be whole seconds from ${MIN_READINESS_TIMEOUT_SECONDS} to ${MAX_READINESS_TIMEOUT_SECONDS}, ` +
+        `got ${String(readinessTimeoutSeconds)}`,
     );
   }
   const commandSeconds = readinessTimeoutSeconds + 60;

@@ -20,7 +20,9 @@ export function checkUserDataSize(userData: string): UserDataSize {
   if (bytes > USER_DATA_OLD_LIMIT_BYTES) {
     return {
       bytes,
-      warning: `the instances' user data is ${bytes} bytes: within ECS's ${USER_DATA_MAX_BYTES}-byte limit, above the ${USER_DATA_OLD_LIMIT_BYTES} bytes older Alibaba Cloud pages give`,
+      warning:
+        `the instances' user data is ${bytes} bytes: within ECS's ${USER_DATA_MAX_BYTES}-byte limit, above ` +
+        `the ${USER_DATA_OLD_LIMIT_BYTES} bytes older Alibaba Cloud pages give`,
     };
   }
   return { bytes };

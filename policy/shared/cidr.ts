@@ -40,9 +40,18 @@ export function subnetCidr(vpcCidr: string, index: number): string {
     throw new Error(`vpcCidr "${vpcCidr}" must be an IPv4 range of /24 or larger, e.g. 10.0.0.0/16`);
   }
   const base = parsed.address.split(".").reduce((acc, octet) => acc * 256 + Number(octet), 0);
+  const size = 2 ** (32 - parsed.prefix);
+  if (base % size !== 0) {
+    // 10.0.0.5/16 would give 10.0.0.5/24, 10.0.1.5/24, ...: not networks a vSwitch accepts.
+    const network = toIpv4(base - (base % size));
+    throw new Error(`vpcCidr "${vpcCidr}" has host bits set; use the network address ${network}/${parsed.prefix}`);
+  }
   const subnetPrefix = parsed.prefix + 8;
   const start = base + index * 2 ** (32 - subnetPrefix);
   if (index < 0 || index >= 2 ** 8) throw new Error(`vpcCidr "${vpcCidr}" has no subnet number ${index}`);
-  const octets = [24, 16, 8, 0].map((shift) => Math.floor(start / 2 ** shift) % 256);
-  return `${octets.join(".")}/${subnetPrefix}`;
+  return `${toIpv4(start)}/${subnetPrefix}`;
+}
+
+function toIpv4(n: number): string {
+  return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join(".");
 }

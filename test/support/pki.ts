@@ -3,14 +3,16 @@
 // WebCrypto, so every verdict in the tests comes from real parsing and real signatures.
 import "reflect-metadata"; // @peculiar/x509 resolves its services through tsyringe, which needs it
 import { webcrypto } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
 import * as x509 from "@peculiar/x509";
+import { toPem } from "../../lib/certificates/pem";
+import { DAY_MS } from "../../lib/constants";
 
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
 type CryptoKey = webcrypto.CryptoKey;
 type CryptoKeyPair = webcrypto.CryptoKeyPair;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type KeySpec = { kind: "rsa"; bits: number } | { kind: "ec"; curve: "P-256" | "P-384" | "P-521" };
 
@@ -62,8 +64,41 @@ function signingAlgorithm(spec: KeySpec, hash: HashName): webcrypto.Algorithm {
     : ({ name: "ECDSA", hash } as webcrypto.Algorithm);
 }
 
-async function generateKeys(spec: KeySpec): Promise<CryptoKeyPair> {
+async function freshKeys(spec: KeySpec): Promise<CryptoKeyPair> {
   return (await webcrypto.subtle.generateKey(keyAlgorithm(spec, "SHA-256"), true, ["sign", "verify"])) as CryptoKeyPair;
+}
+
+/**
+ * RSA key generation is most of the test PKI's time (a 2048-bit key takes a tenth of a second, a
+ * 3072-bit one a third). The n-th RSA key of a size that a test file asks for is generated once
+ * and kept under node_modules/.cache; EC keys are cheap and always fresh. Keys are still distinct
+ * within a file, and every certificate is still made and signed anew.
+ */
+const KEY_CACHE = path.join(__dirname, "..", "..", "node_modules", ".cache", "test-pki");
+const rsaKeysUsed = new Map<number, number>();
+
+async function generateKeys(spec: KeySpec): Promise<CryptoKeyPair> {
+  if (spec.kind !== "rsa") return freshKeys(spec);
+  const index = rsaKeysUsed.get(spec.bits) ?? 0;
+  rsaKeysUsed.set(spec.bits, index + 1);
+  const file = path.join(KEY_CACHE, `rsa-${spec.bits}-${index}.json`);
+  const algorithm = keyAlgorithm(spec, "SHA-256");
+  let jwk: webcrypto.JsonWebKey;
+  if (existsSync(file)) {
+    jwk = JSON.parse(readFileSync(file, "utf8")) as webcrypto.JsonWebKey;
+  } else {
+    jwk = await webcrypto.subtle.exportKey("jwk", (await freshKeys(spec)).privateKey);
+    mkdirSync(KEY_CACHE, { recursive: true });
+    // Written aside and renamed: another test worker may want the same key at the same time.
+    const partial = `${file}.${process.pid}`;
+    writeFileSync(partial, JSON.stringify(jwk));
+    renameSync(partial, file);
+  }
+  const publicJwk = { kty: jwk.kty, n: jwk.n, e: jwk.e, alg: jwk.alg, ext: true };
+  return {
+    privateKey: await webcrypto.subtle.importKey("jwk", jwk, algorithm, true, ["sign"]),
+    publicKey: await webcrypto.subtle.importKey("jwk", publicJwk, algorithm, true, ["verify"]),
+  } as CryptoKeyPair;
 }
 
 /** The issuer's private key bound to the hash the new certificate is signed with (WebCrypto binds RSA keys to one hash). */
@@ -74,12 +109,7 @@ async function signingKey(issuer: Issued, hash: HashName): Promise<CryptoKey> {
 }
 
 async function toPkcs8Pem(key: CryptoKey): Promise<string> {
-  const der = Buffer.from(await webcrypto.subtle.exportKey("pkcs8", key));
-  const b64 = der
-    .toString("base64")
-    .replace(/(.{64})/g, "$1\n")
-    .replace(/\n$/, "");
-  return `-----BEGIN PRIVATE KEY-----\n${b64}\n-----END PRIVATE KEY-----\n`;
+  return toPem("PRIVATE KEY", new Uint8Array(await webcrypto.subtle.exportKey("pkcs8", key)));
 }
 
 let serialCounter = 1;

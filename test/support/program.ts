@@ -1,12 +1,12 @@
 // Runs the program or a single component under the project's mocks, for tests.
-import * as path from "node:path";
 import { planStack, type StackPlan } from "../../tools/plan/planStack";
 import { isSecretMarker } from "../../tools/plan/present";
 import type { CloudCatalog } from "../../tools/plan/cloudCatalog";
 import type { MockMode } from "../../tools/plan/mocks";
 import { runProgram, type DeclaredResource, type ProgramRun } from "../../tools/plan/runProgram";
+import { PROJECT_DIR } from "./paths";
 
-export const PROJECT_DIR = path.resolve(__dirname, "..", "..");
+export { PROJECT_DIR };
 
 /** index.ts exports the program as a function, so one loaded copy serves every config. */
 export function loadIndex(): unknown {
@@ -14,13 +14,27 @@ export function loadIndex(): unknown {
   return require("../../index") as unknown;
 }
 
-/** The committed stack (or a stack file) run through the program, in test mode unless asked otherwise. */
+const committedPlans = new Map<string, Promise<StackPlan>>();
+
+/**
+ * The committed stack (or a stack file) run through the program, in test mode unless asked
+ * otherwise. A committed stack is planned once per test file, mode and environment (the locale and
+ * provider credentials in process.env change a plan), without a custom catalog: its plan depends
+ * only on the committed files then, and tests only read it. The tests of the committed stacks share
+ * one file (test/unit/stacks/committedStacks.test.ts) so that each stack is planned once per run.
+ */
 export function planOf(
   stackOrFile: { stack: string } | { configFile: string },
   mode: MockMode = "test",
   catalog?: CloudCatalog,
 ): Promise<StackPlan> {
-  return planStack({ projectDir: PROJECT_DIR, ...stackOrFile, mode, catalog, loadProgram: loadIndex });
+  const plan = () => planStack({ projectDir: PROJECT_DIR, ...stackOrFile, mode, catalog, loadProgram: loadIndex });
+  if (!("stack" in stackOrFile) || catalog) return plan();
+  const environment = JSON.stringify(Object.entries(process.env).sort(([a], [b]) => a.localeCompare(b)));
+  const key = `${stackOrFile.stack} ${mode} ${environment}`;
+  const planned = committedPlans.get(key) ?? plan();
+  committedPlans.set(key, planned);
+  return planned;
 }
 
 /** Runs `build` (which declares components) under the mocks and records what it registers. */

@@ -19,7 +19,8 @@ export async function run(): Promise<void> {
   process.stdout.write(
     [
       `floor  node -e "require('@pulumi/pulumi'); require('@pulumi/alicloud')"   median ${floor.median.toFixed(0)} ms over ${count} runs`,
-      `plan   npm run plan -- --stack prod                                  median ${plan.median.toFixed(0)} ms over ${count} runs (alternating with the floor)`,
+      `plan   npm run plan -- --stack prod                                  median ${plan.median.toFixed(0)} ` +
+        `ms over ${count} runs (alternating with the floor)`,
       `ratio  ${ratio.toFixed(2)}x the floor (target <= ${TARGET}x): ${verdict(ratio <= TARGET)}`,
       "",
     ].join("\n"),

@@ -193,7 +193,10 @@ function sameVerdicts(a: Verdicts, b: Verdicts): string[] {
 
 function describe(v: Verdicts): string {
   const yes = (b: boolean): string => (b ? "accepted" : "refused");
-  return `TLS 1.0 ${yes(v.tls10)}, 1.1 ${yes(v.tls11)}, 1.2 ${yes(v.tls12)}; non-FS suite ${v.nonForwardSecret ? "accepted" : "none"}; HSTS ${v.hsts ? "ok" : "missing/short"}; ${v.suites.length} pre-1.3 suites`;
+  return (
+    `TLS 1.0 ${yes(v.tls10)}, 1.1 ${yes(v.tls11)}, 1.2 ${yes(v.tls12)}; non-FS suite ` +
+    `${v.nonForwardSecret ? "accepted" : "none"}; HSTS ${v.hsts ? "ok" : "missing/short"}; ${v.suites.length} pre-1.3 suites`
+  );
 }
 
 function median(values: number[]): number {

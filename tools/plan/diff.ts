@@ -313,12 +313,14 @@ export function diffSnapshots(base: PlanSnapshot, head: PlanSnapshot): PlanDiff 
   const notes: string[] = [];
   if (config.encryptedSecretChanged) {
     notes.push(
-      "an encrypted (secure:) config value changed; the offline plan cannot decrypt it, so the resources that take secret inputs from config are shown as changed",
+      "an encrypted (secure:) config value changed; the offline plan cannot decrypt it, so the resources " +
+        "that take secret inputs from config are shown as changed",
     );
   }
   if (config.changes.some((c) => c.name === "alicloud:region")) {
     notes.push(
-      "alicloud:region changed: resources cannot move between regions, and whether the provider replaces all of them on its own was not confirmed offline: read pulumi preview before applying",
+      "alicloud:region changed: resources cannot move between regions, and whether the provider replaces " +
+        "all of them on its own was not confirmed offline: read pulumi preview before applying",
     );
   }
   return {

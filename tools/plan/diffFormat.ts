@@ -77,7 +77,8 @@ export function formatDiffMarkdown(result: PlanDiffResult): string {
   for (const [title, items] of sections) if (items.length > 0) lines.push("", `**${title}**`, "", ...items);
   lines.push(
     "",
-    "<sub>Computed offline from the program and the committed stack files, without cloud access: values only Alibaba Cloud knows show as references. `pulumi preview` has the last word.</sub>",
+    "<sub>Computed offline from the program and the committed stack files, without cloud access: values " +
+      "only Alibaba Cloud knows show as references. `pulumi preview` has the last word.</sub>",
   );
   return lines.join("\n") + "\n";
 }

@@ -44,7 +44,8 @@ export function resolveBase(projectDir: string, ref: string): { repoRoot: string
   const commit = tryGit(repoRoot, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
   if (!commit) {
     throw new PlanDiffError(
-      `git ref "${ref}" does not exist in this clone; fetch it first (e.g. git fetch origin main, then --diff origin/main) or pass a commit, branch or tag that exists`,
+      `git ref "${ref}" does not exist in this clone; fetch it first (e.g. git fetch origin main, then --diff ` +
+        `origin/main) or pass a commit, branch or tag that exists`,
     );
   }
   if (tryGit(repoRoot, ["cat-file", "-e", `${commit}:${prefix}Pulumi.yaml`]) === undefined) {

@@ -26,7 +26,7 @@ export interface PlanDiffResult extends PlanDiff {
   readonly base: { readonly ref: string; readonly commit: string };
 }
 
-/** The worker next to this file: planWorker.ts under ts-jest/ts-node, planWorker.js when built. */
+/** The worker next to this file: planWorker.ts under jest or ts-node, planWorker.js when built. */
 const WORKER = path.join(__dirname, `planWorker${path.extname(__filename)}`);
 const WORKER_TIMEOUT_MS = 120_000;
 

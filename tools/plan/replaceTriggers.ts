@@ -28,7 +28,9 @@ export const REPLACE_TRIGGERS: Readonly<Record<string, ReplaceTriggers>> = {
   "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer": {
     upstream: "alicloud_slb_load_balancer",
     inputs: ["internet", "address", "addressIpVersion", "addressType", "masterZoneId", "slaveZoneId", "resourceGroupId", "vswitchId"],
-    source: `${ALICLOUD} alicloud/resource_alicloud_slb_load_balancer.go (schema ForceNew: true; master of 2026-08, ${ALICLOUD_COMMIT}; load_balancer_name is not)`,
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_slb_load_balancer.go (schema ForceNew: true; master of 2026-08, ` +
+      `${ALICLOUD_COMMIT}; load_balancer_name is not)`,
     unconfirmed: "paymentType/instanceChargeType switches are updates there; later provider versions were not checked",
   },
   "alicloud:slb/listener:Listener": {
@@ -55,12 +57,16 @@ export const REPLACE_TRIGGERS: Readonly<Record<string, ReplaceTriggers>> = {
   "alicloud:slb/serverGroup:ServerGroup": {
     upstream: "alicloud_slb_server_group",
     inputs: ["loadBalancerId"],
-    source: `${ALICLOUD} alicloud/resource_alicloud_slb_server_group.go (load_balancer_id ForceNew; name, tags and servers update in place; ${ALICLOUD_COMMIT})`,
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_slb_server_group.go (load_balancer_id ForceNew; name, tags ` +
+      `and servers update in place; ${ALICLOUD_COMMIT})`,
   },
   "alicloud:slb/serverGroupServerAttachment:ServerGroupServerAttachment": {
     upstream: "alicloud_slb_server_group_server_attachment",
     everyInputExcept: [],
-    source: `${ALICLOUD} alicloud/resource_alicloud_slb_server_group_server_attachment.go (no Update function; every argument ForceNew: true; ${ALICLOUD_COMMIT})`,
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_slb_server_group_server_attachment.go (no Update function; ` +
+      `every argument ForceNew: true; ${ALICLOUD_COMMIT})`,
   },
   "alicloud:slb/backendServer:BackendServer": {
     upstream: "alicloud_slb_backend_server",
@@ -119,22 +125,30 @@ export const REPLACE_TRIGGERS: Readonly<Record<string, ReplaceTriggers>> = {
   "alicloud:ecs/securityGroup:SecurityGroup": {
     upstream: "alicloud_security_group",
     inputs: ["vpcId", "securityGroupType"],
-    source: `${ALICLOUD} alicloud/resource_alicloud_security_group.go (vpc_id, security_group_type ForceNew: true; description and security_group_name update in place with ModifySecurityGroupAttribute; ${ALICLOUD_COMMIT})`,
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_security_group.go (vpc_id, security_group_type ForceNew: true; ` +
+      `description and security_group_name update in place with ModifySecurityGroupAttribute; ${ALICLOUD_COMMIT})`,
   },
   "alicloud:ecs/securityGroupRule:SecurityGroupRule": {
     upstream: "alicloud_security_group_rule",
     everyInputExcept: ["description"],
-    source: `${ALICLOUD} alicloud/resource_alicloud_security_group_rule.go (every argument ForceNew: true but description, prefix_list_id included; ${ALICLOUD_COMMIT})`,
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_security_group_rule.go (every argument ForceNew: true but ` +
+      `description, prefix_list_id included; ${ALICLOUD_COMMIT})`,
   },
   "alicloud:vpc/network:Network": {
     upstream: "alicloud_vpc",
     inputs: ["isDefault", "userCidrs", "ipv6CidrBlock"],
-    source: `${ALICLOUD} alicloud/resource_alicloud_vpc.go (is_default, user_cidrs, ipv6_cidr_block ForceNew: true; cidr_block, vpc_name and dry_run are not; ${ALICLOUD_COMMIT})`,
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_vpc.go (is_default, user_cidrs, ipv6_cidr_block ForceNew: ` +
+      `true; cidr_block, vpc_name and dry_run are not; ${ALICLOUD_COMMIT})`,
   },
   "alicloud:vpc/switch:Switch": {
     upstream: "alicloud_vswitch",
     inputs: ["zoneId", "availabilityZone", "vpcId", "cidrBlock", "isDefault"],
-    source: `${ALICLOUD} alicloud/resource_alicloud_vswitch.go (zone_id, availability_zone, vpc_id, cidr_block, is_default ForceNew: true; vswitch_name is not; ${ALICLOUD_COMMIT})`,
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_vswitch.go (zone_id, availability_zone, vpc_id, cidr_block, ` +
+      `is_default ForceNew: true; vswitch_name is not; ${ALICLOUD_COMMIT})`,
   },
   "tls:index/privateKey:PrivateKey": {
     upstream: "tls_private_key",
@@ -153,7 +167,8 @@ export const REPLACE_TRIGGERS: Readonly<Record<string, ReplaceTriggers>> = {
     upstream: "tls_self_signed_cert",
     everyInputExcept: ["earlyRenewalHours", "maxPathLength"],
     source:
-      "hashicorp/terraform-provider-tls internal/provider/resource_self_signed_cert.go (every argument RequiresReplace() but early_renewal_hours and max_path_length)",
+      "hashicorp/terraform-provider-tls internal/provider/resource_self_signed_cert.go (every argument " +
+      "RequiresReplace() but early_renewal_hours and max_path_length)",
     unconfirmed:
       "a certificate inside its early-renewal window is replaced on the next update whatever changed; the offline plan cannot see time",
   },
@@ -178,7 +193,8 @@ export const REPLACE_TRIGGERS: Readonly<Record<string, ReplaceTriggers>> = {
     ],
     source: "vancluever/terraform-provider-acme acme/resource_acme_certificate.go (resourceACMECertificateV5 schema: ForceNew: true)",
     unconfirmed:
-      "validityDays and minDaysDynamic are newer than the checked version; a renewal (inside minDaysRemaining) is an in-place update that issues a new certificate, which the offline plan cannot see",
+      "validityDays and minDaysDynamic are newer than the checked version; a renewal (inside minDaysRemaining) " +
+      "is an in-place update that issues a new certificate, which the offline plan cannot see",
   },
   "command:local:Command": {
     upstream: "pulumi/pulumi-command local.Command",

@@ -7,9 +7,10 @@ import { joinPhrases } from "../../lib/i18n";
 import { CheckContext } from "../context";
 import type { VerifierMessages } from "../messages";
 import { Handshake } from "../probe";
-import { systemRoots, verifyServedChain, type ChainProblem } from "../trust";
+import { verifyServedChain, type ChainProblem } from "../trust";
 import { CheckId, CheckResult } from "../types";
 import { DAY_MS } from "../../lib/constants";
+import { commonName, hostNames, label, notAfter as validTo, notBefore as validFrom } from "../../lib/certificates/describe";
 
 type Served = { ok: true; chain: readonly X509Certificate[] } | { ok: false; result: CheckResult };
 
@@ -48,8 +49,7 @@ export function chainProblemText(m: VerifierMessages, problem: ChainProblem): st
 export async function checkCertificateChain(ctx: CheckContext): Promise<CheckResult> {
   const got = served(ctx, "certificate-chain", await ctx.certificate());
   if (!got.ok) return got.result;
-  const anchors = [...ctx.settings.extraRoots, ...systemRoots()];
-  const verdict = verifyServedChain(got.chain, anchors);
+  const verdict = verifyServedChain(got.chain, ctx.settings.extraRoots);
   if (!verdict.ok) {
     // Phones stop at an issuer they cannot find or do not trust: ERR_CERT_AUTHORITY_INVALID.
     return {
@@ -59,20 +59,12 @@ export async function checkCertificateChain(ctx: CheckContext): Promise<CheckRes
       wechat: ctx.wechat({ symptom: "authorityInvalid" }),
     };
   }
-  const anchor = /(?:^|\n)CN=([^\n]+)/.exec(verdict.anchor.subject)?.[1] ?? verdict.anchor.subject;
+  const anchor = label(verdict.anchor);
   return {
     id: "certificate-chain",
     ok: true,
     detail: ctx.m.chainGood({ count: got.chain.length, intermediates: verdict.path.length - 1, anchor }),
   };
-}
-
-/** DNS names and IPs the certificate covers, for messages. */
-function coveredNames(cert: X509Certificate): string[] {
-  return (cert.subjectAltName ?? "")
-    .split(/,\s*/)
-    .filter((entry) => /^(DNS|IP Address):/.test(entry))
-    .map((entry) => entry.replace(/^(DNS|IP Address):/, ""));
 }
 
 export async function checkCertificateHostname(ctx: CheckContext): Promise<CheckResult> {
@@ -83,9 +75,9 @@ export async function checkCertificateHostname(ctx: CheckContext): Promise<Check
   const host = ctx.settings.endpoint.host;
   // Browsers and phones ignore the subject CN when matching names, and reject partial wildcards (w*.example.com).
   const match = isIP(host) ? leaf.checkIP(host) : leaf.checkHost(host, { subject: "never", partialWildcards: false });
-  const names = coveredNames(leaf);
+  const names = hostNames(leaf);
   if (match) return { id: "certificate-hostname", ok: true, detail: m.hostCovered({ host, through: match === host ? "" : match }) };
-  const cnOnly = /(?:^|\n)CN=([^\n]+)/.exec(leaf.subject)?.[1];
+  const cnOnly = commonName(leaf);
   const detail =
     names.length > 0
       ? m.hostNotCovered({ names: joinPhrases(ctx.settings.locale, names), host })
@@ -102,8 +94,8 @@ export async function checkCertificateExpiry(ctx: CheckContext): Promise<CheckRe
   const got = served(ctx, "certificate-expiry", await ctx.certificate());
   if (!got.ok) return got.result;
   const leaf = got.chain[0];
-  const notBefore = new Date(leaf.validFrom);
-  const notAfter = new Date(leaf.validTo);
+  const notBefore = validFrom(leaf);
+  const notAfter = validTo(leaf);
   const now = Date.now();
   const min = ctx.settings.minDays;
   const dateInvalid = ctx.wechat({ symptom: "dateInvalid" });

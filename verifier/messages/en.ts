@@ -230,7 +230,8 @@ exit codes: 0 every check passed, 1 at least one failed, 2 bad usage or endpoint
   devicesNoneRedirect: () =>
     "no error: mini programs call https:// only (an http:// URL is refused before it is sent); browsers and old links stay on plain HTTP",
   devicesHealthStatus: (p: { status: number }) =>
-    `no error text: on every phone wx.request succeeds with res.statusCode ${p.status} (any HTTP status goes to success), so the mini program's code must treat it as a failure`,
+    `no error text: on every phone wx.request succeeds with res.statusCode ${p.status} (any HTTP status ` +
+    `goes to success), so the mini program's code must treat it as a failure`,
   devicesHealthTimeout: () => "every phone, after the request timeout (60 s by default)",
   devicesSocket: () => "every phone using wx.connectSocket; wx.request is not affected",
 } as const satisfies Catalog;

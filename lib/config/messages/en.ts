@@ -67,7 +67,8 @@ export const en = {
     "acmeServer: staging certificates come from an untrusted test CA and phones reject them; use production once a trial works",
   secretNotSet: (p: { key: string; source: string; fix: string }) => `${p.key} is not set (certificateSource ${p.source}); ${p.fix}`,
   certificateChecksNotRun: () =>
-    "certificate checks (key matches, covers the domain, expiry, chain): certificatePem/privateKeyPem are secrets the offline plan cannot decrypt; pulumi preview runs them",
+    "certificate checks (key matches, covers the domain, expiry, chain): certificatePem/privateKeyPem are " +
+    "secrets the offline plan cannot decrypt; pulumi preview runs them",
   casIdNotSet: (p: { fix: string }) =>
     `alicloudCertificateId is not set (certificateSource cas); copy the id from the SSL Certificates Service console: ${p.fix}`,
   casInternationalSite: () =>
@@ -97,7 +98,8 @@ export const en = {
   sshWholeInternet: (p: { cidr: string; prefix: number }) =>
     `sshAllowedCidrs: "${p.cidr}" opens SSH to the internet (any range wider than /${p.prefix} counts); list your office or bastion range instead`,
   tlsPolicyNotStrict: (p: { policy: string; recommended: string }) =>
-    `tlsPolicy: ${p.policy} still offers cipher suites without forward secrecy (RSA key exchange, 3DES), which the verifier fails: pulumi config set tlsPolicy ${p.recommended}`,
+    `tlsPolicy: ${p.policy} still offers cipher suites without forward secrecy (RSA key exchange, 3DES), ` +
+    `which the verifier fails: pulumi config set tlsPolicy ${p.recommended}`,
   plaintextCredential: (p: { key: string; where: string; variable: string }) =>
     `${p.key} is stored in plain text in ${p.where}, where anyone who reads the repository or a plan sees it: ` +
     `remove it (pulumi config rm ${p.key}) and give the provider ${p.variable} in the environment, ` +
@@ -118,7 +120,8 @@ export const en = {
   callbackNotPath: (p: { key: string; value: string; fix: string }) =>
     `${p.key}: "${p.value}" is not a URL path of letters, digits and ._~/- starting with "/"; e.g. ${p.fix}`,
   callbackRoot: (p: { key: string; fix: string }) =>
-    `${p.key}: "/" is the bare domain, which WeChat Pay refuses as a notify URL and which the mini program's own pages use; give the callback its own path, e.g. ${p.fix}`,
+    `${p.key}: "/" is the bare domain, which WeChat Pay refuses as a notify URL and which the mini program's ` +
+    `own pages use; give the callback its own path, e.g. ${p.fix}`,
   callbackTooLong: (p: { key: string; url: string; length: number; max: number }) =>
     `${p.key}: the callback URL ${p.url} is ${p.length} characters; WeChat Pay's notify_url takes at most ${p.max}: shorten the path`,
   callbackIsHealthPath: (p: { key: string; path: string }) =>
@@ -126,7 +129,8 @@ export const en = {
   callbacksSamePath: (p: { path: string }) =>
     `payNotifyPath and messagePushPath are both "${p.path}"; WeChat Pay and message push send different requests: give each its own path`,
   verifyFileName: (p: { key: string; name: string; fix: string }) =>
-    `${p.key}: "${p.name}" is not a WeChat verification file name: a 10-character name such as 87PweoaRBw.txt (业务域名) or MP_verify_<16 letters and digits>.txt (JS 接口安全域名), no path, case as WeChat gave it; e.g. ${p.fix}`,
+    `${p.key}: "${p.name}" is not a WeChat verification file name: a 10-character name such as 87PweoaRBw.txt ` +
+    `(业务域名) or MP_verify_<16 letters and digits>.txt (JS 接口安全域名), no path, case as WeChat gave it; e.g. ${p.fix}`,
   verifyFileContent: (p: { key: string; name: string; max: number; fix: string }) =>
     `${p.key}: the content of "${p.name}" must be the letters and digits WeChat gave (at most ${p.max}), nothing else; e.g. ${p.fix}`,
   verifyFileContentShape: (p: { key: string; name: string }) =>
@@ -139,7 +143,8 @@ export const en = {
   webhookInvalid: (p: { index: number; reason: string }) =>
     `alertWebhooks[${p.index}] ${p.reason}; set it again with pulumi config set --secret --path 'alertWebhooks[${p.index}]' <url>`,
   webhooksTooLarge: (p: { count: number; bytes: number; max: number }) =>
-    `alertWebhooks: ${p.count} robots take ${p.bytes} bytes, more than the ${p.max} that fit in the function's environment (Function Compute allows 4 KB in all); keep fewer robots`,
+    `alertWebhooks: ${p.count} robots take ${p.bytes} bytes, more than the ${p.max} that fit in the ` +
+    `function's environment (Function Compute allows 4 KB in all); keep fewer robots`,
   alertEmailInvalid: (p: { index: number; value: string; fix: string }) =>
     `alertEmails[${p.index}]: "${p.value}" is not an email address; e.g. ${p.fix}`,
   probeInvalid: (p: { index: number; value: string; fix: string }) =>
@@ -151,7 +156,8 @@ export const en = {
   monitoringTellsNobody: (p: { fix: string }) =>
     `monitoring is on but tells nobody: set alertWebhooks (group robots) or alertEmails, e.g. ${p.fix}`,
   webhooksEmpty: () =>
-    "alertWebhooks is empty: the scheduled verifier's alerts (certificate expiry, TLS, chain, HSTS) reach only group robots; alertEmails get CloudMonitor's alarms only",
+    "alertWebhooks is empty: the scheduled verifier's alerts (certificate expiry, TLS, chain, HSTS) reach " +
+    "only group robots; alertEmails get CloudMonitor's alarms only",
 
   // The app container (app.ts). Secret values are never shown, only their names.
   envValueLineBreak: () => "holds a line break or NUL, which docker's --env-file cannot carry (encode it, e.g. base64)",
@@ -171,18 +177,22 @@ export const en = {
   appSecretsEntry: (p: { name: string; problem: string; fix: string }) => `appSecrets.${p.name} ${p.problem}; ${p.fix}`,
   appUserRoot: (p: { user: string; fix: string }) => `appUser: "${p.user}" runs the app as root; use an unprivileged user, e.g. ${p.fix}`,
   imageOnDockerHub: (p: { image: string }) =>
-    `appImage: ${p.image} is on Docker Hub, which the instances have no public IP to reach (they reach registries over the VPC only); push it to Container Registry and use its VPC address`,
+    `appImage: ${p.image} is on Docker Hub, which the instances have no public IP to reach (they reach ` +
+    `registries over the VPC only); push it to Container Registry and use its VPC address`,
   acrWithUsername: () =>
     "acrInstanceId and registryUsername are both set; an ACR Enterprise Edition pull uses the role's token, so remove registryUsername",
   acrNotVpcEndpoint: (p: { region: string; host: string }) =>
-    `appImage: with acrInstanceId, pull through the Enterprise Edition instance's VPC endpoint in ${p.region}, <instance name>-registry-vpc.${p.region}.cr.aliyuncs.com/<namespace>/<repository>:<tag> (got ${p.host})`,
+    `appImage: with acrInstanceId, pull through the Enterprise Edition instance's VPC endpoint in ${p.region}, ` +
+    `<instance name>-registry-vpc.${p.region}.cr.aliyuncs.com/<namespace>/<repository>:<tag> (got ${p.host})`,
   acrIdMissing: (p: { host: string; fix: string }) =>
     `appImage: ${p.host} is an ACR Enterprise Edition registry; set its instance id so the instances pull with their RAM role: ${p.fix}`,
   registryPublicEndpoint: (p: { host: string; vpcHost: string }) =>
-    `appImage: ${p.host} is a public registry endpoint, which the instances have no public IP to reach (they reach registries over the VPC only); use ${p.vpcHost}`,
+    `appImage: ${p.host} is a public registry endpoint, which the instances have no public IP to reach ` +
+    `(they reach registries over the VPC only); use ${p.vpcHost}`,
   registryPasswordWithoutUser: (p: { fix: string }) => `registryPassword is set without registryUsername; ${p.fix}`,
   personalNeedsLogin: (p: { host: string }) =>
-    `appImage: ${p.host} is ACR Personal Edition, which does not allow anonymous pulls for instances created since 2024-09; set registryUsername and registryPassword`,
+    `appImage: ${p.host} is ACR Personal Edition, which does not allow anonymous pulls for instances ` +
+    `created since 2024-09; set registryUsername and registryPassword`,
   registryNoHost: () => "registryUsername: appImage names no registry host to log in to; use the registry's full address in appImage",
   registryPasswordNotSet: (p: { fix: string }) => `registryPassword is not set (registryUsername is); ${p.fix}`,
   appSettingsWithoutImage: (p: { keys: string; count: number; fix: string }) =>

@@ -116,7 +116,8 @@ export const zhCN: ConfigMessages = {
     `appImage：${p.image} 在 Docker Hub 上，而实例没有公网 IP，无法访问它（实例只经 VPC 访问镜像仓库）；请推送到容器镜像服务并使用其 VPC 地址`,
   acrWithUsername: () => "同时设置了 acrInstanceId 和 registryUsername；ACR 企业版拉取使用角色的令牌，请删除 registryUsername",
   acrNotVpcEndpoint: (p) =>
-    `appImage：设置 acrInstanceId 时，请经 ${p.region} 中企业版实例的 VPC 地址拉取：<instance name>-registry-vpc.${p.region}.cr.aliyuncs.com/<namespace>/<repository>:<tag>（当前为 ${p.host}）`,
+    `appImage：设置 acrInstanceId 时，请经 ${p.region} 中企业版实例的 VPC 地址拉取：<instance ` +
+    `name>-registry-vpc.${p.region}.cr.aliyuncs.com/<namespace>/<repository>:<tag>（当前为 ${p.host}）`,
   acrIdMissing: (p) => `appImage：${p.host} 是 ACR 企业版镜像仓库；请设置其实例 ID，让实例用 RAM 角色拉取：${p.fix}`,
   registryPublicEndpoint: (p) =>
     `appImage：${p.host} 是镜像仓库的公网地址，而实例没有公网 IP，无法访问它（实例只经 VPC 访问镜像仓库）；请使用 ${p.vpcHost}`,

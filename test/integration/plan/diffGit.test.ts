@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { PlanDiffResult } from "../../../tools/plan/planDiff";
-import { PROJECT_DIR } from "../../support/program";
+import { PROJECT_DIR } from "../../support/paths";
 
 // The build, not the sources: the same worker and harness the command uses.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module of the build, chosen at run time
@@ -111,7 +111,8 @@ test("the base worktree is gone afterwards", () => {
 
 test("a ref that does not exist, or has no Pulumi.yaml, fails with a clear message and checks nothing out", async () => {
   await expect(planDiff({ projectDir: repo, ref: "no-such-branch", stack: "dev" })).rejects.toThrow(
-    'git ref "no-such-branch" does not exist in this clone; fetch it first (e.g. git fetch origin main, then --diff origin/main) or pass a commit, branch or tag that exists',
+    'git ref "no-such-branch" does not exist in this clone; fetch it first (e.g. git fetch origin main, ' +
+      "then --diff origin/main) or pass a commit, branch or tag that exists",
   );
   const first = git(repo, "rev-parse", "HEAD~1");
   await expect(planDiff({ projectDir: repo, ref: "HEAD~1", stack: "dev" })).rejects.toThrow(

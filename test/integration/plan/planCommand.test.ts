@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { PROJECT_DIR } from "../../support/program";
+import { PROJECT_DIR } from "../../support/paths";
 
 function plan(...args: string[]) {
   const result = spawnSync(process.execPath, [path.join(PROJECT_DIR, "bin", "run.js"), "tools/commands/plan", ...args], {

@@ -16,7 +16,7 @@ import {
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { ALL_POLICIES } from "../../../policy/policies";
-import { PROJECT_DIR } from "../../support/program";
+import { PROJECT_DIR } from "../../support/paths";
 
 const POLICY_DIR = path.join(PROJECT_DIR, "policy");
 

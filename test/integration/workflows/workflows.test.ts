@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
 import { ALL_POLICIES } from "../../../policy/policies";
-import { PROJECT_DIR } from "../../support/program";
+import { PROJECT_DIR } from "../../support/paths";
 import { lintWorkflow } from "./actionlint";
 
 const WORKFLOW_DIR = path.join(PROJECT_DIR, ".github", "workflows");

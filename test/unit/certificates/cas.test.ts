@@ -1,6 +1,8 @@
 import { casCertificateFacts, leafIssuer } from "../../../lib/certificates/cas";
 import { createPki, type TestPki } from "../../support/pki";
 
+const INTERMEDIATE = "CN=wechat-https-backend test Intermediate CA, O=wechat-https-backend tests";
+
 describe("certificates from SSL Certificates Service", () => {
   let pki: TestPki;
   let found: { id: string; certificateName: string; cert: string }[];
@@ -14,19 +16,25 @@ describe("certificates from SSL Certificates Service", () => {
     const facts = casCertificateFacts(found, "42", "api.example.com", 30);
     expect(facts.name).toBe("api cert");
     expect(Date.parse(facts.notAfter) - Date.now()).toBeGreaterThan(39 * 86_400_000);
-    expect(facts.issuer).toBe(leafIssuer(found[0].cert));
-    expect(facts.issuer).toBe("CN=wechat-https-backend test Intermediate CA, O=wechat-https-backend tests");
+    expect(facts.issuer).toBe(INTERMEDIATE);
+  });
+
+  test("the issuer of an issued chain is the leaf's issuer, whatever surrounds the leaf", () => {
+    expect(leafIssuer(found[0].cert)).toBe(INTERMEDIATE);
+    expect(leafIssuer(`# fullchain.pem\n${found[0].cert}`)).toBe(INTERMEDIATE);
+    expect(() => leafIssuer("")).toThrow("holds no readable PEM certificate");
   });
 
   test("missing, for another host, or expiring: the preview fails with the fix", () => {
     expect(() => casCertificateFacts(found, "7", "api.example.com", 30)).toThrow(
-      "alicloudCertificateId: certificate 7 is not in SSL Certificates Service for this account (the international site does not offer it); check the id in the console, or use certificateSource acme or pem",
+      "alicloudCertificateId: certificate 7 is not in SSL Certificates Service for this account (the " +
+        "international site does not offer it); check the id in the console, or use certificateSource acme or pem",
     );
     expect(() => casCertificateFacts(found, "42", "www.example.com", 30)).toThrow(
       'alicloudCertificateId: certificate 42 ("api cert") does not cover the domain www.example.com; pick a certificate issued for it',
     );
-    expect(() => casCertificateFacts(found, "42", "api.example.com", 45)).toThrow(
-      /^alicloudCertificateId: certificate 42 \("api cert"\) expires in (39|40) days \(minDaysRemaining is 45\); renew it in SSL Certificates Service and set the new id$/,
-    );
+    const expiring = () => casCertificateFacts(found, "42", "api.example.com", 45);
+    expect(expiring).toThrow(/^alicloudCertificateId: certificate 42 \("api cert"\) expires in (39|40) days \(minDaysRemaining is 45\); /);
+    expect(expiring).toThrow(/; renew it in SSL Certificates Service and set the new id$/);
   });
 });

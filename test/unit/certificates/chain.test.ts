@@ -14,11 +14,15 @@ beforeAll(async () => {
 });
 
 const INCOMPLETE_FIX =
-  'phones reject such a chain even when desktop browsers fill the gap; append your CA\'s intermediate certificate(s) after the server certificate (the "full chain" file), or, for a private test PKI, add its root to trustedRootsPem';
+  "phones reject such a chain even when desktop browsers fill the gap; append your CA's intermediate " +
+  'certificate(s) after the server certificate (the "full chain" file), or, for a private test PKI, add ' +
+  "its root to trustedRootsPem";
 
 describe("incomplete chains", () => {
   test("a missing intermediate: an error in prod, a warning in dev", () => {
-    const message = `certificatePem: the chain is incomplete: "dev.example.com" was issued by "checks Intermediate CA", which is neither in certificatePem nor a trusted root; ${INCOMPLETE_FIX}`;
+    const message =
+      `certificatePem: the chain is incomplete: "dev.example.com" was issued by "checks Intermediate CA", ` +
+      `which is neither in certificatePem nor a trusted root; ${INCOMPLETE_FIX}`;
     expect(checkCertificate(f.input({ certificatePem: f.good.certPem, strict: true }))).toMatchObject({ errors: [message], warnings: [] });
     expect(checkCertificate(f.input({ certificatePem: f.good.certPem, strict: false }))).toMatchObject({ errors: [], warnings: [message] });
   });
@@ -26,7 +30,8 @@ describe("incomplete chains", () => {
   test("a root that is neither served nor trusted", () => {
     const report = checkCertificate(f.input({ trustedRootsPem: undefined }));
     expect(report.errors).toEqual([
-      `certificatePem: the chain is incomplete: "checks Intermediate CA" was issued by "checks Root CA", which is neither in certificatePem nor a trusted root; ${INCOMPLETE_FIX}`,
+      `certificatePem: the chain is incomplete: "checks Intermediate CA" was issued by "checks Root CA", ` +
+        `which is neither in certificatePem nor a trusted root; ${INCOMPLETE_FIX}`,
     ]);
   });
 
@@ -34,7 +39,8 @@ describe("incomplete chains", () => {
     const forged = await f.craftLeaf({ signingKey: f.pki.root.keys.privateKey });
     expect(checkCertificate(f.input({ certificatePem: forged + f.pki.intermediate.certPem })).errors).toEqual([
       'certificatePem: certificate 2 ("checks Intermediate CA") is not part of the chain of "dev.example.com" (it issued none of its certificates); remove it',
-      `certificatePem: the chain is incomplete: "dev.example.com" was issued by "checks Intermediate CA", which is neither in certificatePem nor a trusted root; ${INCOMPLETE_FIX}`,
+      `certificatePem: the chain is incomplete: "dev.example.com" was issued by "checks Intermediate CA", ` +
+        `which is neither in certificatePem nor a trusted root; ${INCOMPLETE_FIX}`,
     ]);
     const genuine = await f.craftLeaf({});
     expect(checkCertificate(f.input({ certificatePem: genuine + f.pki.intermediate.certPem })).errors).toEqual([]);
@@ -45,7 +51,8 @@ describe("incomplete chains", () => {
     const report = checkCertificate(f.input({ certificatePem: chainPem(f.good, otherIntermediate) }));
     expect(report.errors).toEqual([
       'certificatePem: certificate 2 ("checks Intermediate CA") is not part of the chain of "dev.example.com" (it issued none of its certificates); remove it',
-      `certificatePem: the chain is incomplete: "dev.example.com" was issued by "checks Intermediate CA", which is neither in certificatePem nor a trusted root; ${INCOMPLETE_FIX}`,
+      `certificatePem: the chain is incomplete: "dev.example.com" was issued by "checks Intermediate CA", ` +
+        `which is neither in certificatePem nor a trusted root; ${INCOMPLETE_FIX}`,
     ]);
   });
 });
@@ -54,7 +61,9 @@ describe("order and strays", () => {
   test("the intermediate before the leaf", () => {
     const report = checkCertificate(f.input({ certificatePem: chainPem(f.pki.intermediate, f.good) }));
     expect(report.errors).toEqual([
-      'certificatePem: the chain is out of order; CLB sends it as uploaded, and it must start with the server certificate, each certificate followed by the one that issued it; order it: "dev.example.com" (certificate 2), then "checks Intermediate CA" (certificate 1)',
+      "certificatePem: the chain is out of order; CLB sends it as uploaded, and it must start with the server " +
+        'certificate, each certificate followed by the one that issued it; order it: "dev.example.com" ' +
+        '(certificate 2), then "checks Intermediate CA" (certificate 1)',
     ]);
     expect(report.summary?.subject).toBe(`CN=${DOMAIN}, O=wechat-https-backend tests`);
   });
@@ -64,7 +73,9 @@ describe("order and strays", () => {
     const leaf = await f.leaf({ dnsNames: [DOMAIN] }, sub);
     expect(checkCertificate(f.input({ certificatePem: chainPem(leaf, sub, f.pki.intermediate) })).errors).toEqual([]);
     expect(checkCertificate(f.input({ certificatePem: chainPem(leaf, f.pki.intermediate, sub) })).errors).toEqual([
-      'certificatePem: the chain is out of order; CLB sends it as uploaded, and it must start with the server certificate, each certificate followed by the one that issued it; order it: "dev.example.com" (certificate 1), then "checks Sub CA" (certificate 3), then "checks Intermediate CA" (certificate 2)',
+      "certificatePem: the chain is out of order; CLB sends it as uploaded, and it must start with the server " +
+        'certificate, each certificate followed by the one that issued it; order it: "dev.example.com" ' +
+        '(certificate 1), then "checks Sub CA" (certificate 3), then "checks Intermediate CA" (certificate 2)',
     ]);
   });
 
@@ -83,14 +94,17 @@ describe("order and strays", () => {
     expect(report).toMatchObject({
       errors: [],
       warnings: [
-        'certificatePem: the chain includes the root certificate "checks Root CA" (certificate 3); that is harmless, but phones use their own copy and it adds bytes to every handshake; you may remove it',
+        'certificatePem: the chain includes the root certificate "checks Root CA" (certificate 3); that is ' +
+          "harmless, but phones use their own copy and it adds bytes to every handshake; you may remove it",
       ],
     });
   });
 
   test("a served root nobody trusts: an error in prod, a warning in dev", () => {
     const message =
-      'certificatePem: the chain ends at the root "checks Root CA" (certificate 3), which phones do not trust (it is neither a public root nor in trustedRootsPem); use a certificate from a public CA, or, for a private test PKI, add its root to trustedRootsPem';
+      'certificatePem: the chain ends at the root "checks Root CA" (certificate 3), which phones do not ' +
+      "trust (it is neither a public root nor in trustedRootsPem); use a certificate from a public CA, or, " +
+      "for a private test PKI, add its root to trustedRootsPem";
     const input = { certificatePem: chainPem(f.good, f.pki.intermediate, f.pki.root), trustedRootsPem: undefined };
     expect(checkCertificate(f.input({ ...input, strict: true }))).toMatchObject({ errors: [message], warnings: [] });
     expect(checkCertificate(f.input({ ...input, strict: false }))).toMatchObject({ errors: [], warnings: [message] });
@@ -99,9 +113,12 @@ describe("order and strays", () => {
 
 describe("self-signed certificates", () => {
   const GENERIC =
-    "certificatePem: the certificate is self-signed; phones reject self-signed certificates; use a certificate from a public CA, or, for a private test PKI, add its root to trustedRootsPem";
+    "certificatePem: the certificate is self-signed; phones reject self-signed certificates; use a " +
+    "certificate from a public CA, or, for a private test PKI, add its root to trustedRootsPem";
   const EXPECTED_IN_DEV =
-    "certificatePem: the certificate is self-signed, as expected for a self-signed dev certificate; phones reject self-signed certificates, so only the developer tools (with domain checks off) will connect; use a certificate from a public CA to test on phones";
+    "certificatePem: the certificate is self-signed, as expected for a self-signed dev certificate; phones " +
+    "reject self-signed certificates, so only the developer tools (with domain checks off) will connect; " +
+    "use a certificate from a public CA to test on phones";
 
   test("in prod: an error, even when selfSignedAllowed", () => {
     for (const selfSignedAllowed of [false, true]) {
@@ -154,7 +171,8 @@ describe("intermediates", () => {
       return checkCertificate(f.input({ certificatePem: chainPem(leaf, ca) })).errors;
     };
     expect(await under(sha1)).toEqual([
-      `certificatePem: the intermediate certificate "SHA1 CA" (certificate 2) is signed with SHA-1 (ecdsa-with-SHA1); phones reject SHA-1 and MD5 signatures; ${FIX}`,
+      `certificatePem: the intermediate certificate "SHA1 CA" (certificate 2) is signed with SHA-1 ` +
+        `(ecdsa-with-SHA1); phones reject SHA-1 and MD5 signatures; ${FIX}`,
     ]);
     expect(await under(expired)).toEqual([
       expect.stringMatching(
@@ -167,7 +185,8 @@ describe("intermediates", () => {
       `certificatePem: the intermediate certificate "Weak CA" (certificate 2) has a 1024-bit RSA key (under 2048 bits); phones reject it; ${FIX}`,
     ]);
     expect(await under(p521)).toEqual([
-      `certificatePem: the intermediate certificate "P521 CA" (certificate 2) has an EC key on P-521 (only P-256 and P-384 work everywhere); phones reject it; ${FIX}`,
+      `certificatePem: the intermediate certificate "P521 CA" (certificate 2) has an EC key on P-521 (only ` +
+        `P-256 and P-384 work everywhere); phones reject it; ${FIX}`,
     ]);
   });
 
@@ -186,6 +205,7 @@ describe("system roots", () => {
     const store = new TrustStore([]);
     expect(store.contains(publicRoot)).toBe(true);
     expect(store.contains(new X509Certificate(f.pki.root.certPem))).toBe(false);
-    expect(judgeTrust([{ position: 1, cert: publicRoot, der: publicRoot.raw }], store)).toEqual({ kind: "trusted", anchor: 0 });
+    const trust = judgeTrust([{ position: 1, cert: publicRoot, der: publicRoot.raw }], store);
+    expect(trust.kind === "trusted" && [trust.anchor, trust.root.fingerprint256]).toEqual([0, publicRoot.fingerprint256]);
   });
 });

@@ -5,8 +5,9 @@ import { EC_P256, chainPem, createPki, issue, type Issued, type IssueOptions, ty
 import { createPrivateKey } from "node:crypto";
 import * as x509 from "@peculiar/x509";
 import type { CertificateCheckInput } from "../../../lib/certificates/checkCertificate";
+import { DAY_MS } from "../../../lib/constants";
 
-export const DAY_MS = 24 * 60 * 60 * 1000;
+export { DAY_MS };
 export const DOMAIN = "dev.example.com";
 
 type KeyPair = Issued["keys"];

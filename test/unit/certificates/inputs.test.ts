@@ -19,13 +19,15 @@ function check(overrides: Parameters<Fixtures["input"]>[0]): CertificateReport {
 describe("privateKeyPem", () => {
   test("a key that belongs to another certificate", () => {
     expect(check({ privateKeyPem: f.weakKeyPkcs1 }).errors).toEqual([
-      'privateKeyPem: the private key does not belong to the certificate "dev.example.com" (their public keys differ); use the key made with this certificate\'s request, or the certificate issued for this key',
+      'privateKeyPem: the private key does not belong to the certificate "dev.example.com" (their public ' +
+        "keys differ); use the key made with this certificate's request, or the certificate issued for this key",
     ]);
   });
 
   test("an encrypted key, PKCS#8 or PKCS#1 with Proc-Type", () => {
     const message =
-      "privateKeyPem: the private key is protected by a passphrase, which CLB cannot use; remove the passphrase: openssl pkey -in key.pem -out key-nopass.pem -traditional";
+      "privateKeyPem: the private key is protected by a passphrase, which CLB cannot use; remove the " +
+      "passphrase: openssl pkey -in key.pem -out key-nopass.pem -traditional";
     expect(check({ privateKeyPem: encryptedPkcs8(f.good) }).errors).toEqual([message]);
     expect(check({ privateKeyPem: encryptedPkcs1(f.good) }).errors).toEqual([message]);
   });
@@ -49,7 +51,8 @@ describe("privateKeyPem", () => {
   test("a certificate, a public key, garbage, two keys, stray text, a damaged body", () => {
     const publicKey = createPublicKey(f.goodKeyPkcs1).export({ type: "spki", format: "pem" }) as string;
     expect(check({ privateKeyPem: f.good.certPem }).errors).toEqual([
-      "privateKeyPem: holds a certificate, not a private key; put the certificate chain in certificatePem and the key file (-----BEGIN RSA PRIVATE KEY-----) in privateKeyPem",
+      "privateKeyPem: holds a certificate, not a private key; put the certificate chain in certificatePem " +
+        "and the key file (-----BEGIN RSA PRIVATE KEY-----) in privateKeyPem",
     ]);
     expect(check({ privateKeyPem: publicKey }).errors).toEqual([
       "privateKeyPem: holds a public key, not a private key; use the private key file made together with the certificate request",
@@ -85,7 +88,8 @@ describe("certificatePem and trustedRootsPem", () => {
     const bag = (subject: string) => `Bag Attributes\n    localKeyID: 01 02\nsubject=${subject}\n`;
     const pem = bag(`CN=${DOMAIN}`) + f.good.certPem + bag("CN=checks Intermediate CA") + f.pki.intermediate.certPem;
     expect(check({ certificatePem: pem }).errors).toEqual([
-      'certificatePem: has text outside the certificates on lines 1, 2, 3 and 3 more (comments, "Bag Attributes" or the like); keep only the -----BEGIN CERTIFICATE----- ... -----END CERTIFICATE----- blocks',
+      'certificatePem: has text outside the certificates on lines 1, 2, 3 and 3 more (comments, "Bag ' +
+        'Attributes" or the like); keep only the -----BEGIN CERTIFICATE----- ... -----END CERTIFICATE----- blocks',
     ]);
   });
 
@@ -116,7 +120,8 @@ describe("certificatePem and trustedRootsPem", () => {
   test("only the intermediate, without the server certificate", () => {
     expect(check({ certificatePem: f.pki.intermediate.certPem })).toEqual({
       errors: [
-        'certificatePem: holds only CA certificates ("checks Intermediate CA"), no server certificate for dev.example.com; put the server certificate first, then the intermediates',
+        'certificatePem: holds only CA certificates ("checks Intermediate CA"), no server certificate for ' +
+          "dev.example.com; put the server certificate first, then the intermediates",
       ],
       warnings: [],
     });
@@ -136,7 +141,8 @@ describe("certificatePem and trustedRootsPem", () => {
   test("trustedRootsPem problems name trustedRootsPem; an empty one means no extra roots", () => {
     const oopsLine = f.rootPem.split("\n").length; // the line after the root's last one
     expect(check({ trustedRootsPem: `${f.rootPem}oops\n` }).errors).toEqual([
-      `trustedRootsPem: has text outside the certificates on line ${oopsLine} (comments, "Bag Attributes" or the like); keep only the -----BEGIN CERTIFICATE----- ... -----END CERTIFICATE----- blocks`,
+      `trustedRootsPem: has text outside the certificates on line ${oopsLine} (comments, "Bag Attributes" ` +
+        `or the like); keep only the -----BEGIN CERTIFICATE----- ... -----END CERTIFICATE----- blocks`,
     ]);
     expect(check({ trustedRootsPem: "  \n" }).errors).toEqual([expect.stringMatching(/^certificatePem: the chain is incomplete/)]);
   });

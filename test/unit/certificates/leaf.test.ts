@@ -53,7 +53,8 @@ describe("domain coverage (subjectAltName, one-label wildcards)", () => {
   test("a certificate for other names names them, the domain and the fix", async () => {
     const { report } = await checkLeaf({ dnsNames: ["www.example.com", "*.foo.example.com"] });
     expect(report.errors).toEqual([
-      'certificatePem: the certificate covers "www.example.com" and "*.foo.example.com" but not the stack\'s domain "dev.example.com"; issue a certificate that lists dev.example.com (or *.example.com), or change domain',
+      'certificatePem: the certificate covers "www.example.com" and "*.foo.example.com" but not the stack\'s ' +
+        'domain "dev.example.com"; issue a certificate that lists dev.example.com (or *.example.com), or change domain',
     ]);
   });
 
@@ -63,10 +64,12 @@ describe("domain coverage (subjectAltName, one-label wildcards)", () => {
     expect(check("dev.example.com")).toEqual([]);
     expect(check("Dev.Example.com.")).toEqual([]);
     expect(check("example.com")).toEqual([
-      'certificatePem: the certificate covers "*.example.com" but not the stack\'s domain "example.com"; issue a certificate that lists example.com, or change domain',
+      'certificatePem: the certificate covers "*.example.com" but not the stack\'s domain "example.com"; ' +
+        "issue a certificate that lists example.com, or change domain",
     ]);
     expect(check("a.b.example.com")).toEqual([
-      'certificatePem: the certificate covers "*.example.com" but not the stack\'s domain "a.b.example.com"; issue a certificate that lists a.b.example.com (or *.b.example.com), or change domain',
+      'certificatePem: the certificate covers "*.example.com" but not the stack\'s domain "a.b.example.com"; ' +
+        "issue a certificate that lists a.b.example.com (or *.b.example.com), or change domain",
     ]);
   });
 
@@ -80,7 +83,8 @@ describe("domain coverage (subjectAltName, one-label wildcards)", () => {
   test("a name only in the subject CN is ignored by phones", async () => {
     const { report } = await checkLeaf({ commonName: DOMAIN });
     expect(report.errors).toEqual([
-      'certificatePem: the certificate names "dev.example.com" only in its subject common name (CN), which phones ignore; have it reissued with dev.example.com in the subjectAltName',
+      'certificatePem: the certificate names "dev.example.com" only in its subject common name (CN), which ' +
+        "phones ignore; have it reissued with dev.example.com in the subjectAltName",
     ]);
   });
 
@@ -105,14 +109,17 @@ describe("dates", () => {
   test("not yet valid", async () => {
     const { leaf, report } = await checkLeaf({ dnsNames: [DOMAIN], notBeforeDays: 2, notAfterDays: 90 });
     expect(report.errors).toEqual([
-      `certificatePem: the certificate is not valid before ${utc(leaf.cert.notBefore)}; phones reject it until then; put the currently valid certificate in certificatePem (or check the issuing machine's clock)`,
+      `certificatePem: the certificate is not valid before ${utc(leaf.cert.notBefore)}; phones reject it ` +
+        `until then; put the currently valid certificate in certificatePem (or check the issuing machine's clock)`,
     ]);
   });
 
   test("fewer than minDaysRemaining: an error when strict, a warning otherwise", async () => {
     const leaf = await f.leaf({ dnsNames: [DOMAIN], notAfterDays: 12 });
     const now = new Date(leaf.cert.notAfter.getTime() - 10 * DAY_MS - 60_000);
-    const message = `certificatePem: the certificate expires on ${utc(leaf.cert.notAfter)}, in 10 days, fewer than minDaysRemaining (30); renew it and put the new chain in certificatePem (or lower minDaysRemaining)`;
+    const message =
+      `certificatePem: the certificate expires on ${utc(leaf.cert.notAfter)}, in 10 days, fewer than ` +
+      `minDaysRemaining (30); renew it and put the new chain in certificatePem (or lower minDaysRemaining)`;
     const input = { certificatePem: chainPem(leaf, f.pki.intermediate), now };
     expect(checkCertificate(f.input({ ...input, strict: true }))).toMatchObject({ errors: [message], warnings: [] });
     expect(checkCertificate(f.input({ ...input, strict: false }))).toMatchObject({ errors: [], warnings: [message] });
@@ -131,7 +138,9 @@ describe("purpose", () => {
   test("a CA certificate as the server certificate", async () => {
     const { report } = await checkLeaf({ dnsNames: [DOMAIN], isCa: true });
     expect(report.errors).toEqual([
-      'certificatePem: the server certificate "dev.example.com" is a CA certificate (basicConstraints CA:TRUE); phones refuse a CA certificate as a server certificate; issue a server certificate (CA:FALSE) for dev.example.com',
+      'certificatePem: the server certificate "dev.example.com" is a CA certificate (basicConstraints ' +
+        "CA:TRUE); phones refuse a CA certificate as a server certificate; issue a server certificate (CA:FALSE) " +
+        "for dev.example.com",
     ]);
   });
 
@@ -139,7 +148,8 @@ describe("purpose", () => {
     const pem = await f.craftLeaf({ usages: ["1.3.6.1.5.5.7.3.2", "1.3.6.1.5.5.7.3.4"] });
     const report = checkCertificate(f.input({ certificatePem: pem + f.pki.intermediate.certPem }));
     expect(report.errors).toEqual([
-      'certificatePem: the certificate "dev.example.com" is not meant for TLS servers: its extended key usage allows clientAuth, emailProtection but not serverAuth; issue a certificate with the serverAuth extended key usage',
+      'certificatePem: the certificate "dev.example.com" is not meant for TLS servers: its extended key ' +
+        "usage allows clientAuth, emailProtection but not serverAuth; issue a certificate with the serverAuth extended key usage",
     ]);
   });
 
@@ -153,21 +163,24 @@ describe("keys and signatures", () => {
   test("RSA 1024", () => {
     const report = checkCertificate(f.input({ certificatePem: chainPem(f.weak, f.pki.intermediate), privateKeyPem: f.weakKeyPkcs1 }));
     expect(report.errors).toEqual([
-      "certificatePem: the certificate's RSA key has 1024 bits; phones and browsers reject RSA keys under 2048 bits; issue a new certificate with a 2048-bit RSA key",
+      "certificatePem: the certificate's RSA key has 1024 bits; phones and browsers reject RSA keys under " +
+        "2048 bits; issue a new certificate with a 2048-bit RSA key",
     ]);
   });
 
   test("an RSA size CLB does not document (3072)", async () => {
     const { report } = await checkLeaf({ dnsNames: [DOMAIN], key: { kind: "rsa", bits: 3072 } }, { privateKeyPem: undefined });
     expect(report.errors).toEqual([
-      "certificatePem: the certificate's RSA key has 3072 bits, but CLB documents only 2048- and 4096-bit RSA keys (and 1024, too weak); issue the certificate with a 2048-bit RSA key",
+      "certificatePem: the certificate's RSA key has 3072 bits, but CLB documents only 2048- and 4096-bit " +
+        "RSA keys (and 1024, too weak); issue the certificate with a 2048-bit RSA key",
     ]);
   });
 
   test("SHA-1 signature on the leaf", async () => {
     const { report } = await checkLeaf({ dnsNames: [DOMAIN], hash: "SHA-1" });
     expect(report.errors).toEqual([
-      'certificatePem: the certificate "dev.example.com" is signed with SHA-1 (ecdsa-with-SHA1); phones reject SHA-1 and MD5 signatures; have it reissued with SHA-256',
+      'certificatePem: the certificate "dev.example.com" is signed with SHA-1 (ecdsa-with-SHA1); phones ' +
+        "reject SHA-1 and MD5 signatures; have it reissued with SHA-256",
     ]);
     expect(report.summary?.signatureAlgorithm).toBe("ecdsa-with-SHA1");
   });
@@ -177,13 +190,16 @@ describe("keys and signatures", () => {
     const input = { certificatePem: chainPem(leaf, f.pki.intermediate), privateKeyPem: leaf.keyPem };
     for (const tlsPolicy of ["tls_cipher_policy_1_2", "tls_cipher_policy_1_2_strict"] as const) {
       expect(checkCertificate(f.input({ ...input, tlsPolicy })).errors).toEqual([
-        `certificatePem: the certificate has an ECDSA key (P-256), but Alibaba Cloud CLB accepts only RSA certificates, and tlsPolicy ${tlsPolicy} offers only RSA cipher suites; issue an RSA certificate (2048-bit key) for dev.example.com`,
+        `certificatePem: the certificate has an ECDSA key (P-256), but Alibaba Cloud CLB accepts only RSA ` +
+          `certificates, and tlsPolicy ${tlsPolicy} offers only RSA cipher suites; issue an RSA certificate ` +
+          `(2048-bit key) for dev.example.com`,
       ]);
     }
     // strict_with_1_3 offers ECDHE-ECDSA suites, but CLB's certificate requirements accept RSA only.
     const report = checkCertificate(f.input({ ...input, tlsPolicy: "tls_cipher_policy_1_2_strict_with_1_3" }));
     expect(report.errors).toEqual([
-      "certificatePem: the certificate has an ECDSA key (P-256), but Alibaba Cloud CLB accepts only RSA certificates; issue an RSA certificate (2048-bit key) for dev.example.com",
+      "certificatePem: the certificate has an ECDSA key (P-256), but Alibaba Cloud CLB accepts only RSA " +
+        "certificates; issue an RSA certificate (2048-bit key) for dev.example.com",
     ]);
     expect(report.summary).toMatchObject({ keyType: "ec", keySize: 256, curve: "prime256v1" });
   });

@@ -5,7 +5,9 @@ const body = Buffer.from("hello, certificate").toString("base64"); // "aGVsbG8sI
 
 describe("readPem", () => {
   test("blocks with their labels and bytes; blank lines, CRLF and indentation tolerated", () => {
-    const text = `\r\n  -----BEGIN CERTIFICATE-----\r\n  ${body.slice(0, 8)}\r\n  ${body.slice(8)}\r\n  -----END CERTIFICATE-----\r\n\r\n-----BEGIN X509 CRL-----\n${body}\n-----END X509 CRL-----\n`;
+    const text =
+      `\r\n  -----BEGIN CERTIFICATE-----\r\n  ${body.slice(0, 8)}\r\n  ${body.slice(8)}\r\n  -----END ` +
+      `CERTIFICATE-----\r\n\r\n-----BEGIN X509 CRL-----\n${body}\n-----END X509 CRL-----\n`;
     const pem = readPem(text);
     expect(pem.damaged).toEqual([]);
     expect(pem.strayLines).toEqual([]);

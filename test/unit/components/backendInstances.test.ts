@@ -38,6 +38,10 @@ describe("BackendInstances", () => {
       systemDiskEncrypted: true,
     });
     expect(instance.inputs.systemDiskKmsKeyId).toBeUndefined();
+    // ECS allocates a public IP only for a bandwidth above 0 (resource_alicloud_instance.go;
+    // allocate_public_ip is deprecated in its favour), and no EIP is bound either.
+    expect(instance.inputs.allocatePublicIp ?? false).toBe(false);
+    expect(run.resources.filter((r) => /:ecs\/eip|:eip\//i.test(r.type))).toEqual([]);
   });
 
   test("a user data, type or image change replaces instances instead of rebooting them all; looked-up values stay as created", async () => {

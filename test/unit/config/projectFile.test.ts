@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import { projectConfigDeclarations, renderConfigTable } from "../../../tools/projectFile";
 import { configTableOf } from "../../../tools/readme";
 import { PROJECT } from "../../../lib/config/keys";
-import { PROJECT_DIR } from "../../support/program";
+import { PROJECT_DIR } from "../../support/paths";
 
 const project = parse(readFileSync(path.join(PROJECT_DIR, "Pulumi.yaml"), "utf8"));
 

@@ -121,15 +121,18 @@ describe("stack config: every bad value is refused with the key and the fix", ()
     ],
     [
       "dev_api.example.com",
-      'domain "dev_api.example.com" is not a valid DNS name (labels of letters, digits and inner hyphens, at most 63 characters each), e.g. pulumi config set domain dev.example.com',
+      'domain "dev_api.example.com" is not a valid DNS name (labels of letters, digits and inner hyphens, ' +
+        "at most 63 characters each), e.g. pulumi config set domain dev.example.com",
     ],
     [
       "-dev.example.com",
-      'domain "-dev.example.com" is not a valid DNS name (labels of letters, digits and inner hyphens, at most 63 characters each), e.g. pulumi config set domain dev.example.com',
+      'domain "-dev.example.com" is not a valid DNS name (labels of letters, digits and inner hyphens, at ' +
+        "most 63 characters each), e.g. pulumi config set domain dev.example.com",
     ],
     [
       "backend.internal",
-      'domain "backend.internal" is not under a public domain suffix (such as .com or .cn); WeChat needs a publicly registered domain, e.g. pulumi config set domain dev.example.com',
+      'domain "backend.internal" is not under a public domain suffix (such as .com or .cn); WeChat needs a ' +
+        "publicly registered domain, e.g. pulumi config set domain dev.example.com",
     ],
   ])("domain %s", (domain, message) => {
     expect(problems({ ...devBase, domain })).toEqual([message]);
@@ -250,7 +253,8 @@ describe("stack config: every bad value is refused with the key and the fix", ()
 
   test("tls_cipher_policy_1_2 (no forward secrecy for some suites): an error in prod, a warning in dev", () => {
     expect(problems({ ...prodBase, tlsPolicy: "tls_cipher_policy_1_2" }, "prod")).toEqual([
-      "tlsPolicy: tls_cipher_policy_1_2 still offers cipher suites without forward secrecy (RSA key exchange, 3DES), which the verifier fails: pulumi config set tlsPolicy tls_cipher_policy_1_2_strict_with_1_3",
+      "tlsPolicy: tls_cipher_policy_1_2 still offers cipher suites without forward secrecy (RSA key exchange, " +
+        "3DES), which the verifier fails: pulumi config set tlsPolicy tls_cipher_policy_1_2_strict_with_1_3",
     ]);
     expect(resolveStackConfig(input({ ...devBase, tlsPolicy: "tls_cipher_policy_1_2" })).warnings).toContainEqual(
       expect.stringContaining("tlsPolicy: tls_cipher_policy_1_2 still offers cipher suites without forward secrecy"),
@@ -357,7 +361,8 @@ describe("stack config: certificate sources", () => {
 
   test("cas needs a numeric certificate id and warns about the international site", () => {
     expect(problems({ domain: "dev.example.com", certificateSource: "cas" })).toEqual([
-      "alicloudCertificateId is not set (certificateSource cas); copy the id from the SSL Certificates Service console: pulumi config set alicloudCertificateId 12345678",
+      "alicloudCertificateId is not set (certificateSource cas); copy the id from the SSL Certificates " +
+        "Service console: pulumi config set alicloudCertificateId 12345678",
     ]);
     const cas = resolveStackConfig(input({ domain: "dev.example.com", certificateSource: "cas", alicloudCertificateId: "8765" }));
     expect(cas.settings.certificate).toEqual({ source: "cas", certificateId: "8765", region: "cn-hangzhou", minDaysRemaining: 30 });
@@ -376,11 +381,13 @@ describe("stack config: verification after deploy", () => {
 
   test("cannot pass with a certificate phones do not trust", () => {
     expect(problems({ ...devBase, verifyAfterDeploy: "true" })).toEqual([
-      "verifyAfterDeploy: the verifier's chain check cannot pass with a self-signed certificate, which phones do not trust either; set verifyAfterDeploy false, or use a trusted certificate",
+      "verifyAfterDeploy: the verifier's chain check cannot pass with a self-signed certificate, which phones " +
+        "do not trust either; set verifyAfterDeploy false, or use a trusted certificate",
     ]);
     expect(problems({ domain: "dev.example.com", acmeEmail: "ops@example.com", acmeServer: "staging", verifyAfterDeploy: "true" })).toEqual(
       [
-        "verifyAfterDeploy: the verifier's chain check cannot pass with a Let's Encrypt staging certificate, which phones do not trust either; set verifyAfterDeploy false, or use a trusted certificate",
+        "verifyAfterDeploy: the verifier's chain check cannot pass with a Let's Encrypt staging certificate, " +
+          "which phones do not trust either; set verifyAfterDeploy false, or use a trusted certificate",
       ],
     );
   });

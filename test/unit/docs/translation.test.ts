@@ -8,7 +8,7 @@ import { configTableOf, outlineOf, readmeDrift } from "../../../tools/readme";
 import { SYMPTOMS } from "../../../verifier/wechatErrors";
 import { CHECK_IDS } from "../../../verifier/types";
 import { HAN } from "../../support/catalogs";
-import { PROJECT_DIR } from "../../support/program";
+import { PROJECT_DIR } from "../../support/paths";
 
 const read = (file: string) => readFileSync(path.join(PROJECT_DIR, file), "utf8");
 const english = read("README.md");

@@ -114,9 +114,16 @@ describe("diffSnapshots", () => {
   });
 });
 
-test("every replace-trigger entry cites its source", () => {
+test("every replace-trigger entry cites a file of the provider its type comes from", () => {
   for (const [type, entry] of Object.entries(REPLACE_TRIGGERS)) {
-    expect([type, entry.source.length > 20]).toEqual([type, true]);
+    // "alicloud:slb/listener:Listener" comes from terraform-provider-alicloud (or pulumi-<package>).
+    const pkg = type.split(":")[0];
+    const repository = /^([\w.-]+)\/([\w.-]+)[ #]/.exec(entry.source);
+    const expectedRepository = pkg === "pulumi" ? /^pulumi-/ : new RegExp(`^(terraform-provider|pulumi)-${pkg}$`);
+    expect([type, repository?.[2]]).toEqual([type, expect.stringMatching(expectedRepository)]);
+    // The cited file is the upstream resource's: alicloud_slb_listener -> ...slb_listener.go or slb_listener.html.markdown.
+    const resource = /^[a-z]+_(\w+)$/.exec(entry.upstream)?.[1];
+    if (resource) expect([type, entry.source]).toEqual([type, expect.stringMatching(new RegExp(`${resource}\\.(go|html\\.markdown)\\b`))]);
     expect([type, entry.inputs !== undefined || entry.everyInputExcept !== undefined]).toEqual([type, true]);
   }
 });

@@ -28,6 +28,16 @@ function stackFile(stack: string, changes: Record<string, unknown> = {}): string
   return file;
 }
 
+/** One plan per stack, changes and catalog in this file: most tests diff against the unchanged stack, and plans only get read. */
+const plans = new Map<string, ReturnType<typeof planOf>>();
+
+function planOfSide(stack: string, side: { changes?: Record<string, unknown>; catalog?: CloudCatalog }): ReturnType<typeof planOf> {
+  const key = JSON.stringify([stack, side.changes ?? {}, side.catalog ?? null]);
+  const planned = plans.get(key) ?? planOf({ configFile: stackFile(stack, side.changes) }, "test", side.catalog);
+  plans.set(key, planned);
+  return planned;
+}
+
 async function diffOf(
   stack: string,
   before: { changes?: Record<string, unknown>; catalog?: CloudCatalog },
@@ -35,7 +45,7 @@ async function diffOf(
 ): Promise<PlanDiff> {
   const hmacKey = randomBytes(32);
   const snap = async (side: typeof before) =>
-    toSnapshot(await planOf({ configFile: stackFile(stack, side.changes) }, "test", side.catalog), {
+    toSnapshot(await planOfSide(stack, side), {
       project: "wechat-https-backend",
       hmacKey,
     });

@@ -52,13 +52,16 @@ describe("https-listener-tls-1-2", () => {
 
   test("unset is the provider's TLS 1.0 default: a violation", async () => {
     expect(messages(await runResourcePolicy(httpsListenerTls12, httpsListener({})))).toEqual([
-      `HTTPS listener "wechat-lb-https" has no tlsCipherPolicy, so CLB applies its default tls_cipher_policy_1_0 and accepts TLS 1.0 and 1.1; WeChat needs TLS 1.2 or newer: ${SET_TLS}`,
+      `HTTPS listener "wechat-lb-https" has no tlsCipherPolicy, so CLB applies its default tls_cipher_policy_1_0 ` +
+        `and accepts TLS 1.0 and 1.1; WeChat needs TLS 1.2 or newer: ${SET_TLS}`,
     ]);
   });
 
   test("tls_cipher_policy_1_1 is refused", async () => {
     expect(messages(await runResourcePolicy(httpsListenerTls12, httpsListener({ tlsCipherPolicy: "tls_cipher_policy_1_1" })))).toEqual([
-      `HTTPS listener "wechat-lb-https" uses tlsCipherPolicy "tls_cipher_policy_1_1", which is not one of the TLS 1.2+ policies (tls_cipher_policy_1_2, tls_cipher_policy_1_2_strict, tls_cipher_policy_1_2_strict_with_1_3): ${SET_TLS}`,
+      `HTTPS listener "wechat-lb-https" uses tlsCipherPolicy "tls_cipher_policy_1_1", which is not one of ` +
+        `the TLS 1.2+ policies (tls_cipher_policy_1_2, tls_cipher_policy_1_2_strict, tls_cipher_policy_1_2_strict_with_1_3): ` +
+        `${SET_TLS}`,
     ]);
   });
 
@@ -94,7 +97,8 @@ describe("http-listener-redirects-to-https", () => {
 
   test("an HTTP listener without a redirect serves plain HTTP", async () => {
     expect(messages(await runResourcePolicy(httpListenerRedirectsToHttps, http({ listenerForward: "off", backendPort: 80 })))).toEqual([
-      `HTTP listener "wechat-lb-http-redirect" on port 80 serves plain HTTP: set listenerForward "on" and forwardPort 443 so it only redirects to the HTTPS listener (WeChat calls https:// only)`,
+      `HTTP listener "wechat-lb-http-redirect" on port 80 serves plain HTTP: set listenerForward "on" and ` +
+        `forwardPort 443 so it only redirects to the HTTPS listener (WeChat calls https:// only)`,
     ]);
   });
 
@@ -118,7 +122,8 @@ describe("only-https-and-redirect-listeners", () => {
 
   test("a TCP listener 443 -> 80 (plain HTTP to nginx, no TLS), TCP 8080, UDP 443 and TCP 80 are refused", async () => {
     expect(await refused({ protocol: "tcp", frontendPort: 443, backendPort: 80 })).toEqual([
-      `listener "extra" (tcp on port 443) passes TCP through without TLS termination, HSTS or the HTTPS redirect: remove it; phones reach the backend through the HTTPS listener on 443 only`,
+      `listener "extra" (tcp on port 443) passes TCP through without TLS termination, HSTS or the HTTPS ` +
+        `redirect: remove it; phones reach the backend through the HTTPS listener on 443 only`,
     ]);
     expect(await refused({ protocol: "tcp", frontendPort: 8080, backendPort: 8080 })).toHaveLength(1);
     expect(await refused({ protocol: "udp", frontendPort: 443, backendPort: 443 })).toEqual([
@@ -148,7 +153,8 @@ describe("prod-strict-tls-policy (stack)", () => {
 
   test("prod with tls_cipher_policy_1_2 (RSA key exchange, 3DES) is refused; the strict policies pass", async () => {
     expect(messages(await runStackPolicy(prodStrictTlsPolicy, [prodClb, prodListener("tls_cipher_policy_1_2")]))).toEqual([
-      `prod: HTTPS listener "wechat-lb-https" uses tlsCipherPolicy "tls_cipher_policy_1_2", which still offers cipher suites without forward secrecy (RSA key exchange, 3DES): ${SET_TLS}`,
+      `prod: HTTPS listener "wechat-lb-https" uses tlsCipherPolicy "tls_cipher_policy_1_2", which still ` +
+        `offers cipher suites without forward secrecy (RSA key exchange, 3DES): ${SET_TLS}`,
     ]);
     for (const policy of ["tls_cipher_policy_1_2_strict", "tls_cipher_policy_1_2_strict_with_1_3"]) {
       expect(await runStackPolicy(prodStrictTlsPolicy, [prodClb, prodListener(policy)])).toEqual([]);
@@ -180,14 +186,16 @@ describe("no-admin-ports-from-internet", () => {
     expect(
       messages(await runResourcePolicy(noAdminPortsFromInternet, rule("ssh-any", { portRange: "22/22", cidrIp: "0.0.0.0/0" }))),
     ).toEqual([
-      `security group rule "ssh-any" opens port 22 (SSH) to the internet (0.0.0.0/0; any range wider than /8 counts): allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
+      `security group rule "ssh-any" opens port 22 (SSH) to the internet (0.0.0.0/0; any range wider than ` +
+        `/8 counts): allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
     ]);
   });
 
   test("a port range containing 22 and 3389 counts for both, IPv6 ::/0 too", async () => {
     expect(messages(await runResourcePolicy(noAdminPortsFromInternet, rule("wide", { portRange: "1/65535", ipv6CidrIp: "::/0" })))).toEqual(
       [
-        `security group rule "wide" opens port 22 (SSH) to the internet (::/0; any range wider than /8 counts): allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
+        `security group rule "wide" opens port 22 (SSH) to the internet (::/0; any range wider than /8 counts): ` +
+          `allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
         `security group rule "wide" opens port 3389 (RDP) to the internet (::/0; any range wider than /8 counts): allow only known ranges or remove the rule`,
       ],
     );
@@ -234,19 +242,22 @@ describe("backend-port-only-from-load-balancer", () => {
     expect(
       messages(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("http-any", { portRange: "80/80", cidrIp: "0.0.0.0/0" }))),
     ).toEqual([
-      `security group rule "http-any" opens backend port 80 (nginx) to 0.0.0.0/0: only the load balancer's range 100.64.0.0/10 may reach it; set cidrIp to 100.64.0.0/10`,
+      `security group rule "http-any" opens backend port 80 (nginx) to 0.0.0.0/0: only the load balancer's ` +
+        `range 100.64.0.0/10 may reach it; set cidrIp to 100.64.0.0/10`,
     ]);
     expect(
       messages(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("vpc", { portRange: "1/1024", cidrIp: "10.0.0.0/8" }))),
     ).toEqual([
-      `security group rule "vpc" opens backend port 80 (nginx) to 10.0.0.0/8: only the load balancer's range 100.64.0.0/10 may reach it; set cidrIp to 100.64.0.0/10`,
+      `security group rule "vpc" opens backend port 80 (nginx) to 10.0.0.0/8: only the load balancer's range ` +
+        `100.64.0.0/10 may reach it; set cidrIp to 100.64.0.0/10`,
     ]);
     expect(
       messages(
         await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("sg", { portRange: "80/80", sourceSecurityGroupId: "sg-123" })),
       ),
     ).toEqual([
-      `security group rule "sg" opens backend port 80 (nginx) to security group sg-123: only the load balancer's range 100.64.0.0/10 may reach it; set cidrIp to 100.64.0.0/10`,
+      `security group rule "sg" opens backend port 80 (nginx) to security group sg-123: only the load ` +
+        `balancer's range 100.64.0.0/10 may reach it; set cidrIp to 100.64.0.0/10`,
     ]);
   });
 
@@ -295,7 +306,9 @@ describe("dns-record-points-at-load-balancer (stack)", () => {
       expect.objectContaining({
         kind: "violation",
         resource: "wechat-dns-a",
-        message: `DNS A record "wechat-dns-a" points at 198.51.100.7, which is not the address of a load balancer in this stack (203.0.113.10): set its value to the load balancer's address output`,
+        message:
+          `DNS A record "wechat-dns-a" points at 198.51.100.7, which is not the address of a load balancer in ` +
+          `this stack (203.0.113.10): set its value to the load balancer's address output`,
       }),
     ]);
   });
@@ -313,7 +326,8 @@ describe("dns-record-points-at-load-balancer (stack)", () => {
     ]);
     expect(messages(findings)).toEqual([]);
     expect(reasons(findings)).toEqual([
-      `the value of DNS record "wechat-dns-a" or the load balancer's address is not known until the load balancer exists (pulumi preview); checked again at pulumi up`,
+      `the value of DNS record "wechat-dns-a" or the load balancer's address is not known until the load ` +
+        `balancer exists (pulumi preview); checked again at pulumi up`,
     ]);
   });
 
@@ -322,14 +336,16 @@ describe("dns-record-points-at-load-balancer (stack)", () => {
     expect(
       messages(await runStackPolicy(dnsRecordPointsAtLoadBalancer, [lb, record("v6", { type: "AAAA", value: "2001:db8::1" })])),
     ).toEqual([
-      `DNS AAAA record "v6" points at 2001:db8::1, which is not the address of a load balancer in this stack (203.0.113.10): set its value to the load balancer's address output`,
+      `DNS AAAA record "v6" points at 2001:db8::1, which is not the address of a load balancer in this stack ` +
+        `(203.0.113.10): set its value to the load balancer's address output`,
     ]);
     expect(
       messages(
         await runStackPolicy(dnsRecordPointsAtLoadBalancer, [lb, record("alias", { type: "CNAME", value: "attacker.example.net" })]),
       ),
     ).toEqual([
-      `DNS CNAME record "alias" points at attacker.example.net: this stack's records only point the domain at its load balancer (A, or AAAA for an IPv6 one); remove it, or manage it outside this stack`,
+      `DNS CNAME record "alias" points at attacker.example.net: this stack's records only point the domain ` +
+        `at its load balancer (A, or AAAA for an IPv6 one); remove it, or manage it outside this stack`,
     ]);
     for (const type of ["MX", "TXT", "NS", "SRV", "CAA", "REDIRECT_URL"]) {
       expect(messages(await runStackPolicy(dnsRecordPointsAtLoadBalancer, [lb, record("other", { type, value: "x" })]))).toHaveLength(1);
@@ -349,7 +365,8 @@ describe("prod-stateful-resources-protected (stack)", () => {
       record("wechat-dns-a", { value: "203.0.113.10" }),
     ]);
     expect(messages(findings)).toEqual([
-      `prod: load balancer "wechat-lb-clb" is not protected; its address is what DNS and WeChat point at: set protect (stack config: pulumi config set protect true)`,
+      `prod: load balancer "wechat-lb-clb" is not protected; its address is what DNS and WeChat point at: ` +
+        `set protect (stack config: pulumi config set protect true)`,
       `prod: load balancer "wechat-lb-clb" has deleteProtection "off": turn delete protection on (stack config: pulumi config set protect true)`,
       `prod: DNS record "wechat-dns-a" is not protected: set protect (stack config: pulumi config set protect true)`,
     ]);
@@ -394,7 +411,9 @@ describe("certificate-validity", () => {
     const [message] = messages(await runResourcePolicy(certificateValidity, uploaded(chainPem(leaf, pki.intermediate))));
     const date = new Date(leaf.cert.notAfter).toISOString().slice(0, 10);
     expect(message).toBe(
-      `server certificate "wechat-cert-server-cert" (CN=api.example.com, O=wechat-https-backend tests) expires on ${date} (9 days left); at least 30 days are required: renew it and set the new chain (pulumi config set --secret certificatePem < fullchain.pem), or use certificateSource acme`,
+      `server certificate "wechat-cert-server-cert" (CN=api.example.com, O=wechat-https-backend tests) ` +
+        `expires on ${date} (9 days left); at least 30 days are required: renew it and set the new chain ` +
+        `(pulumi config set --secret certificatePem < fullchain.pem), or use certificateSource acme`,
     );
   });
 
@@ -402,7 +421,9 @@ describe("certificate-validity", () => {
     const leaf = await pki.leaf({ dnsNames: ["api.example.com"], notBeforeDays: -100, notAfterDays: -2, key: EC_P256 });
     const date = new Date(leaf.cert.notAfter).toISOString().slice(0, 10);
     expect(messages(await runResourcePolicy(certificateValidity, uploaded(leaf.certPem)))).toEqual([
-      `server certificate "wechat-cert-server-cert" (CN=api.example.com, O=wechat-https-backend tests) expired on ${date}: renew it and set the new chain (pulumi config set --secret certificatePem < fullchain.pem), or use certificateSource acme`,
+      `server certificate "wechat-cert-server-cert" (CN=api.example.com, O=wechat-https-backend tests) ` +
+        `expired on ${date}: renew it and set the new chain (pulumi config set --secret certificatePem < ` +
+        `fullchain.pem), or use certificateSource acme`,
     ]);
   });
 
@@ -410,7 +431,8 @@ describe("certificate-validity", () => {
     expect(
       messages(await runResourcePolicy(certificateValidity, uploaded("-----BEGIN CERTIFICATE-----\nbroken\n-----END CERTIFICATE-----\n"))),
     ).toEqual([
-      `server certificate "wechat-cert-server-cert" has no readable PEM certificate in serverCertificate: set the chain, leaf first (pulumi config set --secret certificatePem < fullchain.pem)`,
+      `server certificate "wechat-cert-server-cert" has no readable PEM certificate in serverCertificate: ` +
+        `set the chain, leaf first (pulumi config set --secret certificatePem < fullchain.pem)`,
     ]);
   });
 
@@ -433,7 +455,8 @@ describe("certificate-validity", () => {
     expect(await runResourcePolicy(certificateValidity, acme(30))).toEqual([]);
     expect(await runResourcePolicy(certificateValidity, acme())).toEqual([]);
     expect(messages(await runResourcePolicy(certificateValidity, acme(7)))).toEqual([
-      `ACME certificate "wechat-cert-acme" is renewed only 7 days before it expires (minDaysRemaining 7): set minDaysRemaining to at least 30 so the weekly renewal replaces it in time`,
+      `ACME certificate "wechat-cert-acme" is renewed only 7 days before it expires (minDaysRemaining 7): ` +
+        `set minDaysRemaining to at least 30 so the weekly renewal replaces it in time`,
     ]);
   });
 });
@@ -448,7 +471,8 @@ describe("no-sensitive-ports-from-internet", () => {
     ];
     for (const [portRange, named] of cases) {
       expect(messages(await runResourcePolicy(noSensitivePortsFromInternet, rule("open", { portRange, cidrIp: "0.0.0.0/0" })))).toEqual([
-        `security group rule "open" opens ${named} to the internet (0.0.0.0/0; any range wider than /8 counts): remove the rule; the instances serve only through the load balancer, and the app only through nginx`,
+        `security group rule "open" opens ${named} to the internet (0.0.0.0/0; any range wider than /8 counts): ` +
+          `remove the rule; the instances serve only through the load balancer, and the app only through nginx`,
       ]);
     }
   });
@@ -489,7 +513,9 @@ describe("no-other-ports-from-internet (advisory)", () => {
       expect.objectContaining({
         kind: "violation",
         level: "advisory",
-        message: `security group rule "alt" opens port 8080 to the internet (0.0.0.0/0; any range wider than /8 counts): the instances have no public address and serve only through the load balancer; remove the rule or narrow its source`,
+        message:
+          `security group rule "alt" opens port 8080 to the internet (0.0.0.0/0; any range wider than /8 counts): ` +
+          `the instances have no public address and serve only through the load balancer; remove the rule or narrow its source`,
       }),
     ]);
     expect(await runResourcePolicy(noOtherPortsFromInternet, rule("db", { portRange: "3306/3306", cidrIp: "0.0.0.0/0" }))).toEqual([]);
@@ -515,7 +541,8 @@ describe("instances-without-public-ip", () => {
     expect(await runResourcePolicy(instancesWithoutPublicIp, instance({}))).toEqual([]);
     expect(await runResourcePolicy(instancesWithoutPublicIp, instance({ internetMaxBandwidthOut: undefined }))).toEqual([]);
     expect(messages(await runResourcePolicy(instancesWithoutPublicIp, instance({ internetMaxBandwidthOut: 5 })))).toEqual([
-      `instance "wechat-app-0" has internetMaxBandwidthOut 5, which gives it a public IP address: set it to 0; the instances are reached only through the load balancer`,
+      `instance "wechat-app-0" has internetMaxBandwidthOut 5, which gives it a public IP address: set it to ` +
+        `0; the instances are reached only through the load balancer`,
     ]);
     expect(messages(await runResourcePolicy(instancesWithoutPublicIp, instance({ allocatePublicIp: true })))).toHaveLength(1);
     const eip = (props: Record<string, unknown>) =>
@@ -547,7 +574,8 @@ describe("disks-encrypted", () => {
   test("an encrypted system disk passes; unencrypted or unset (the provider's default, false) is refused", async () => {
     expect(await runResourcePolicy(disksEncrypted, instance({}))).toEqual([]);
     expect(messages(await runResourcePolicy(disksEncrypted, instance({ systemDiskEncrypted: false })))).toEqual([
-      `instance "wechat-app-0" has an unencrypted system disk: set systemDiskEncrypted true (the ECS service key is used unless systemDiskKmsKeyId is set); this replaces the instance`,
+      `instance "wechat-app-0" has an unencrypted system disk: set systemDiskEncrypted true (the ECS service ` +
+        `key is used unless systemDiskKmsKeyId is set); this replaces the instance`,
     ]);
     expect(messages(await runResourcePolicy(disksEncrypted, instance({ systemDiskEncrypted: undefined })))).toHaveLength(1);
   });

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import * as path from "node:path";
 import { builtinModules } from "node:module";
 import { SHARED_WITH_POLICY, sharedCopyText } from "../../../tools/sharedCopies";
-import { PROJECT_DIR } from "../../support/program";
+import { PROJECT_DIR } from "../../support/paths";
 
 const POLICY_DIR = path.join(PROJECT_DIR, "policy");
 

@@ -1,5 +1,13 @@
-// The committed stack files, run through the whole program as they are.
-import { FAKE } from "../../../tools/plan/mocks";
+// The committed stack files, run through the whole program as they are, and every policy of the
+// pack over their plans. One file, so that each committed stack is planned once per run (planOf
+// keeps the plans of a file).
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { FAKE, type MockMode } from "../../../tools/plan/mocks";
+import { LOGTAIL_ID_PATH } from "../../../lib/instance/cloudInit";
+import { ALL_POLICIES } from "../../../policy/policies";
+import { fromDeclared, runPolicies, type Finding } from "../../support/policyHarness";
 import { findResource, isSecretInput, planOf, resourcesOfType, revealSecret, T } from "../../support/program";
 
 describe("Pulumi.dev.yaml", () => {
@@ -142,6 +150,108 @@ describe("Pulumi.prod.yaml", () => {
     expect(plan.document.outputs.loadBalancerAddress).toBe("(known after apply)");
     expect(plan.document.resources.find((r) => r.type === T.dnsRecord)?.inputs.value).toBe("(known after apply)");
     expect(plan.document.resources.find((r) => r.type === T.instance)?.inputs.imageId).toBe("(known after apply)");
+  });
+});
+
+// The policy pack over the same plans. Test mode gives fake but known cloud values (the DNS record
+// and the CLB share an address, so the DNS check really matches); plan mode shows what `pulumi
+// preview` sees (unknown addresses, undecryptable secrets), where the checks that cannot decide
+// must say so without failing.
+const PROJECT = "wechat-https-backend";
+
+async function findingsOf(
+  stackOrFile: { stack: string } | { configFile: string },
+  mode: MockMode,
+  policies = ALL_POLICIES,
+): Promise<Finding[]> {
+  const plan = await planOf(stackOrFile, mode);
+  return runPolicies(policies, fromDeclared(plan.run.resources, plan.stack, PROJECT));
+}
+
+const violations = (findings: Finding[]) => findings.filter((f) => f.kind === "violation").map((f) => `${f.policy}: ${f.message}`);
+const outcome = (findings: Finding[], policy: string) => findings.filter((f) => f.policy === policy).map((f) => f.kind);
+
+describe.each(["dev", "prod"])("the policy pack over Pulumi.%s.yaml", (stack) => {
+  test("test mode: no violation, the A record matches the CLB's address", async () => {
+    // Test mode's certificates are the mocks' real long-lived test certificate, which the
+    // certificate policy reads and accepts.
+    const findings = await findingsOf({ stack }, "test");
+    expect(violations(findings)).toEqual([]);
+    expect(findings.filter((f) => f.kind === "cannot-run")).toEqual([]);
+    expect(outcome(findings, "dns-record-points-at-load-balancer")).toEqual([]);
+    expect(outcome(findings, "prod-stateful-resources-protected")).toEqual(stack === "prod" ? [] : ["not-applicable"]);
+    expect(outcome(findings, "prod-strict-tls-policy")).toEqual(stack === "prod" ? [] : ["not-applicable"]);
+    expect(outcome(findings, "certificate-validity")).toEqual([]);
+  });
+});
+
+test("the policy pack over Pulumi.dev.yaml in plan mode: no violation; what preview cannot know is reported as not applicable", async () => {
+  const findings = await findingsOf({ stack: "dev" }, "plan");
+  expect(violations(findings)).toEqual([]);
+  expect(outcome(findings, "dns-record-points-at-load-balancer")).toEqual(["not-applicable"]);
+  expect(outcome(findings, "certificate-validity")).toEqual(["not-applicable"]);
+});
+
+test("the policy adapter passes the program's real inputs: a dev stack with SSH open to half the world is caught", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "policy-stack-"));
+  const file = path.join(dir, "Pulumi.open-ssh.yaml");
+  writeFileSync(
+    file,
+    [
+      "config:",
+      "  alicloud:region: cn-hangzhou",
+      "  wechat-https-backend:environment: dev",
+      "  wechat-https-backend:domain: dev.example.com",
+      "  wechat-https-backend:certificateSource: selfSigned",
+      '  wechat-https-backend:sshAllowedCidrs: ["0.0.0.0/1", "128.0.0.0/1"]',
+      "",
+    ].join("\n"),
+  );
+  const findings = await findingsOf({ configFile: file }, "test");
+  rmSync(dir, { recursive: true, force: true });
+  expect(violations(findings)).toEqual([
+    `no-admin-ports-from-internet: security group rule "wechat-net-ssh-0-0-0-0-1" opens port 22 (SSH) to the internet (0.0.0.0/1; ` +
+      `any range wider than /8 counts): allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
+    `no-admin-ports-from-internet: security group rule "wechat-net-ssh-128-0-0-0-1" opens port 22 (SSH) to the internet (128.0.0.0/1; ` +
+      `any range wider than /8 counts): allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
+  ]);
+});
+
+// Monitoring in the committed stacks: on in prod (the function, its timer, the site monitor, the
+// alarms and the contact group, Logtail on the instances), absent from dev.
+describe("monitoring in the committed stacks", () => {
+  test("prod plans the function, its timer, the site monitor, the alarms and the contact group", async () => {
+    const plan = await planOf({ stack: "prod" });
+    const fn = findResource(plan.run, T.fcFunction);
+    expect(findResource(plan.run, T.fcTrigger).inputs.functionName).toBe(fn.inputs.functionName);
+    findResource(plan.run, T.siteMonitor);
+    expect(resourcesOfType(plan.run, T.alarm)).toHaveLength(4);
+    expect(findResource(plan.run, T.alarmContactGroup).inputs.contacts).toHaveLength(1);
+    // The alarms watch this stack's load balancer and instances.
+    const lb = findResource(plan.run, T.loadBalancer);
+    const unhealthy = findResource(plan.run, T.alarm, "wechat-monitor-unhealthy-backends");
+    expect(JSON.parse(String(unhealthy.inputs.metricDimensions))).toEqual([{ instanceId: lb.id }]);
+    const cpu = findResource(plan.run, T.alarm, "wechat-monitor-cpu");
+    const instances = resourcesOfType(plan.run, T.instance);
+    expect(JSON.parse(String(cpu.inputs.metricDimensions))).toEqual(instances.map((i) => ({ instanceId: i.id })));
+    // Every instance runs Logtail with the machine group's identifier.
+    const group = findResource(plan.run, T.machineGroup);
+    for (const instance of instances) {
+      const userData = String(instance.inputs.userData);
+      const decoded = userData.startsWith("#cloud-config") ? userData : Buffer.from(userData, "base64").toString("utf8");
+      expect(decoded).toContain(`path: ${LOGTAIL_ID_PATH}`);
+      expect(decoded).toContain(`${(group.inputs.identifyLists as string[])[0]}\n`);
+      expect(decoded).toMatch(/logtail-release-cn-hangzhou\.oss-cn-hangzhou-internal\.aliyuncs\.com\/linux64\/logtail\.sh/);
+    }
+  });
+
+  test("dev has no monitoring and no Logtail", async () => {
+    const plan = await planOf({ stack: "dev" });
+    expect(resourcesOfType(plan.run, T.fcFunction)).toHaveLength(0);
+    expect(plan.run.resources.filter((r) => r.type.startsWith("alicloud:cms/") || r.type.startsWith("alicloud:log/"))).toEqual([]);
+    const userData = String(findResource(plan.run, T.instance).inputs.userData);
+    const decoded = userData.startsWith("#cloud-config") ? userData : Buffer.from(userData, "base64").toString("utf8");
+    expect(decoded).not.toContain("logtail");
   });
 });
 

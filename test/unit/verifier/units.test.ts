@@ -10,9 +10,9 @@ import { createContext } from "../../../verifier/context";
 import { en } from "../../../verifier/messages/en";
 import { zhCN } from "../../../verifier/messages/zhCN";
 import { buildClientHello, parseServerAnswer } from "../../../verifier/rawHello";
-import { UsageError, parseResolve, toSettings } from "../../../verifier/settings";
+import { UsageError, parseResolve, parseRootsPem, toSettings } from "../../../verifier/settings";
 import { verifyServedChain } from "../../../verifier/trust";
-import { EC_P256, createPki } from "../../support/pki";
+import { EC_P256, createPki, issue } from "../../support/pki";
 
 describe("--resolve", () => {
   test("parses host:port:address like curl, IPv6 in brackets, first of several addresses", () => {
@@ -108,6 +108,28 @@ describe("suite judgement", () => {
   });
 });
 
+describe("--cacert", () => {
+  test("reads every certificate of a bundle, skipping comments and other blocks, like any CA bundle", async () => {
+    const pki = await createPki("bundle");
+    const bundle = `# private roots\n${pki.root.certPem}\n-----BEGIN X509 CRL-----\nAAAA\n-----END X509 CRL-----\n${pki.intermediate.certPem}`;
+    const roots = parseRootsPem(bundle, "roots.pem");
+    expect(roots.map((r) => r.subject)).toEqual([
+      "CN=bundle Root CA\nO=wechat-https-backend tests",
+      "CN=bundle Intermediate CA\nO=wechat-https-backend tests",
+    ]);
+  });
+
+  test.each([
+    ["no certificate at all", "just text\n", /--cacert roots\.pem: no PEM certificate found/],
+    ["a block that never ends", "-----BEGIN CERTIFICATE-----\nAAAA\n", /--cacert roots\.pem: PEM block 1 has no "END CERTIFICATE" line/],
+    ["a damaged body", "-----BEGIN CERTIFICATE-----\nAA!A\n-----END CERTIFICATE-----\n", /PEM block 1 has characters that are not base64/],
+    ["bytes that are not X.509", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", /certificate #1 cannot be parsed/],
+  ])("%s is a usage error naming the file", (_what, text, message) => {
+    expect(() => parseRootsPem(text, "roots.pem")).toThrow(UsageError);
+    expect(() => parseRootsPem(text, "roots.pem")).toThrow(message);
+  });
+});
+
 describe("chain building", () => {
   test("a chain that ends at a root the server sends but nobody trusts names it and suggests --cacert", async () => {
     const pki = await createPki("untrusted");
@@ -123,6 +145,16 @@ describe("chain building", () => {
     );
     const trusted = verifyServedChain(served, [served[2]]);
     expect(trusted.ok && trusted.path.length).toBe(2);
+  });
+
+  test("an expired intermediate breaks the chain, even under a trusted root", async () => {
+    const pki = await createPki("expiring");
+    const old = await issue({ commonName: "Old CA", isCa: true, key: EC_P256, notBeforeDays: -400, notAfterDays: -5 }, pki.root);
+    const leaf = await issue({ dnsNames: ["a.test"], key: EC_P256 }, old);
+    const served = [leaf, old].map((c) => new X509Certificate(c.certPem));
+    const verdict = verifyServedChain(served, [new X509Certificate(pki.root.certPem)]);
+    expect(verdict).toEqual({ ok: false, problem: { kind: "expiredIntermediate", issuer: "Old CA", date: served[1].validTo } });
+    expect(verdict.ok || chainProblemText(en, verdict.problem)).toMatch(/the intermediate "Old CA" expired on .*upload the full chain/);
   });
 });
 

@@ -21,7 +21,9 @@ export const en = {
   wrote: (p: { file: string; bytes: number }) => `wrote ${p.file} (${p.bytes} bytes)`,
   stackWarning: (p: { stack: string; warning: string }) => `warning: stack "${p.stack}": ${p.warning}`,
   reviewUnreachable: (p: { stack: string; certificate: string }) =>
-    `warning: development (stack "${p.stack}") uses ${p.certificate}, which phones reject: WeChat's reviewer runs the develop build against it and sees every request fail; give that stack a trusted certificate before submitting for review`,
+    `warning: development (stack "${p.stack}") uses ${p.certificate}, which phones reject: WeChat's reviewer ` +
+    `runs the develop build against it and sees every request fail; give that stack a trusted certificate ` +
+    `before submitting for review`,
   selfSignedCertificate: () => "a self-signed certificate",
   stagingCertificate: () => "a Let's Encrypt staging certificate",
 } as const satisfies Catalog;
