@@ -189,6 +189,10 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   const failed = new Promise<never>((_, reject) => (onRejection = reject));
   failed.catch(() => undefined);
   process.on("unhandledRejection", onRejection);
+  // The SDK records a stack trace for every promise it makes (for leak reports a plan never prints);
+  // formatting them is most of a run's own time, more so under a test runner's source maps.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     const stack = pulumi.runtime.runInPulumiStack(async () => {
       pulumi.runtime.registerStackTransformation((args) => {
@@ -223,6 +227,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     // Rejections are reported after the microtasks that could still handle them.
     await Promise.race([new Promise((resolve) => setImmediate(resolve)), failed]);
   } finally {
+    Error.stackTraceLimit = stackTraceLimit;
     process.off("unhandledRejection", onRejection);
     restore();
   }
