@@ -1,30 +1,20 @@
 // `pulumi policy publish policy/` packs the policy folder with `npm pack` and installs its declared
 // dependencies on the service: nothing outside the folder comes along. These tests hold the pack
 // to that, and hold its copies of program modules to their sources.
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { builtinModules } from "node:module";
 import { SHARED_WITH_POLICY, sharedCopyText } from "../../../tools/sharedCopies";
 import { PROJECT_DIR } from "../../support/paths";
+import { importsOf, typescriptFiles } from "../../support/sources";
 
 const POLICY_DIR = path.join(PROJECT_DIR, "policy");
-
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sources(path.join(dir, entry.name)) : entry.name.endsWith(".ts") ? [path.join(dir, entry.name)] : [],
-  );
-}
-
-function importsOf(file: string): string[] {
-  const text = readFileSync(file, "utf8");
-  return [...text.matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*)["']([^"']+)["']/g)].map((m) => m[1]);
-}
 
 describe("the policy pack stands alone", () => {
   const declared = Object.keys(
     (JSON.parse(readFileSync(path.join(POLICY_DIR, "package.json"), "utf8")) as { dependencies: object }).dependencies,
   );
-  const files = sources(POLICY_DIR);
+  const files = typescriptFiles(POLICY_DIR);
 
   test.each(files.map((f) => [path.relative(POLICY_DIR, f), f]))(
     "%s imports only the pack, Node and declared dependencies",
