@@ -1,12 +1,12 @@
 // The app container's keys: appEnv, appSecrets, appUser, acrInstanceId, registryUsername/Password.
 import { imageParts } from "../../../lib/config/app";
-import { ConfigError, resolveStackConfig, UNREADABLE_SECRET, type ConfigInput } from "../../../lib/config/stackConfig";
+import { resolveStackConfig, UNREADABLE_SECRET, type ConfigInput } from "../../../lib/config/stackConfig";
+import { fullKeys, P, problemsOf } from "../../support/config";
 
-const P = "wechat-https-backend:";
 const ACR_IMAGE = "team-registry-vpc.cn-hangzhou.cr.aliyuncs.com/shop/api:1.4.2";
 
 function input(values: Record<string, string>, secretKeys: string[] = [`${P}appSecrets`, `${P}registryPassword`]): ConfigInput {
-  const full = Object.fromEntries(Object.entries(values).map(([k, v]) => [k.includes(":") ? k : P + k, v]));
+  const full = fullKeys(values);
   return {
     stack: "dev",
     values: { "alicloud:region": "cn-hangzhou", [`${P}domain`]: "dev.example.com", [`${P}certificateSource`]: "selfSigned", ...full },
@@ -15,13 +15,7 @@ function input(values: Record<string, string>, secretKeys: string[] = [`${P}appS
 }
 
 function problems(values: Record<string, string>, secretKeys?: string[]): string[] {
-  try {
-    resolveStackConfig(input(values, secretKeys));
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return (err as ConfigError).problems;
-  }
-  throw new Error("expected the config to be refused");
+  return problemsOf(input(values, secretKeys));
 }
 
 describe("appEnv and appSecrets", () => {

@@ -1,9 +1,8 @@
-import { ConfigError, resolveStackConfig, UNREADABLE_SECRET, type ConfigInput } from "../../../lib/config/stackConfig";
-
-const P = "wechat-https-backend:";
+import { resolveStackConfig, UNREADABLE_SECRET, type ConfigInput } from "../../../lib/config/stackConfig";
+import { fullKeys, problemsOf } from "../../support/config";
 
 function input(values: Record<string, string>, stack = "dev"): ConfigInput {
-  const full = Object.fromEntries(Object.entries(values).map(([k, v]) => [k.includes(":") ? k : P + k, v]));
+  const full = fullKeys(values);
   return { stack, values: { "alicloud:region": "cn-hangzhou", ...full } };
 }
 
@@ -21,13 +20,7 @@ const prodBase = {
 
 /** The problems of a config that must be refused. */
 function problems(values: Record<string, string>, stack = "dev"): string[] {
-  try {
-    resolveStackConfig(input(values, stack));
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return (err as ConfigError).problems;
-  }
-  throw new Error("expected the config to be refused");
+  return problemsOf(input(values, stack));
 }
 
 describe("stack config: defaults", () => {

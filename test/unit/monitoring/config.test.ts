@@ -1,10 +1,10 @@
 // The monitoring keys through the stack config: on/off/auto, robots (a secret, never quoted), email
 // addresses, the FC schedule syntax, probe points, and warnings when alerts would reach nobody.
-import { ConfigError, resolveStackConfig, UNREADABLE_SECRET } from "../../../lib/config/stackConfig";
+import { resolveStackConfig, UNREADABLE_SECRET } from "../../../lib/config/stackConfig";
+import { P, refusalOf } from "../../support/config";
 import { DEFAULT_SITE_MONITOR_PROBES } from "../../../lib/monitoring/defaults";
 import { checkSchedule } from "../../../lib/monitoring/schedule";
 
-const P = "wechat-https-backend:";
 const WECOM = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa";
 const DING = "https://oapi.dingtalk.com/robot/send?access_token=0123456789abcdef0123456789abcdef";
 const DING_SECRET = "SEC0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
@@ -18,13 +18,7 @@ function resolve(values: Record<string, string>, stack = "dev") {
 }
 
 function problems(values: Record<string, string>, stack = "dev"): string[] {
-  try {
-    resolve(values, stack);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return (err as ConfigError).problems;
-  }
-  throw new Error("expected the config to be refused");
+  return refusalOf(() => resolve(values, stack));
 }
 
 const pem = { certificatePem: UNREADABLE_SECRET, privateKeyPem: UNREADABLE_SECRET };
