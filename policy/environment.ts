@@ -4,6 +4,7 @@
 // goes by what the stack itself declares: the program tags every taggable resource with
 // `environment` (dev or prod, from the stack config). The policy config `environment` overrides it,
 // so CI can insist that the prod stack is judged as prod whatever the program says.
+import type { StackValidationArgs } from "@pulumi/policy";
 import { peek } from "./props";
 
 export type Environment = "dev" | "prod";
@@ -21,4 +22,19 @@ export function stackEnvironment(setting: EnvironmentSetting | undefined, resour
     return tag.state === "known" && tag.value === "prod";
   });
   return prodTagged ? "prod" : "dev";
+}
+
+/** The policy config of a prod-only policy: `environment` (auto, dev or prod), auto by default. */
+export const PROD_ONLY_CONFIG_SCHEMA = {
+  properties: {
+    environment: { type: "string" as const, enum: ["auto", "dev", "prod"], default: "auto" },
+  },
+};
+
+/** Whether a prod-only policy applies to this stack; says why not when it does not. */
+export function appliesToProd(args: StackValidationArgs, whyNot: string): boolean {
+  const { environment } = args.getConfig<{ environment?: EnvironmentSetting }>();
+  if (stackEnvironment(environment, args.resources) === "prod") return true;
+  args.notApplicable(whyNot);
+  return false;
 }

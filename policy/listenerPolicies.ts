@@ -5,7 +5,7 @@
 // Established rule sets this follows: KICS alb_listening_on_http and slb_policy_with_insecure_tls_version,
 // checkov CKV_ALI_33 (TLS cipher policies are secure).
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { stackEnvironment, type EnvironmentSetting } from "./environment";
+import { PROD_ONLY_CONFIG_SCHEMA, appliesToProd } from "./environment";
 import { NOT_KNOWN, peekNumber, peekString } from "./props";
 import { TYPES } from "./resourceTypes";
 import { HTTPS_PORT, HTTP_PORT, RECOMMENDED_TLS_POLICY, STRICT_TLS_POLICIES, TLS_POLICIES } from "./shared/constants";
@@ -40,14 +40,9 @@ export const prodStrictTlsPolicy: StackValidationPolicy = {
     `Prod: HTTPS listeners offer forward-secret suites only (${STRICT_TLS_POLICIES.join(" or ")}); tls_cipher_policy_1_2 still ` +
     "offers RSA key exchange and 3DES, which the verifier fails. checkov CKV_ALI_33, KICS slb_policy_with_insecure_tls_version.",
   enforcementLevel: "mandatory",
-  configSchema: {
-    properties: {
-      environment: { type: "string", enum: ["auto", "dev", "prod"], default: "auto" },
-    },
-  },
+  configSchema: PROD_ONLY_CONFIG_SCHEMA,
   validateStack: (args, reportViolation) => {
-    const { environment } = args.getConfig<{ environment?: EnvironmentSetting }>();
-    if (stackEnvironment(environment, args.resources) !== "prod") args.notApplicable("not a prod stack: dev may use tls_cipher_policy_1_2");
+    if (!appliesToProd(args, "not a prod stack: dev may use tls_cipher_policy_1_2")) return;
     for (const listener of args.resources) {
       if (listener.type !== TYPES.listener || peekString(listener.props, "protocol") !== "https") continue;
       const policy = peekString(listener.props, "tlsCipherPolicy");

@@ -8,7 +8,7 @@
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { leafValidity } from "./certificateExpiry";
 import { dnsRecordPointsAtLoadBalancer, dnsRecordTtl } from "./dnsPolicies";
-import { stackEnvironment, type EnvironmentSetting } from "./environment";
+import { PROD_ONLY_CONFIG_SCHEMA, appliesToProd } from "./environment";
 import { disksEncrypted, instanceMetadataTokensRequired, instancesWithoutPublicIp } from "./instancePolicies";
 import {
   httpListenerRedirectsToHttps,
@@ -52,14 +52,9 @@ export const prodStatefulResourcesProtected: StackValidationPolicy = {
     "Prod: the load balancer (its address is what DNS and WeChat point at) is protected with delete protection on, and DNS records are protected. " +
     "The server certificate is deliberately not required: renewal must be able to replace it.",
   enforcementLevel: "mandatory",
-  configSchema: {
-    properties: {
-      environment: { type: "string", enum: ["auto", "dev", "prod"], default: "auto" },
-    },
-  },
+  configSchema: PROD_ONLY_CONFIG_SCHEMA,
   validateStack: (args, reportViolation) => {
-    const { environment } = args.getConfig<{ environment?: EnvironmentSetting }>();
-    if (stackEnvironment(environment, args.resources) !== "prod") args.notApplicable("not a prod stack: these rules apply to prod only");
+    if (!appliesToProd(args, "not a prod stack: these rules apply to prod only")) return;
     for (const resource of args.resources) {
       if (LOAD_BALANCER_TYPES.includes(resource.type)) {
         if (!resource.opts.protect) {
