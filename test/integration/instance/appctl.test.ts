@@ -222,6 +222,43 @@ describe("appctl.py prepare, run by the unit under dash against fake cloud endpo
     expect(cr.seen).toHaveLength(1);
   });
 
+  it("a pull stopped by systemd (SIGTERM at its start timeout) leaves no docker login behind, nor does one killed outright", async () => {
+    const box = newBox();
+    const metadata = await start(fakeMetadata());
+    const oos = await start(
+      fakeOos({ [PARAMETER("WX_APP_SECRET")]: SECRETS.WX_APP_SECRET, [PARAMETER("DATABASE_URL")]: SECRETS.DATABASE_URL }),
+    );
+    const cr = await start(fakeCr("cri-test123", ACR_TOKEN));
+    writeFileSync(box.config, renderAppConfig(acrApp, placement(box, metadata, oos, cr)));
+    const dockerPath = join(box.bin, "docker");
+    const quickDocker = readFileSync(dockerPath, "utf8");
+    // A pull that never ends (a huge image, a slow registry).
+    writeFileSync(dockerPath, quickDocker.replace("  pull) ", `  pull) touch "${box.state}/pulling"; exec sleep 30 ;;\n  never) `));
+
+    const child = spawn("python3", [box.appctl, box.config, "prepare"], {
+      env: { PATH: `${box.bin}:/usr/bin:/bin`, HOME: box.root },
+      stdio: "ignore",
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    for (let waited = 0; !existsSync(join(box.state, "pulling")); waited += 50) {
+      if (waited > 20_000) throw new Error("the pull never started");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const configDir = dockerCalls(box)[2][1];
+    expect(existsSync(join(configDir, "config.json"))).toBe(true);
+    child.kill("SIGTERM");
+    expect(await exited).not.toBe(0);
+    expect(existsSync(configDir)).toBe(false);
+
+    // Killed outright (SIGKILL): the next start removes the login it left before pulling again.
+    const leftover = join(box.root, "run", "docker-config-leftover");
+    mkdirSync(leftover);
+    writeFileSync(join(leftover, "config.json"), '{"auths":{"x":{"auth":"left"}}}');
+    writeFileSync(dockerPath, quickDocker);
+    expect((await runUnitStep(box, acrApp, "prepare")).status).toBe(0);
+    expect(readdirSync(join(box.root, "run")).filter((name) => name.startsWith("docker-config-"))).toEqual([]);
+  });
+
   it("logs in to another registry with registryUsername and the password read from its OOS parameter", async () => {
     const box = newBox();
     const metadata = await start(fakeMetadata());
