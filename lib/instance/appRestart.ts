@@ -25,7 +25,10 @@ echo "restart: restarting ${APP_UNIT_NAME} to read its secrets again"
 # Without this boot's environment file the start must read the secrets afresh: when OOS cannot be
 # reached it fails (and retries) instead of starting on the old values and reporting success.
 rm -f ${APP_ENV_FILE}
-systemctl restart ${APP_UNIT_NAME}
+if ! systemctl restart ${APP_UNIT_NAME}; then
+  # The unit restarts itself every few seconds (Restart=always): a brief outage of OOS heals below.
+  echo "restart: the first start failed (journalctl -u ${APP_UNIT_NAME}); waiting for systemd's next tries"
+fi
 deadline=$(( $(date +%s) + ${RESTART_TIMEOUT_SECONDS} ))
 if ! wait_for_health ${shellQuote(url)} "$deadline"; then
   echo "restart: FAILED: ${url} did not answer 2xx within ${RESTART_TIMEOUT_SECONDS}s; see journalctl -u ${APP_UNIT_NAME}" >&2
