@@ -10,6 +10,7 @@ import { gunzipSync } from "node:zlib";
 import { parse } from "yaml";
 import { APPCTL_SOURCE } from "../../../lib/instance/appctl";
 import { renderRestartScript } from "../../../lib/instance/appRestart";
+import { APP_ENV_FILE } from "../../../lib/instance/layout";
 import { renderCloudInit, type CloudInitOptions } from "../../../lib/instance/cloudInit";
 import { DEFAULT_NGINX_OPTIONS } from "../../../lib/instance/nginx";
 import { renderInstanceFiles } from "../../../lib/instance/files";
@@ -185,13 +186,15 @@ describe("user data with every feature on", () => {
 });
 
 describe("the restart script (Cloud Assistant, after a secret changed) under dash", () => {
-  function stubs(active: boolean, healthCode: string): { bin: string; log: string } {
-    const bin = join(scratch, `bin-${active}-${healthCode}`);
+  /** `restartExit`: what `systemctl restart` returns (1: the first start failed, e.g. OOS briefly unreachable). */
+  function stubs(active: boolean, healthCode: string, restartExit = 0): { bin: string; log: string } {
+    const bin = join(scratch, `bin-${active}-${healthCode}-${restartExit}`);
     mkdirSync(bin, { recursive: true });
     const log = join(bin, "calls");
     writeFileSync(
       join(bin, "systemctl"),
-      `#!/bin/sh\necho "systemctl $*" >> "${log}"\n[ "$1" = is-active ] && exit ${active ? 0 : 3}\nexit 0\n`,
+      `#!/bin/sh\necho "systemctl $*" >> "${log}"\n[ "$1" = is-active ] && exit ${active ? 0 : 3}\n` +
+        `[ "$1" = restart ] && exit ${restartExit}\nexit 0\n`,
     );
     writeFileSync(join(bin, "curl"), `#!/bin/sh\necho "curl $*" >> "${log}"\nprintf '${healthCode}'\n`);
     chmodSync(join(bin, "systemctl"), 0o755);
@@ -203,9 +206,11 @@ describe("the restart script (Cloud Assistant, after a secret changed) under das
     active: boolean,
     healthCode: string,
     timeoutSeconds?: number,
+    restartExit?: number,
   ): Promise<{ code: number; output: string; calls: string }> {
-    const { bin, log } = stubs(active, healthCode);
-    let script = renderRestartScript(options);
+    const { bin, log } = stubs(active, healthCode, restartExit);
+    // The env file it removes: here, a path in the scratch directory.
+    let script = renderRestartScript(options).replace(APP_ENV_FILE, join(bin, "app.env"));
     if (timeoutSeconds !== undefined) script = script.replace(/\+ \d+ \)\)/, `+ ${timeoutSeconds} ))`);
     const path = join(bin, "restart.sh");
     writeFileSync(path, script);
@@ -236,6 +241,13 @@ describe("the restart script (Cloud Assistant, after a secret changed) under das
     const result = await run(true, "502", 1);
     expect(result.code).toBe(1);
     expect(result.output).toContain("restart: FAILED");
+  });
+
+  it("a first start that fails is not the end: systemd starts the unit again, and the restart waits for health", async () => {
+    const result = await run(true, "200", undefined, 1);
+    expect(result.output).toContain("restart: the first start failed");
+    expect(result.output).toContain("restart: the app serves again");
+    expect(result.code).toBe(0);
   });
 
   it("has no {{...}} that Cloud Assistant would take for a parameter", () => {
