@@ -33,6 +33,15 @@ export interface MonitoringArgs {
   readonly tags?: Record<string, string>;
 }
 
+/**
+ * The full-text index's delimiters, Log Service's console default. Never left empty: the provider
+ * sends the list as given and reads back what the service keeps (terraform-provider-alicloud
+ * alicloud/resource_alicloud_log_store_index.go), so whatever the service makes of an empty list (a
+ * refusal, its own default, no splitting at all) is a failed create, a diff on every preview or an
+ * index that finds nothing; every example of the provider sets one (log_store_index.html.markdown).
+ */
+const LOG_INDEX_DELIMITERS = ", '\";=()[]{}?@&<>/:\n\t\r";
+
 /** Alarm thresholds; CloudMonitor notifies on the change to alarm and on recovery. */
 const ALARMS = {
   /** Percent of probe points that reached the health URL in a minute; below it for 3 minutes alarms. */
@@ -80,7 +89,11 @@ export class Monitoring extends pulumi.ComponentResource {
       // Without an index a Logstore keeps data but cannot be searched.
       new alicloud.log.StoreIndex(
         `${name}-${suffix}-index`,
-        { project: project.projectName, logstore: logstore.logstoreName, fullText: { caseSensitive: false, includeChinese: true } },
+        {
+          project: project.projectName,
+          logstore: logstore.logstoreName,
+          fullText: { caseSensitive: false, includeChinese: true, token: LOG_INDEX_DELIMITERS },
+        },
         parent,
       );
       return logstore;
