@@ -162,25 +162,34 @@ export class Monitoring extends pulumi.ComponentResource {
       },
       parent,
     );
+    // Scoped to this account, region and stack: the bucket and its objects (OSS resources name no
+    // region), and the function's own Logstore, not the access logs beside it.
+    const accountId = alicloud.getCallerIdentityOutput({ parent: this }).accountId;
     const policy = new alicloud.ram.Policy(
       `${name}-policy`,
       {
         policyName: names.roleName,
         description: `wechat-https-backend ${args.stack}: read and write the monitor state, write the monitor's logs`,
-        policyDocument: pulumi.all([bucket.bucket, project.projectName]).apply(([bucketName, projectName]) =>
-          JSON.stringify({
-            Version: "1",
-            Statement: [
-              { Effect: "Allow", Action: ["oss:ListObjects", "oss:GetBucketInfo"], Resource: [`acs:oss:*:*:${bucketName}`] },
-              {
-                Effect: "Allow",
-                Action: ["oss:GetObject", "oss:PutObject", "oss:DeleteObject"],
-                Resource: [`acs:oss:*:*:${bucketName}/*`],
-              },
-              { Effect: "Allow", Action: ["log:PostLogStoreLogs"], Resource: [`acs:log:*:*:project/${projectName}/*`] },
-            ],
-          }),
-        ),
+        policyDocument: pulumi
+          .all([accountId, bucket.bucket, project.projectName, functionLog.logstoreName])
+          .apply(([account, bucketName, projectName, logstore]) =>
+            JSON.stringify({
+              Version: "1",
+              Statement: [
+                { Effect: "Allow", Action: ["oss:ListObjects", "oss:GetBucketInfo"], Resource: [`acs:oss:*:${account}:${bucketName}`] },
+                {
+                  Effect: "Allow",
+                  Action: ["oss:GetObject", "oss:PutObject", "oss:DeleteObject"],
+                  Resource: [`acs:oss:*:${account}:${bucketName}/*`],
+                },
+                {
+                  Effect: "Allow",
+                  Action: ["log:PostLogStoreLogs"],
+                  Resource: [`acs:log:${settings.region}:${account}:project/${projectName}/logstore/${logstore}`],
+                },
+              ],
+            }),
+          ),
       },
       parent,
     );
