@@ -38,6 +38,7 @@ function plants(tag: string) {
     accessKey: `LTAIPLANTEDaccesskey${tag}9d2e`,
     secretKey: `PLANTED-secret-key-${tag}-ab12cd`,
     securityToken: `PLANTED-sts-token-${tag}-33e0`,
+    oidcToken: `PLANTED-oidc-token-${tag}-e7a1`,
   };
 }
 type Plants = ReturnType<typeof plants>;
@@ -83,6 +84,11 @@ function pemStack(p: Plants): { config: Record<string, string>; secretKeys: stri
     "alicloud:accessKey": p.accessKey,
     "alicloud:secretKey": p.secretKey,
     "alicloud:securityToken": p.securityToken,
+    "alicloud:assumeRoleWithOidc": JSON.stringify({
+      oidcProviderArn: "acs:ram::1234567890123456:oidc-provider/github",
+      roleArn: "acs:ram::1234567890123456:role/deployer",
+      oidcToken: p.oidcToken,
+    }),
     environment: "dev",
     domain: DOMAIN,
     instanceCount: "2",
@@ -103,6 +109,7 @@ function pemStack(p: Plants): { config: Record<string, string>; secretKeys: stri
     "alicloud:accessKey",
     "alicloud:secretKey",
     "alicloud:securityToken",
+    "alicloud:assumeRoleWithOidc",
     ...["certificatePem", "privateKeyPem", "registryPassword", "appSecrets", "alertWebhooks"].map((key) => P + key),
   ];
   return { config, secretKeys };
@@ -284,6 +291,9 @@ describe("no planted secret reaches anything readable", () => {
         [`${P}appSecrets`]: { WX_APP_SECRET: { secure: `v1:${p.appSecret.replace(/-/g, "")}` } },
       };
       if (source === "acme") delete (config as Record<string, unknown>)[`${P}appSecrets`];
+      // As `pulumi config set --path` writes it: an object, not its JSON text.
+      if (source === "pem")
+        Object.assign(config, { "alicloud:assumeRoleWithOidc": JSON.parse(pemStack(p).config["alicloud:assumeRoleWithOidc"]) });
       const target = path.join(dir, `Pulumi.${name}.yaml`);
       writeFileSync(target, stringify({ config }));
       return target;
