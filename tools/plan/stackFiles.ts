@@ -141,6 +141,15 @@ export function loadStackConfig(
       unreadableSecretKeys.push(full);
       continue;
     }
+    if (Array.isArray(value) && value.some(isSecure)) {
+      // `pulumi config set --secret --path 'alertWebhooks[0]' ...` encrypts one item: the CLI makes the
+      // whole key secret, and so does the plan.
+      values[full] = JSON.stringify(value.map((item) => (isSecure(item) ? UNREADABLE_SECRET : item)));
+      ciphertexts[full] = JSON.stringify(value);
+      secretKeys.push(full);
+      unreadableSecretKeys.push(full);
+      continue;
+    }
     if (isMap(value) && Object.values(value).some(isSecure)) {
       // Encrypted entries in a map: the CLI makes the whole key secret, and so does the plan.
       values[full] = JSON.stringify(
