@@ -91,3 +91,11 @@ test("the offline plan of such a stack plans the secrets as [secret] and the rol
   expect(text).toContain("ram/role:Role");
   expect(text).not.toContain("ciphertextAAAA");
 });
+
+test("a missing stack file is named with a fix every command can follow", () => {
+  expect(() => loadStack(PROJECT_DIR, { stack: "qa" })).toThrow(
+    "no stack file Pulumi.qa.yaml next to Pulumi.yaml; create it with pulumi stack init qa, or give the path of a stack file",
+  );
+  // A path that does not exist is named as given; no option of one command is suggested.
+  expect(() => loadStack(PROJECT_DIR, { configFile: "my/Pulumi.qa.yaml" })).toThrow("no stack file my/Pulumi.qa.yaml; check the path");
+});
