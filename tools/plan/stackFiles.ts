@@ -94,7 +94,13 @@ export function loadStackConfig(
   const project = readProjectFile(projectDir);
   const file = "file" in stackOrFile ? path.resolve(stackOrFile.file) : path.join(projectDir, `Pulumi.${stackOrFile.stack}.yaml`);
   if (!existsSync(file)) {
-    throw new StackFileError(`no stack file ${path.basename(file)}; create it with pulumi stack init, or pass --config-file <path>`);
+    // The commands take a file in different ways (plan and render: --config-file; miniprogram:
+    // --stack development=<file>), so the fix names neither option.
+    throw new StackFileError(
+      "file" in stackOrFile
+        ? `no stack file ${stackOrFile.file}; check the path`
+        : `no stack file ${path.basename(file)} next to Pulumi.yaml; create it with pulumi stack init ${stackOrFile.stack}, or give the path of a stack file`,
+    );
   }
   let doc: { config?: unknown; environment?: unknown } | null;
   try {

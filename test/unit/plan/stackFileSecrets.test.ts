@@ -110,3 +110,11 @@ test("alertWebhooks with its items encrypted (pulumi config set --secret --path 
   expect(formatPlan(plan.document, file)).toMatch(/fc\/v3Function:V3Function[\s\S]*environmentVariables: "\[secret\]"/);
   expect(JSON.stringify(plan.document)).not.toContain("robotCiphertextAAAA");
 });
+
+test("a missing stack file is named with a fix every command can follow", () => {
+  expect(() => loadStack(PROJECT_DIR, { stack: "qa" })).toThrow(
+    "no stack file Pulumi.qa.yaml next to Pulumi.yaml; create it with pulumi stack init qa, or give the path of a stack file",
+  );
+  // A path that does not exist is named as given; no option of one command is suggested.
+  expect(() => loadStack(PROJECT_DIR, { configFile: "my/Pulumi.qa.yaml" })).toThrow("no stack file my/Pulumi.qa.yaml; check the path");
+});
