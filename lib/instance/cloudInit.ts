@@ -19,6 +19,8 @@ import {
   AUTO_UPGRADES_PATH,
   BUILTIN_APP_PATH,
   LOG_TAG,
+  LOGTAIL_INSTALL_PATH,
+  LOGTAIL_INSTALL_UNIT,
   NGINX_CONFIG_PATH,
   READY_MARKER_PATH,
   SETUP_SCRIPT_PATH,
@@ -58,20 +60,35 @@ export interface LogShipping {
 export const LOGTAIL_ID_PATH = "/etc/ilogtail/user_defined_id";
 
 /**
- * Installs Logtail from the region's internal OSS endpoint (no internet needed), the way Alibaba
- * Cloud's own OOS template ACS::ECS::InstallLogtail does. Best effort: without it only the access
- * logs are missing, so a failure is logged and the instance still becomes ready.
+ * The script that installs Logtail from the region's internal OSS endpoint (no internet needed), the
+ * way Alibaba Cloud's own OOS template ACS::ECS::InstallLogtail does. Best effort, and off the
+ * readiness path: first boot starts it in the background once the instance is ready (the install can
+ * take minutes, and only the access logs wait for it), and a failure is logged, never fatal.
  */
 export function renderLogtailInstall(shipping: LogShipping): string {
   const url = `http://logtail-release-${shipping.region}.oss-${shipping.region}-internal.aliyuncs.com/linux64/logtail.sh`;
   const download = `curl -fsS --max-time 60 -o logtail.sh ${shellQuote(url)} && chmod 755 logtail.sh`;
-  return `
+  return `#!/bin/sh
+# Installs Logtail for nginx's access log (machine group ${shipping.machineGroupId}); rendered by lib/instance/cloudInit.ts.
+set -u
+log() {
+  echo "${LOG_TAG}: $*"
+  logger -t ${LOG_TAG} -- "$*" 2>/dev/null || true
+}
 log "installing Logtail: nginx's access log to Log Service (machine group ${shipping.machineGroupId})"
 if (cd "$(mktemp -d)" && ${download} && timeout 300 ./logtail.sh install ${shipping.region}); then
   log "Logtail installed"
 else
   log "Logtail did not install; access logs are not shipped (serving is unaffected)"
 fi
+`;
+}
+
+/** Starts the Logtail install in the background, as a transient unit that outlives cloud-init. */
+function startLogtailInstall(): string {
+  return `# Off the readiness path: the install may take minutes, and only the access logs wait for it.
+systemd-run --unit=${LOGTAIL_INSTALL_UNIT} --collect --quiet /bin/sh ${LOGTAIL_INSTALL_PATH} ||
+  log "could not start the Logtail install; access logs are not shipped (serving is unaffected)"
 `;
 }
 
@@ -146,10 +163,10 @@ if ! wait_for_health ${url} "$deadline"; then
   log "NOT READY: ${localHealthUrl(options.nginx)} did not answer 2xx within ${healthSeconds}s; see systemctl status ${APP_UNIT_NAME} nginx"
   exit 1
 fi
-${options.logShipping ? renderLogtailInstall(options.logShipping) : ""}mkdir -p ${dirname(READY_MARKER_PATH)}
+mkdir -p ${dirname(READY_MARKER_PATH)}
 date -u +%Y-%m-%dT%H:%M:%SZ > ${READY_MARKER_PATH}
 log "ready: ${localHealthUrl(options.nginx)} answers 2xx through nginx (marker ${READY_MARKER_PATH})"
-`;
+${options.logShipping ? startLogtailInstall() : ""}`;
 }
 
 function dirname(path: string): string {
@@ -229,6 +246,7 @@ function writeFiles(options: CloudInitOptions): WriteFile[] {
   });
   if (options.logShipping) {
     files.push({ path: LOGTAIL_ID_PATH, permissions: "0644", content: `${options.logShipping.machineGroupId}\n` });
+    files.push({ path: LOGTAIL_INSTALL_PATH, permissions: "0755", content: renderLogtailInstall(options.logShipping) });
   }
   files.push({ path: SETUP_SCRIPT_PATH, permissions: "0755", content: renderSetupScript(options) });
   // Deferred until after the packages are installed, so it replaces the nginx package's own file

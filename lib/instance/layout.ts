@@ -23,6 +23,10 @@ export const APPCTL_PATH = "/usr/local/lib/wechat-https-backend/appctl.py";
 export const APP_RUN_DIR = "/run/wechat-https-backend";
 /** The container's environment (0600, on tmpfs: secrets never reach the disk). */
 export const APP_ENV_FILE = `${APP_RUN_DIR}/app.env`;
+/** The Logtail installer first boot starts in the background when monitoring ships access logs. */
+export const LOGTAIL_INSTALL_PATH = "/usr/local/lib/wechat-https-backend/install-logtail.sh";
+/** The transient systemd unit that runs it (journalctl -u wechat-https-backend-logtail-install). */
+export const LOGTAIL_INSTALL_UNIT = "wechat-https-backend-logtail-install";
 /** Turns on unattended security upgrades (APT::Periodic). */
 export const AUTO_UPGRADES_PATH = "/etc/apt/apt.conf.d/20auto-upgrades";
 /** The project's unattended-upgrades settings, read after the package's own 50unattended-upgrades. */
