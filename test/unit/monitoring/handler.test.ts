@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MAX_MESSAGE_BYTES, robotBody, robotSecrets, signedUrl, truncateUtf8, type Robot } from "../../../lib/monitoring/robots";
 import { DAY_MS } from "../../../lib/constants";
+import { alarmAlert, isVerifyEvent, parseEvent } from "../../../monitor/alarmRelay";
 import { redactingLog } from "../../../monitor/log";
 import { alertFor, type MessageContext } from "../../../monitor/messages";
 import { EMPTY_STATE, STATE_FILE, loadState, saveState } from "../../../monitor/state";
@@ -152,5 +153,30 @@ describe("the state file", () => {
     const { state, problem } = loadState(dir);
     expect(state).toEqual(EMPTY_STATE);
     expect(problem).toMatch(/not a state this version wrote/);
+  });
+});
+
+describe("events", () => {
+  const kind = (raw: string): string => (isVerifyEvent(parseEvent(Buffer.from(raw))) ? "verify" : "relay");
+
+  test("the timer's event and a run by hand verify; anything else, malformed included, is relayed", () => {
+    expect(
+      kind(JSON.stringify({ triggerTime: "2026-01-01T00:00:00Z", triggerName: "verify-schedule", payload: '{"kind":"verify"}' })),
+    ).toBe("verify");
+    for (const raw of ["", "  ", "{}", '{"kind":"verify"}']) expect(kind(raw)).toBe("verify");
+    for (const raw of ["null", "[1,2]", "42", "not json {", '{"alertName":"x"}', '{"data":{"alertName":"x"}}', '{"triggerName":"x"}']) {
+      expect(kind(raw)).toBe("relay");
+    }
+  });
+
+  test("a relayed event of an unknown shape is shown as it came; the callback's fields one by one", () => {
+    expect(alarmAlert(parseEvent(Buffer.from("not json {")), "prod")).toEqual({
+      title: "ALARM: CloudMonitor alarm (prod)",
+      markdown: "not json {",
+    });
+    expect(alarmAlert(null, "prod").markdown).toBe("null");
+    const fields = alarmAlert({ alertName: "cpu", alertState: "OK", curValue: 12 }, "prod");
+    expect(fields.title).toBe("RECOVERED: cpu (prod)");
+    expect(fields.markdown).toBe("**state**: OK\n\n**value**: 12");
   });
 });
