@@ -52,7 +52,12 @@ export function parseRobot(entry: string): Robot | string {
   if (url.pathname !== host.path || !url.searchParams.get(host.param)) {
     return `is not a ${host.kind} robot webhook: its path must be ${host.path} with a ${host.param}= parameter, as the group settings show it`;
   }
-  const fragment = decodeURIComponent(url.hash.replace(/^#/, ""));
+  let fragment: string;
+  try {
+    fragment = decodeURIComponent(url.hash.replace(/^#/, ""));
+  } catch {
+    return 'has a "#" part with a broken %-escape; a DingTalk signing secret goes after "#" as DingTalk shows it (SEC followed by letters and digits)';
+  }
   url.hash = "";
   if (fragment === "") return { kind: host.kind, url: url.href };
   if (host.kind !== "dingtalk") return "has a #fragment, but only DingTalk robots take a signing secret there";

@@ -93,6 +93,7 @@ describe("alertWebhooks", () => {
     ["no key", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send", /alertWebhooks\[0\] is not a wecom robot webhook/],
     ["a secret on WeCom", `${WECOM}#${DING_SECRET}`, /only DingTalk robots take a signing secret/],
     ["a malformed secret", `${DING}#hunter2`, /does not look like DingTalk's/],
+    ["a broken %-escape after #", `${DING}#SEC%zz`, /has a "#" part with a broken %-escape/],
   ])("%s is refused by position, never quoting the value", (_name, entry, message) => {
     const found = problems({ ...pem, monitoring: "on", alertWebhooks: JSON.stringify([entry]) });
     expect(found).toContainEqual(expect.stringMatching(message));
