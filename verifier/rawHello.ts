@@ -82,6 +82,9 @@ export function parseServerAnswer(data: Buffer): HelloAnswer | undefined {
     offset += 5 + length;
     if (type === CONTENT_ALERT) return { kind: "refused", reason: `alert ${fragment[1] ?? "?"}` };
     if (type !== CONTENT_HANDSHAKE) return { kind: "failed", reason: `unexpected record type ${type}` };
+    // RFC 5246 6.2.1 forbids them; read on, a stream of them would never end and each would cost a
+    // copy of what came before (several time limits' worth of a blocked event loop, measured).
+    if (length === 0) return { kind: "failed", reason: "an empty handshake record (not TLS)" };
     handshakeBytes.push(fragment);
     const hs = Buffer.concat(handshakeBytes);
     // type(1) length(3) version(2) random(32) session id length(1)

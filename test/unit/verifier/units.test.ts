@@ -9,7 +9,7 @@ import { probeUrl, redirectProblems } from "../../../verifier/checks/httpRedirec
 import { createContext } from "../../../verifier/context";
 import { en } from "../../../verifier/messages/en";
 import { zhCN } from "../../../verifier/messages/zhCN";
-import { buildClientHello, parseServerAnswer } from "../../../verifier/rawHello";
+import { buildClientHello, offerSuites, parseServerAnswer } from "../../../verifier/rawHello";
 import { UsageError, parseResolve, parseRootsPem, toSettings } from "../../../verifier/settings";
 import { verifyServedChain } from "../../../verifier/trust";
 import { EC_P256, createPki, issue } from "../../support/pki";
@@ -183,6 +183,29 @@ describe("hand-built ClientHello", () => {
     for (let i = 0; i < length; i += 2) suites.push(record.readUInt16BE(at + i));
     return suites;
   }
+
+  test("a server that floods records without a ServerHello is given up on at once, not read until the time limit", async () => {
+    // Empty handshake records, as fast as the socket takes them: each used to be kept and everything
+    // kept copied again, which held the event loop (and every timer) for several time limits.
+    const flood = net.createServer((socket) => {
+      socket.on("error", () => undefined);
+      const records = Buffer.alloc(5 * 4096);
+      for (let i = 0; i < 4096; i++) records.set([0x16, 0x03, 0x03, 0, 0], i * 5);
+      const pump = (): void => {
+        while (!socket.destroyed && socket.write(records));
+        if (!socket.destroyed) socket.once("drain", pump);
+      };
+      pump();
+    });
+    await new Promise<void>((resolve) => flood.listen(0, "127.0.0.1", resolve));
+    const { port } = flood.address() as net.AddressInfo;
+    try {
+      const answer = await offerSuites({ resolve: new Map(), timeoutMs: 3000 }, { host: "127.0.0.1", port }, [0x000a]);
+      expect(answer).toEqual({ kind: "failed", reason: "an empty handshake record (not TLS)" });
+    } finally {
+      await new Promise<void>((resolve) => flood.close(() => resolve()));
+    }
+  });
 
   test("builds a hello a parser can read back", () => {
     expect(offeredSuites(buildClientHello([0x000a, 0xc012], "a.test"))).toEqual([0x000a, 0xc012, 0x00ff]);
