@@ -1,7 +1,7 @@
 // The command line: options to VerifyOptions, the report to text or JSON, verdicts to exit codes
 // (0 every check passes, 1 a check fails, 2 bad usage or an unreachable endpoint). The language is
 // --lang, else the environment's (LC_ALL, LC_MESSAGES, LANG).
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { joinPhrases, localeFromEnvironment, parseLocale, type Locale } from "../lib/i18n";
 import { formatReport } from "./format";
@@ -69,12 +69,13 @@ export const MAX_CACERT_BYTES = 1024 * 1024;
 
 /**
  * Reads a --cacert file, refusing what is not a regular file or is larger than MAX_CACERT_BYTES:
- * /dev/zero or a pipe would otherwise be read until memory runs out.
+ * /dev/zero or a pipe would otherwise be read until memory runs out. Opened without blocking: opening
+ * a named pipe nobody writes to would otherwise wait forever, before any time limit is set.
  */
 export function readCaFile(file: string): string {
   let fd: number;
   try {
-    fd = openSync(file, "r");
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     throw new UsageError(
       `--cacert ${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); give the path of a PEM file`,
