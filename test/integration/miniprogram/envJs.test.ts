@@ -73,6 +73,9 @@ describe("npm run miniprogram --out <dir>", () => {
     const commit = spawnSync("git", ["rev-parse", "--short=12", "HEAD"], { cwd: PROJECT_DIR, encoding: "utf8" }).stdout.trim();
     expect(header).toContain(`at commit ${commit}`);
     expect(header).toMatch(/envVersion "develop"/);
+    // envVersion came with base library 2.10.0 (wx.getAccountInfoSync itself with 2.2.2): the older
+    // number would promise a field older clients do not have.
+    expect(header).toMatch(/envVersion, base library 2\.10\.0\+/);
     expect(header).toContain("socket: wss://dev.example.com  wss://example.com");
     // Every header line is a comment: nothing but module.exports runs.
     for (const line of header.trim().split("\n")) expect(line).toMatch(/^\/\//);

@@ -7,7 +7,7 @@ export const en = {
   headerCommit: (p: { commit: string }) => `at commit ${p.commit}`,
   headerCommitDirty: (p: { commit: string; files: string }) => `at commit ${p.commit}, with uncommitted changes in ${p.files}`,
   headerNoCommit: () => "outside a git checkout (no commit to name)",
-  headerPick: () => "Pick the environment by the build that runs (wx.getAccountInfoSync, base library 2.2.2+):",
+  headerPick: () => "Pick the environment by the build that runs (wx.getAccountInfoSync().miniProgram.envVersion, base library 2.10.0+):",
   headerReview: () =>
     'WeChat reviews the 开发版 (envVersion "develop"), so development must be a reachable HTTPS domain registered in the console, never localhost or a mock.',
   headerDomains: () => "Register both in 开发管理 → 开发设置 → 服务器域名:",

@@ -7,7 +7,7 @@ export const zhCN: MiniprogramMessages = {
   headerCommit: (p) => `提交 ${p.commit}`,
   headerCommitDirty: (p) => `提交 ${p.commit}，其中 ${p.files} 有未提交的修改`,
   headerNoCommit: () => "不在 git 仓库中（无提交可标注）",
-  headerPick: () => "按运行的版本选择环境（wx.getAccountInfoSync，基础库 2.2.2 起）：",
+  headerPick: () => "按运行的版本选择环境（wx.getAccountInfoSync().miniProgram.envVersion，基础库 2.10.0 起）：",
   headerReview: () =>
     '提交审核时微信默认审核开发版（envVersion 为 "develop"），所以 development 必须是已在后台登记、可访问的 HTTPS 域名，不能是 localhost 或 mock。',
   headerDomains: () => "两个域名都要在 开发管理 → 开发设置 → 服务器域名 中登记：",
