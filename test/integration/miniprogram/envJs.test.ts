@@ -134,7 +134,9 @@ describe("other stacks, other languages, bad stacks", () => {
   });
 
   test("bad usage exits 2 with the usage", () => {
-    expect(miniprogram([]).code).toBe(2);
+    const none = miniprogram([]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^give --out <dir>/);
     const bad = miniprogram(["--out", tempDir(), "--stack", "staging=qa"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--stack staging=qa: give development=<stack> or production=<stack>/);

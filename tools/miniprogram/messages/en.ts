@@ -15,6 +15,7 @@ export const en = {
     "enableMock is false in both: a mock in the develop build would be what the reviewer sees. Turn mocks on in local code, not here.",
   usage: () =>
     "usage: npm run miniprogram -- --out <dir> [--stack development=<stack or Pulumi.<stack>.yaml>] [--stack production=<...>] [--lang en|zh-CN]",
+  outMissing: () => "give --out <dir>, the mini program project to write config/env.js into",
   badStackOption: (p: { value: string }) =>
     `--stack ${p.value}: give development=<stack> or production=<stack> (a stack name or a Pulumi.<stack>.yaml file; default development=dev, production=prod)`,
   badLang: (p: { value: string }) => `--lang ${p.value}: give en or zh-CN`,

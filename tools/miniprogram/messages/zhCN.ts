@@ -14,6 +14,7 @@ export const zhCN: MiniprogramMessages = {
   headerMock: () => "两个环境的 enableMock 都是 false：开发版里的 mock 就是审核人员看到的内容。请在本地代码中开启 mock，不要改这里。",
   usage: () =>
     "用法：npm run miniprogram -- --out <目录> [--stack development=<栈名或 Pulumi.<栈>.yaml>] [--stack production=<...>] [--lang en|zh-CN]",
+  outMissing: () => "请用 --out <目录> 指定小程序项目，config/env.js 写在其中",
   badStackOption: (p) =>
     `--stack ${p.value}：请写 development=<栈> 或 production=<栈>（栈名或 Pulumi.<栈>.yaml 文件；默认 development=dev、production=prod）`,
   badLang: (p) => `--lang ${p.value}：请写 en 或 zh-CN`,
