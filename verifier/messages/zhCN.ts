@@ -58,7 +58,7 @@ export const zhCN: VerifierMessages = {
     `证书没有列出任何主题备用名称（SAN）${p.commonName ? `（只有通用名称 ${p.commonName}，手机会忽略它）` : ""}：请签发以 ${p.host} 为 DNS 名称的证书`,
   notYetValid: (p) => `证书尚未生效：从 ${p.date} 开始（请检查服务器时钟或签发日期）`,
   expired: (p) => `证书已于 ${p.date} 过期（${p.days} 天前）：请续期并上传新证书`,
-  expiresSoon: (p) => `证书将于 ${p.date} 过期，还剩 ${p.days} 天，少于至少 ${p.min} 天的要求：请立即续期`,
+  expiresSoon: (p) => `证书将于 ${p.date} 过期，只剩 ${p.days} 天，不足要求的 ${p.min} 天：请立即续期`,
   validUntil: (p) => `有效期至 ${p.date}，还剩 ${p.days} 天（至少 ${p.min} 天）`,
 
   hstsNoAnswer: (p) => `没有可读取该响应头的 HTTPS 应答：${p.reason}`,
@@ -66,7 +66,7 @@ export const zhCN: VerifierMessages = {
   hstsMissing: (p) => `${p.where} 没有 Strict-Transport-Security 响应头：${p.fix}`,
   hstsPartial: (p) => `；${p.where} 缺少该响应头：nginx 的 add_header 需要加 \`always\` 才会覆盖错误应答`,
   hstsNoMaxAge: (p) => `Strict-Transport-Security "${p.value}" 没有有效的 max-age：${p.fix}`,
-  hstsTooShort: (p) => `HSTS max-age=${p.maxAge}（${p.age}）短于至少 ${p.min} 秒（${p.minAge}）的要求：请调大${p.partial}`,
+  hstsTooShort: (p) => `HSTS max-age=${p.maxAge}（${p.age}）短于要求的最小值 ${p.min} 秒（${p.minAge}）：请调大${p.partial}`,
   hstsGood: (p) =>
     `Strict-Transport-Security max-age=${p.maxAge}（${p.age}）${p.extras ? `，${p.extras}` : ""}，见于 ${p.path}${p.partial}`,
   durationYears: (p) => `${p.n} 年`,
@@ -108,7 +108,7 @@ export const zhCN: VerifierMessages = {
     `${p.url} 上没有 WebSocket 接口应答升级请求（${p.reason}）：nginx 必须把 Upgrade 和 Connection 请求头传给应用` +
     '（proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection "upgrade"），' +
     "或用 --websocket-path 指向 socket 路由",
-  websocketOptional: (p) => `${p.path} 上没有 WebSocket 接口应答升级请求（${p.reason}）：小程序不用 wx.connectSocket 就没关系`,
+  websocketOptional: (p) => `${p.path} 上没有 WebSocket 接口应答升级请求（${p.reason}）：小程序不使用 wx.connectSocket 时可以忽略`,
 
   usage: (p) => `用法：wechat-https-verify <https-url> [选项]     （或：npm run verify -- <https-url> [选项]）
 
@@ -169,7 +169,7 @@ export const zhCN: VerifierMessages = {
   devicesHandshakeIos: () => "iOS（ATS 只接受前向保密套件）；安卓可能仍能用弱套件连接",
   devicesNoneLegacyVersions: () => "不报错：手机本来就用 TLS 1.2 或 1.3；旧版本只会降低 SSL Labs 评级，并让旧客户端暴露在风险中",
   devicesNoneWeakSuites: () => "只要同时接受前向保密套件就不报错（手机优先使用这些套件）；弱套件会降低 SSL Labs 评级",
-  devicesNoneHsts: () => "不报错：微信不检查 HSTS；用浏览器打开该域名（web-view、H5）时会失去 HTTPS 固定",
+  devicesNoneHsts: () => "不报错：微信不检查 HSTS；但用浏览器打开该域名（web-view、H5）时，浏览器不会记住只用 HTTPS 访问它",
   devicesNoneRedirect: () => "不报错：小程序只调用 https://（http:// 的 URL 在发出前就被拒绝）；浏览器和旧链接会停留在明文 HTTP",
   devicesHealthStatus: (p) =>
     `没有报错文本：所有手机上 wx.request 都进入成功回调，res.statusCode 为 ${p.status}（任何 HTTP 状态码都进入 success），小程序代码必须把它当作失败处理`,
