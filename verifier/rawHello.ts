@@ -4,6 +4,7 @@
 import * as net from "node:net";
 import { randomBytes } from "node:crypto";
 import { Endpoint } from "./settings";
+import { en } from "./messages/en";
 import { ProbeEnv, dialAddress } from "./probe";
 import { settleOnce } from "./settle";
 
@@ -114,7 +115,7 @@ export function offerSuites(env: ProbeEnv, endpoint: Endpoint, suites: readonly 
       {
         ms: env.timeoutMs,
         outcome: () => {
-          const reason = `no answer within ${env.timeoutMs} ms`;
+          const reason = (env.messages ?? en).noAnswer({ ms: env.timeoutMs });
           return socket.bytesWritten > 0 ? { kind: "refused", reason } : { kind: "failed", reason };
         },
       },
@@ -129,6 +130,6 @@ export function offerSuites(env: ProbeEnv, endpoint: Endpoint, suites: readonly 
     socket.once("error", (err) =>
       finish(socket.bytesWritten > 0 ? { kind: "refused", reason: err.message } : { kind: "failed", reason: err.message }),
     );
-    socket.once("close", () => finish({ kind: "refused", reason: "the server closed the connection" }));
+    socket.once("close", () => finish({ kind: "refused", reason: (env.messages ?? en).serverClosed() }));
   });
 }
