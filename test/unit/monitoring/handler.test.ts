@@ -1,5 +1,6 @@
 // The monitoring function's parts in-process: state transitions, the alert text, robot message
 // formats and signing, the state file, and the redacting log.
+import { execFileSync } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -122,6 +123,26 @@ describe("robots", () => {
     const expected = createHmac("sha256", "SEC0123456789abcdef").update("1700000000000\nSEC0123456789abcdef").digest("base64");
     expect(url.searchParams.get("sign")).toBe(expected);
     expect(signedUrl(wecom, 1700000000000)).toBe(wecom.url);
+  });
+
+  test("the signature in the URL is what DingTalk's documented steps give, byte for byte, as sent", () => {
+    // DingTalk's custom robot documentation, in Python: HmacSHA256 keyed with the secret over
+    // timestamp + "\n" + secret, base64, then urllib.parse.quote_plus. Timestamps whose signature has
+    // "+", "/" or "=" check the escaping too.
+    const timestamps = [1700000000000, 1700000000001, 1700000000002, 1700000000003, 1700000000004];
+    const python = [
+      "import base64, hashlib, hmac, sys, urllib.parse",
+      "secret = sys.argv[1]",
+      "for ts in sys.argv[2:]:",
+      "    code = hmac.new(secret.encode('utf-8'), '{}\\n{}'.format(ts, secret).encode('utf-8'), digestmod=hashlib.sha256).digest()",
+      "    print(urllib.parse.quote_plus(base64.b64encode(code)))",
+    ].join("\n");
+    const documented = execFileSync("python3", ["-c", python, ding.secret ?? "", ...timestamps.map(String)], { encoding: "utf8" })
+      .trim()
+      .split("\n");
+    const sent = timestamps.map((ts) => /[?&]sign=([^&]*)/.exec(signedUrl(ding, ts))?.[1]);
+    expect(sent).toEqual(documented);
+    expect(documented.some((sign) => /%2B|%2F|%3D/.test(sign))).toBe(true);
   });
 
   test("the log redacts URLs, keys, tokens and secrets, also URL-encoded", () => {
