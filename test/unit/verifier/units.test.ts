@@ -2,7 +2,8 @@
 // and the hand-built ClientHello against a stub that accepts 3DES, which no local OpenSSL can offer.
 import { X509Certificate } from "node:crypto";
 import * as net from "node:net";
-import { chainProblemText } from "../../../verifier/checks/certificate";
+import * as tls from "node:tls";
+import { chainProblemText, checkCertificateHostname } from "../../../verifier/checks/certificate";
 import { checkCipherSuites, weakness } from "../../../verifier/checks/cipherSuites";
 import { humanDuration, parseHsts } from "../../../verifier/checks/hsts";
 import { probeUrl, redirectProblems } from "../../../verifier/checks/httpRedirect";
@@ -155,6 +156,49 @@ describe("chain building", () => {
     const verdict = verifyServedChain(served, [new X509Certificate(pki.root.certPem)]);
     expect(verdict).toEqual({ ok: false, problem: { kind: "expiredIntermediate", issuer: "Old CA", date: served[1].validTo } });
     expect(verdict.ok || chainProblemText(en, verdict.problem)).toMatch(/the intermediate "Old CA" expired on .*upload the full chain/);
+  });
+});
+
+describe("cross-signed roots and IP hosts", () => {
+  test("a served cross-signed copy of a trusted root ends the chain there, even expired; trusting only the old root, it breaks it", async () => {
+    // Like Let's Encrypt's ISRG Root X1 cross-signed by DST Root CA X3: same name and key as the new
+    // root, issued by an old one. A phone that has the new root stops at it and never looks further.
+    const old = await issue({ commonName: "Old Root", isCa: true, key: EC_P256, notAfterDays: 3650 });
+    const root = await issue({ commonName: "New Root", isCa: true, key: EC_P256, notAfterDays: 3650 });
+    const cross = await issue({ commonName: "New Root", isCa: true, key: EC_P256, notBeforeDays: -400, notAfterDays: -3 }, old, root.keys);
+    const intermediate = await issue({ commonName: "Intermediate", isCa: true, key: EC_P256 }, root);
+    const leaf = await issue({ dnsNames: ["a.test"], key: EC_P256 }, intermediate);
+    const served = [leaf, intermediate, cross].map((c) => new X509Certificate(c.certPem));
+    const trusted = verifyServedChain(served, [new X509Certificate(root.certPem)]);
+    expect(trusted.ok && trusted.path.map((c) => c.subject.split("\n")[0])).toEqual(["CN=a.test", "CN=Intermediate"]);
+    expect(trusted.ok && trusted.anchor.fingerprint256).toBe(new X509Certificate(root.certPem).fingerprint256);
+    // In any order, as phones do not mind it.
+    expect(verifyServedChain([served[0], served[2], served[1]], [new X509Certificate(root.certPem)]).ok).toBe(true);
+    expect(verifyServedChain(served, [new X509Certificate(old.certPem)])).toMatchObject({
+      ok: false,
+      problem: { kind: "expiredIntermediate", issuer: "New Root" },
+    });
+  });
+
+  test("an IP host is matched against the certificate's IP addresses, never its DNS names", async () => {
+    const pki = await createPki("ip");
+    const byIp = await pki.leaf({ commonName: "ip", ipAddresses: ["127.0.0.1"], key: EC_P256 });
+    const byDnsName = await pki.leaf({ commonName: "dns", dnsNames: ["127.0.0.1"], key: EC_P256 });
+    const verdicts: boolean[] = [];
+    for (const leaf of [byIp, byDnsName]) {
+      const server = tls.createServer({ key: leaf.keyPem, cert: leaf.certPem + pki.intermediate.certPem }, (socket) => socket.end());
+      server.on("tlsClientError", () => undefined);
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      const { port } = server.address() as net.AddressInfo;
+      try {
+        verdicts.push(
+          (await checkCertificateHostname(createContext(toSettings({ url: `https://127.0.0.1:${port}/`, timeoutMs: 2000 })))).ok,
+        );
+      } finally {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
+    }
+    expect(verdicts).toEqual([true, false]);
   });
 });
 
