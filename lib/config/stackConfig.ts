@@ -178,6 +178,7 @@ function resolvePem(ctx: Context, domain: string, tlsPolicy: TlsPolicy): Certifi
     minDaysRemaining: ctx.values.minDaysRemaining,
     strict: ctx.environment === "prod",
     trustedRootsPem: trustedRootsPem === "" ? undefined : trustedRootsPem,
+    locale: ctx.locale,
   });
   report.errors.forEach((m) => ctx.problems.error(m));
   report.warnings.forEach((m) => ctx.problems.warning(m));
