@@ -68,8 +68,11 @@ function certificateSource(settings: StackSettings): CertificateSourceArgs {
 }
 
 /**
- * Whether a config key was set with --secret. The SDK keeps this in an internal function (the
- * language host passes the secret keys to the program); undefined when a future SDK drops it.
+ * Whether a config key was set with --secret. The language host passes the secret keys beside the
+ * config (PULUMI_CONFIG_SECRET_KEYS, pulumi/pulumi sdk/nodejs/cmd/pulumi-language-nodejs/main.go) and
+ * the SDK answers through runtime.isConfigSecret, which its typings leave out (@internal); the offline
+ * plan sets both with runtime.setAllConfig. test/unit/config/cliSecretKeys.test.ts fails if an SDK
+ * upgrade drops it; undefined then, and the checks that need it do not run.
  */
 function configSecretCheck(): ((fullKey: string) => boolean) | undefined {
   const runtime = pulumi.runtime as unknown as { isConfigSecret?: (key: string) => boolean };

@@ -29,9 +29,13 @@ function secretInput(value: SecretValue): pulumi.Output<string> {
   return pulumi.secret(value.known ? pulumi.output(value.value) : (pulumi.output(pulumi.unknown) as unknown as pulumi.Output<string>));
 }
 
-/** RAM names allow letters, digits, "." and "-", up to 64 characters; a hash keeps a long one unique. */
+/**
+ * A name both a RAM role and a RAM policy take: letters, digits and "-" (policy names allow no "."
+ * that role names would, website/docs/r/ram_policy.html.markdown), at most 64 characters (roles); a
+ * hash keeps a long one unique.
+ */
 function ramName(stack: string, region: string, suffix: string): string {
-  const name = `wechat-https-backend-${stack}-${region}-${suffix}`.replace(/[^A-Za-z0-9.-]/g, "-");
+  const name = `wechat-https-backend-${stack}-${region}-${suffix}`.replace(/[^A-Za-z0-9-]/g, "-");
   if (name.length <= 64) return name;
   const hash = createHash("sha256").update(name).digest("hex").slice(0, 8);
   return `${name.slice(0, 64 - suffix.length - 10)}-${hash}-${suffix}`;

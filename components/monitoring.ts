@@ -33,6 +33,15 @@ export interface MonitoringArgs {
   readonly tags?: Record<string, string>;
 }
 
+/**
+ * The full-text index's delimiters, Log Service's console default. Never left empty: the provider
+ * sends the list as given and reads back what the service keeps (terraform-provider-alicloud
+ * alicloud/resource_alicloud_log_store_index.go), so whatever the service makes of an empty list (a
+ * refusal, its own default, no splitting at all) is a failed create, a diff on every preview or an
+ * index that finds nothing; every example of the provider sets one (log_store_index.html.markdown).
+ */
+const LOG_INDEX_DELIMITERS = ", '\";=()[]{}?@&<>/:\n\t\r";
+
 /** Alarm thresholds; CloudMonitor notifies on the change to alarm and on recovery. */
 const ALARMS = {
   /** Percent of probe points that reached the health URL in a minute; below it for 3 minutes alarms. */
@@ -80,7 +89,11 @@ export class Monitoring extends pulumi.ComponentResource {
       // Without an index a Logstore keeps data but cannot be searched.
       new alicloud.log.StoreIndex(
         `${name}-${suffix}-index`,
-        { project: project.projectName, logstore: logstore.logstoreName, fullText: { caseSensitive: false, includeChinese: true } },
+        {
+          project: project.projectName,
+          logstore: logstore.logstoreName,
+          fullText: { caseSensitive: false, includeChinese: true, token: LOG_INDEX_DELIMITERS },
+        },
         parent,
       );
       return logstore;
@@ -149,25 +162,34 @@ export class Monitoring extends pulumi.ComponentResource {
       },
       parent,
     );
+    // Scoped to this account, region and stack: the bucket and its objects (OSS resources name no
+    // region), and the function's own Logstore, not the access logs beside it.
+    const accountId = alicloud.getCallerIdentityOutput({ parent: this }).accountId;
     const policy = new alicloud.ram.Policy(
       `${name}-policy`,
       {
         policyName: names.roleName,
         description: `wechat-https-backend ${args.stack}: read and write the monitor state, write the monitor's logs`,
-        policyDocument: pulumi.all([bucket.bucket, project.projectName]).apply(([bucketName, projectName]) =>
-          JSON.stringify({
-            Version: "1",
-            Statement: [
-              { Effect: "Allow", Action: ["oss:ListObjects", "oss:GetBucketInfo"], Resource: [`acs:oss:*:*:${bucketName}`] },
-              {
-                Effect: "Allow",
-                Action: ["oss:GetObject", "oss:PutObject", "oss:DeleteObject"],
-                Resource: [`acs:oss:*:*:${bucketName}/*`],
-              },
-              { Effect: "Allow", Action: ["log:PostLogStoreLogs"], Resource: [`acs:log:*:*:project/${projectName}/*`] },
-            ],
-          }),
-        ),
+        policyDocument: pulumi
+          .all([accountId, bucket.bucket, project.projectName, functionLog.logstoreName])
+          .apply(([account, bucketName, projectName, logstore]) =>
+            JSON.stringify({
+              Version: "1",
+              Statement: [
+                { Effect: "Allow", Action: ["oss:ListObjects", "oss:GetBucketInfo"], Resource: [`acs:oss:*:${account}:${bucketName}`] },
+                {
+                  Effect: "Allow",
+                  Action: ["oss:GetObject", "oss:PutObject", "oss:DeleteObject"],
+                  Resource: [`acs:oss:*:${account}:${bucketName}/*`],
+                },
+                {
+                  Effect: "Allow",
+                  Action: ["log:PostLogStoreLogs"],
+                  Resource: [`acs:log:${settings.region}:${account}:project/${projectName}/logstore/${logstore}`],
+                },
+              ],
+            }),
+          ),
       },
       parent,
     );

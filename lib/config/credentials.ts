@@ -1,23 +1,25 @@
 // Which config keys hold secrets, whatever their namespace: the project's own keys its schema marks
 // secret (keys.ts), and the credentials of any provider (`alicloud:accessKey`, `alicloud:secretKey`,
-// `alicloud:securityToken`, the same names in any other namespace). The providers do not say so
-// themselves: pulumi-alicloud's config module reads all three with a plain `get`
-// (sdk/nodejs/config/vars.ts), and terraform-provider-alicloud's provider schema does not mark them
-// Sensitive (alicloud/provider.go), so a value stored in plain text would be printed like any other.
+// `alicloud:securityToken`, `alicloud:assumeRoleWithOidc` whose `oidcToken` is a bearer token, the same
+// names in any other namespace). The providers do not say so themselves: pulumi-alicloud's config
+// module reads them all with a plain `get` (sdk/nodejs/config/vars.ts), and terraform-provider-alicloud's
+// provider schema does not mark them Sensitive (alicloud/provider.go), so a value stored in plain text
+// would be printed like any other.
 import { CONFIG_KEYS, PROJECT, type ConfigKeySpec } from "./keys";
 import { configMessages, type ConfigMessages } from "./messages";
 
 /** Names of provider settings that are credentials, in every namespace. */
-export const CREDENTIAL_KEY_NAMES: readonly string[] = ["accessKey", "secretKey", "securityToken"];
+export const CREDENTIAL_KEY_NAMES: readonly string[] = ["accessKey", "secretKey", "securityToken", "assumeRoleWithOidc"];
 
 /** The environment variables the alicloud provider reads instead (alicloud/provider.go, DefaultFunc). */
 const ALICLOUD_VARIABLES: Readonly<Record<string, string>> = {
   accessKey: "ALICLOUD_ACCESS_KEY",
   secretKey: "ALICLOUD_SECRET_KEY",
   securityToken: "ALICLOUD_SECURITY_TOKEN",
+  assumeRoleWithOidc: "ALIBABA_CLOUD_OIDC_TOKEN",
 };
 
-/** True for `<namespace>:accessKey`, `<namespace>:secretKey`, `<namespace>:securityToken`. */
+/** True for `<namespace>:accessKey`, `<namespace>:secretKey`, `<namespace>:securityToken`, `<namespace>:assumeRoleWithOidc`. */
 export function isCredentialKey(fullKey: string): boolean {
   const separator = fullKey.indexOf(":");
   return separator > 0 && CREDENTIAL_KEY_NAMES.includes(fullKey.slice(separator + 1));

@@ -50,7 +50,7 @@ const UNUSABLE = [
     config: ["alicloud:credentialsUri"],
     env: ["ALICLOUD_CREDENTIALS_URI", "ALIBABA_CLOUD_CREDENTIALS_URI"],
   },
-  { what: "OIDC", config: [], env: ["ALIBABA_CLOUD_OIDC_TOKEN_FILE", "ALIBABA_CLOUD_OIDC_PROVIDER_ARN"] },
+  { what: "OIDC", config: ["alicloud:assumeRoleWithOidc"], env: ["ALIBABA_CLOUD_OIDC_TOKEN_FILE", "ALIBABA_CLOUD_OIDC_PROVIDER_ARN"] },
 ] as const;
 
 const ASSUMED_ROLE = { config: ["alicloud:assumeRole"], env: ["ALICLOUD_ASSUME_ROLE_ARN", "ALIBABA_CLOUD_ROLE_ARN"] } as const;

@@ -5,6 +5,7 @@ import { domainToASCII } from "node:url";
 import { isIP } from "node:net";
 import { parse as parseHost } from "tldts";
 import type { Locale } from "../i18n";
+import { CONFIG_KEYS } from "./keys";
 import { configMessages } from "./messages";
 
 export interface ParsedDomain {
@@ -18,12 +19,12 @@ const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
 /**
  * Checks a host name given in config and returns it normalised, or the reason it is not usable.
- * `key` names the config key in the message.
+ * `key` names the config key in the message; the fix sets that key's own example (a zone for dnsZone).
  */
-export function parseDomain(raw: string, key: string, locale: Locale = "en"): ParsedDomain | string {
+export function parseDomain(raw: string, key: "domain" | "dnsZone", locale: Locale = "en"): ParsedDomain | string {
   const m = configMessages(locale);
   const value = raw.trim();
-  const said = { key, value: raw, fix: `pulumi config set ${key} dev.example.com` };
+  const said = { key, value: raw, fix: `pulumi config set ${key} ${CONFIG_KEYS[key].example}` };
   if (value === "") return m.hostEmpty(said);
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value);
   if (scheme) return m.hostHasScheme({ ...said, scheme: scheme[1] });

@@ -526,7 +526,7 @@ export const CONFIG_KEYS = {
     default: "auto",
     description:
       "Scheduled verifier in Function Compute, CloudMonitor site monitor and alarms, access logs to Log Service: on, off or auto (on in prod).",
-    descriptionZh: "Function Compute 中的定时校验、云监控站点监控和报警、写入日志服务的访问日志：on、off 或 auto（prod 中为 on）。",
+    descriptionZh: "函数计算中的定时校验、云监控站点监控和报警、写入日志服务的访问日志：on、off 或 auto（prod 中为 on）。",
     example: "on",
     enum: MONITORING_MODES,
   },
@@ -555,7 +555,7 @@ export const CONFIG_KEYS = {
       'When the scheduled verifier runs, in Function Compute timer syntax: "@every 30m", or six cron fields ' +
       "with seconds first, UTC unless prefixed CRON_TZ=Asia/Shanghai.",
     descriptionZh:
-      '定时校验的运行时间，Function Compute 定时器写法："@every 30m"，或以秒开头的六段 cron，默认 UTC，可加前缀 CRON_TZ=Asia/Shanghai。',
+      '定时校验的运行时间，函数计算定时触发器写法："@every 30m"，或以秒开头的六段 cron，默认 UTC，可加前缀 CRON_TZ=Asia/Shanghai。',
     example: "@every 30m",
   },
   logRetentionDays: {

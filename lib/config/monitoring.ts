@@ -48,7 +48,10 @@ function rawList(raw: string | undefined): RawList {
     return { invalid: true };
   }
   if (!Array.isArray(parsed)) return { invalid: true };
-  if (parsed.some((item) => typeof item === "object" && item !== null && "secure" in item)) return { known: false };
+  // An item the offline plan could not decrypt (tools/plan/stackFiles.ts).
+  if (parsed.some((item) => item === UNREADABLE_SECRET || (typeof item === "object" && item !== null && "secure" in item))) {
+    return { known: false };
+  }
   if (!parsed.every((item): item is string => typeof item === "string")) return { invalid: true };
   return { known: true, entries: parsed.filter((item) => item.trim() !== "") };
 }

@@ -67,7 +67,7 @@ export const FAKE = {
   accountId: "1234567890123456",
 } as const;
 
-type Outputs = (inputs: Record<string, unknown>, name: string, index: number) => Record<string, unknown>;
+type Outputs = (inputs: Record<string, unknown>, name: string, index: number, region: string) => Record<string, unknown>;
 
 /** Outputs each resource type computes in the cloud, beyond echoing its inputs (test mode values). */
 const COMPUTED: Record<string, Outputs> = {
@@ -83,8 +83,8 @@ const COMPUTED: Record<string, Outputs> = {
   "alicloud:slb/serverCertificate:ServerCertificate": (_inputs, name) => ({ name }),
   // The ARN forms the providers return (ram Role arn; FC 3.0 CreateFunction's functionArn).
   "alicloud:ram/role:Role": (inputs) => ({ arn: `acs:ram::${FAKE.accountId}:role/${String(inputs.roleName).toLowerCase()}` }),
-  "alicloud:fc/v3Function:V3Function": (inputs) => ({
-    functionArn: `acs:fc:cn-hangzhou:${FAKE.accountId}:functions/${String(inputs.functionName)}`,
+  "alicloud:fc/v3Function:V3Function": (inputs, _name, _index, region) => ({
+    functionArn: `acs:fc:${region}:${FAKE.accountId}:functions/${String(inputs.functionName)}`,
   }),
   "tls:index/certRequest:CertRequest": () => ({
     certRequestPem: "-----BEGIN CERTIFICATE REQUEST-----\nmock\n-----END CERTIFICATE REQUEST-----\n",
@@ -161,7 +161,7 @@ export class ProjectMocks implements pulumi.runtime.Mocks {
   newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, unknown> } {
     const index = this.countByType.get(args.type) ?? 0;
     this.countByType.set(args.type, index + 1);
-    const computed = COMPUTED[args.type]?.(args.inputs, args.name, index) ?? {};
+    const computed = COMPUTED[args.type]?.(args.inputs, args.name, index, this.region) ?? {};
     const id = this.mode === "test" ? `${args.name}-id` : undefined;
     // In plan mode every computed output is the engine's "unknown" marker.
     const state = {

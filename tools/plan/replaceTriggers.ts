@@ -150,6 +150,141 @@ export const REPLACE_TRIGGERS: Readonly<Record<string, ReplaceTriggers>> = {
       `${ALICLOUD} alicloud/resource_alicloud_vswitch.go (zone_id, availability_zone, vpc_id, cidr_block, ` +
       `is_default ForceNew: true; vswitch_name is not; ${ALICLOUD_COMMIT})`,
   },
+  "alicloud:ecs/ramRoleAttachment:RamRoleAttachment": {
+    upstream: "alicloud_ecs_ram_role_attachment",
+    inputs: ["instanceId", "ramRoleName"],
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_ecs_ram_role_attachment.go (instance_id, ram_role_name ForceNew: true; ` +
+      `policy is not, and its Update does nothing; ${ALICLOUD_COMMIT})`,
+  },
+  "alicloud:ram/role:Role": {
+    upstream: "alicloud_ram_role",
+    inputs: ["roleName", "name"],
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_ram_role.go (role_name and the deprecated name ForceNew: true; ` +
+      `assume_role_policy_document, description, max_session_duration and tags update in place; ${ALICLOUD_COMMIT})`,
+  },
+  "alicloud:ram/policy:Policy": {
+    upstream: "alicloud_ram_policy",
+    inputs: ["policyName", "name"],
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_ram_policy.go (policy_name and the deprecated name ForceNew: true; ` +
+      `policy_document updates as a new policy version; ${ALICLOUD_COMMIT})`,
+  },
+  "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment": {
+    upstream: "alicloud_ram_role_policy_attachment",
+    everyInputExcept: [],
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_ram_role_policy_attachment.go (no Update function; role_name, ` +
+      `policy_name, policy_type ForceNew: true; ${ALICLOUD_COMMIT})`,
+  },
+  "alicloud:oos/secretParameter:SecretParameter": {
+    upstream: "alicloud_oos_secret_parameter",
+    inputs: ["secretParameterName", "type", "keyId", "dkmsInstanceId", "constraints"],
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_oos_secret_parameter.go (secret_parameter_name, type, key_id, ` +
+      `dkms_instance_id, constraints ForceNew: true; value, description, tags update in place; ${ALICLOUD_COMMIT})`,
+  },
+  "alicloud:cr/vpcEndpointLinkedVpc:VpcEndpointLinkedVpc": {
+    upstream: "alicloud_cr_vpc_endpoint_linked_vpc",
+    inputs: ["instanceId", "vpcId", "vswitchId", "moduleName"],
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_cr_vpc_endpoint_linked_vpc.go (instance_id, vpc_id, vswitch_id, ` +
+      `module_name ForceNew: true; ${ALICLOUD_COMMIT})`,
+    unconfirmed:
+      "enable_create_dns_record_in_pvzt is not ForceNew, but the resource's Update only calls another resource's Read " +
+      "(resourceAlicloudHbrHanaBackupClientRead): a change of it does nothing in the cloud and may fail",
+  },
+  "alicloud:fc/v3Function:V3Function": {
+    upstream: "alicloud_fcv3_function",
+    inputs: ["functionName", "idleTimeout"],
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_fcv3_function.go (function_name, idle_timeout ForceNew: true; code, ` +
+      `environment_variables, role, oss_mount_config, log_config and the rest update in place; ${ALICLOUD_COMMIT})`,
+  },
+  "alicloud:fc/v3Trigger:V3Trigger": {
+    upstream: "alicloud_fcv3_trigger",
+    inputs: ["functionName", "qualifier", "sourceArn", "triggerName", "triggerType"],
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_fcv3_trigger.go (function_name, qualifier, source_arn, trigger_name, ` +
+      `trigger_type ForceNew: true; trigger_config and description update in place; ${ALICLOUD_COMMIT})`,
+  },
+  "alicloud:oss/bucket:Bucket": {
+    upstream: "alicloud_oss_bucket",
+    inputs: ["bucket", "storageClass", "redundancyType"],
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_oss_bucket.go (bucket, storage_class, redundancy_type ForceNew: true; ` +
+      `server_side_encryption_rule, tags and force_destroy update in place; ${ALICLOUD_COMMIT})`,
+  },
+  "alicloud:log/project:Project": {
+    upstream: "alicloud_log_project",
+    inputs: ["projectName", "name"],
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_log_project.go (project_name and the deprecated name ForceNew: true; ` +
+      `description, policy, tags update in place; ${ALICLOUD_COMMIT})`,
+  },
+  "alicloud:log/store:Store": {
+    upstream: "alicloud_log_store",
+    inputs: ["projectName", "logstoreName", "project", "name", "shardCount", "telemetryType", "encryptConf"],
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_log_store.go (project_name, logstore_name, the deprecated project and name, ` +
+      `shard_count, telemetry_type and every field of encrypt_conf ForceNew: true; retention_period updates in place; ${ALICLOUD_COMMIT})`,
+  },
+  "alicloud:log/storeIndex:StoreIndex": {
+    upstream: "alicloud_log_store_index",
+    inputs: ["project", "logstore"],
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_log_store_index.go (project, logstore ForceNew: true; ` +
+      `full_text and field_search update in place; ${ALICLOUD_COMMIT})`,
+  },
+  "alicloud:log/machineGroup:MachineGroup": {
+    upstream: "alicloud_log_machine_group",
+    inputs: ["project", "name"],
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_log_machine_group.go (project, name ForceNew: true; ` +
+      `identify_type, identify_list, topic update in place; ${ALICLOUD_COMMIT})`,
+  },
+  "alicloud:log/logTailConfig:LogTailConfig": {
+    upstream: "alicloud_logtail_config",
+    inputs: ["project", "logstore", "name", "outputType"],
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_logtail_config.go (project, logstore, name, output_type ForceNew: true; ` +
+      `input_type, input_detail, log_sample update in place; ${ALICLOUD_COMMIT})`,
+  },
+  "alicloud:log/logTailAttachment:LogTailAttachment": {
+    upstream: "alicloud_logtail_attachment",
+    everyInputExcept: [],
+    source: `${ALICLOUD} alicloud/resource_alicloud_logtail_attachment.go (no Update function; every argument ForceNew: true; ${ALICLOUD_COMMIT})`,
+  },
+  "alicloud:cms/alarm:Alarm": {
+    upstream: "alicloud_cms_alarm",
+    inputs: ["project", "metric"],
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_cms_alarm.go (project, metric ForceNew: true; name, metric_dimensions, ` +
+      `contact_groups, escalations_*, targets and the rest update in place; ${ALICLOUD_COMMIT})`,
+  },
+  "alicloud:cms/alarmContact:AlarmContact": {
+    upstream: "alicloud_cms_alarm_contact",
+    inputs: ["alarmContactName"],
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_cms_alarm_contact.go (alarm_contact_name ForceNew: true; ` +
+      `describe, channels_*, lang update in place; ${ALICLOUD_COMMIT})`,
+  },
+  "alicloud:cms/alarmContactGroup:AlarmContactGroup": {
+    upstream: "alicloud_cms_alarm_contact_group",
+    inputs: ["alarmContactGroupName"],
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_cms_alarm_contact_group.go (alarm_contact_group_name ForceNew: true; ` +
+      `contacts, describe, enable_subscribed update in place; ${ALICLOUD_COMMIT})`,
+  },
+  "alicloud:cms/siteMonitor:SiteMonitor": {
+    upstream: "alicloud_cms_site_monitor",
+    inputs: ["taskType", "agentGroup"],
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_cms_site_monitor.go (task_type, agent_group ForceNew: true; address, ` +
+      `task_name, interval, isp_cities, option_json update in place; ${ALICLOUD_COMMIT})`,
+    unconfirmed: "option_json.is_base_encode is ForceNew inside option_json; this table judges top-level inputs only",
+  },
   "tls:index/privateKey:PrivateKey": {
     upstream: "tls_private_key",
     everyInputExcept: [],

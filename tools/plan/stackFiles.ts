@@ -94,7 +94,13 @@ export function loadStackConfig(
   const project = readProjectFile(projectDir);
   const file = "file" in stackOrFile ? path.resolve(stackOrFile.file) : path.join(projectDir, `Pulumi.${stackOrFile.stack}.yaml`);
   if (!existsSync(file)) {
-    throw new StackFileError(`no stack file ${path.basename(file)}; create it with pulumi stack init, or pass --config-file <path>`);
+    // The commands take a file in different ways (plan and render: --config-file; miniprogram:
+    // --stack development=<file>), so the fix names neither option.
+    throw new StackFileError(
+      "file" in stackOrFile
+        ? `no stack file ${stackOrFile.file}; check the path`
+        : `no stack file ${path.basename(file)} next to Pulumi.yaml; create it with pulumi stack init ${stackOrFile.stack}, or give the path of a stack file`,
+    );
   }
   let doc: { config?: unknown; environment?: unknown } | null;
   try {
@@ -136,6 +142,15 @@ export function loadStackConfig(
         );
       }
       values[full] = JSON.stringify(Object.fromEntries(Object.keys(value).map((name) => [name, UNREADABLE_SECRET])));
+      ciphertexts[full] = JSON.stringify(value);
+      secretKeys.push(full);
+      unreadableSecretKeys.push(full);
+      continue;
+    }
+    if (Array.isArray(value) && value.some(isSecure)) {
+      // `pulumi config set --secret --path 'alertWebhooks[0]' ...` encrypts one item: the CLI makes the
+      // whole key secret, and so does the plan.
+      values[full] = JSON.stringify(value.map((item) => (isSecure(item) ? UNREADABLE_SECRET : item)));
       ciphertexts[full] = JSON.stringify(value);
       secretKeys.push(full);
       unreadableSecretKeys.push(full);

@@ -12,7 +12,8 @@ import { formatPlan, toPlanDocument } from "../../../tools/plan/present";
 import { runProgram, type ProgramRun } from "../../../tools/plan/runProgram";
 import { toSnapshot } from "../../../tools/plan/snapshot";
 import { FAKE } from "../../../tools/plan/mocks";
-import { findResource, isSecretInput, loadIndex, resourcesOfType, revealSecret, T } from "../../support/program";
+import { AppRuntime } from "../../../components/appRuntime";
+import { findResource, isSecretInput, loadIndex, resourcesOfType, revealSecret, runComponents, T } from "../../support/program";
 
 const P = "wechat-https-backend:";
 const STACK = "shop";
@@ -178,4 +179,19 @@ describe("a stack with app secrets and an ACR Enterprise Edition image", () => {
     ];
     for (const text of texts) for (const value of [...Object.values(SECRETS), rotated.WX_APP_SECRET]) expect(text).not.toContain(value);
   });
+});
+
+test.each(["shop.v2_beta", `team-${"x".repeat(70)}.prod`])("the role and policy names of stack %s are names RAM takes", async (stack) => {
+  const run = await runComponents(() => {
+    new AppRuntime("rt", {
+      app: { env: {}, secrets: { WX_APP_SECRET: { known: true, value: "s" } }, user: "10001:10001" },
+      stack,
+      region: "cn-hangzhou",
+      vpcId: "vpc-1",
+      vswitchId: "vsw-1",
+    });
+  });
+  // Role names: letters, digits, "." and "-", at most 64; policy names: letters, digits and "-" only.
+  expect(String(findResource(run, T.ramRole).inputs.roleName)).toMatch(/^[A-Za-z0-9.-]{1,64}$/);
+  expect(String(findResource(run, T.ramPolicy).inputs.policyName)).toMatch(/^[A-Za-z0-9-]{1,128}$/);
 });

@@ -10,6 +10,7 @@ import { resolveStackConfig } from "../../../lib/config/stackConfig";
 import type { MonitoringSettings } from "../../../lib/config/settings";
 import { FUNCTION_ENV } from "../../../lib/monitoring/functionEnv";
 import type { ProgramRun } from "../../../tools/plan/runProgram";
+import { FAKE } from "../../../tools/plan/mocks";
 import { findResource, isSecretInput, resourcesOfType, revealSecret, runComponents, T } from "../../support/program";
 
 const WECOM = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa";
@@ -133,16 +134,17 @@ describe("Monitoring", () => {
     });
   });
 
-  test("the role trusts Function Compute only and may touch only its bucket and log project", () => {
+  test("the role trusts Function Compute only and may touch only its bucket and the function's Logstore, in this account", () => {
     const role = findResource(run, T.ramRole);
     expect(JSON.parse(String(role.inputs.assumeRolePolicyDocument)).Statement[0].Principal).toEqual({ Service: ["fc.aliyuncs.com"] });
     const policy = JSON.parse(String(findResource(run, T.ramPolicy).inputs.policyDocument)) as { Statement: { Resource: string[] }[] };
     const bucket = String(findResource(run, T.ossBucket).inputs.bucket);
     const project = String(findResource(run, T.logProject).inputs.projectName);
+    const logstore = String(findResource(run, T.logStore, "mon-function-log").inputs.logstoreName);
     expect(policy.Statement.flatMap((s) => s.Resource)).toEqual([
-      `acs:oss:*:*:${bucket}`,
-      `acs:oss:*:*:${bucket}/*`,
-      `acs:log:*:*:project/${project}/*`,
+      `acs:oss:*:${FAKE.accountId}:${bucket}`,
+      `acs:oss:*:${FAKE.accountId}:${bucket}/*`,
+      `acs:log:cn-shanghai:${FAKE.accountId}:project/${project}/logstore/${logstore}`,
     ]);
   });
 
@@ -213,6 +215,9 @@ describe("Monitoring", () => {
       logtailConfigName: config.inputs.name,
       machineGroupName: group.inputs.name,
     });
-    expect(resourcesOfType(run, T.logStoreIndex)).toHaveLength(2);
+    const indexes = resourcesOfType(run, T.logStoreIndex);
+    expect(indexes).toHaveLength(2);
+    // Each with the delimiters a full-text search needs (an index without any has none to split on).
+    for (const index of indexes) expect((index.inputs.fullText as { token?: string }).token).toMatch(/^(?=.* )(?=.*\n)(?=.*,).{5,}$/s);
   });
 });

@@ -51,6 +51,16 @@ describe("resolveDnsChallengeCredentials", () => {
     [{}, { ALIBABA_CLOUD_PROFILE: "work" }, /a profile \(ALIBABA_CLOUD_PROFILE\)/],
     [{}, { ALICLOUD_CREDENTIALS_URI: "http://127.0.0.1:8080/creds" }, /a credentials URI/],
     [{}, { ALIBABA_CLOUD_OIDC_TOKEN_FILE: "/var/run/token", ALIBABA_CLOUD_OIDC_PROVIDER_ARN: "acs:ram::1:oidc-provider/x" }, /OIDC/],
+    [
+      {
+        "alicloud:assumeRoleWithOidc": JSON.stringify({
+          oidcProviderArn: "acs:ram::1:oidc-provider/x",
+          roleArn: "acs:ram::1:role/deployer",
+        }),
+      },
+      {},
+      /OIDC \(alicloud:assumeRoleWithOidc\)/,
+    ],
   ])("a source lego cannot use is refused with the fix: %j %j", (config, env, what) => {
     const { credentials, problems } = resolve(config, env);
     expect(credentials).toBeUndefined();

@@ -138,6 +138,12 @@ describe("stack config: every bad value is refused with the key and the fix", ()
     ]);
   });
 
+  test("a dnsZone that is not a host name: the fix sets a zone, not a host", () => {
+    expect(problems({ ...devBase, dnsZone: "https://example.com/" })).toEqual([
+      'dnsZone "https://example.com/" has a scheme (https://); set only the host name, e.g. pulumi config set dnsZone example.com',
+    ]);
+  });
+
   test("a dnsZone that does not contain the domain", () => {
     expect(problems({ ...devBase, dnsZone: "example.org" })).toEqual([
       'dnsZone: "example.org" does not contain domain "dev.example.com"; set the zone the domain lives in (e.g. example.com), or leave dnsZone empty',

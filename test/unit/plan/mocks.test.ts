@@ -18,6 +18,18 @@ describe("the project's mocks", () => {
     );
   });
 
+  test("a function's ARN names the stack's region, as FC 3.0 returns it", () => {
+    const mocks = new ProjectMocks("test", "cn-shanghai");
+    const { state } = mocks.newResource({
+      type: "alicloud:fc/v3Function:V3Function",
+      name: "fn",
+      inputs: { functionName: "whb-prod-monitor" },
+      provider: "",
+      custom: true,
+    });
+    expect(state.functionArn).toBe("acs:fc:cn-shanghai:1234567890123456:functions/whb-prod-monitor");
+  });
+
   test("plan mode answers lookups with unknowns, test mode with the catalog's data", () => {
     const args = { availableInstanceType: "ecs.c7.large", availableResourceCreation: "VSwitch" };
     const planned = call(new ProjectMocks("plan", "cn-shanghai"), "alicloud:index/getZones:getZones", args);

@@ -86,8 +86,15 @@ test("a plain-text credential the program passes on unmarked is hidden in the pl
   expect(leaks(JSON.stringify(snapshot))).toEqual([]);
 });
 
-test("which keys are credentials: the three names in any namespace, nothing else", () => {
-  expect(["alicloud:accessKey", "alicloud:secretKey", "alicloud:securityToken", "acme:accessKey"].every(isCredentialKey)).toBe(true);
+test("which keys are credentials: the four names in any namespace, nothing else", () => {
+  const credentials = [
+    "alicloud:accessKey",
+    "alicloud:secretKey",
+    "alicloud:securityToken",
+    "alicloud:assumeRoleWithOidc",
+    "acme:accessKey",
+  ];
+  expect(credentials.every(isCredentialKey)).toBe(true);
   expect(["alicloud:region", "accessKey", "wechat-https-backend:domain", "alicloud:accessKeyId"].some(isCredentialKey)).toBe(false);
 });
 

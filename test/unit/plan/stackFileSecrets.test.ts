@@ -91,3 +91,30 @@ test("the offline plan of such a stack plans the secrets as [secret] and the rol
   expect(text).toContain("ram/role:Role");
   expect(text).not.toContain("ciphertextAAAA");
 });
+
+test("alertWebhooks with its items encrypted (pulumi config set --secret --path 'alertWebhooks[0]') is a secret, not a plain-text one", async () => {
+  const file = stackFile(
+    "robots",
+    `  ${P}monitoring: "on"
+  ${P}alertWebhooks:
+    - secure: v1:robotCiphertextAAAA
+`,
+  );
+  const { config } = loadStack(PROJECT_DIR, { configFile: file });
+  expect(config.plaintextSecretKeys).not.toContain(`${P}alertWebhooks`);
+  expect(config.unreadableSecretKeys).toContain(`${P}alertWebhooks`);
+  expect(config.ciphertexts[`${P}alertWebhooks`]).toContain("v1:robotCiphertextAAAA");
+  const plan = await planOf({ configFile: file });
+  expect(plan.document.warnings.filter((w) => w.includes("alertWebhooks"))).toEqual([]);
+  // The function still gets the robots, as a secret the offline plan cannot read.
+  expect(formatPlan(plan.document, file)).toMatch(/fc\/v3Function:V3Function[\s\S]*environmentVariables: "\[secret\]"/);
+  expect(JSON.stringify(plan.document)).not.toContain("robotCiphertextAAAA");
+});
+
+test("a missing stack file is named with a fix every command can follow", () => {
+  expect(() => loadStack(PROJECT_DIR, { stack: "qa" })).toThrow(
+    "no stack file Pulumi.qa.yaml next to Pulumi.yaml; create it with pulumi stack init qa, or give the path of a stack file",
+  );
+  // A path that does not exist is named as given; no option of one command is suggested.
+  expect(() => loadStack(PROJECT_DIR, { configFile: "my/Pulumi.qa.yaml" })).toThrow("no stack file my/Pulumi.qa.yaml; check the path");
+});
