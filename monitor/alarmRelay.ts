@@ -46,9 +46,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * True for a run of the verification: the timer's event (FC 3.0 passes {triggerTime, triggerName,
- * payload}; the Monitoring component's payload is {"kind":"verify"}), or a run by hand with no event,
- * `{}` or `{"kind":"verify"}`. Everything else is relayed.
+ * True for a run of the verification: the timer's event (FC passes {triggerTime, triggerName,
+ * payload}: "触发器Event格式", help.aliyun.com/document_detail/70140.html; the Monitoring component's
+ * payload is {"kind":"verify"}), or a run by hand with no event, `{}` or `{"kind":"verify"}`.
+ * Everything else is relayed.
  */
 export function isVerifyEvent(event: unknown): boolean {
   if (event === undefined) return true;

@@ -39,8 +39,9 @@ async function failuresNow(config: MonitorConfig): Promise<Failure[]> {
 
 /**
  * Saves the verdicts; a failure is logged, not thrown. The alerts of the run are out by then, and a
- * run that fails is run again by Function Compute (a timer invokes asynchronously, and failed
- * asynchronous invocations are retried, by default up to 3 times), which would send them again.
+ * run that fails is run again by Function Compute, which would send them again: a timer invokes
+ * asynchronously, and a failed asynchronous invocation is retried up to 3 times by default (FC's
+ * "Configure a retry mechanism", help.aliyun.com/en/functioncompute/fc/user-guide/error-handling-1-2).
  */
 function keepState(config: MonitorConfig, state: MonitorState, log: Log): boolean {
   try {
