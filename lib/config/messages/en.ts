@@ -142,6 +142,16 @@ export const en = {
   webhooksNotList: (p: { fix: string }) => `alertWebhooks: expected a list of robot URLs; e.g. ${p.fix}`,
   webhookInvalid: (p: { index: number; reason: string }) =>
     `alertWebhooks[${p.index}] ${p.reason}; set it again with pulumi config set --secret --path 'alertWebhooks[${p.index}]' <url>`,
+  webhookNotUrl: () => "is not a URL; give the robot's webhook address as the group settings show it",
+  webhookOtherHost: (p: { host: string }) =>
+    `points at ${p.host}, which is neither a WeCom robot (qyapi.weixin.qq.com) nor a DingTalk robot (oapi.dingtalk.com)`,
+  webhookNotHttps: (p: { kind: string }) => `must be an https:// URL (the ${p.kind} robot's address starts with https://)`,
+  webhookNotWebhook: (p: { kind: string; path: string; param: string }) =>
+    `is not a ${p.kind} robot webhook: its path must be ${p.path} with a ${p.param}= parameter, as the group settings show it`,
+  webhookBrokenEscape: () =>
+    'has a "#" part with a broken %-escape; a DingTalk signing secret goes after "#" as DingTalk shows it (SEC followed by letters and digits)',
+  webhookSecretNotDingTalk: () => "has a #fragment, but only DingTalk robots take a signing secret there",
+  webhookBadSecret: () => 'has a signing secret after "#" that does not look like DingTalk\'s (SEC followed by letters and digits)',
   webhooksTooLarge: (p: { count: number; bytes: number; max: number }) =>
     `alertWebhooks: ${p.count} robots take ${p.bytes} bytes, more than the ${p.max} that fit in the ` +
     `function's environment (Function Compute allows 4 KB in all); keep fewer robots`,

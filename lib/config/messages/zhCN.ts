@@ -87,7 +87,14 @@ export const zhCN: ConfigMessages = {
 
   webhooksNotList: (p) => `alertWebhooks：应为机器人 URL 列表；例如 ${p.fix}`,
   webhookInvalid: (p) =>
-    `alertWebhooks[${p.index}] ${p.reason}；请用 pulumi config set --secret --path 'alertWebhooks[${p.index}]' <url> 重新设置`,
+    `alertWebhooks[${p.index}]${p.reason}；请用 pulumi config set --secret --path 'alertWebhooks[${p.index}]' <url> 重新设置`,
+  webhookNotUrl: () => " 不是 URL；请照群设置中显示的样子填写机器人的 Webhook 地址",
+  webhookOtherHost: (p) => ` 指向 ${p.host}，既不是企业微信机器人（qyapi.weixin.qq.com），也不是钉钉机器人（oapi.dingtalk.com）`,
+  webhookNotHttps: (p) => ` 必须是 https:// URL（${p.kind} 机器人的地址以 https:// 开头）`,
+  webhookNotWebhook: (p) => ` 不是 ${p.kind} 机器人的 Webhook：路径必须是 ${p.path}，并带有 ${p.param}= 参数，与群设置中显示的一致`,
+  webhookBrokenEscape: () => ` 的 "#" 部分有残缺的 % 转义；钉钉的加签密钥按钉钉显示的样子写在 "#" 之后（SEC 后跟字母和数字）`,
+  webhookSecretNotDingTalk: () => " 带有 #片段，但只有钉钉机器人在那里接受加签密钥",
+  webhookBadSecret: () => ` 在 "#" 之后的加签密钥不像钉钉的密钥（SEC 后跟字母和数字）`,
   webhooksTooLarge: (p) =>
     `alertWebhooks：${p.count} 个机器人占 ${p.bytes} 字节，超过函数环境变量能容纳的 ${p.max} 字节（Function Compute 总共允许 4 KB）；请减少机器人`,
   alertEmailInvalid: (p) => `alertEmails[${p.index}]："${p.value}" 不是邮箱地址；例如 ${p.fix}`,

@@ -106,6 +106,30 @@ describe("alertWebhooks", () => {
     }
   });
 
+  test("in a zh run the refusal is Chinese, still by position and without the URL", () => {
+    const entry = WECOM.replace("https:", "http:");
+    const found = refusalOf(() =>
+      resolveStackConfig({
+        stack: "dev",
+        locale: "zh-CN",
+        values: {
+          "alicloud:region": "cn-hangzhou",
+          [P + "domain"]: "api.example.com",
+          [P + "certificateSource"]: "pem",
+          [P + "certificatePem"]: UNREADABLE_SECRET,
+          [P + "privateKeyPem"]: UNREADABLE_SECRET,
+          [P + "monitoring"]: "on",
+          [P + "alertWebhooks"]: JSON.stringify([entry]),
+        },
+      }),
+    );
+    const problem = found.find((p) => p.startsWith("alertWebhooks[0]"));
+    expect(problem).toMatch(
+      /^alertWebhooks\[0\] 必须是 https:\/\/ URL（wecom 机器人的地址以 https:\/\/ 开头）；请用 pulumi config set --secret/,
+    );
+    expect(problem).not.toContain(entry);
+  });
+
   test("more robots than fit in FC's 4 KB of environment variables are refused", () => {
     const many = Array.from({ length: 30 }, (_, i) => `${DING}${i}#${DING_SECRET}`);
     expect(problems({ ...pem, monitoring: "on", alertWebhooks: JSON.stringify(many) })).toContainEqual(
