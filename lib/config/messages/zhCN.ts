@@ -57,6 +57,23 @@ export const zhCN: ConfigMessages = {
     `hstsMaxAge：${p.value} 低于一年（${p.year}）；浏览器和 SSL Labs 至少要求这么长：pulumi config set hstsMaxAge ${p.year}`,
   prodInstanceCount: () => "instanceCount：prod 至少需要分布在 2 个可用区的 2 台实例，才能容忍一台故障；pulumi config set instanceCount 2",
   zoneCountAboveInstances: (p) => `zoneCount：${p.instances} 台实例无法让 ${p.zones} 个可用区各有一台；zoneCount 最多等于 instanceCount`,
+  zoneIdInvalid: (p) => `zoneIds："${p.zone}" 不是可用区 ID（如 ${p.example}）；例如 ${p.fix}`,
+  zoneIdOtherRegion: (p) =>
+    `zoneIds："${p.zone}" 不是 alicloud:region ${p.region} 的可用区；请列出 ${p.region} 的可用区，例如 ${p.region}-h`,
+  zoneIdsTwice: (p) => `zoneIds：${p.zones} 中有重复的可用区；每个交换机（vSwitch）需要自己的可用区`,
+  zoneIdsCount: (p) =>
+    `zoneIds 列出了 ${p.count} 个可用区，但 zoneCount 是 ${p.zoneCount}：每个交换机（vSwitch）正好列一个可用区，按顺序排列（正在使用的可用区：pulumi stack output zoneIds）`,
+  credentialsProfile: () => "配置文件（profile）",
+  credentialsUri: () => "凭证 URI",
+  credentialsOidc: () => "以 OIDC 扮演的角色",
+  dnsChallengeAssumedRole: (p) =>
+    `certificateSource acme：provider 在 AccessKey 之上扮演角色（${p.names}），但 DNS-01 验证做不到：它直接用 AccessKey 写 TXT 记录，这个 AccessKey 需要有该 Zone 的 DNS 写权限`,
+  dnsChallengeUnusable: (p) =>
+    `certificateSource acme：provider 的凭证来自${p.what}（${p.names}），而 ACME DNS-01 验证（lego 的 alidns）读不到它：它只接受 AccessKey 对或实例 RAM 角色；` +
+    "请导出有该 Zone DNS 写权限的 RAM 用户的 ALICLOUD_ACCESS_KEY 和 ALICLOUD_SECRET_KEY，或者保存在栈中：" +
+    "pulumi config set --secret alicloud:accessKey <id> 和 pulumi config set --secret alicloud:secretKey <secret>；或者改用 certificateSource pem",
+  dnsChallengeNotChecked: () =>
+    "DNS-01 验证的凭证：这里看不到任何阿里云凭证（栈配置和环境中都没有）；pulumi preview 会用 provider 的凭证检查",
   prodZoneCount: () => "zoneCount：prod 的实例至少分布在 2 个可用区；pulumi config set zoneCount 2",
   sshCidrInvalid: (p) => `sshAllowedCidrs："${p.cidr}" 不是有效的网段（${p.reason}）；例如 ${p.fix}`,
   sshWholeInternet: (p) => `sshAllowedCidrs："${p.cidr}" 向互联网开放了 SSH（比 /${p.prefix} 更大的网段都算）；请改为办公网或堡垒机的网段`,
