@@ -5,14 +5,9 @@ import type { CertificateSourceArgs } from "./components/certificate";
 import { clbCertificatePem, clbPrivateKeyPem } from "./lib/certificates/clbUpload";
 import type { DnsChallengeCredentials } from "./lib/config/dnsChallenge";
 import { configMessages } from "./lib/config/messages";
-import { ConfigError, resolveStackConfig, type SecretValue, type StackSettings } from "./lib/config/stackConfig";
+import { ConfigError, resolveStackConfig, type StackSettings } from "./lib/config/stackConfig";
 import { localeFromEnvironment } from "./lib/i18n";
-
-function secretInput(value: SecretValue | undefined, convert: (pem: string) => string): pulumi.Output<string> {
-  // Unknown only in the offline plan, which cannot decrypt `secure:` values; the CLI always can.
-  const plain = value?.known ? pulumi.output(convert(value.value)) : (pulumi.output(pulumi.unknown) as unknown as pulumi.Output<string>);
-  return pulumi.secret(plain);
-}
+import { secretOutput } from "./lib/secretOutput";
 
 /** The DNS challenge's credentials as lego's variables, read where the config check found them; keys as secrets. */
 function dnsChallengeValues(credentials: DnsChallengeCredentials | undefined): Record<string, pulumi.Input<string>> | undefined {
@@ -50,8 +45,8 @@ function certificateSource(settings: StackSettings): CertificateSourceArgs {
       return {
         kind: "pem",
         // Re-encoded into the forms CLB documents (canonical PEM, PKCS#1 RSA keys).
-        certificatePem: secretInput(certificate.certificatePem, clbCertificatePem),
-        privateKeyPem: secretInput(certificate.privateKeyPem, clbPrivateKeyPem),
+        certificatePem: secretOutput(certificate.certificatePem, clbCertificatePem),
+        privateKeyPem: secretOutput(certificate.privateKeyPem, clbPrivateKeyPem),
         notAfter: certificate.summary?.notAfter,
         issuer: certificate.summary?.issuer,
       };

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { ECS_TRUST_POLICY, appRolePolicyDocument, appSecretParameterName, registryPasswordParameterName } from "../lib/cloud/appRole";
 import type { AppSettings, SecretValue } from "../lib/config/settings";
+import { secretOutput } from "../lib/secretOutput";
 
 export interface AppRuntimeArgs {
   /** The app's secrets and registry login. */
@@ -22,11 +23,6 @@ export interface AppRuntimeArgs {
 /** Whether the app needs anything from the cloud beyond an anonymous pull. */
 export function appNeedsCloudAccess(app: AppSettings): boolean {
   return Object.keys(app.secrets).length > 0 || app.registry !== undefined;
-}
-
-function secretInput(value: SecretValue): pulumi.Output<string> {
-  // Unknown only in the offline plan, which cannot decrypt `secure:` values; the CLI always can.
-  return pulumi.secret(value.known ? pulumi.output(value.value) : (pulumi.output(pulumi.unknown) as unknown as pulumi.Output<string>));
 }
 
 /**
@@ -77,7 +73,7 @@ export class AppRuntime extends pulumi.ComponentResource {
           `${name}-secret-${label}`,
           {
             secretParameterName: parameterName,
-            value: secretInput(value),
+            value: secretOutput(value),
             // Optional and computed upstream; set to what the API returns so no diff appears.
             type: "Secret",
             description: `wechat-https-backend ${args.stack}: ${label === "registry-password" ? "registryPassword" : `appSecrets.${label}`}`,
@@ -146,7 +142,7 @@ export class AppRuntime extends pulumi.ComponentResource {
     this.bootDependencies = dependencies;
     this.revision = pulumi.secret(
       pulumi
-        .all(Object.entries(args.app.secrets).map(([variable, value]) => pulumi.all([variable, secretInput(value)])))
+        .all(Object.entries(args.app.secrets).map(([variable, value]) => pulumi.all([variable, secretOutput(value)])))
         .apply((entries) => createHash("sha256").update(JSON.stringify(entries)).digest("hex")),
     );
     this.registerOutputs({ roleName: this.roleName, revision: this.revision });

@@ -149,7 +149,8 @@ export class BackendInstances extends pulumi.ComponentResource {
           // The provider's default of one minute is far too short for a first boot.
           customTimeouts: { create: timings.createTimeout },
           // A gate that failed (the agent still offline, a slow boot) is invoked afresh by the next
-          // `pulumi up` instead of staying failed in the state.
+          // `pulumi up` instead of staying failed in the state: "*" covers the initialization error's
+          // key (pulumi/pulumi pkg/resource/deploy/step_generator.go, applyReplaceOnChanges).
           replaceOnChanges: ["*"],
         },
       );
@@ -218,6 +219,10 @@ export class BackendInstances extends pulumi.ComponentResource {
             dependsOn: previous ? [this.readiness[i], previous] : [this.readiness[i]],
             replacementTrigger: restart.trigger,
             customTimeouts: { create: `${Math.ceil(restart.timeoutSeconds / 60) + 5}m` },
+            // A restart that failed stays in the state with an initialization error; "*" covers that
+            // error's key, so the next `pulumi up` runs it afresh instead of recording it as done
+            // (pulumi/pulumi pkg/resource/deploy/step_generator.go, applyReplaceOnChanges).
+            replaceOnChanges: ["*"],
           },
         ),
       );

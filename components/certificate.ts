@@ -3,6 +3,7 @@ import * as alicloud from "@pulumi/alicloud";
 import * as tls from "@pulumi/tls";
 import * as acme from "@pulumiverse/acme";
 import { casCertificateFacts, leafIssuer } from "../lib/certificates/cas";
+import { unknownOutput } from "../lib/secretOutput";
 
 export type CertificateSourceArgs =
   | {
@@ -133,11 +134,6 @@ type Material =
   | (Facts & { readonly certificatePem: pulumi.Input<string>; readonly privateKeyPem: pulumi.Input<string> })
   | (Facts & { readonly casId: string; readonly casName: pulumi.Output<string>; readonly casRegion: string });
 
-/** An output that is unknown until the cloud or the CLI provides it (it is never shown as invented). */
-function unknownString(): pulumi.Output<string> {
-  return pulumi.output(pulumi.unknown) as unknown as pulumi.Output<string>;
-}
-
 function acmeMaterial(
   name: string,
   domain: string,
@@ -208,8 +204,8 @@ function pemMaterial(source: Extract<CertificateSourceArgs, { kind: "pem" }>): M
   return {
     certificatePem: source.certificatePem,
     privateKeyPem: source.privateKeyPem,
-    notAfter: source.notAfter === undefined ? unknownString() : pulumi.output(source.notAfter),
-    issuer: source.issuer === undefined ? unknownString() : pulumi.output(source.issuer),
+    notAfter: source.notAfter === undefined ? unknownOutput() : pulumi.output(source.notAfter),
+    issuer: source.issuer === undefined ? unknownOutput() : pulumi.output(source.issuer),
   };
 }
 

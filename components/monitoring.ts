@@ -6,6 +6,7 @@ import { HANDLER, buildFunctionBundle } from "../lib/monitoring/bundle";
 import { contactName } from "../lib/monitoring/names";
 import { DEFAULT_NGINX_PATHS } from "../lib/instance/nginx";
 import { FUNCTION_ENV as ENV } from "../lib/monitoring/functionEnv";
+import { unknownOutput } from "../lib/secretOutput";
 
 /** Where the state bucket is mounted in the function. */
 const STATE_MOUNT = "/mnt/monitor";
@@ -211,9 +212,7 @@ export class Monitoring extends pulumi.ComponentResource {
     };
     // The robots are a secret in the stack and stay one: Pulumi encrypts them in its state, FC stores
     // environment variables encrypted; unknown (the offline plan) they stay an unknown secret.
-    const robots = settings.robots.known
-      ? pulumi.secret(JSON.stringify(settings.robots.value))
-      : pulumi.secret(pulumi.output(pulumi.unknown) as unknown as pulumi.Output<string>);
+    const robots = settings.robots.known ? pulumi.secret(JSON.stringify(settings.robots.value)) : pulumi.secret(unknownOutput());
     const fn = new alicloud.fc.V3Function(
       `${name}-fn`,
       {

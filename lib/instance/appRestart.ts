@@ -3,7 +3,7 @@
 // It then waits for the health path through nginx, so the next instance restarts only once this
 // one serves again (and a bad secret stops the rollout at the first instance).
 import { localHealthUrl, validateCloudInitOptions, type CloudInitOptions } from "./cloudInit";
-import { APP_UNIT_NAME } from "./layout";
+import { APP_ENV_FILE, APP_UNIT_NAME } from "./layout";
 import { shellQuote, waitForHealthFunction } from "./shell";
 
 /** How long the restart may take until the app is healthy again. */
@@ -22,7 +22,13 @@ if ! systemctl is-active --quiet ${APP_UNIT_NAME}; then
   exit 0
 fi
 echo "restart: restarting ${APP_UNIT_NAME} to read its secrets again"
-systemctl restart ${APP_UNIT_NAME}
+# Without this boot's environment file the start must read the secrets afresh: when OOS cannot be
+# reached it fails (and retries) instead of starting on the old values and reporting success.
+rm -f ${APP_ENV_FILE}
+if ! systemctl restart ${APP_UNIT_NAME}; then
+  # The unit restarts itself every few seconds (Restart=always): a brief outage of OOS heals below.
+  echo "restart: the first start failed (journalctl -u ${APP_UNIT_NAME}); waiting for systemd's next tries"
+fi
 deadline=$(( $(date +%s) + ${RESTART_TIMEOUT_SECONDS} ))
 if ! wait_for_health ${shellQuote(url)} "$deadline"; then
   echo "restart: FAILED: ${url} did not answer 2xx within ${RESTART_TIMEOUT_SECONDS}s; see journalctl -u ${APP_UNIT_NAME}" >&2

@@ -25,7 +25,7 @@
 /** The helper's source; the tests run exactly this text. */
 export const APPCTL_SOURCE = String.raw`#!/usr/bin/python3
 """wechat-https-backend app helper: prepare (environment file, image) and run (the container)."""
-import base64, datetime, hashlib, hmac, json, os, subprocess, sys, tempfile, time
+import base64, datetime, hashlib, hmac, json, os, shutil, signal, subprocess, sys, tempfile, time
 import urllib.error, urllib.parse, urllib.request, uuid
 
 TIMEOUT = 10
@@ -183,12 +183,20 @@ def registry_login(conf, role, config_dir):
         raise Failure("docker login to %s failed (exit %d)" % (registry["host"], login.returncode))
 
 
+def remove_stale_logins(run_dir):
+    """A login left by a pull that was killed outright (SIGKILL) goes before the next one."""
+    for name in os.listdir(run_dir):
+        if name.startswith("docker-config-"):
+            shutil.rmtree(os.path.join(run_dir, name), ignore_errors=True)
+
+
 def ensure_image(conf, role):
     image = conf["image"]
     if docker("image", "inspect", image, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0:
         return
     log("pulling %s (once: later starts use this copy)" % image)
     os.makedirs(conf["runDir"], mode=0o700, exist_ok=True)
+    remove_stale_logins(conf["runDir"])
     # The login lives in this directory only, on tmpfs, and goes with it.
     with tempfile.TemporaryDirectory(dir=conf["runDir"], prefix="docker-config-") as config_dir:
         registry_login(conf, role, config_dir)
@@ -237,7 +245,14 @@ def run(conf):
     os.execvp("docker", args)
 
 
+def on_terminate(signum, frame):
+    # systemd stops a start that takes too long (a slow pull) with SIGTERM: leave through the
+    # cleanups, so the pull's docker login is removed, and the pull with it.
+    raise SystemExit(128 + signum)
+
+
 def main(argv):
+    signal.signal(signal.SIGTERM, on_terminate)
     if len(argv) != 3 or argv[2] not in ("prepare", "run"):
         print("usage: appctl.py <app.json> prepare|run", file=sys.stderr)
         return 2

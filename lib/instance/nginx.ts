@@ -321,9 +321,11 @@ http {
     # Buffered: one write per 64 KB or per second instead of one per request.
     access_log ${accessLog};
 
-    # Only the health check exactly as the CLB sends it goes unlogged (the raw target, not the normalised path).
-    map $request_uri $log_request {
-        "${options.healthPath}" 0;
+    # Only the health check as the CLB sends it goes unlogged: GET or HEAD of the exact raw target (not the
+    # normalised path), no upgrade. A POST or a WebSocket to the same path is logged like any request.
+    map "$request_method $upgrade_kind $request_uri" $log_request {
+        "GET none ${options.healthPath}" 0;
+        "HEAD none ${options.healthPath}" 0;
         default 1;
     }
 
@@ -431,6 +433,10 @@ ${CLEARED_REQUEST_HEADERS.map((header) => `    proxy_set_header ${header} "";`).
 
         if ($upgrade_kind = refused) {
             return 400;
+        }
+        # A health check never upgrades: a WebSocket is the domain's only.
+        if ($upgrade_kind = websocket) {
+            return 421;
         }
 
         ${healthLocation}

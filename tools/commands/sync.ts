@@ -11,13 +11,15 @@ import { SHARED_WITH_POLICY, sharedCopyText } from "../sharedCopies";
 
 const projectDir = path.resolve(__dirname, "..", "..", "..");
 
+const updated: string[] = [];
+
 function update(relative: string, change: (text: string) => string): void {
   const file = path.join(projectDir, relative);
   const before = readFileSync(file, "utf8");
   const after = change(before);
   if (after === before) return;
   writeFileSync(file, after);
-  process.stdout.write(`updated ${relative}\n`);
+  updated.push(relative);
 }
 
 update("Pulumi.yaml", (text) => {
@@ -30,3 +32,6 @@ update("README.zh-CN.md", (text) => replaceConfigTable(text, renderConfigTable("
 for (const { source, copy } of SHARED_WITH_POLICY) {
   update(copy, () => sharedCopyText(source, readFileSync(path.join(projectDir, source), "utf8")));
 }
+process.stdout.write(
+  updated.length > 0 ? updated.map((file) => `updated ${file}\n`).join("") : "everything derived from the code is up to date\n",
+);

@@ -9,7 +9,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { APPCTL_SOURCE } from "../../../lib/instance/appctl";
 import { renderAppConfig, renderContainerUnit, type AppContainer, type AppctlPlacement } from "../../../lib/instance/appRuntime";
-import { APP_CONFIG_PATH, APPCTL_PATH } from "../../../lib/instance/layout";
+import { APP_CONFIG_PATH, APP_ENV_FILE, APPCTL_PATH } from "../../../lib/instance/layout";
+import { renderRestartScript } from "../../../lib/instance/appRestart";
+import type { CloudInitOptions } from "../../../lib/instance/cloudInit";
+import { DEFAULT_NGINX_OPTIONS } from "../../../lib/instance/nginx";
 import { expectedSignature, fakeCr, fakeMetadata, fakeOos, type FakeServer } from "../../support/fakeCloud";
 
 const IMAGE = "team-registry-vpc.cn-hangzhou.cr.aliyuncs.com/team/api@sha256:" + "a".repeat(64);
@@ -87,19 +90,26 @@ const acrApp: AppContainer = {
   },
 };
 
+/** The unit's ExecStartPre (appctl) or ExecStart command line, pointed at the sandbox. */
+function unitStepCommand(box: Sandbox, app: AppContainer, step: "prepare" | "run"): string {
+  const unit = renderContainerUnit(app);
+  const line = unit.split("\n").find((l) => /^Exec(StartPre|Start)=\/usr\/bin\/python3 /.test(l) && l.endsWith(` ${step}`));
+  if (!line) throw new Error(`no ${step} line in the unit:\n${unit}`);
+  return line
+    .replace(/^[A-Za-z]+=/, "")
+    .replace(APPCTL_PATH, box.appctl)
+    .replace(APP_CONFIG_PATH, box.config);
+}
+
 /**
  * The unit's ExecStartPre (appctl) or ExecStart line, pointed at the sandbox, run by dash. Async:
  * the fakes answer from this process's event loop.
  */
 async function runUnitStep(box: Sandbox, app: AppContainer, step: "prepare" | "run"): Promise<{ status: number; stderr: string }> {
-  const unit = renderContainerUnit(app);
-  const line = unit.split("\n").find((l) => /^Exec(StartPre|Start)=\/usr\/bin\/python3 /.test(l) && l.endsWith(` ${step}`));
-  if (!line) throw new Error(`no ${step} line in the unit:\n${unit}`);
-  const command = line
-    .replace(/^[A-Za-z]+=/, "")
-    .replace(APPCTL_PATH, box.appctl)
-    .replace(APP_CONFIG_PATH, box.config);
-  const child = spawn("dash", ["-c", command], { env: { PATH: `${box.bin}:/usr/bin:/bin`, HOME: box.root }, timeout: 60_000 });
+  const child = spawn("dash", ["-c", unitStepCommand(box, app, step)], {
+    env: { PATH: `${box.bin}:/usr/bin:/bin`, HOME: box.root },
+    timeout: 60_000,
+  });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
   const status = await new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? -1)));
@@ -212,6 +222,43 @@ describe("appctl.py prepare, run by the unit under dash against fake cloud endpo
     expect(cr.seen).toHaveLength(1);
   });
 
+  it("a pull stopped by systemd (SIGTERM at its start timeout) leaves no docker login behind, nor does one killed outright", async () => {
+    const box = newBox();
+    const metadata = await start(fakeMetadata());
+    const oos = await start(
+      fakeOos({ [PARAMETER("WX_APP_SECRET")]: SECRETS.WX_APP_SECRET, [PARAMETER("DATABASE_URL")]: SECRETS.DATABASE_URL }),
+    );
+    const cr = await start(fakeCr("cri-test123", ACR_TOKEN));
+    writeFileSync(box.config, renderAppConfig(acrApp, placement(box, metadata, oos, cr)));
+    const dockerPath = join(box.bin, "docker");
+    const quickDocker = readFileSync(dockerPath, "utf8");
+    // A pull that never ends (a huge image, a slow registry).
+    writeFileSync(dockerPath, quickDocker.replace("  pull) ", `  pull) touch "${box.state}/pulling"; exec sleep 30 ;;\n  never) `));
+
+    const child = spawn("python3", [box.appctl, box.config, "prepare"], {
+      env: { PATH: `${box.bin}:/usr/bin:/bin`, HOME: box.root },
+      stdio: "ignore",
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    for (let waited = 0; !existsSync(join(box.state, "pulling")); waited += 50) {
+      if (waited > 20_000) throw new Error("the pull never started");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const configDir = dockerCalls(box)[2][1];
+    expect(existsSync(join(configDir, "config.json"))).toBe(true);
+    child.kill("SIGTERM");
+    expect(await exited).not.toBe(0);
+    expect(existsSync(configDir)).toBe(false);
+
+    // Killed outright (SIGKILL): the next start removes the login it left before pulling again.
+    const leftover = join(box.root, "run", "docker-config-leftover");
+    mkdirSync(leftover);
+    writeFileSync(join(leftover, "config.json"), '{"auths":{"x":{"auth":"left"}}}');
+    writeFileSync(dockerPath, quickDocker);
+    expect((await runUnitStep(box, acrApp, "prepare")).status).toBe(0);
+    expect(readdirSync(join(box.root, "run")).filter((name) => name.startsWith("docker-config-"))).toEqual([]);
+  });
+
   it("logs in to another registry with registryUsername and the password read from its OOS parameter", async () => {
     const box = newBox();
     const metadata = await start(fakeMetadata());
@@ -290,6 +337,84 @@ describe("appctl.py prepare, run by the unit under dash against fake cloud endpo
     const oos = await start(fakeOos({ a: "b" }));
     const response = await fetch(`${oos.url}/?Action=GetSecretParameter&Version=2019-06-01&Format=JSON&Name=a`);
     expect(response.status).toBe(400);
+  });
+});
+
+describe("the restart after a secret changed (app-restart.sh under dash), its systemctl starting the unit's prepare step", () => {
+  const instance: CloudInitOptions = {
+    nginx: { ...DEFAULT_NGINX_OPTIONS, domain: "api.example.com" },
+    environment: "prod",
+    appImage: IMAGE,
+    appRuntime: acrApp.runtime,
+  };
+
+  /**
+   * app-restart.sh with the env file in the sandbox and a 1 s health wait; a `systemctl` whose
+   * restart runs the unit's prepare step (failing like systemd's start job when it fails) and a
+   * `curl` that finds the app healthy only when that step succeeded.
+   */
+  async function restart(box: Sandbox): Promise<{ status: number; output: string }> {
+    const started = join(box.state, "started");
+    writeFileSync(
+      join(box.bin, "systemctl"),
+      `#!/bin/sh
+case "$1" in
+  is-active) exit 0 ;;
+  restart) rm -f "${started}"; ${unitStepCommand(box, acrApp, "prepare")} || exit 1; touch "${started}" ;;
+esac
+`,
+    );
+    writeFileSync(
+      join(box.bin, "curl"),
+      `#!/bin/sh
+if [ -f "${started}" ]; then printf 200; else printf 502; fi
+`,
+    );
+    chmodSync(join(box.bin, "systemctl"), 0o755);
+    chmodSync(join(box.bin, "curl"), 0o755);
+    const script = renderRestartScript(instance)
+      .replace(APP_ENV_FILE, join(box.root, "run", "app.env"))
+      .replace(/\+ \d+ \)\)/, "+ 1 ))");
+    const child = spawn("dash", ["-c", script], { env: { PATH: `${box.bin}:/usr/bin:/bin`, HOME: box.root }, timeout: 60_000 });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    const status = await new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? -1)));
+    return { status, output };
+  }
+
+  async function bootedBox(): Promise<{ box: Sandbox; metadata: FakeServer; cr: FakeServer }> {
+    const box = newBox();
+    const metadata = await start(fakeMetadata());
+    const oos = await start(
+      fakeOos({ [PARAMETER("WX_APP_SECRET")]: SECRETS.WX_APP_SECRET, [PARAMETER("DATABASE_URL")]: SECRETS.DATABASE_URL }),
+    );
+    const cr = await start(fakeCr("cri-test123", ACR_TOKEN));
+    writeFileSync(box.config, renderAppConfig(acrApp, placement(box, metadata, oos, cr)));
+    expect((await runUnitStep(box, acrApp, "prepare")).status).toBe(0);
+    return { box, metadata, cr };
+  }
+
+  it("the app reads the new value and serves again", async () => {
+    const { box, metadata, cr } = await bootedBox();
+    const rotated = await start(
+      fakeOos({ [PARAMETER("WX_APP_SECRET")]: "rotated-app-secret", [PARAMETER("DATABASE_URL")]: SECRETS.DATABASE_URL }),
+    );
+    writeFileSync(box.config, renderAppConfig(acrApp, placement(box, metadata, rotated, cr)));
+    const result = await restart(box);
+    expect(result.output).toContain("restart: the app serves again");
+    expect(result.status).toBe(0);
+    expect(readFileSync(join(box.root, "run", "app.env"), "utf8")).toContain("WX_APP_SECRET=rotated-app-secret\n");
+  });
+
+  it("fails when OOS cannot be reached, instead of restarting on the old values and reporting the rotation done", async () => {
+    const { box, metadata, cr } = await bootedBox();
+    writeFileSync(box.config, renderAppConfig(acrApp, { ...placement(box, metadata, metadata, cr), oosEndpoints: ["http://127.0.0.1:9"] }));
+    const result = await restart(box);
+    expect(result.output).not.toContain("serves again");
+    expect(result.output).toMatch(/no endpoint reachable/);
+    expect(result.status).not.toBe(0);
+    expectNoSecretIn(result.output);
   });
 });
 

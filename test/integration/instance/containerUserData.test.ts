@@ -10,8 +10,14 @@ import { gunzipSync } from "node:zlib";
 import { parse } from "yaml";
 import { APPCTL_SOURCE } from "../../../lib/instance/appctl";
 import { renderRestartScript } from "../../../lib/instance/appRestart";
+import { APP_ENV_FILE } from "../../../lib/instance/layout";
 import { renderCloudInit, type CloudInitOptions } from "../../../lib/instance/cloudInit";
 import { DEFAULT_NGINX_OPTIONS } from "../../../lib/instance/nginx";
+import { renderInstanceFiles } from "../../../lib/instance/files";
+import { checkUserDataSize } from "../../../lib/instance/userDataSize";
+import { resolveStackConfig } from "../../../lib/config/stackConfig";
+import { USER_DATA_MAX_BYTES } from "../../../lib/constants";
+import { fullKeys, P } from "../../support/config";
 
 const options: CloudInitOptions = {
   nginx: { ...DEFAULT_NGINX_OPTIONS, domain: "api.example.com" },
@@ -106,14 +112,89 @@ describe("user data of a container app with secrets and a private image", () => 
   });
 });
 
+describe("user data with every feature on", () => {
+  // A realistic large stack: a private ACR image, ten plain variables, eight secrets, monitoring
+  // (Logtail), both callbacks and four verification files.
+  const secrets = [
+    "WX_APP_SECRET",
+    "WXPAY_API_V3_KEY",
+    "WXPAY_PRIVATE_KEY",
+    "DATABASE_URL",
+    "REDIS_PASSWORD",
+    "JWT_SECRET",
+    "OSS_KEY",
+    "SMS_KEY",
+  ];
+  const values = fullKeys({
+    "alicloud:region": "cn-hangzhou",
+    environment: "prod",
+    domain: "api.shop-demo.cn",
+    icpLicense: "沪ICP备12345678号-1",
+    acmeEmail: "ops@shop-demo.cn",
+    monitoring: "on",
+    alertEmails: JSON.stringify(["ops@shop-demo.cn"]),
+    appImage: `shop-registry-vpc.cn-hangzhou.cr.aliyuncs.com/shop/api@sha256:${"a".repeat(64)}`,
+    acrInstanceId: "cri-abc123def456",
+    appUser: "10001:10001",
+    appEnv: JSON.stringify({
+      LOG_LEVEL: "info",
+      NODE_ENV: "production",
+      WX_APP_ID: "wx0123456789abcdef",
+      WXPAY_MCH_ID: "1900000109",
+      WXPAY_SERIAL_NO: "5157F09EFDC096DE15EBE81A47057A7232F1B8E1",
+      REDIS_HOST: "r-bp1234567890abcd.redis.rds.aliyuncs.com",
+      OSS_BUCKET: "shop-demo-uploads",
+      OSS_ENDPOINT: "oss-cn-hangzhou-internal.aliyuncs.com",
+      FEATURE_FLAGS: "a=1;b=2;c=3",
+      TZ: "Asia/Shanghai",
+    }),
+    appSecrets: JSON.stringify(Object.fromEntries(secrets.map((name) => [name, `value-of-${name}-that-must-stay-out`]))),
+    payNotifyPath: "/api/pay/notify",
+    messagePushPath: "/api/wechat/push",
+    wechatVerifyFiles: JSON.stringify({
+      "87PweoaRBw.txt": "7c5ffce3ba1f0e2c4b0fd684e371f25b",
+      "a1b2c3d4e5.txt": "0123456789abcdef0123456789abcdef",
+      "MP_verify_AbCdEfGh12345678.txt": "AbCdEfGh12345678",
+      "MP_verify_ZyXwVuTs87654321.txt": "ZyXwVuTs87654321",
+    }),
+  });
+  const { settings } = resolveStackConfig({ stack: "shop", locale: "en", values, isSecret: (key) => key === `${P}appSecrets` });
+  const text = renderInstanceFiles(settings)["user-data"];
+
+  it("carries all of it, and no secret value", () => {
+    const files = (parse(text) as { write_files: WriteFile[] }).write_files;
+    const app = JSON.parse(files.find((f) => f.path === "/etc/wechat-https-backend/app.json")!.content) as { secrets: object };
+    expect(Object.keys(app.secrets)).toEqual(secrets);
+    expect(files.find((f) => f.path === "/etc/nginx/nginx.conf")!.content).toContain("location = /MP_verify_ZyXwVuTs87654321.txt");
+    expect(text).toContain("logtail.sh");
+    expect(text).not.toMatch(/that-must-stay-out/);
+  });
+
+  it("passes cloud-init's own schema validation", () => {
+    const path = join(scratch, "every-feature.yaml");
+    writeFileSync(path, text);
+    const result = spawnSync("cloud-init", ["schema", "--config-file", path], { encoding: "utf8" });
+    if (result.error) throw new Error("cloud-init is needed for this test: apt-get install -y --no-install-recommends cloud-init");
+    expect(`${result.stdout}${result.stderr}`).toContain("Valid cloud-config");
+    expect(result.status).toBe(0);
+  });
+
+  it("stays well within what ECS accepts: a quarter of the 32 KB left for more variables", () => {
+    const { bytes } = checkUserDataSize(text);
+    expect(bytes).toBeLessThan(USER_DATA_MAX_BYTES * 0.75);
+  });
+});
+
 describe("the restart script (Cloud Assistant, after a secret changed) under dash", () => {
-  function stubs(active: boolean, healthCode: string): { bin: string; log: string } {
-    const bin = join(scratch, `bin-${active}-${healthCode}`);
+  /** `restartExit`: what `systemctl restart` returns (1: the first start failed, e.g. OOS briefly unreachable). */
+  function stubs(active: boolean, healthCode: string, restartExit = 0): { bin: string; log: string } {
+    const bin = join(scratch, `bin-${active}-${healthCode}-${restartExit}`);
     mkdirSync(bin, { recursive: true });
     const log = join(bin, "calls");
     writeFileSync(
       join(bin, "systemctl"),
-      `#!/bin/sh\necho "systemctl $*" >> "${log}"\n[ "$1" = is-active ] && exit ${active ? 0 : 3}\nexit 0\n`,
+      `#!/bin/sh\necho "systemctl $*" >> "${log}"\n[ "$1" = is-active ] && exit ${active ? 0 : 3}\n` +
+        `[ "$1" = restart ] && exit ${restartExit}\nexit 0\n`,
     );
     writeFileSync(join(bin, "curl"), `#!/bin/sh\necho "curl $*" >> "${log}"\nprintf '${healthCode}'\n`);
     chmodSync(join(bin, "systemctl"), 0o755);
@@ -125,9 +206,11 @@ describe("the restart script (Cloud Assistant, after a secret changed) under das
     active: boolean,
     healthCode: string,
     timeoutSeconds?: number,
+    restartExit?: number,
   ): Promise<{ code: number; output: string; calls: string }> {
-    const { bin, log } = stubs(active, healthCode);
-    let script = renderRestartScript(options);
+    const { bin, log } = stubs(active, healthCode, restartExit);
+    // The env file it removes: here, a path in the scratch directory.
+    let script = renderRestartScript(options).replace(APP_ENV_FILE, join(bin, "app.env"));
     if (timeoutSeconds !== undefined) script = script.replace(/\+ \d+ \)\)/, `+ ${timeoutSeconds} ))`);
     const path = join(bin, "restart.sh");
     writeFileSync(path, script);
@@ -158,6 +241,13 @@ describe("the restart script (Cloud Assistant, after a secret changed) under das
     const result = await run(true, "502", 1);
     expect(result.code).toBe(1);
     expect(result.output).toContain("restart: FAILED");
+  });
+
+  it("a first start that fails is not the end: systemd starts the unit again, and the restart waits for health", async () => {
+    const result = await run(true, "200", undefined, 1);
+    expect(result.output).toContain("restart: the first start failed");
+    expect(result.output).toContain("restart: the app serves again");
+    expect(result.code).toBe(0);
   });
 
   it("has no {{...}} that Cloud Assistant would take for a parameter", () => {

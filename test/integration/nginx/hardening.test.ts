@@ -144,6 +144,42 @@ describe.each(NGINX_BUILDS)("$label: the rendered config against an attacker", (
     expect(entries.filter((e) => e.uri === "/api/health" && e.status === 200)).toEqual([]);
   });
 
+  test("a WebSocket or a POST to the exact health path is logged: only the load balancer's GET or HEAD check goes unlogged", async () => {
+    // The app (like a `ws` server attached to the whole HTTP server) upgrades on any path.
+    const ws = new WebSocket(`ws://127.0.0.1:${nginx.port}/api/health`, { headers: { host: TEST_DOMAIN } });
+    try {
+      await new Promise((resolve, reject) => {
+        ws.once("open", resolve);
+        ws.once("error", reject);
+      });
+    } finally {
+      ws.terminate();
+    }
+    expect((await httpGet(nginx.port, "/api/health", { method: "POST", body: Buffer.from("hidden?") })).status).toBe(200);
+    // Each is logged when it ends (the WebSocket when its connection closes), in either order.
+    for (const logged of [(e: Record<string, unknown>) => e.status === 101, (e: Record<string, unknown>) => e.method === "POST"]) {
+      const entries = await waitForAccessLog(nginx, (e) => e.uri === "/api/health" && logged(e));
+      expect(entries.some((e) => e.uri === "/api/health" && logged(e))).toBe(true);
+    }
+  });
+
+  test("a WebSocket upgrade for another Host is misdirected, on the health path too", async () => {
+    for (const path of ["/api/health", "/socket"]) {
+      const before = app.requestsSeen().length;
+      const answer = await rawExchange(
+        nginx.port,
+        [
+          `GET ${path} HTTP/1.1\r\nHost: attacker.example\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+            "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n",
+        ],
+        { waitMs: 500 },
+      );
+      expect([path, answer.status]).toEqual([path, 421]);
+      expect(answer.response).not.toContain("101 Switching Protocols");
+      expect(app.requestsSeen().length).toBe(before);
+    }
+  });
+
   test(`a body that pauses longer than ${BODY_TIMEOUT} s between bytes is cut off, and the app never sees it`, async () => {
     const head = `POST /slow-body HTTP/1.1\r\nHost: ${TEST_DOMAIN}\r\nContent-Length: 20\r\n\r\n`;
     const gapMs = 1500;

@@ -2,7 +2,8 @@
 // pinned to a commit, the Pulumi CLI pinned to the SDK's version, least permissions, no secrets
 // for forks, and the review/deploy/renew rules of docs/review.md.
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { parse } from "yaml";
 import { ALL_POLICIES } from "../../../policy/policies";
@@ -16,8 +17,11 @@ const files = readdirSync(WORKFLOW_DIR)
 const text = (file: string) => readFileSync(path.join(WORKFLOW_DIR, file), "utf8");
 
 interface Step {
+  id?: string;
+  name?: string;
   uses?: string;
   run?: string;
+  shell?: string;
   if?: string;
   with?: Record<string, unknown>;
   env?: Record<string, string>;
@@ -272,6 +276,63 @@ describe("deploy.yml and renew.yml", () => {
     const verify = runs.at(-1) ?? "";
     expect(verify).toMatch(verifier);
     expect(verify).toContain("--min-days 21");
+  });
+});
+
+describe("renew.yml's lookup of the ACME certificates, run by bash the way GitHub runs it", () => {
+  const step = (workflow("renew.yml").jobs.renew.steps ?? []).find((s) => s.id === "targets")!;
+  /** GitHub's shells for `run:` (docs: "Default shell"): bash -e without `shell:`, with pipefail under `shell: bash`. */
+  const bashOptions = (shell?: string): string[] => {
+    if (shell === undefined) return ["-e"];
+    if (shell === "bash") return ["--noprofile", "--norc", "-eo", "pipefail"];
+    throw new Error(`a shell this test does not know: ${shell}`);
+  };
+
+  function lookup(pulumiScript: string): { code: number | null; outputs: string; summary: string; targets: string } {
+    const dir = mkdtempSync(path.join(tmpdir(), "renew-targets-"));
+    try {
+      writeFileSync(path.join(dir, "pulumi"), `#!/bin/sh\n${pulumiScript}\n`);
+      chmodSync(path.join(dir, "pulumi"), 0o755);
+      const script = path.join(dir, "step.sh");
+      writeFileSync(script, step.run ?? "");
+      for (const file of ["outputs", "summary", "renewal-targets.txt"]) writeFileSync(path.join(dir, file), "");
+      const result = spawnSync("bash", [...bashOptions(step.shell), script], {
+        cwd: dir,
+        encoding: "utf8",
+        env: {
+          PATH: `${dir}:${process.env.PATH}`,
+          STACK: "prod",
+          GITHUB_OUTPUT: path.join(dir, "outputs"),
+          GITHUB_STEP_SUMMARY: path.join(dir, "summary"),
+        },
+      });
+      const read = (file: string) => readFileSync(path.join(dir, file), "utf8");
+      return { code: result.status, outputs: read("outputs"), summary: read("summary"), targets: read("renewal-targets.txt") };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  test("a stack with an ACME certificate: its URN is the target", () => {
+    const urn =
+      "urn:pulumi:prod::wechat-https-backend::wechat-https-backend:tls:Certificate$acme:index/certificate:Certificate::wechat-cert-acme-cert";
+    const state = {
+      deployment: {
+        resources: [
+          { type: "acme:index/certificate:Certificate", urn },
+          { type: "pulumi:pulumi:Stack", urn: "s" },
+        ],
+      },
+    };
+    const result = lookup(`echo '${JSON.stringify(state)}'`);
+    expect([result.code, result.outputs, result.targets]).toEqual([0, "renew=true\n", `${urn}\n`]);
+  });
+
+  test("a state that cannot be read fails the step, instead of reporting no ACME certificate and renewing nothing", () => {
+    const result = lookup('echo "error: could not read the state" >&2; exit 255');
+    expect(result.code).not.toBe(0);
+    expect(result.outputs).not.toContain("renew=false");
+    expect(result.summary).not.toContain("nothing to renew");
   });
 });
 
