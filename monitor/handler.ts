@@ -4,12 +4,12 @@
 // robots when a check starts failing and when it passes again. CloudMonitor alarms that name this
 // function as a target are relayed to the robots as they come.
 import { EndpointUnreachableError, verify, type Report } from "../verifier";
-import { alarmAlert, isAlarmEvent } from "./alarmRelay";
+import { alarmAlert, eventShape, isVerifyEvent, parseEvent } from "./alarmRelay";
 import { readConfig, type MonitorConfig } from "./config";
 import { redactingLog, type Log } from "./log";
 import { alertFor } from "./messages";
 import { sendAlert } from "./send";
-import { loadState, saveState } from "./state";
+import { loadState, saveState, type MonitorState } from "./state";
 import { UNREACHABLE, transitions, type Failure } from "./transitions";
 
 export interface RunSummary {
@@ -19,6 +19,8 @@ export interface RunSummary {
   readonly recovered?: readonly string[];
   /** Robots that took the alert, of those configured; undefined when nothing was sent. */
   readonly delivered?: number;
+  /** False when this run's verdicts could not be saved (the next run reports the same changes again). */
+  readonly stateSaved?: false;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -33,6 +35,26 @@ async function failuresNow(config: MonitorConfig): Promise<Failure[]> {
     throw err;
   }
   return report.checks.filter((c) => !c.ok).map((c) => ({ id: c.id, detail: c.detail, result: c }));
+}
+
+/**
+ * Saves the verdicts; a failure is logged, not thrown. The alerts of the run are out by then, and a
+ * run that fails is run again by Function Compute, which would send them again: a timer invokes
+ * asynchronously, and a failed asynchronous invocation is retried up to 3 times by default (FC's
+ * "Configure a retry mechanism", help.aliyun.com/en/functioncompute/fc/user-guide/error-handling-1-2).
+ */
+function keepState(config: MonitorConfig, state: MonitorState, log: Log): boolean {
+  try {
+    saveState(config.stateDir, state);
+    return true;
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    log.error(
+      `cannot save the state in ${config.stateDir} (${reason}): the next run reports the same changes again; ` +
+        "check the function's OSS mount (the Monitoring component's bucket)",
+    );
+    return false;
+  }
 }
 
 async function runVerification(config: MonitorConfig, log: Log): Promise<RunSummary> {
@@ -70,30 +92,17 @@ async function runVerification(config: MonitorConfig, log: Log): Promise<RunSumm
     `verified ${config.verify.url}: ${summary.failing.length === 0 ? "every check passes" : `failing: ${summary.failing.join(", ")}`}` +
       `; newly failing: ${summary.failed.join(", ") || "none"}; recovered: ${summary.recovered.join(", ") || "none"}`,
   );
-  if (!alert) {
-    saveState(config.stateDir, changes.next);
-    return summary;
-  }
+  const saved = (ran: RunSummary): RunSummary => (keepState(config, changes.next, log) ? ran : { ...ran, stateSaved: false });
+  if (!alert) return saved(summary);
   if (config.robots.length === 0) {
     log.info(`no robots configured (alertWebhooks); the change is only in this log: ${alert.title}`);
-    saveState(config.stateDir, changes.next);
-    return { ...summary, delivered: 0 };
+    return saved({ ...summary, delivered: 0 });
   }
   const delivered = await sendAlert(config.robots, alert, log);
   // Unsent, the change is not recorded: the next run sees it again and tries again.
-  if (delivered > 0) saveState(config.stateDir, changes.next);
-  else log.error("no robot took the alert; the state is kept so the next run sends it again");
+  if (delivered > 0) return saved({ ...summary, delivered });
+  log.error("no robot took the alert; the state is kept so the next run sends it again");
   return { ...summary, delivered };
-}
-
-function parseEvent(event: unknown): unknown {
-  const raw = Buffer.isBuffer(event) ? event.toString("utf8") : event;
-  if (typeof raw !== "string") return raw;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
 }
 
 /** The FC entry point. Throws (an FC function error) only when the function itself cannot work. */
@@ -105,9 +114,9 @@ export async function handler(event: unknown): Promise<RunSummary> {
     throw new Error(`bad function settings: ${problem ?? "unknown"}`);
   }
   const parsed = parseEvent(event);
-  if (isAlarmEvent(parsed)) {
+  if (!isVerifyEvent(parsed)) {
     const alert = alarmAlert(parsed, config.stack);
-    log.info(`relaying CloudMonitor alarm: ${alert.title}`);
+    log.info(`relaying ${eventShape(parsed)}: ${alert.title}`);
     const delivered = config.robots.length > 0 ? await sendAlert(config.robots, alert, log) : 0;
     return { kind: "alarm", delivered };
   }

@@ -1,11 +1,12 @@
 // The command line: options to VerifyOptions, the report to text or JSON, verdicts to exit codes
 // (0 every check passes, 1 a check fails, 2 bad usage or an unreachable endpoint). The language is
 // --lang, else the environment's (LC_ALL, LC_MESSAGES, LANG).
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { joinPhrases, localeFromEnvironment, parseLocale, type Locale } from "../lib/i18n";
 import { formatReport } from "./format";
-import { VERIFIER_CATALOGS } from "./messages";
+import { VERIFIER_CATALOGS, type VerifierMessages } from "./messages";
+import { en } from "./messages/en";
 import { EndpointUnreachableError, verify } from "./index";
 import { retryUntilOk } from "./retry";
 import { DEFAULTS, LIMITS, UsageError, VerifyOptions } from "./settings";
@@ -57,10 +58,10 @@ const OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-function numberOption(value: string | undefined, option: string, example: string): number | undefined {
+function numberOption(value: string | undefined, option: string, example: string, m: VerifierMessages): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (value.trim() === "" || !Number.isFinite(n)) throw new UsageError(`${option} "${value}" is not a number; e.g. ${option} ${example}`);
+  if (value.trim() === "" || !Number.isFinite(n)) throw new UsageError(m.notANumber({ option, value, example }));
   return n;
 }
 
@@ -69,19 +70,18 @@ export const MAX_CACERT_BYTES = 1024 * 1024;
 
 /**
  * Reads a --cacert file, refusing what is not a regular file or is larger than MAX_CACERT_BYTES:
- * /dev/zero or a pipe would otherwise be read until memory runs out.
+ * /dev/zero or a pipe would otherwise be read until memory runs out. Opened without blocking: opening
+ * a named pipe nobody writes to would otherwise wait forever, before any time limit is set.
  */
-export function readCaFile(file: string): string {
+export function readCaFile(file: string, m: VerifierMessages = en): string {
   let fd: number;
   try {
-    fd = openSync(file, "r");
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
-    throw new UsageError(
-      `--cacert ${file}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); give the path of a PEM file`,
-    );
+    throw new UsageError(m.cacertUnreadable({ file, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }));
   }
   try {
-    if (!fstatSync(fd).isFile()) throw new UsageError(`--cacert ${file}: not a regular file; give the path of a PEM file`);
+    if (!fstatSync(fd).isFile()) throw new UsageError(m.cacertNotFile({ file }));
     // Read at most one byte past the limit: the size stat reports cannot be trusted for every file (/proc).
     const buffer = Buffer.alloc(MAX_CACERT_BYTES + 1);
     let length = 0;
@@ -90,11 +90,7 @@ export function readCaFile(file: string): string {
       if (n === 0) break;
       length += n;
     }
-    if (length > MAX_CACERT_BYTES) {
-      throw new UsageError(
-        `--cacert ${file}: larger than ${MAX_CACERT_BYTES} bytes, which no set of root certificates is; give the path of a PEM file`,
-      );
-    }
+    if (length > MAX_CACERT_BYTES) throw new UsageError(m.cacertTooLarge({ file, max: MAX_CACERT_BYTES }));
     return buffer.subarray(0, length).toString("utf8");
   } finally {
     closeSync(fd);
@@ -117,35 +113,35 @@ export function parseCommandLine(
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError(`${(err as Error).message}; run with --help for the options`);
+    // Node's own words; --lang is not read yet, so the environment picks the language of the rest.
+    throw new UsageError(VERIFIER_CATALOGS[localeFromEnvironment()].badOption({ reason: (err as Error).message }));
   }
   const { values, positionals } = parsed;
   const locale = localeOption(values.lang);
+  const m = VERIFIER_CATALOGS[locale];
   if (values.help) return { help: locale };
   if (positionals.length !== 1) {
     throw new UsageError(
-      positionals.length === 0
-        ? "give the https:// URL to verify, e.g. wechat-https-verify https://api.example.com/"
-        : `give exactly one URL (got ${positionals.length}: ${positionals.join(" ")}); options go as --name value`,
+      positionals.length === 0 ? m.urlMissing() : m.urlsTooMany({ count: positionals.length, urls: positionals.join(" ") }),
     );
   }
   const options: VerifyOptions = {
     url: positionals[0],
     httpUrl: values["http-url"],
     resolve: values.resolve,
-    extraRootsPem: values.cacert?.map(readCaFile),
-    minDays: numberOption(values["min-days"], "--min-days", "21"),
-    hstsMinSeconds: numberOption(values["hsts-min"], "--hsts-min", "31536000"),
+    extraRootsPem: values.cacert?.map((file) => readCaFile(file, m)),
+    minDays: numberOption(values["min-days"], "--min-days", "21", m),
+    hstsMinSeconds: numberOption(values["hsts-min"], "--hsts-min", "31536000", m),
     healthPath: values["health-path"],
     websocketPath: values["websocket-path"],
     requireWebSocket: values["require-websocket"],
-    timeoutMs: numberOption(values.timeout, "--timeout", "5000"),
-    deadlineSeconds: numberOption(values.deadline, "--deadline", String(DEFAULTS.deadlineSeconds)),
+    timeoutMs: numberOption(values.timeout, "--timeout", "5000", m),
+    deadlineSeconds: numberOption(values.deadline, "--deadline", String(DEFAULTS.deadlineSeconds), m),
     locale,
   };
-  const waitSeconds = numberOption(values.wait, "--wait", "300") ?? 0;
+  const waitSeconds = numberOption(values.wait, "--wait", "300", m) ?? 0;
   if (waitSeconds < LIMITS.waitSeconds.min || waitSeconds > LIMITS.waitSeconds.max) {
-    throw new UsageError(`--wait ${waitSeconds} must be ${LIMITS.waitSeconds.min} to ${LIMITS.waitSeconds.max} seconds; e.g. --wait 300`);
+    throw new UsageError(m.waitRange({ value: waitSeconds, min: LIMITS.waitSeconds.min, max: LIMITS.waitSeconds.max }));
   }
   return { options, json: values.json ?? false, waitSeconds, locale };
 }

@@ -31,8 +31,8 @@ export function healthUrl(settings: Settings): URL {
 }
 
 export function createContext(settings: Settings, signal?: AbortSignal): CheckContext {
-  const env: ProbeEnv = { resolve: settings.resolve, timeoutMs: settings.timeoutMs, signal };
   const m = VERIFIER_CATALOGS[settings.locale];
+  const env: ProbeEnv = { resolve: settings.resolve, timeoutMs: settings.timeoutMs, signal, messages: m };
   return {
     settings,
     m,

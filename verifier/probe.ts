@@ -8,6 +8,7 @@ import * as https from "node:https";
 import * as net from "node:net";
 import * as tls from "node:tls";
 import { X509Certificate } from "node:crypto";
+import { en, type VerifierMessages } from "./messages/en";
 import { settleOnce } from "./settle";
 import { Endpoint, bareHost, defaultPort, resolveKey } from "./settings";
 
@@ -18,6 +19,8 @@ export interface ProbeEnv {
   readonly timeoutMs: number;
   /** Aborted at verify()'s deadline: every probe still running ends at once. */
   readonly signal?: AbortSignal;
+  /** The report's language, for the reasons a probe gives; default English. */
+  readonly messages?: VerifierMessages;
 }
 
 /**
@@ -47,30 +50,29 @@ export function tcpProbe(env: ProbeEnv, endpoint: Endpoint): Promise<string | un
     const finish = settleOnce<string | undefined>(
       resolve,
       () => socket.destroy(),
-      { ms: env.timeoutMs, outcome: () => `no TCP answer within ${env.timeoutMs} ms` },
+      { ms: env.timeoutMs, outcome: () => (env.messages ?? en).noTcpAnswer({ ms: env.timeoutMs }) },
       env.signal,
     );
     socket.once("connect", () => finish(undefined));
-    socket.once("error", (err: NodeJS.ErrnoException) => finish(describeNetError(err, endpoint, address)));
+    socket.once("error", (err: NodeJS.ErrnoException) => finish(describeNetError(env, err, endpoint, address)));
   });
 }
 
-function describeNetError(err: NodeJS.ErrnoException, endpoint: Endpoint, address: string): string {
-  const where = address === endpoint.host ? `${endpoint.host}:${endpoint.port}` : `${endpoint.host}:${endpoint.port} (at ${address})`;
+function describeNetError(env: ProbeEnv, err: NodeJS.ErrnoException, endpoint: Endpoint, address: string): string {
+  const m = env.messages ?? en;
+  const hostPort = `${endpoint.host}:${endpoint.port}`;
+  const where = address === endpoint.host ? hostPort : m.dialedAt({ endpoint: hostPort, address });
   switch (err.code) {
     case "ENOTFOUND":
     case "EAI_AGAIN":
-      return (
-        `the name ${endpoint.host} does not resolve (DNS); check the record, or test an address with --resolve ` +
-        `${endpoint.host}:${endpoint.port}:<address>`
-      );
+      return m.dnsFailed({ host: endpoint.host, port: endpoint.port });
     case "ECONNREFUSED":
-      return `nothing listens on ${where} (connection refused)`;
+      return m.connectionRefused({ where });
     case "EHOSTUNREACH":
     case "ENETUNREACH":
-      return `no route to ${where}`;
+      return m.noRoute({ where });
     default:
-      return `cannot connect to ${where}: ${err.message}`;
+      return m.cannotConnect({ where, reason: err.message });
   }
 }
 
@@ -174,7 +176,7 @@ export function tlsHandshake(env: ProbeEnv, endpoint: Endpoint, request: Handsha
         // Some load balancers drop a hello they will not serve instead of sending an alert; like
         // testssl.sh, silence after the TCP connect counts as a refusal.
         outcome: () => {
-          const reason = `no answer within ${env.timeoutMs} ms`;
+          const reason = (env.messages ?? en).noAnswer({ ms: env.timeoutMs });
           return connected ? { kind: "refused", reason } : { kind: "failed", reason, connected };
         },
       },
@@ -188,7 +190,7 @@ export function tlsHandshake(env: ProbeEnv, endpoint: Endpoint, request: Handsha
       finish({ kind: "accepted", protocol: socket.getProtocol() ?? "unknown", cipher, servedChain: servedChain(socket) });
     });
     socket.once("error", (err: NodeJS.ErrnoException) => finish(classify(err, connected)));
-    socket.once("close", () => finish({ kind: "refused", reason: "the server closed the connection" }));
+    socket.once("close", () => finish({ kind: "refused", reason: (env.messages ?? en).serverClosed() }));
   });
 }
 
@@ -245,11 +247,12 @@ export function httpGet(env: ProbeEnv, url: URL): Promise<HttpOutcome> {
     const finish = settleOnce<HttpOutcome>(
       resolve,
       () => req.destroy(),
-      { ms: env.timeoutMs, outcome: () => ({ ok: false, reason: `no answer within ${env.timeoutMs} ms` }) },
+      { ms: env.timeoutMs, outcome: () => ({ ok: false, reason: (env.messages ?? en).noAnswer({ ms: env.timeoutMs }) }) },
       env.signal,
     );
     req.once("error", (err: NodeJS.ErrnoException) => {
-      const reason = err.code === "ECONNREFUSED" || err.code === "ENOTFOUND" ? describeNetError(err, endpoint, address) : shortReason(err);
+      const reason =
+        err.code === "ECONNREFUSED" || err.code === "ENOTFOUND" ? describeNetError(env, err, endpoint, address) : shortReason(err);
       finish({ ok: false, reason });
     });
     req.end();

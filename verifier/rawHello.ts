@@ -4,6 +4,7 @@
 import * as net from "node:net";
 import { randomBytes } from "node:crypto";
 import { Endpoint } from "./settings";
+import { en } from "./messages/en";
 import { ProbeEnv, dialAddress } from "./probe";
 import { settleOnce } from "./settle";
 
@@ -82,6 +83,9 @@ export function parseServerAnswer(data: Buffer): HelloAnswer | undefined {
     offset += 5 + length;
     if (type === CONTENT_ALERT) return { kind: "refused", reason: `alert ${fragment[1] ?? "?"}` };
     if (type !== CONTENT_HANDSHAKE) return { kind: "failed", reason: `unexpected record type ${type}` };
+    // RFC 5246 6.2.1 forbids them; read on, a stream of them would never end and each would cost a
+    // copy of what came before (several time limits' worth of a blocked event loop, measured).
+    if (length === 0) return { kind: "failed", reason: "an empty handshake record (not TLS)" };
     handshakeBytes.push(fragment);
     const hs = Buffer.concat(handshakeBytes);
     // type(1) length(3) version(2) random(32) session id length(1)
@@ -111,7 +115,7 @@ export function offerSuites(env: ProbeEnv, endpoint: Endpoint, suites: readonly 
       {
         ms: env.timeoutMs,
         outcome: () => {
-          const reason = `no answer within ${env.timeoutMs} ms`;
+          const reason = (env.messages ?? en).noAnswer({ ms: env.timeoutMs });
           return socket.bytesWritten > 0 ? { kind: "refused", reason } : { kind: "failed", reason };
         },
       },
@@ -126,6 +130,6 @@ export function offerSuites(env: ProbeEnv, endpoint: Endpoint, suites: readonly 
     socket.once("error", (err) =>
       finish(socket.bytesWritten > 0 ? { kind: "refused", reason: err.message } : { kind: "failed", reason: err.message }),
     );
-    socket.once("close", () => finish({ kind: "refused", reason: "the server closed the connection" }));
+    socket.once("close", () => finish({ kind: "refused", reason: (env.messages ?? en).serverClosed() }));
   });
 }

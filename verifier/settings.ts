@@ -4,6 +4,8 @@ import { isIP } from "node:net";
 import type { X509Certificate } from "node:crypto";
 import { certificateOf, readPem } from "../lib/certificates/pem";
 import { localeFromEnvironment, type Locale } from "../lib/i18n";
+import { VERIFIER_CATALOGS, type VerifierMessages } from "./messages";
+import { en } from "./messages/en";
 
 export interface VerifyOptions {
   /** The https:// URL under test, e.g. https://api.example.com/ (required). */
@@ -51,7 +53,7 @@ export const LIMITS = {
   waitSeconds: { min: 0, max: 3600 },
 } as const;
 
-/** Thrown for a bad option; the message names the option and how to fix it. */
+/** Thrown for a bad option; the message names the option and how to fix it, in the run's language. */
 export class UsageError extends Error {
   override readonly name = "UsageError";
 }
@@ -94,45 +96,44 @@ export function resolveKey(host: string, port: number): string {
 }
 
 /** Parses curl's `--resolve host:port:address` (IPv6 address in brackets, several addresses comma-separated: the first is used). */
-export function parseResolve(entry: string): { host: string; port: number; address: string } {
+export function parseResolve(entry: string, m: VerifierMessages = en): { host: string; port: number; address: string } {
   const match = /^([^:\s]+):(\d{1,5}):(.+)$/.exec(entry);
-  const hint = "expected host:port:address, e.g. --resolve api.example.com:443:203.0.113.10 (IPv6 as [2001:db8::1])";
-  if (!match) throw new UsageError(`--resolve "${entry}": ${hint}`);
+  const hint = m.resolveHint();
+  if (!match) throw new UsageError(m.resolveBad({ entry, hint }));
   const [, host, portText, addresses] = match;
   const port = Number(portText);
-  if (port < 1 || port > 65535) throw new UsageError(`--resolve "${entry}": port ${portText} is out of range 1-65535`);
+  if (port < 1 || port > 65535) throw new UsageError(m.resolvePort({ entry, port: portText }));
   const first = addresses
     .split(",")[0]
     .trim()
     .replace(/^\[(.*)\]$/, "$1");
-  if (isIP(first) === 0) throw new UsageError(`--resolve "${entry}": "${first}" is not an IP address; ${hint}`);
+  if (isIP(first) === 0) throw new UsageError(m.resolveNotIp({ entry, address: first, hint }));
   return { host, port, address: first };
 }
 
-function parseUrl(text: string, option: string, protocol: "https:" | "http:"): URL {
+function parseUrl(text: string, option: string, protocol: "https:" | "http:", m: VerifierMessages): URL {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new UsageError(`${option} "${text}" is not a URL; give a full URL such as ${protocol}//api.example.com/`);
+    throw new UsageError(m.urlInvalid({ option, text, protocol }));
   }
-  if (url.protocol !== protocol) {
-    throw new UsageError(`${option} "${text}" must start with ${protocol}// (got ${url.protocol}//)`);
-  }
+  if (url.protocol !== protocol) throw new UsageError(m.urlScheme({ option, text, protocol, got: url.protocol }));
   return url;
 }
 
-function nonNegativeNumber(value: number | undefined, fallback: number, option: string, integer: boolean): number {
+function nonNegativeNumber(value: number | undefined, fallback: number, option: string, integer: boolean, m: VerifierMessages): number {
   const n = value ?? fallback;
   if (!Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n))) {
-    throw new UsageError(`${option} must be a ${integer ? "whole " : ""}number of 0 or more (got ${String(value)})`);
+    const problem = { option, value: String(value) };
+    throw new UsageError(integer ? m.notWholeNonNegative(problem) : m.notNonNegative(problem));
   }
   return n;
 }
 
-function pathOption(value: string | undefined, fallback: string, option: string): string {
+function pathOption(value: string | undefined, fallback: string, option: string, m: VerifierMessages): string {
   const path = value ?? fallback;
-  if (!path.startsWith("/")) throw new UsageError(`${option} "${path}" must start with "/", e.g. ${option} /api/health`);
+  if (!path.startsWith("/")) throw new UsageError(m.pathNoSlash({ option, path }));
   return path;
 }
 
@@ -140,49 +141,40 @@ function pathOption(value: string | undefined, fallback: string, option: string)
  * The certificates of a trust bundle. Comments and other blocks are skipped, as in any CA bundle;
  * a damaged or unreadable certificate, or a file without any, is a usage error.
  */
-export function parseRootsPem(text: string, source: string): X509Certificate[] {
+export function parseRootsPem(text: string, source: string, m: VerifierMessages = en): X509Certificate[] {
   const pem = readPem(text);
   const [damage] = pem.damaged;
-  if (damage) throw new UsageError(`--cacert ${source}: PEM block ${damage.position} ${damage.reason}; copy the root certificate again`);
+  if (damage) throw new UsageError(m.cacertDamaged({ source, position: damage.position, reason: damage.reason }));
   const blocks = pem.blocks.filter((block) => block.label === "CERTIFICATE");
-  if (blocks.length === 0) {
-    throw new UsageError(`--cacert ${source}: no PEM certificate found (expected -----BEGIN CERTIFICATE----- blocks)`);
-  }
+  if (blocks.length === 0) throw new UsageError(m.cacertNoCertificate({ source }));
   return blocks.map((block, i) => {
     const certificate = certificateOf(block);
-    if (!certificate) throw new UsageError(`--cacert ${source}: certificate #${i + 1} cannot be parsed as X.509`);
+    if (!certificate) throw new UsageError(m.cacertNotX509({ source, n: i + 1 }));
     return certificate.cert;
   });
 }
 
 export function toSettings(options: VerifyOptions): Settings {
-  const url = parseUrl(options.url, "the URL", "https:");
+  const locale = options.locale ?? localeFromEnvironment();
+  const m = VERIFIER_CATALOGS[locale];
+  const url = parseUrl(options.url, m.theUrl(), "https:", m);
   const host = bareHost(url);
   const endpoint = { host, port: defaultPort(url) };
-  const httpUrl = options.httpUrl ? parseUrl(options.httpUrl, "--http-url", "http:") : new URL(`http://${url.hostname}/`);
+  const httpUrl = options.httpUrl ? parseUrl(options.httpUrl, "--http-url", "http:", m) : new URL(`http://${url.hostname}/`);
   const resolve = new Map<string, string>();
   for (const entry of options.resolve ?? []) {
-    const { host: name, port, address } = parseResolve(entry);
+    const { host: name, port, address } = parseResolve(entry, m);
     resolve.set(resolveKey(name, port), address);
   }
-  const extraRoots = (options.extraRootsPem ?? []).flatMap((pem, i) => parseRootsPem(pem, `#${i + 1}`));
-  const healthPath = pathOption(options.healthPath, DEFAULTS.healthPath, "--health-path");
-  const timeoutMs = nonNegativeNumber(options.timeoutMs, DEFAULTS.timeoutMs, "--timeout", true);
-  if (timeoutMs < LIMITS.timeoutMs.min)
-    throw new UsageError(
-      `--timeout ${timeoutMs} is too short to complete a TLS handshake; use at least ${LIMITS.timeoutMs.min} (milliseconds)`,
-    );
-  if (timeoutMs > LIMITS.timeoutMs.max) {
-    throw new UsageError(
-      `--timeout ${timeoutMs} is longer than any probe should wait (at most ${LIMITS.timeoutMs.max} milliseconds, two minutes); e.g. --timeout 5000`,
-    );
-  }
-  const deadlineSeconds = nonNegativeNumber(options.deadlineSeconds, DEFAULTS.deadlineSeconds, "--deadline", false);
+  const extraRoots = (options.extraRootsPem ?? []).flatMap((pem, i) => parseRootsPem(pem, `#${i + 1}`, m));
+  const healthPath = pathOption(options.healthPath, DEFAULTS.healthPath, "--health-path", m);
+  const timeoutMs = nonNegativeNumber(options.timeoutMs, DEFAULTS.timeoutMs, "--timeout", true, m);
+  if (timeoutMs < LIMITS.timeoutMs.min) throw new UsageError(m.timeoutTooShort({ value: timeoutMs, min: LIMITS.timeoutMs.min }));
+  if (timeoutMs > LIMITS.timeoutMs.max) throw new UsageError(m.timeoutTooLong({ value: timeoutMs, max: LIMITS.timeoutMs.max }));
+  const deadlineSeconds = nonNegativeNumber(options.deadlineSeconds, DEFAULTS.deadlineSeconds, "--deadline", false, m);
   if (deadlineSeconds < LIMITS.deadlineSeconds.min || deadlineSeconds > LIMITS.deadlineSeconds.max) {
-    throw new UsageError(
-      `--deadline ${deadlineSeconds} must be ${LIMITS.deadlineSeconds.min} to ${LIMITS.deadlineSeconds.max} ` +
-        `seconds (the time limit of one whole verification); e.g. --deadline ${DEFAULTS.deadlineSeconds}`,
-    );
+    const { min, max } = LIMITS.deadlineSeconds;
+    throw new UsageError(m.deadlineRange({ value: deadlineSeconds, min, max, example: DEFAULTS.deadlineSeconds }));
   }
   return {
     url,
@@ -190,13 +182,13 @@ export function toSettings(options: VerifyOptions): Settings {
     httpUrl,
     resolve,
     extraRoots,
-    minDays: nonNegativeNumber(options.minDays, DEFAULTS.minDays, "--min-days", false),
-    hstsMinSeconds: nonNegativeNumber(options.hstsMinSeconds, DEFAULTS.hstsMinSeconds, "--hsts-min", true),
+    minDays: nonNegativeNumber(options.minDays, DEFAULTS.minDays, "--min-days", false, m),
+    hstsMinSeconds: nonNegativeNumber(options.hstsMinSeconds, DEFAULTS.hstsMinSeconds, "--hsts-min", true, m),
     healthPath,
-    websocketPath: pathOption(options.websocketPath, healthPath, "--websocket-path"),
+    websocketPath: pathOption(options.websocketPath, healthPath, "--websocket-path", m),
     requireWebSocket: options.requireWebSocket ?? false,
     timeoutMs,
     deadlineMs: deadlineSeconds * 1000,
-    locale: options.locale ?? localeFromEnvironment(),
+    locale,
   };
 }

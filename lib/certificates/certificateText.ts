@@ -1,7 +1,8 @@
 // Reads a PEM list of certificates (`certificatePem`, `trustedRootsPem`): every block must be a
 // certificate and nothing else may be there, because CLB serves the text as uploaded.
 import type { ServedCertificate } from "./chain";
-import { certificateOf, describeLines, readPem } from "./pem";
+import { certificateWords, type CertificateWords } from "./messages";
+import { certificateOf, readPem } from "./pem";
 
 export interface CertificateText {
   readonly certificates: ServedCertificate[];
@@ -14,44 +15,38 @@ export interface CertificateText {
 }
 
 /** `order` is said when nothing is found, e.g. "the server certificate first". */
-export function readCertificates(text: string, configKey: string, order?: string): CertificateText {
+export function readCertificates(text: string, configKey: string, w: CertificateWords = certificateWords(), order = ""): CertificateText {
+  const { m } = w;
   const pem = readPem(text);
   const errors: string[] = [];
   const certificates: ServedCertificate[] = [];
   const empty = pem.blocks.length === 0 && pem.damaged.length === 0;
   if (empty) {
-    errors.push(
-      `${configKey}: no certificate found; paste the PEM text, from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----${order ? `, ${order}` : ""}`,
-    );
+    errors.push(m.noCertificate({ key: configKey, order }));
     return { certificates, errors, complete: false };
   }
   if (pem.strayLines.length > 0) {
-    errors.push(
-      `${configKey}: has text outside the certificates on ${describeLines(pem.strayLines)} ` +
-        `(comments, "Bag Attributes" or the like); keep only the -----BEGIN CERTIFICATE----- ... -----END CERTIFICATE----- blocks`,
-    );
+    errors.push(m.textOutsideCertificates({ key: configKey, lines: w.lines(pem.strayLines) }));
   }
   for (const damage of pem.damaged) {
-    errors.push(`${configKey}: PEM block ${damage.position} ${damage.reason}; copy the certificate file again, unchanged`);
+    errors.push(m.certificateBlockDamaged({ key: configKey, position: damage.position, reason: damage.reason }));
   }
   let complete = pem.damaged.length === 0;
   for (const block of pem.blocks) {
     if (/PRIVATE KEY/.test(block.label)) {
       // Say where the key belongs, never what it is.
-      errors.push(
-        `${configKey}: PEM block ${block.position} is a private key, not a certificate; remove it from ${configKey} (the key belongs in privateKeyPem)`,
-      );
+      errors.push(m.privateKeyAmongCertificates({ key: configKey, position: block.position }));
       continue;
     }
     if (block.label !== "CERTIFICATE") {
-      errors.push(`${configKey}: PEM block ${block.position} is a "${block.label}", not a certificate; remove it`);
+      errors.push(m.otherBlockAmongCertificates({ key: configKey, position: block.position, label: block.label }));
       continue;
     }
     const certificate = certificateOf(block);
     if (certificate) {
       certificates.push(certificate);
     } else {
-      errors.push(`${configKey}: PEM block ${block.position} is not a valid X.509 certificate; copy it again from your CA's files`);
+      errors.push(m.notX509({ key: configKey, position: block.position }));
       complete = false;
     }
   }

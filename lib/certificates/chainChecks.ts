@@ -3,17 +3,12 @@ import { buildChain, isSelfSigned, type ServedCertificate, type TrustStore } fro
 import { issuerLabel, label } from "./describe";
 import type { Problems } from "../problems";
 import { brokenDigest, keyFacts, safeSignatureAlgorithm, weakKeyReason } from "./keyStrength";
+import type { CertificateWords } from "./messages";
 import { checkValidity, type ValidityRule } from "./leafChecks";
 
 export interface ChainRule extends ValidityRule {
   readonly selfSignedAllowed: boolean;
 }
-
-function named(s: ServedCertificate): string {
-  return `"${label(s.cert)}" (certificate ${s.position})`;
-}
-
-const PRIVATE_PKI_FIX = "or, for a private test PKI, add its root to trustedRootsPem";
 
 export function checkChain(
   findings: Problems,
@@ -21,78 +16,48 @@ export function checkChain(
   leaf: ServedCertificate,
   store: TrustStore,
   rule: ChainRule,
+  w: CertificateWords,
 ): void {
+  const { m } = w;
+  const named = (s: ServedCertificate): string => m.named({ label: label(s.cert), position: s.position });
   const chain = buildChain(served, store, leaf);
 
-  if (!chain.inOrder) {
-    const order = chain.path.map(named).join(", then ");
-    findings.error(
-      `certificatePem: the chain is out of order; CLB sends it as uploaded, and it must start with the server ` +
-        `certificate, each certificate followed by the one that issued it; order it: ${order}`,
-    );
-  }
+  if (!chain.inOrder) findings.error(m.outOfOrder({ order: chain.path.map(named).join(m.thenSeparator()) }));
   for (const extra of chain.extras) {
     const original = served.find((s) => s.position < extra.position && s.cert.fingerprint256 === extra.cert.fingerprint256);
     findings.error(
       original
-        ? `certificatePem: certificate ${extra.position} is a copy of certificate ${original.position} ("${label(original.cert)}"); remove the copy`
-        : `certificatePem: certificate ${extra.position} ("${label(extra.cert)}") is not part of the chain of ` +
-            `"${label(leaf.cert)}" (it issued none of its certificates); remove it`,
+        ? m.duplicate({ position: extra.position, original: original.position, label: label(original.cert) })
+        : m.stray({ position: extra.position, label: label(extra.cert), leaf: label(leaf.cert) }),
     );
   }
 
   const { trust } = chain;
   for (const intermediate of chain.signed.slice(1)) {
-    const subject = `the intermediate certificate ${named(intermediate)}`;
-    const fix = "get the current intermediate certificate from your CA";
-    checkValidity(findings, intermediate.cert, subject, { expired: fix, notYetValid: fix }, rule);
-    const weak = weakKeyReason(keyFacts(intermediate.cert));
-    if (weak) findings.error(`certificatePem: ${subject} has ${weak}; phones reject it; ${fix}`);
+    const subject = m.intermediate({ named: named(intermediate) });
+    const fix = m.intermediateFix();
+    checkValidity(findings, intermediate.cert, subject, { expired: fix, notYetValid: fix }, rule, w);
+    const weak = weakKeyReason(keyFacts(intermediate.cert), m);
+    if (weak) findings.error(m.intermediateWeakKey({ subject, weak, fix }));
     const algorithm = safeSignatureAlgorithm(intermediate.der);
     const broken = algorithm && brokenDigest(algorithm);
-    if (algorithm && broken) {
-      findings.error(
-        `certificatePem: ${subject} is signed with ${broken} (${algorithm.name}); phones reject SHA-1 and MD5 signatures; ${fix}`,
-      );
-    }
+    if (algorithm && broken) findings.error(m.intermediateBrokenSignature({ subject, digest: broken, algorithm: algorithm.name, fix }));
   }
 
   switch (trust.kind) {
     case "trusted": {
       const anchor = trust.anchor === undefined ? undefined : chain.path[trust.anchor];
-      if (anchor && anchor !== leaf && isSelfSigned(anchor.cert)) {
-        findings.warning(
-          `certificatePem: the chain includes the root certificate ${named(anchor)}; that is harmless, but phones ` +
-            `use their own copy and it adds bytes to every handshake; you may remove it`,
-        );
-      }
+      if (anchor && anchor !== leaf && isSelfSigned(anchor.cert)) findings.warning(m.rootIncluded({ named: named(anchor) }));
       return;
     }
     case "selfSigned":
-      findings.errorIf(
-        rule.strict,
-        rule.selfSignedAllowed && !rule.strict
-          ? "certificatePem: the certificate is self-signed, as expected for a self-signed dev certificate; phones " +
-              "reject self-signed certificates, so only the developer tools (with domain checks off) will connect; " +
-              "use a certificate from a public CA to test on phones"
-          : `certificatePem: the certificate is self-signed; phones reject self-signed certificates; use a certificate from a public CA, ${PRIVATE_PKI_FIX}`,
-      );
+      findings.errorIf(rule.strict, rule.selfSignedAllowed && !rule.strict ? m.selfSignedDev() : m.selfSigned());
       return;
     case "untrustedRoot":
-      findings.errorIf(
-        rule.strict,
-        `certificatePem: the chain ends at the root ${named(trust.root)}, which phones do not trust (it is ` +
-          `neither a public root nor in trustedRootsPem); use a certificate from a public CA, ${PRIVATE_PKI_FIX}`,
-      );
+      findings.errorIf(rule.strict, m.untrustedRoot({ named: named(trust.root) }));
       return;
     case "incomplete":
-      findings.errorIf(
-        rule.strict,
-        `certificatePem: the chain is incomplete: "${label(trust.last.cert)}" was issued by ` +
-          `"${issuerLabel(trust.last.cert)}", which is neither in certificatePem nor a trusted root; phones ` +
-          `reject such a chain even when desktop browsers fill the gap; append your CA's intermediate certificate(s) ` +
-          `after the server certificate (the "full chain" file), ${PRIVATE_PKI_FIX}`,
-      );
+      findings.errorIf(rule.strict, m.incomplete({ label: label(trust.last.cert), issuer: issuerLabel(trust.last.cert) }));
       return;
   }
 }

@@ -5,12 +5,14 @@ import type { KeyObject, X509Certificate } from "node:crypto";
 import { TrustStore, isSelfSigned, type ServedCertificate } from "./chain";
 import { checkChain } from "./chainChecks";
 import { readCertificates } from "./certificateText";
-import { daysLeft, dnsNames, formatName, label, notAfter, notBefore, quotedList } from "./describe";
+import { daysLeft, dnsNames, formatName, label, notAfter, notBefore } from "./describe";
+import { certificateWords } from "./messages";
 import { Problems } from "../problems";
 import { keyFacts, safeSignatureAlgorithm } from "./keyStrength";
 import { checkClbKey, checkCoversDomain, checkLeafSignature, checkServerUsage, checkValidity } from "./leafChecks";
 import { readPrivateKey } from "./privateKey";
 import type { TlsPolicy } from "../constants";
+import type { Locale } from "../i18n";
 
 export interface CertificateCheckInput {
   /** PEM chain as uploaded: the leaf first, then intermediates (config key `certificatePem`). */
@@ -34,6 +36,8 @@ export interface CertificateCheckInput {
   readonly selfSignedAllowed?: boolean;
   /** Clock; default now. */
   readonly now?: Date;
+  /** Language of the messages; default English. */
+  readonly locale?: Locale;
 }
 
 export interface CertificateSummary {
@@ -110,27 +114,22 @@ function summarize(leaf: ServedCertificate, chainLength: number, now: Date): Cer
   };
 }
 
-const LEAF_VALIDITY_FIXES = {
-  expired: "renew it and put the new chain in certificatePem",
-  notYetValid: "put the currently valid certificate in certificatePem (or check the issuing machine's clock)",
-};
-
 export function checkCertificate(input: CertificateCheckInput): CertificateReport {
+  const w = certificateWords(input.locale);
+  const { m } = w;
   const findings = new Problems();
   const now = input.now ?? new Date();
   const domain = input.domain.trim().toLowerCase().replace(/\.$/, "");
-  if (domain === "") findings.error("domain: is empty; set domain to the host the mini program calls, e.g. api.example.com");
+  if (domain === "") findings.error(m.domainEmpty());
   const minDaysValid = Number.isFinite(input.minDaysRemaining) && input.minDaysRemaining >= 0;
-  if (!minDaysValid) {
-    findings.error(`minDaysRemaining: ${String(input.minDaysRemaining)} is not a number of days; set it to 0 or more (default 30)`);
-  }
+  if (!minDaysValid) findings.error(m.minDaysNotNumber({ value: String(input.minDaysRemaining) }));
 
   // 1. Everything parses.
-  const chainText = readCertificates(input.certificatePem, "certificatePem", "the server certificate first");
+  const chainText = readCertificates(input.certificatePem, "certificatePem", w, m.serverCertificateFirst());
   chainText.errors.forEach((e) => findings.error(e));
-  const keyText = input.privateKeyPem === undefined ? undefined : readPrivateKey(input.privateKeyPem);
+  const keyText = input.privateKeyPem === undefined ? undefined : readPrivateKey(input.privateKeyPem, w);
   keyText?.errors.forEach((e) => findings.error(e));
-  const rootsText = input.trustedRootsPem?.trim() ? readCertificates(input.trustedRootsPem, "trustedRootsPem") : undefined;
+  const rootsText = input.trustedRootsPem?.trim() ? readCertificates(input.trustedRootsPem, "trustedRootsPem", w) : undefined;
   rootsText?.errors.forEach((e) => findings.error(e));
   const served = chainText.certificates;
   if (!chainText.complete || served.length === 0) return { errors: findings.errors, warnings: findings.warnings };
@@ -138,35 +137,29 @@ export function checkCertificate(input: CertificateCheckInput): CertificateRepor
   // 2. The key belongs to the server certificate.
   const key = keyText?.key;
   const leaf = chooseLeaf(served, key);
+  const forDomain = domain || m.theStacksDomain();
   if (isOnlyCas(served, leaf, key, domain)) {
-    findings.error(
-      `certificatePem: holds only CA certificates (${quotedList(served.map((s) => label(s.cert)))}), no ` +
-        `server certificate for ${domain || "the stack's domain"}; put the server certificate first, then the intermediates`,
-    );
+    findings.error(m.onlyCas({ names: w.quoted(served.map((s) => label(s.cert))), domain: forDomain }));
     return { errors: findings.errors, warnings: findings.warnings };
   }
   // A PKCS#8 RSA key (what certbot and OpenSSL 3 write) is fine: clbUploadPem converts it to the
   // PKCS#1 form CLB documents before upload.
-  if (key && !matchesKey(leaf.cert, key)) {
-    findings.error(
-      `privateKeyPem: the private key does not belong to the certificate "${label(leaf.cert)}" (their public ` +
-        `keys differ); use the key made with this certificate's request, or the certificate issued for this key`,
-    );
-  }
+  if (key && !matchesKey(leaf.cert, key)) findings.error(m.keyMismatch({ label: label(leaf.cert) }));
 
   // 3.-5. and 8.-10. The server certificate itself.
-  if (domain !== "") checkCoversDomain(findings, leaf.cert, domain);
+  if (domain !== "") checkCoversDomain(findings, leaf.cert, domain, w);
   const rule = { now, strict: input.strict, minDaysRemaining: minDaysValid ? input.minDaysRemaining : undefined };
-  checkValidity(findings, leaf.cert, "the certificate", LEAF_VALIDITY_FIXES, rule);
+  const fixes = { expired: m.leafExpiredFix(), notYetValid: m.leafNotYetValidFix() };
+  checkValidity(findings, leaf.cert, m.theCertificate(), fixes, rule, w);
   // A self-signed dev certificate is its own trust anchor: CA:TRUE (what `openssl req -x509` writes) is fine there.
   const selfSignedDev = (input.selfSignedAllowed ?? false) && !input.strict && isSelfSigned(leaf.cert);
-  checkServerUsage(findings, leaf.cert, domain || "the stack's domain", { allowCa: selfSignedDev });
-  checkClbKey(findings, leaf.cert, domain || "the stack's domain", input.tlsPolicy);
-  checkLeafSignature(findings, leaf.cert, leaf.der);
+  checkServerUsage(findings, leaf.cert, forDomain, { allowCa: selfSignedDev }, w);
+  checkClbKey(findings, leaf.cert, forDomain, input.tlsPolicy, w);
+  checkLeafSignature(findings, leaf.cert, leaf.der, w);
 
   // 6.-7. The chain up to a trusted root.
   const store = new TrustStore((rootsText?.certificates ?? []).map((s) => s.cert));
-  checkChain(findings, served, leaf, store, { ...rule, selfSignedAllowed: input.selfSignedAllowed ?? false });
+  checkChain(findings, served, leaf, store, { ...rule, selfSignedAllowed: input.selfSignedAllowed ?? false }, w);
 
   return { errors: findings.errors, warnings: findings.warnings, summary: summarize(leaf, served.length, now) };
 }

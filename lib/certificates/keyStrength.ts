@@ -1,5 +1,7 @@
 // What phones and CLB accept as certificate keys and signatures.
 import type { X509Certificate } from "node:crypto";
+import type { CertificateMessages } from "./messages";
+import { en } from "./messages/en";
 import { BROKEN_DIGESTS, signatureAlgorithm, type SignatureAlgorithm } from "./signatureAlgorithms";
 
 export interface KeyFacts {
@@ -42,16 +44,12 @@ export function curveLabel(curve: string | undefined): string {
 }
 
 /** Why phones would refuse this key in any certificate of the chain, or undefined when they accept it. */
-export function weakKeyReason(facts: KeyFacts): string | undefined {
+export function weakKeyReason(facts: KeyFacts, m: CertificateMessages = en): string | undefined {
   if (facts.type === "rsa" || facts.type === "rsa-pss") {
-    return facts.bits !== undefined && facts.bits < 2048 ? `a ${facts.bits}-bit RSA key (under 2048 bits)` : undefined;
+    return facts.bits !== undefined && facts.bits < 2048 ? m.weakRsa({ bits: facts.bits }) : undefined;
   }
-  if (facts.type === "ec") {
-    return ACCEPTED_CURVES.has(facts.curve ?? "")
-      ? undefined
-      : `an EC key on ${curveLabel(facts.curve)} (only P-256 and P-384 work everywhere)`;
-  }
-  return `an ${facts.type} key, which phones do not accept in certificates`;
+  if (facts.type === "ec") return ACCEPTED_CURVES.has(facts.curve ?? "") ? undefined : m.weakCurve({ curve: curveLabel(facts.curve) });
+  return m.weakKeyType({ type: facts.type });
 }
 
 const DIGEST_LABELS: Record<string, string> = { md2: "MD2", md5: "MD5", sha1: "SHA-1" };

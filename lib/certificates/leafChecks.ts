@@ -1,6 +1,7 @@
 // Checks on the server certificate itself: names, dates, purpose, key and signature.
 import type { X509Certificate } from "node:crypto";
-import { daysLeft, dnsNames, formatDate, label, notAfter, notBefore, quotedList } from "./describe";
+import { daysLeft, dnsNames, formatDate, label, notAfter, notBefore } from "./describe";
+import type { CertificateWords } from "./messages";
 import type { Problems } from "../problems";
 import { CLB_RSA_BITS, brokenDigest, curveLabel, keyFacts, safeSignatureAlgorithm } from "./keyStrength";
 import type { TlsPolicy } from "../constants";
@@ -19,27 +20,21 @@ const EKU_NAMES: Record<string, string> = {
   "2.5.29.37.0": "anyExtendedKeyUsage",
 };
 
-function days(n: number): string {
-  return `${n} ${n === 1 ? "day" : "days"}`;
-}
-
 /** Browsers' rules: subjectAltName only, a wildcard stands for exactly one whole left-most label. */
-export function checkCoversDomain(findings: Problems, leaf: X509Certificate, domain: string): void {
+export function checkCoversDomain(findings: Problems, leaf: X509Certificate, domain: string, w: CertificateWords): void {
   const strictRules = { wildcards: true, partialWildcards: false, multiLabelWildcards: false, singleLabelSubdomains: false };
   if (leaf.checkHost(domain, { ...strictRules, subject: "never" }) !== undefined) return;
   if (leaf.checkHost(domain, { ...strictRules, subject: "always" }) !== undefined) {
-    findings.error(
-      `certificatePem: the certificate names "${domain}" only in its subject common name (CN), which phones ` +
-        `ignore; have it reissued with ${domain} in the subjectAltName`,
-    );
+    findings.error(w.m.domainInCnOnly({ domain }));
     return;
   }
   const names = dnsNames(leaf);
   const parent = domain.split(".").slice(1);
-  const wildcard = parent.length >= 2 ? ` (or *.${parent.join(".")})` : "";
-  const covers = names.length > 0 ? `covers ${quotedList(names)}` : "lists no DNS names (subjectAltName)";
+  const wildcard = parent.length >= 2 ? `*.${parent.join(".")}` : "";
   findings.error(
-    `certificatePem: the certificate ${covers} but not the stack's domain "${domain}"; issue a certificate that lists ${domain}${wildcard}, or change domain`,
+    names.length > 0
+      ? w.m.domainNotCovered({ names: w.quoted(names), domain, wildcard })
+      : w.m.domainNotCoveredNoNames({ domain, wildcard }),
   );
 }
 
@@ -56,44 +51,46 @@ export interface ValidityFixes {
 }
 
 /** Expired, not yet valid, or too close to expiry. `subject` names the certificate in the message. */
-export function checkValidity(findings: Problems, cert: X509Certificate, subject: string, fixes: ValidityFixes, rule: ValidityRule): void {
+export function checkValidity(
+  findings: Problems,
+  cert: X509Certificate,
+  subject: string,
+  fixes: ValidityFixes,
+  rule: ValidityRule,
+  w: CertificateWords,
+): void {
   const start = notBefore(cert);
   const end = notAfter(cert);
   if (rule.now < start) {
-    findings.error(
-      `certificatePem: ${subject} is not valid before ${formatDate(start)}; phones reject it until then; ${fixes.notYetValid}`,
-    );
+    findings.error(w.m.notYetValid({ subject, date: formatDate(start), fix: fixes.notYetValid }));
     return;
   }
   if (rule.now > end) {
-    findings.error(`certificatePem: ${subject} expired on ${formatDate(end)}; ${fixes.expired}`);
+    findings.error(w.m.expired({ subject, date: formatDate(end), fix: fixes.expired }));
     return;
   }
   const left = daysLeft(cert, rule.now);
   if (rule.minDaysRemaining !== undefined && left < rule.minDaysRemaining) {
     findings.errorIf(
       rule.strict,
-      `certificatePem: ${subject} expires on ${formatDate(end)}, in ${days(left)}, fewer than minDaysRemaining ` +
-        `(${rule.minDaysRemaining}); ${fixes.expired} (or lower minDaysRemaining)`,
+      w.m.expiresSoon({ subject, date: formatDate(end), days: left, min: rule.minDaysRemaining, fix: fixes.expired }),
     );
   }
 }
 
-export function checkServerUsage(findings: Problems, leaf: X509Certificate, domain: string, options: { allowCa: boolean }): void {
-  if (leaf.ca && !options.allowCa) {
-    findings.error(
-      `certificatePem: the server certificate "${label(leaf)}" is a CA certificate (basicConstraints CA:TRUE); ` +
-        `phones refuse a CA certificate as a server certificate; issue a server certificate (CA:FALSE) for ${domain}`,
-    );
-  }
+export function checkServerUsage(
+  findings: Problems,
+  leaf: X509Certificate,
+  domain: string,
+  options: { allowCa: boolean },
+  w: CertificateWords,
+): void {
+  if (leaf.ca && !options.allowCa) findings.error(w.m.leafIsCa({ label: label(leaf), domain }));
   // Node names the extendedKeyUsage list `keyUsage`; undefined when the extension is absent (any use allowed).
   const eku = leaf.keyUsage;
   if (eku && !eku.includes(SERVER_AUTH)) {
     const allowed = eku.map((oid) => EKU_NAMES[oid] ?? oid).join(", ");
-    findings.error(
-      `certificatePem: the certificate "${label(leaf)}" is not meant for TLS servers: its extended key usage ` +
-        `allows ${allowed} but not serverAuth; issue a certificate with the serverAuth extended key usage`,
-    );
+    findings.error(w.m.notServerAuth({ label: label(leaf), allowed }));
   }
 }
 
@@ -102,38 +99,21 @@ export function checkServerUsage(findings: Problems, leaf: X509Certificate, doma
  * Curve) certificates are not supported"), whatever the listener's policy. Should that change,
  * keep the error only for RSA-only policies, with the fix tls_cipher_policy_1_2_strict_with_1_3.
  */
-export function checkClbKey(findings: Problems, leaf: X509Certificate, domain: string, tlsPolicy: TlsPolicy): void {
+export function checkClbKey(findings: Problems, leaf: X509Certificate, domain: string, tlsPolicy: TlsPolicy, w: CertificateWords): void {
   const facts = keyFacts(leaf);
   if (facts.type === "rsa") {
     const bits = facts.bits ?? 0;
-    if (bits < 2048) {
-      findings.error(
-        `certificatePem: the certificate's RSA key has ${bits} bits; phones and browsers reject RSA keys under ` +
-          `2048 bits; issue a new certificate with a 2048-bit RSA key`,
-      );
-    } else if (!CLB_RSA_BITS.includes(bits)) {
-      findings.error(
-        `certificatePem: the certificate's RSA key has ${bits} bits, but CLB documents only 2048- and 4096-bit ` +
-          `RSA keys (and 1024, too weak); issue the certificate with a 2048-bit RSA key`,
-      );
-    }
+    if (bits < 2048) findings.error(w.m.rsaTooSmall({ bits }));
+    else if (!CLB_RSA_BITS.includes(bits)) findings.error(w.m.rsaOddSize({ bits }));
     return;
   }
-  const kind = facts.type === "ec" ? `an ECDSA key (${curveLabel(facts.curve)})` : `an ${facts.type} key`;
-  const policyNote = RSA_ONLY_POLICIES.has(tlsPolicy) ? `, and tlsPolicy ${tlsPolicy} offers only RSA cipher suites` : "";
-  findings.error(
-    `certificatePem: the certificate has ${kind}, but Alibaba Cloud CLB accepts only RSA certificates${policyNote}; ` +
-      `issue an RSA certificate (2048-bit key) for ${domain}`,
-  );
+  const kind = facts.type === "ec" ? w.m.ecdsaKey({ curve: curveLabel(facts.curve) }) : w.m.otherKey({ type: facts.type });
+  const policyNote = RSA_ONLY_POLICIES.has(tlsPolicy) ? w.m.rsaOnlyPolicy({ policy: tlsPolicy }) : "";
+  findings.error(w.m.notRsa({ kind, policyNote, domain }));
 }
 
-export function checkLeafSignature(findings: Problems, leaf: X509Certificate, der: Uint8Array): void {
+export function checkLeafSignature(findings: Problems, leaf: X509Certificate, der: Uint8Array, w: CertificateWords): void {
   const algorithm = safeSignatureAlgorithm(der);
   const broken = algorithm && brokenDigest(algorithm);
-  if (algorithm && broken) {
-    findings.error(
-      `certificatePem: the certificate "${label(leaf)}" is signed with ${broken} (${algorithm.name}); phones ` +
-        `reject SHA-1 and MD5 signatures; have it reissued with SHA-256`,
-    );
-  }
+  if (algorithm && broken) findings.error(w.m.leafBrokenSignature({ label: label(leaf), digest: broken, algorithm: algorithm.name }));
 }

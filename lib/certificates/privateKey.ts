@@ -1,7 +1,8 @@
 // Reads `privateKeyPem` and says, in words, why CLB would refuse it. Messages never quote the
 // key: they name PEM labels and line numbers only.
 import { createPrivateKey, type KeyObject } from "node:crypto";
-import { certificateOf, describeLines, readPem, toPem, type PemBlock } from "./pem";
+import { certificateWords, type CertificateWords } from "./messages";
+import { certificateOf, readPem, toPem, type PemBlock } from "./pem";
 
 // `-traditional` writes RSA keys in the PKCS#1 form CLB documents ("BEGIN RSA PRIVATE KEY");
 // OpenSSL 3 otherwise writes PKCS#8, even from `openssl rsa`.
@@ -23,55 +24,41 @@ function isEncrypted(block: PemBlock): boolean {
   return block.label === "ENCRYPTED PRIVATE KEY" || /ENCRYPTED/i.test(block.headers.get("proc-type") ?? "");
 }
 
-export function readPrivateKey(text: string): PrivateKeyReading {
+export function readPrivateKey(text: string, w: CertificateWords = certificateWords()): PrivateKeyReading {
+  const { m } = w;
   const pem = readPem(text);
   const errors: string[] = [];
   if (pem.strayLines.length > 0 && (pem.blocks.length > 0 || pem.damaged.length > 0)) {
-    errors.push(
-      `privateKeyPem: has text outside the key on ${describeLines(pem.strayLines)}; keep only the key, from its -----BEGIN line to its -----END line`,
-    );
+    errors.push(m.textOutsideKey({ lines: w.lines(pem.strayLines) }));
   }
   for (const damage of pem.damaged) {
-    errors.push(`privateKeyPem: PEM block ${damage.position} ${damage.reason}; copy the key file again, unchanged`);
+    errors.push(m.keyBlockDamaged({ position: damage.position, reason: damage.reason }));
   }
   // `openssl ecparam -genkey` writes the curve name in its own block before the key: harmless.
   const blocks = pem.blocks.filter((b) => b.label !== "EC PARAMETERS");
   if (blocks.length === 0) {
-    if (pem.damaged.length === 0) {
-      errors.push(
-        "privateKeyPem: no PEM private key found; paste the whole key file, from -----BEGIN RSA PRIVATE KEY----- to -----END RSA PRIVATE KEY-----",
-      );
-    }
+    if (pem.damaged.length === 0) errors.push(m.noKey());
     return { errors };
   }
   if (blocks.length > 1) {
-    errors.push(`privateKeyPem: holds ${blocks.length} PEM blocks; keep only the private key of the server certificate`);
+    errors.push(m.keyManyBlocks({ count: blocks.length }));
     return { errors };
   }
   const block = blocks[0];
   if (block.label === "CERTIFICATE" || certificateOf(block)) {
-    errors.push(
-      "privateKeyPem: holds a certificate, not a private key; put the certificate chain in certificatePem " +
-        "and the key file (-----BEGIN RSA PRIVATE KEY-----) in privateKeyPem",
-    );
+    errors.push(m.keyIsCertificate());
     return { errors };
   }
   if (PUBLIC_KEY_LABELS.has(block.label)) {
-    errors.push(
-      "privateKeyPem: holds a public key, not a private key; use the private key file made together with the certificate request",
-    );
+    errors.push(m.keyIsPublic());
     return { errors };
   }
   if (!KEY_LABELS.has(block.label)) {
-    errors.push(
-      `privateKeyPem: holds a "${block.label}" PEM block, not a private key; use the private key file made together with the certificate request`,
-    );
+    errors.push(m.keyOtherBlock({ label: block.label }));
     return { errors };
   }
   if (isEncrypted(block)) {
-    errors.push(
-      `privateKeyPem: the private key is protected by a passphrase, which CLB cannot use; remove the passphrase: ${DECRYPT_KEY_COMMAND}`,
-    );
+    errors.push(m.keyEncrypted({ command: DECRYPT_KEY_COMMAND }));
     return { label: block.label, errors };
   }
   try {
@@ -79,7 +66,7 @@ export function readPrivateKey(text: string): PrivateKeyReading {
     const key = createPrivateKey({ key: toPem(block.label, block.der), format: "pem" });
     return { key, label: block.label, errors };
   } catch {
-    errors.push(`privateKeyPem: the "${block.label}" block could not be read as a private key; copy the key file again, unchanged`);
+    errors.push(m.keyUnreadable({ label: block.label }));
     return { label: block.label, errors };
   }
 }

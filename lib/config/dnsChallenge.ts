@@ -7,6 +7,7 @@
 // profiles, an assumed role, a credentials URI, OIDC. Whatever the provider uses is passed on to
 // lego under its names; a source lego cannot use is refused here, with the fix.
 import type { Problems } from "../problems";
+import { configMessages, type ConfigMessages } from "./messages";
 
 /** The variables lego's alidns reads. */
 export type LegoVariable = "ALICLOUD_ACCESS_KEY" | "ALICLOUD_SECRET_KEY" | "ALICLOUD_SECURITY_TOKEN" | "ALICLOUD_RAM_ROLE";
@@ -44,13 +45,21 @@ const PROVIDER = {
 
 /** Sources lego cannot use at all. */
 const UNUSABLE = [
-  { what: "a profile", config: ["alicloud:profile", "alicloud:sharedCredentialsFile"], env: ["ALICLOUD_PROFILE", "ALIBABA_CLOUD_PROFILE"] },
   {
-    what: "a credentials URI",
+    what: (m: ConfigMessages) => m.credentialsProfile(),
+    config: ["alicloud:profile", "alicloud:sharedCredentialsFile"],
+    env: ["ALICLOUD_PROFILE", "ALIBABA_CLOUD_PROFILE"],
+  },
+  {
+    what: (m: ConfigMessages) => m.credentialsUri(),
     config: ["alicloud:credentialsUri"],
     env: ["ALICLOUD_CREDENTIALS_URI", "ALIBABA_CLOUD_CREDENTIALS_URI"],
   },
-  { what: "OIDC", config: ["alicloud:assumeRoleWithOidc"], env: ["ALIBABA_CLOUD_OIDC_TOKEN_FILE", "ALIBABA_CLOUD_OIDC_PROVIDER_ARN"] },
+  {
+    what: (m: ConfigMessages) => m.credentialsOidc(),
+    config: ["alicloud:assumeRoleWithOidc"],
+    env: ["ALIBABA_CLOUD_OIDC_TOKEN_FILE", "ALIBABA_CLOUD_OIDC_PROVIDER_ARN"],
+  },
 ] as const;
 
 const ASSUMED_ROLE = { config: ["alicloud:assumeRole"], env: ["ALICLOUD_ASSUME_ROLE_ARN", "ALIBABA_CLOUD_ROLE_ARN"] } as const;
@@ -63,25 +72,23 @@ function find(setting: { config: string; env: readonly string[] }, config: Value
   return name ? { from: "env", key: name, secret: true } : undefined;
 }
 
-const FIX =
-  "export ALICLOUD_ACCESS_KEY and ALICLOUD_SECRET_KEY of a RAM user allowed to write the zone's DNS records, or store them in the stack: " +
-  "pulumi config set --secret alicloud:accessKey <id> and pulumi config set --secret alicloud:secretKey <secret>; or use certificateSource pem";
-
 /**
  * The challenge's credentials, or undefined with a problem reported: an error when the provider's
  * credentials are of a kind lego cannot use, a check not run when none are visible (the offline plan).
  */
-export function resolveDnsChallengeCredentials(config: Values, env: Values, problems: Problems): DnsChallengeCredentials | undefined {
+export function resolveDnsChallengeCredentials(
+  config: Values,
+  env: Values,
+  problems: Problems,
+  m: ConfigMessages = configMessages("en"),
+): DnsChallengeCredentials | undefined {
   const accessKey = find(PROVIDER.accessKey, config, env);
   const secretKey = find(PROVIDER.secretKey, config, env);
   const token = find(PROVIDER.securityToken, config, env);
   const assumed = [...ASSUMED_ROLE.config.filter((k) => set(config[k])), ...ASSUMED_ROLE.env.filter((k) => set(env[k]))];
   if (accessKey && secretKey) {
     if (assumed.length > 0) {
-      problems.warning(
-        `certificateSource acme: the provider assumes a role (${assumed.join(", ")}) on top of its AccessKey, but the DNS-01 challenge ` +
-          "cannot: it writes the TXT record with the AccessKey itself, which needs DNS write access to the zone",
-      );
+      problems.warning(m.dnsChallengeAssumedRole({ names: assumed.join(", ") }));
     }
     const lego = { ALICLOUD_ACCESS_KEY: accessKey, ALICLOUD_SECRET_KEY: secretKey, ...(token ? { ALICLOUD_SECURITY_TOKEN: token } : {}) };
     const readsItself = Object.entries(lego).every(([name, source]) => source.from === "env" && source.key === name);
@@ -94,16 +101,10 @@ export function resolveDnsChallengeCredentials(config: Values, env: Values, prob
   for (const kind of UNUSABLE) {
     const names = [...kind.config.filter((k) => set(config[k])), ...kind.env.filter((k) => set(env[k]))];
     if (names.length > 0) {
-      problems.error(
-        `certificateSource acme: the provider's credentials come from ${kind.what} (${names.join(", ")}), which the ACME DNS-01 challenge ` +
-          `(lego's alidns) cannot read: it takes only an AccessKey pair or an instance RAM role; ${FIX}`,
-      );
+      problems.error(m.dnsChallengeUnusable({ what: kind.what(m), names: names.join(", ") }));
       return undefined;
     }
   }
-  problems.notChecked(
-    "DNS-01 challenge credentials: no Alibaba Cloud credentials are visible here (none in the stack config or the environment); " +
-      "pulumi preview checks them with the provider's",
-  );
+  problems.notChecked(m.dnsChallengeNotChecked());
   return undefined;
 }

@@ -4,7 +4,7 @@
 // points and the schedule, and says when alerts would reach nobody.
 import { DEFAULT_SITE_MONITOR_PROBES } from "../monitoring/defaults";
 import { monitoringNames } from "../monitoring/names";
-import { parseRobot, type Robot } from "../monitoring/robots";
+import { parseRobot, type Robot, type RobotProblem } from "../monitoring/robots";
 import { checkSchedule } from "../monitoring/schedule";
 import type { Problems } from "../problems";
 import type { ConfigValues } from "./keys";
@@ -56,6 +56,25 @@ function rawList(raw: string | undefined): RawList {
   return { known: true, entries: parsed.filter((item) => item.trim() !== "") };
 }
 
+function robotProblemText(m: ConfigMessages, found: RobotProblem): string {
+  switch (found.problem) {
+    case "notUrl":
+      return m.webhookNotUrl();
+    case "otherHost":
+      return m.webhookOtherHost({ host: found.host });
+    case "notHttps":
+      return m.webhookNotHttps({ kind: found.kind });
+    case "notWebhook":
+      return m.webhookNotWebhook({ kind: found.kind, path: found.path, param: found.param });
+    case "brokenEscape":
+      return m.webhookBrokenEscape();
+    case "secretNotDingTalk":
+      return m.webhookSecretNotDingTalk();
+    case "badSecret":
+      return m.webhookBadSecret();
+  }
+}
+
 function resolveRobots(input: MonitoringInput): MonitoringSettings["robots"] {
   const list = rawList(input.rawWebhooks);
   if ("invalid" in list) {
@@ -66,8 +85,8 @@ function resolveRobots(input: MonitoringInput): MonitoringSettings["robots"] {
   const robots: Robot[] = [];
   list.entries.forEach((entry, i) => {
     const robot = parseRobot(entry);
-    if (typeof robot === "string") {
-      input.problems.error(input.m.webhookInvalid({ index: i, reason: robot }));
+    if ("problem" in robot) {
+      input.problems.error(input.m.webhookInvalid({ index: i, reason: robotProblemText(input.m, robot) }));
     } else {
       robots.push(robot);
     }

@@ -144,7 +144,7 @@ function resolveAcme(ctx: Context): CertificateSettings {
   const keyAlgorithm = (ACME_KEY_ALGORITHMS as readonly string[]).includes(ctx.values.acmeKeyAlgorithm)
     ? ctx.values.acmeKeyAlgorithm
     : "rsa2048";
-  const dnsCredentials = resolveDnsChallengeCredentials(ctx.input.values, ctx.input.env ?? {}, ctx.problems);
+  const dnsCredentials = resolveDnsChallengeCredentials(ctx.input.values, ctx.input.env ?? {}, ctx.problems, ctx.m);
   return {
     source: "acme",
     email,
@@ -178,6 +178,7 @@ function resolvePem(ctx: Context, domain: string, tlsPolicy: TlsPolicy): Certifi
     minDaysRemaining: ctx.values.minDaysRemaining,
     strict: ctx.environment === "prod",
     trustedRootsPem: trustedRootsPem === "" ? undefined : trustedRootsPem,
+    locale: ctx.locale,
   });
   report.errors.forEach((m) => ctx.problems.error(m));
   report.warnings.forEach((m) => ctx.problems.warning(m));
@@ -267,7 +268,7 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
     prodError(ctx, m.hstsBelowYear({ value: values.hstsMaxAge, year: HSTS_ONE_YEAR_SECONDS }));
   }
   const { instanceCount, zoneCount } = resolveCounts(ctx);
-  checkZoneIds(values.zoneIds, zoneCount, region, problems);
+  checkZoneIds(values.zoneIds, zoneCount, region, problems, m);
   checkSshCidrs(ctx);
   // Provider credentials and secret keys the stack file holds in plain text (only the CLI can tell).
   if (input.isSecret) plaintextSecretWarnings(input.values, input.isSecret, m).forEach((warning) => problems.warning(warning));

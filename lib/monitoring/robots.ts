@@ -32,32 +32,44 @@ const HOSTS: Record<string, { kind: RobotKind; path: string; param: string }> = 
 /** DingTalk shows signing secrets as "SEC" followed by letters and digits. */
 const DINGTALK_SECRET = /^SEC[A-Za-z0-9]{16,128}$/;
 
+/** Why an `alertWebhooks` entry is refused, as data the config words in the run's language; never the URL or the secret. */
+export type RobotProblem =
+  | { readonly problem: "notUrl" }
+  | { readonly problem: "otherHost"; readonly host: string }
+  | { readonly problem: "notHttps"; readonly kind: RobotKind }
+  | { readonly problem: "notWebhook"; readonly kind: RobotKind; readonly path: string; readonly param: string }
+  | { readonly problem: "brokenEscape" }
+  | { readonly problem: "secretNotDingTalk" }
+  | { readonly problem: "badSecret" };
+
 /**
  * Parses one `alertWebhooks` entry: a WeCom or DingTalk robot URL; a DingTalk robot with signing
  * carries its secret after "#" (a URL fragment is never sent over the network). Returns the robot,
  * or a problem that names neither the URL nor the secret.
  */
-export function parseRobot(entry: string): Robot | string {
+export function parseRobot(entry: string): Robot | RobotProblem {
   let url: URL;
   try {
     url = new URL(entry.trim());
   } catch {
-    return "is not a URL; give the robot's webhook address as the group settings show it";
+    return { problem: "notUrl" };
   }
   const host = HOSTS[url.hostname.toLowerCase()];
-  if (!host) {
-    return `points at ${url.hostname}, which is neither a WeCom robot (qyapi.weixin.qq.com) nor a DingTalk robot (oapi.dingtalk.com)`;
-  }
-  if (url.protocol !== "https:") return `must be an https:// URL (the ${host.kind} robot's address starts with https://)`;
+  if (!host) return { problem: "otherHost", host: url.hostname };
+  if (url.protocol !== "https:") return { problem: "notHttps", kind: host.kind };
   if (url.pathname !== host.path || !url.searchParams.get(host.param)) {
-    return `is not a ${host.kind} robot webhook: its path must be ${host.path} with a ${host.param}= parameter, as the group settings show it`;
+    return { problem: "notWebhook", kind: host.kind, path: host.path, param: host.param };
   }
-  const fragment = decodeURIComponent(url.hash.replace(/^#/, ""));
+  let fragment: string;
+  try {
+    fragment = decodeURIComponent(url.hash.replace(/^#/, ""));
+  } catch {
+    return { problem: "brokenEscape" };
+  }
   url.hash = "";
   if (fragment === "") return { kind: host.kind, url: url.href };
-  if (host.kind !== "dingtalk") return "has a #fragment, but only DingTalk robots take a signing secret there";
-  if (!DINGTALK_SECRET.test(fragment))
-    return 'has a signing secret after "#" that does not look like DingTalk\'s (SEC followed by letters and digits)';
+  if (host.kind !== "dingtalk") return { problem: "secretNotDingTalk" };
+  if (!DINGTALK_SECRET.test(fragment)) return { problem: "badSecret" };
   return { kind: "dingtalk", url: url.href, secret: fragment };
 }
 

@@ -102,7 +102,7 @@ async function main(): Promise<number> {
   const locale = commandLocale(parsed.values.lang);
   if (locale === undefined) return usageError(MINIPROGRAM_CATALOGS[envLocale].badLang({ value: parsed.values.lang ?? "" }), usage);
   const m = MINIPROGRAM_CATALOGS[locale];
-  if (!parsed.values.out) return usageError(m.usage(), usage);
+  if (!parsed.values.out) return usageError(m.outMissing(), m.usage());
   const stacks = stacksFrom(parsed.values.stack ?? []);
   if ("bad" in stacks) return usageError(m.badStackOption({ value: stacks.bad }), usage);
   return generate(parsed.values.out, stacks, locale);

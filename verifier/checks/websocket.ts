@@ -31,7 +31,7 @@ function tryUpgrade(ctx: CheckContext, url: URL): Promise<Upgrade> {
         socket.on("error", () => undefined);
         socket.terminate();
       },
-      { ms: ctx.settings.timeoutMs, outcome: () => ({ ok: false, reason: `no answer within ${ctx.settings.timeoutMs} ms` }) },
+      { ms: ctx.settings.timeoutMs, outcome: () => ({ ok: false, reason: m.noAnswer({ ms: ctx.settings.timeoutMs }) }) },
       ctx.env.signal,
     );
     socket.once("open", () => finish({ ok: true }));

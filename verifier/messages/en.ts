@@ -193,6 +193,54 @@ exit codes: 0 every check passed, 1 at least one failed, 2 bad usage or endpoint
   attemptError: (p: { attempt: number; reason: string; seconds: number }) =>
     `attempt ${p.attempt} ${p.reason}; trying again in ${p.seconds} s`,
 
+  // usage errors (exit code 2): each names the option and what to give instead
+  badOption: (p: { reason: string }) => `${p.reason}; run with --help for the options`,
+  urlMissing: () => "give the https:// URL to verify, e.g. wechat-https-verify https://api.example.com/",
+  urlsTooMany: (p: { count: number; urls: string }) => `give exactly one URL (got ${p.count}: ${p.urls}); options go as --name value`,
+  theUrl: () => "the URL",
+  urlInvalid: (p: { option: string; text: string; protocol: string }) =>
+    `${p.option} "${p.text}" is not a URL; give a full URL such as ${p.protocol}//api.example.com/`,
+  urlScheme: (p: { option: string; text: string; protocol: string; got: string }) =>
+    `${p.option} "${p.text}" must start with ${p.protocol}// (got ${p.got}//)`,
+  notANumber: (p: { option: string; value: string; example: string }) =>
+    `${p.option} "${p.value}" is not a number; e.g. ${p.option} ${p.example}`,
+  notNonNegative: (p: { option: string; value: string }) => `${p.option} must be a number of 0 or more (got ${p.value})`,
+  notWholeNonNegative: (p: { option: string; value: string }) => `${p.option} must be a whole number of 0 or more (got ${p.value})`,
+  pathNoSlash: (p: { option: string; path: string }) => `${p.option} "${p.path}" must start with "/", e.g. ${p.option} /api/health`,
+  resolveHint: () => "expected host:port:address, e.g. --resolve api.example.com:443:203.0.113.10 (IPv6 as [2001:db8::1])",
+  resolveBad: (p: { entry: string; hint: string }) => `--resolve "${p.entry}": ${p.hint}`,
+  resolvePort: (p: { entry: string; port: string }) => `--resolve "${p.entry}": port ${p.port} is out of range 1-65535`,
+  resolveNotIp: (p: { entry: string; address: string; hint: string }) =>
+    `--resolve "${p.entry}": "${p.address}" is not an IP address; ${p.hint}`,
+  timeoutTooShort: (p: { value: number; min: number }) =>
+    `--timeout ${p.value} is too short to complete a TLS handshake; use at least ${p.min} (milliseconds)`,
+  timeoutTooLong: (p: { value: number; max: number }) =>
+    `--timeout ${p.value} is longer than any probe should wait (at most ${p.max} milliseconds, two minutes); e.g. --timeout 5000`,
+  deadlineRange: (p: { value: number; min: number; max: number; example: number }) =>
+    `--deadline ${p.value} must be ${p.min} to ${p.max} seconds (the time limit of one whole verification); e.g. --deadline ${p.example}`,
+  waitRange: (p: { value: number; min: number; max: number }) => `--wait ${p.value} must be ${p.min} to ${p.max} seconds; e.g. --wait 300`,
+  cacertUnreadable: (p: { file: string; reason: string }) =>
+    `--cacert ${p.file}: cannot read it (${p.reason}); give the path of a PEM file`,
+  cacertNotFile: (p: { file: string }) => `--cacert ${p.file}: not a regular file; give the path of a PEM file`,
+  cacertTooLarge: (p: { file: string; max: number }) =>
+    `--cacert ${p.file}: larger than ${p.max} bytes, which no set of root certificates is; give the path of a PEM file`,
+  cacertDamaged: (p: { source: string; position: number; reason: string }) =>
+    `--cacert ${p.source}: PEM block ${p.position} ${p.reason}; copy the root certificate again`,
+  cacertNoCertificate: (p: { source: string }) =>
+    `--cacert ${p.source}: no PEM certificate found (expected -----BEGIN CERTIFICATE----- blocks)`,
+  cacertNotX509: (p: { source: string; n: number }) => `--cacert ${p.source}: certificate #${p.n} cannot be parsed as X.509`,
+
+  // why a probe got no verdict (OpenSSL's and the system's own reasons are quoted as they come)
+  noAnswer: (p: { ms: number }) => `no answer within ${p.ms} ms`,
+  noTcpAnswer: (p: { ms: number }) => `no TCP answer within ${p.ms} ms`,
+  serverClosed: () => "the server closed the connection",
+  dnsFailed: (p: { host: string; port: number }) =>
+    `the name ${p.host} does not resolve (DNS); check the record, or test an address with --resolve ${p.host}:${p.port}:<address>`,
+  connectionRefused: (p: { where: string }) => `nothing listens on ${p.where} (connection refused)`,
+  noRoute: (p: { where: string }) => `no route to ${p.where}`,
+  cannotConnect: (p: { where: string; reason: string }) => `cannot connect to ${p.where}: ${p.reason}`,
+  dialedAt: (p: { endpoint: string; address: string }) => `${p.endpoint} (at ${p.address})`,
+
   // the report
   checkCrashed: (p: { reason: string }) => `the check itself failed: ${p.reason}`,
   checkPastDeadline: (p: { seconds: number }) =>

@@ -58,7 +58,7 @@ export const zhCN: VerifierMessages = {
     `证书没有列出任何主题备用名称（SAN）${p.commonName ? `（只有通用名称 ${p.commonName}，手机会忽略它）` : ""}：请签发以 ${p.host} 为 DNS 名称的证书`,
   notYetValid: (p) => `证书尚未生效：从 ${p.date} 开始（请检查服务器时钟或签发日期）`,
   expired: (p) => `证书已于 ${p.date} 过期（${p.days} 天前）：请续期并上传新证书`,
-  expiresSoon: (p) => `证书将于 ${p.date} 过期，还剩 ${p.days} 天，少于至少 ${p.min} 天的要求：请立即续期`,
+  expiresSoon: (p) => `证书将于 ${p.date} 过期，只剩 ${p.days} 天，不足要求的 ${p.min} 天：请立即续期`,
   validUntil: (p) => `有效期至 ${p.date}，还剩 ${p.days} 天（至少 ${p.min} 天）`,
 
   hstsNoAnswer: (p) => `没有可读取该响应头的 HTTPS 应答：${p.reason}`,
@@ -66,7 +66,7 @@ export const zhCN: VerifierMessages = {
   hstsMissing: (p) => `${p.where} 没有 Strict-Transport-Security 响应头：${p.fix}`,
   hstsPartial: (p) => `；${p.where} 缺少该响应头：nginx 的 add_header 需要加 \`always\` 才会覆盖错误应答`,
   hstsNoMaxAge: (p) => `Strict-Transport-Security "${p.value}" 没有有效的 max-age：${p.fix}`,
-  hstsTooShort: (p) => `HSTS max-age=${p.maxAge}（${p.age}）短于至少 ${p.min} 秒（${p.minAge}）的要求：请调大${p.partial}`,
+  hstsTooShort: (p) => `HSTS max-age=${p.maxAge}（${p.age}）短于要求的最小值 ${p.min} 秒（${p.minAge}）：请调大${p.partial}`,
   hstsGood: (p) =>
     `Strict-Transport-Security max-age=${p.maxAge}（${p.age}）${p.extras ? `，${p.extras}` : ""}，见于 ${p.path}${p.partial}`,
   durationYears: (p) => `${p.n} 年`,
@@ -108,7 +108,7 @@ export const zhCN: VerifierMessages = {
     `${p.url} 上没有 WebSocket 接口应答升级请求（${p.reason}）：nginx 必须把 Upgrade 和 Connection 请求头传给应用` +
     '（proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection "upgrade"），' +
     "或用 --websocket-path 指向 socket 路由",
-  websocketOptional: (p) => `${p.path} 上没有 WebSocket 接口应答升级请求（${p.reason}）：小程序不用 wx.connectSocket 就没关系`,
+  websocketOptional: (p) => `${p.path} 上没有 WebSocket 接口应答升级请求（${p.reason}）：小程序不使用 wx.connectSocket 时可以忽略`,
 
   usage: (p) => `用法：wechat-https-verify <https-url> [选项]     （或：npm run verify -- <https-url> [选项]）
 
@@ -144,6 +144,40 @@ export const zhCN: VerifierMessages = {
   attemptFailing: (p) => `第 ${p.attempt} 次尝试失败：${p.ids}；${p.seconds} 秒后重试`,
   attemptError: (p) => `第 ${p.attempt} 次尝试：${p.reason}；${p.seconds} 秒后重试`,
 
+  badOption: (p) => `${p.reason}；运行 --help 查看全部选项`,
+  urlMissing: () => "请给出要验证的 https:// URL，例如 wechat-https-verify https://api.example.com/",
+  urlsTooMany: (p) => `只能给一个 URL（收到 ${p.count} 个：${p.urls}）；选项要写成 --名称 值`,
+  theUrl: () => "要验证的 URL",
+  urlInvalid: (p) => `${p.option} "${p.text}" 不是 URL；请写完整的 URL，例如 ${p.protocol}//api.example.com/`,
+  urlScheme: (p) => `${p.option} "${p.text}" 必须以 ${p.protocol}// 开头（实际是 ${p.got}//）`,
+  notANumber: (p) => `${p.option} "${p.value}" 不是数字；例如 ${p.option} ${p.example}`,
+  notNonNegative: (p) => `${p.option} 必须是大于等于 0 的数（实际是 ${p.value}）`,
+  notWholeNonNegative: (p) => `${p.option} 必须是大于等于 0 的整数（实际是 ${p.value}）`,
+  pathNoSlash: (p) => `${p.option} "${p.path}" 必须以 "/" 开头，例如 ${p.option} /api/health`,
+  resolveHint: () => "格式为 host:port:address，例如 --resolve api.example.com:443:203.0.113.10（IPv6 写作 [2001:db8::1]）",
+  resolveBad: (p) => `--resolve "${p.entry}" 的格式不对：${p.hint}`,
+  resolvePort: (p) => `--resolve "${p.entry}"：端口 ${p.port} 超出 1-65535 的范围`,
+  resolveNotIp: (p) => `--resolve "${p.entry}"："${p.address}" 不是 IP 地址；${p.hint}`,
+  timeoutTooShort: (p) => `--timeout ${p.value} 太短，完成不了 TLS 握手；至少 ${p.min}（毫秒）`,
+  timeoutTooLong: (p) => `--timeout ${p.value} 比任何探测该等的时间都长（最多 ${p.max} 毫秒，即两分钟）；例如 --timeout 5000`,
+  deadlineRange: (p) => `--deadline ${p.value} 必须在 ${p.min} 到 ${p.max} 秒之间（整次验证的时间上限）；例如 --deadline ${p.example}`,
+  waitRange: (p) => `--wait ${p.value} 必须在 ${p.min} 到 ${p.max} 秒之间；例如 --wait 300`,
+  cacertUnreadable: (p) => `--cacert ${p.file}：无法读取（${p.reason}）；请给出 PEM 文件的路径`,
+  cacertNotFile: (p) => `--cacert ${p.file}：不是普通文件；请给出 PEM 文件的路径`,
+  cacertTooLarge: (p) => `--cacert ${p.file}：超过 ${p.max} 字节，不可能是根证书集合；请给出 PEM 文件的路径`,
+  cacertDamaged: (p) => `--cacert ${p.source}：第 ${p.position} 个 PEM 块有问题（${p.reason}）；请重新复制根证书`,
+  cacertNoCertificate: (p) => `--cacert ${p.source}：没有找到 PEM 证书（应为 -----BEGIN CERTIFICATE----- 块）`,
+  cacertNotX509: (p) => `--cacert ${p.source}：第 ${p.n} 张证书无法解析为 X.509`,
+
+  noAnswer: (p) => `${p.ms} ms 内没有应答`,
+  noTcpAnswer: (p) => `${p.ms} ms 内 TCP 连接没有应答`,
+  serverClosed: () => "服务器关闭了连接",
+  dnsFailed: (p) => `域名 ${p.host} 解析不出地址（DNS）；请检查解析记录，或用 --resolve ${p.host}:${p.port}:<address> 测试某个地址`,
+  connectionRefused: (p) => `${p.where} 上没有程序监听（连接被拒绝）`,
+  noRoute: (p) => `没有到 ${p.where} 的路由`,
+  cannotConnect: (p) => `无法连接 ${p.where}：${p.reason}`,
+  dialedAt: (p) => `${p.endpoint}（地址 ${p.address}）`,
+
   checkCrashed: (p) => `检查本身出错：${p.reason}`,
   checkPastDeadline: (p) => `整次验证的 ${p.seconds} 秒时限（--deadline）内这项检查没有完成：该地址应答太慢`,
   pass: () => "通过",
@@ -169,7 +203,7 @@ export const zhCN: VerifierMessages = {
   devicesHandshakeIos: () => "iOS（ATS 只接受前向保密套件）；安卓可能仍能用弱套件连接",
   devicesNoneLegacyVersions: () => "不报错：手机本来就用 TLS 1.2 或 1.3；旧版本只会降低 SSL Labs 评级，并让旧客户端暴露在风险中",
   devicesNoneWeakSuites: () => "只要同时接受前向保密套件就不报错（手机优先使用这些套件）；弱套件会降低 SSL Labs 评级",
-  devicesNoneHsts: () => "不报错：微信不检查 HSTS；用浏览器打开该域名（web-view、H5）时会失去 HTTPS 固定",
+  devicesNoneHsts: () => "不报错：微信不检查 HSTS；但用浏览器打开该域名（web-view、H5）时，浏览器不会记住只用 HTTPS 访问它",
   devicesNoneRedirect: () => "不报错：小程序只调用 https://（http:// 的 URL 在发出前就被拒绝）；浏览器和旧链接会停留在明文 HTTP",
   devicesHealthStatus: (p) =>
     `没有报错文本：所有手机上 wx.request 都进入成功回调，res.statusCode 为 ${p.status}（任何 HTTP 状态码都进入 success），小程序代码必须把它当作失败处理`,

@@ -93,6 +93,28 @@ export const en = {
   prodInstanceCount: () => "instanceCount: prod needs at least 2 instances in 2 zones so one can fail; pulumi config set instanceCount 2",
   zoneCountAboveInstances: (p: { zones: number; instances: number }) =>
     `zoneCount: ${p.zones} zones cannot each hold one of ${p.instances} instances; set zoneCount at most instanceCount`,
+  zoneIdInvalid: (p: { zone: string; example: string; fix: string }) =>
+    `zoneIds: "${p.zone}" is not a zone id such as ${p.example}; e.g. ${p.fix}`,
+  zoneIdOtherRegion: (p: { zone: string; region: string }) =>
+    `zoneIds: "${p.zone}" is not a zone of alicloud:region ${p.region}; list zones of ${p.region}, e.g. ${p.region}-h`,
+  zoneIdsTwice: (p: { zones: string }) => `zoneIds: ${p.zones} lists a zone twice; each vSwitch needs its own zone`,
+  zoneIdsCount: (p: { count: number; zoneCount: number }) =>
+    `zoneIds lists ${p.count} zone(s) but zoneCount is ${p.zoneCount}: list exactly one zone per vSwitch, in order ` +
+    "(the zones in use: pulumi stack output zoneIds)",
+  credentialsProfile: () => "a profile",
+  credentialsUri: () => "a credentials URI",
+  credentialsOidc: () => "OIDC",
+  dnsChallengeAssumedRole: (p: { names: string }) =>
+    `certificateSource acme: the provider assumes a role (${p.names}) on top of its AccessKey, but the DNS-01 challenge ` +
+    "cannot: it writes the TXT record with the AccessKey itself, which needs DNS write access to the zone",
+  dnsChallengeUnusable: (p: { what: string; names: string }) =>
+    `certificateSource acme: the provider's credentials come from ${p.what} (${p.names}), which the ACME DNS-01 challenge ` +
+    "(lego's alidns) cannot read: it takes only an AccessKey pair or an instance RAM role; " +
+    "export ALICLOUD_ACCESS_KEY and ALICLOUD_SECRET_KEY of a RAM user allowed to write the zone's DNS records, or store them in the stack: " +
+    "pulumi config set --secret alicloud:accessKey <id> and pulumi config set --secret alicloud:secretKey <secret>; or use certificateSource pem",
+  dnsChallengeNotChecked: () =>
+    "DNS-01 challenge credentials: no Alibaba Cloud credentials are visible here (none in the stack config or the environment); " +
+    "pulumi preview checks them with the provider's",
   prodZoneCount: () => "zoneCount: prod spreads instances over at least 2 zones; pulumi config set zoneCount 2",
   sshCidrInvalid: (p: { cidr: string; reason: string; fix: string }) => `sshAllowedCidrs: "${p.cidr}" ${p.reason}; e.g. ${p.fix}`,
   sshWholeInternet: (p: { cidr: string; prefix: number }) =>
@@ -142,6 +164,16 @@ export const en = {
   webhooksNotList: (p: { fix: string }) => `alertWebhooks: expected a list of robot URLs; e.g. ${p.fix}`,
   webhookInvalid: (p: { index: number; reason: string }) =>
     `alertWebhooks[${p.index}] ${p.reason}; set it again with pulumi config set --secret --path 'alertWebhooks[${p.index}]' <url>`,
+  webhookNotUrl: () => "is not a URL; give the robot's webhook address as the group settings show it",
+  webhookOtherHost: (p: { host: string }) =>
+    `points at ${p.host}, which is neither a WeCom robot (qyapi.weixin.qq.com) nor a DingTalk robot (oapi.dingtalk.com)`,
+  webhookNotHttps: (p: { kind: string }) => `must be an https:// URL (the ${p.kind} robot's address starts with https://)`,
+  webhookNotWebhook: (p: { kind: string; path: string; param: string }) =>
+    `is not a ${p.kind} robot webhook: its path must be ${p.path} with a ${p.param}= parameter, as the group settings show it`,
+  webhookBrokenEscape: () =>
+    'has a "#" part with a broken %-escape; a DingTalk signing secret goes after "#" as DingTalk shows it (SEC followed by letters and digits)',
+  webhookSecretNotDingTalk: () => "has a #fragment, but only DingTalk robots take a signing secret there",
+  webhookBadSecret: () => 'has a signing secret after "#" that does not look like DingTalk\'s (SEC followed by letters and digits)',
   webhooksTooLarge: (p: { count: number; bytes: number; max: number }) =>
     `alertWebhooks: ${p.count} robots take ${p.bytes} bytes, more than the ${p.max} that fit in the ` +
     `function's environment (Function Compute allows 4 KB in all); keep fewer robots`,

@@ -57,6 +57,23 @@ export const zhCN: ConfigMessages = {
     `hstsMaxAge：${p.value} 低于一年（${p.year}）；浏览器和 SSL Labs 至少要求这么长：pulumi config set hstsMaxAge ${p.year}`,
   prodInstanceCount: () => "instanceCount：prod 至少需要分布在 2 个可用区的 2 台实例，才能容忍一台故障；pulumi config set instanceCount 2",
   zoneCountAboveInstances: (p) => `zoneCount：${p.instances} 台实例无法让 ${p.zones} 个可用区各有一台；zoneCount 最多等于 instanceCount`,
+  zoneIdInvalid: (p) => `zoneIds："${p.zone}" 不是可用区 ID（如 ${p.example}）；例如 ${p.fix}`,
+  zoneIdOtherRegion: (p) =>
+    `zoneIds："${p.zone}" 不是 alicloud:region ${p.region} 的可用区；请列出 ${p.region} 的可用区，例如 ${p.region}-h`,
+  zoneIdsTwice: (p) => `zoneIds：${p.zones} 中有重复的可用区；每个交换机（vSwitch）需要自己的可用区`,
+  zoneIdsCount: (p) =>
+    `zoneIds 列出了 ${p.count} 个可用区，但 zoneCount 是 ${p.zoneCount}：每个交换机（vSwitch）正好列一个可用区，按顺序排列（正在使用的可用区：pulumi stack output zoneIds）`,
+  credentialsProfile: () => "配置文件（profile）",
+  credentialsUri: () => "凭证 URI",
+  credentialsOidc: () => "以 OIDC 扮演的角色",
+  dnsChallengeAssumedRole: (p) =>
+    `certificateSource acme：provider 在 AccessKey 之上扮演角色（${p.names}），但 DNS-01 验证做不到：它直接用 AccessKey 写 TXT 记录，这个 AccessKey 需要有该 Zone 的 DNS 写权限`,
+  dnsChallengeUnusable: (p) =>
+    `certificateSource acme：provider 的凭证来自${p.what}（${p.names}），而 ACME DNS-01 验证（lego 的 alidns）读不到它：它只接受 AccessKey 对或实例 RAM 角色；` +
+    "请导出有该 Zone DNS 写权限的 RAM 用户的 ALICLOUD_ACCESS_KEY 和 ALICLOUD_SECRET_KEY，或者保存在栈中：" +
+    "pulumi config set --secret alicloud:accessKey <id> 和 pulumi config set --secret alicloud:secretKey <secret>；或者改用 certificateSource pem",
+  dnsChallengeNotChecked: () =>
+    "DNS-01 验证的凭证：这里看不到任何阿里云凭证（栈配置和环境中都没有）；pulumi preview 会用 provider 的凭证检查",
   prodZoneCount: () => "zoneCount：prod 的实例至少分布在 2 个可用区；pulumi config set zoneCount 2",
   sshCidrInvalid: (p) => `sshAllowedCidrs："${p.cidr}" 不是有效的网段（${p.reason}）；例如 ${p.fix}`,
   sshWholeInternet: (p) => `sshAllowedCidrs："${p.cidr}" 向互联网开放了 SSH（比 /${p.prefix} 更大的网段都算）；请改为办公网或堡垒机的网段`,
@@ -87,7 +104,14 @@ export const zhCN: ConfigMessages = {
 
   webhooksNotList: (p) => `alertWebhooks：应为机器人 URL 列表；例如 ${p.fix}`,
   webhookInvalid: (p) =>
-    `alertWebhooks[${p.index}] ${p.reason}；请用 pulumi config set --secret --path 'alertWebhooks[${p.index}]' <url> 重新设置`,
+    `alertWebhooks[${p.index}]${p.reason}；请用 pulumi config set --secret --path 'alertWebhooks[${p.index}]' <url> 重新设置`,
+  webhookNotUrl: () => " 不是 URL；请照群设置中显示的样子填写机器人的 Webhook 地址",
+  webhookOtherHost: (p) => ` 指向 ${p.host}，既不是企业微信机器人（qyapi.weixin.qq.com），也不是钉钉机器人（oapi.dingtalk.com）`,
+  webhookNotHttps: (p) => ` 必须是 https:// URL（${p.kind} 机器人的地址以 https:// 开头）`,
+  webhookNotWebhook: (p) => ` 不是 ${p.kind} 机器人的 Webhook：路径必须是 ${p.path}，并带有 ${p.param}= 参数，与群设置中显示的一致`,
+  webhookBrokenEscape: () => ` 的 "#" 部分有残缺的 % 转义；钉钉的加签密钥按钉钉显示的样子写在 "#" 之后（SEC 后跟字母和数字）`,
+  webhookSecretNotDingTalk: () => " 带有 #片段，但只有钉钉机器人在那里接受加签密钥",
+  webhookBadSecret: () => ` 在 "#" 之后的加签密钥不像钉钉的密钥（SEC 后跟字母和数字）`,
   webhooksTooLarge: (p) =>
     `alertWebhooks：${p.count} 个机器人占 ${p.bytes} 字节，超过函数环境变量能容纳的 ${p.max} 字节（Function Compute 总共允许 4 KB）；请减少机器人`,
   alertEmailInvalid: (p) => `alertEmails[${p.index}]："${p.value}" 不是邮箱地址；例如 ${p.fix}`,

@@ -73,6 +73,9 @@ describe("npm run miniprogram --out <dir>", () => {
     const commit = spawnSync("git", ["rev-parse", "--short=12", "HEAD"], { cwd: PROJECT_DIR, encoding: "utf8" }).stdout.trim();
     expect(header).toContain(`at commit ${commit}`);
     expect(header).toMatch(/envVersion "develop"/);
+    // envVersion came with base library 2.10.0 (wx.getAccountInfoSync itself with 2.2.2): the older
+    // number would promise a field older clients do not have.
+    expect(header).toMatch(/envVersion, base library 2\.10\.0\+/);
     expect(header).toContain("socket: wss://dev.example.com  wss://example.com");
     // Every header line is a comment: nothing but module.exports runs.
     for (const line of header.trim().split("\n")) expect(line).toMatch(/^\/\//);
@@ -131,7 +134,9 @@ describe("other stacks, other languages, bad stacks", () => {
   });
 
   test("bad usage exits 2 with the usage", () => {
-    expect(miniprogram([]).code).toBe(2);
+    const none = miniprogram([]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^give --out <dir>/);
     const bad = miniprogram(["--out", tempDir(), "--stack", "staging=qa"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--stack staging=qa: give development=<stack> or production=<stack>/);

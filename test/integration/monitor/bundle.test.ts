@@ -212,3 +212,26 @@ test("a CloudMonitor alarm event is relayed to the robots as it came", async () 
   expect(posted[0].body.markdown.content).toMatch(/\*\*metric\*\*: UnhealthyServerCount/);
   expectNoSecrets(run.output);
 }, 30_000);
+
+test("an event of a shape nobody foresaw is relayed as it came, not taken for a timer tick", async () => {
+  posted.length = 0;
+  // E.g. the alarm wrapped in an envelope: what CloudMonitor sends to an FC target is not documented.
+  const event = { source: "acs.cms", data: { alertName: "prod: 5xx rate", alertState: "ALERT" } };
+  const run = await invoke(sites.unhealthy, join(dir, "state-unknown-event"), event);
+  expect(run.summary).toEqual({ kind: "alarm", delivered: 2 });
+  expect(posted[0].body.markdown.content).toContain('"alertName":"prod: 5xx rate"');
+  // What the log says about it: its shape, to learn the real format from.
+  expect(run.output).toMatch(/relaying an object with keys source, data/);
+  expectNoSecrets(run.output);
+}, 30_000);
+
+test("verdicts that cannot be saved are logged, and the run still succeeds (a failed run is retried and would alert again)", async () => {
+  posted.length = 0;
+  const notADirectory = join(dir, "not-a-directory");
+  writeFileSync(notADirectory, "");
+  const run = await invoke(sites.unhealthy, join(notADirectory, "state"), TIMER_EVENT);
+  expect(run.summary).toMatchObject({ kind: "verify", failed: ["health"], delivered: 2, stateSaved: false });
+  expect(posted).toHaveLength(2);
+  expect(run.output).toMatch(/cannot save the state in .*not-a-directory\/state \(ENOTDIR\): the next run reports the same changes again/);
+  expectNoSecrets(run.output);
+}, 30_000);

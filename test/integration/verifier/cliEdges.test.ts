@@ -1,7 +1,7 @@
 // The command line at its edges, run as users run it (node bin/verify.js): inputs that used to abort
 // the process or be silently misread are usage errors, exit code 2, with a message that names the
 // option and what to give instead. No network: each is refused before anything is probed.
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -26,6 +26,15 @@ describe("wechat-https-verify usage errors", () => {
     expect(result.signal).toBeNull();
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/--cacert \/dev\/zero: not a regular file; give the path of a PEM file/);
+  });
+
+  test("a named pipe nobody writes to is refused at once instead of waiting forever to open it", () => {
+    const fifo = join(dir, "roots.fifo");
+    execFileSync("mkfifo", [fifo]);
+    const result = run("--cacert", fifo);
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--cacert .*roots\.fifo: not a regular file; give the path of a PEM file/);
   });
 
   test("a directory or a file larger than any root bundle is refused with the fix", () => {

@@ -60,3 +60,13 @@ describe("zoneIds, imageId, instanceType, readinessTimeout", () => {
     expect(refused(values).join("\n")).toMatch(message);
   });
 });
+
+test("zoneIds problems in a zh run are Chinese and name zoneIds, as in English", () => {
+  const values = { ...base, "wechat-https-backend:zoneIds": '["cn-hangzhou-j", "cn-shanghai-b", "cn-hangzhou-j"]' };
+  const zh = problemsOf({ stack: "dev", values, locale: "zh-CN" }).filter((p) => p.startsWith("zoneIds"));
+  const en = problemsOf({ stack: "dev", values, locale: "en" }).filter((p) => p.startsWith("zoneIds"));
+  expect(en).toHaveLength(3);
+  expect(zh).toHaveLength(en.length);
+  expect(zh[0]).toBe('zoneIds："cn-shanghai-b" 不是 alicloud:region cn-hangzhou 的可用区；请列出 cn-hangzhou 的可用区，例如 cn-hangzhou-h');
+  for (const problem of zh) expect(problem).toMatch(/[\u4e00-\u9fff]/);
+});

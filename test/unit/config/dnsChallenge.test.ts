@@ -2,6 +2,7 @@
 // reaches lego's alidns under the only names it reads, or the preview stops with the fix.
 import { resolveDnsChallengeCredentials } from "../../../lib/config/dnsChallenge";
 import { ConfigError, resolveStackConfig } from "../../../lib/config/stackConfig";
+import { configMessages } from "../../../lib/config/messages";
 import { Problems } from "../../../lib/problems";
 import { findResource, isSecretInput, planOf, revealSecret, T } from "../../support/program";
 
@@ -9,6 +10,18 @@ function resolve(config: Record<string, string>, env: Record<string, string>) {
   const problems = new Problems();
   return { credentials: resolveDnsChallengeCredentials(config, env, problems), problems };
 }
+
+test("in a zh run the refusal and the note are Chinese, with the same variables and commands", () => {
+  const problems = new Problems();
+  resolveDnsChallengeCredentials({}, { ALIBABA_CLOUD_PROFILE: "default" }, problems, configMessages("zh-CN"));
+  expect(problems.errors).toEqual([
+    expect.stringMatching(/^certificateSource acme：provider 的凭证来自配置文件（profile）（ALIBABA_CLOUD_PROFILE）/),
+  ]);
+  expect(problems.errors[0]).toContain("pulumi config set --secret alicloud:accessKey <id>");
+  const none = new Problems();
+  resolveDnsChallengeCredentials({}, {}, none, configMessages("zh-CN"));
+  expect(none.checksNotRun.join("\n")).toMatch(/DNS-01 验证的凭证：这里看不到任何阿里云凭证/);
+});
 
 describe("resolveDnsChallengeCredentials", () => {
   test("ALICLOUD_* in the environment: lego reads them itself, nothing is copied into the state", () => {

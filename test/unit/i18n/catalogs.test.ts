@@ -1,5 +1,6 @@
 // Every message exists in both languages, with the same parameters, and the Chinese one is Chinese;
 // and a run picks its language the way C programs do (LC_ALL, LC_MESSAGES, LANG) or from --lang.
+import { CERTIFICATE_CATALOGS } from "../../../lib/certificates/messages";
 import { CONFIG_CATALOGS } from "../../../lib/config/messages";
 import { MINIPROGRAM_CATALOGS } from "../../../tools/miniprogram/messages";
 import { VERIFIER_CATALOGS } from "../../../verifier/messages";
@@ -8,6 +9,7 @@ import { HAN, renderAll } from "../../support/catalogs";
 
 const PAIRS: [string, Catalog, Catalog][] = [
   ["config", CONFIG_CATALOGS.en, CONFIG_CATALOGS["zh-CN"]],
+  ["certificate", CERTIFICATE_CATALOGS.en, CERTIFICATE_CATALOGS["zh-CN"]],
   ["miniprogram", MINIPROGRAM_CATALOGS.en, MINIPROGRAM_CATALOGS["zh-CN"]],
   ["verifier", VERIFIER_CATALOGS.en, VERIFIER_CATALOGS["zh-CN"]],
 ];

@@ -93,6 +93,7 @@ describe("alertWebhooks", () => {
     ["no key", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send", /alertWebhooks\[0\] is not a wecom robot webhook/],
     ["a secret on WeCom", `${WECOM}#${DING_SECRET}`, /only DingTalk robots take a signing secret/],
     ["a malformed secret", `${DING}#hunter2`, /does not look like DingTalk's/],
+    ["a broken %-escape after #", `${DING}#SEC%zz`, /has a "#" part with a broken %-escape/],
   ])("%s is refused by position, never quoting the value", (_name, entry, message) => {
     const found = problems({ ...pem, monitoring: "on", alertWebhooks: JSON.stringify([entry]) });
     expect(found).toContainEqual(expect.stringMatching(message));
@@ -103,6 +104,30 @@ describe("alertWebhooks", () => {
       expect(problem).not.toContain(DING_SECRET);
       expect(problem).toMatch(/pulumi config set --secret --path 'alertWebhooks\[0\]'/);
     }
+  });
+
+  test("in a zh run the refusal is Chinese, still by position and without the URL", () => {
+    const entry = WECOM.replace("https:", "http:");
+    const found = refusalOf(() =>
+      resolveStackConfig({
+        stack: "dev",
+        locale: "zh-CN",
+        values: {
+          "alicloud:region": "cn-hangzhou",
+          [P + "domain"]: "api.example.com",
+          [P + "certificateSource"]: "pem",
+          [P + "certificatePem"]: UNREADABLE_SECRET,
+          [P + "privateKeyPem"]: UNREADABLE_SECRET,
+          [P + "monitoring"]: "on",
+          [P + "alertWebhooks"]: JSON.stringify([entry]),
+        },
+      }),
+    );
+    const problem = found.find((p) => p.startsWith("alertWebhooks[0]"));
+    expect(problem).toMatch(
+      /^alertWebhooks\[0\] 必须是 https:\/\/ URL（wecom 机器人的地址以 https:\/\/ 开头）；请用 pulumi config set --secret/,
+    );
+    expect(problem).not.toContain(entry);
   });
 
   test("more robots than fit in FC's 4 KB of environment variables are refused", () => {

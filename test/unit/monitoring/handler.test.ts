@@ -1,11 +1,13 @@
 // The monitoring function's parts in-process: state transitions, the alert text, robot message
 // formats and signing, the state file, and the redacting log.
+import { execFileSync } from "node:child_process";
 import { createHmac } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MAX_MESSAGE_BYTES, robotBody, robotSecrets, signedUrl, truncateUtf8, type Robot } from "../../../lib/monitoring/robots";
 import { DAY_MS } from "../../../lib/constants";
+import { alarmAlert, isVerifyEvent, parseEvent } from "../../../monitor/alarmRelay";
 import { redactingLog } from "../../../monitor/log";
 import { alertFor, type MessageContext } from "../../../monitor/messages";
 import { EMPTY_STATE, STATE_FILE, loadState, saveState } from "../../../monitor/state";
@@ -123,6 +125,26 @@ describe("robots", () => {
     expect(signedUrl(wecom, 1700000000000)).toBe(wecom.url);
   });
 
+  test("the signature in the URL is what DingTalk's documented steps give, byte for byte, as sent", () => {
+    // DingTalk's custom robot documentation, in Python: HmacSHA256 keyed with the secret over
+    // timestamp + "\n" + secret, base64, then urllib.parse.quote_plus. Timestamps whose signature has
+    // "+", "/" or "=" check the escaping too.
+    const timestamps = [1700000000000, 1700000000001, 1700000000002, 1700000000003, 1700000000004];
+    const python = [
+      "import base64, hashlib, hmac, sys, urllib.parse",
+      "secret = sys.argv[1]",
+      "for ts in sys.argv[2:]:",
+      "    code = hmac.new(secret.encode('utf-8'), '{}\\n{}'.format(ts, secret).encode('utf-8'), digestmod=hashlib.sha256).digest()",
+      "    print(urllib.parse.quote_plus(base64.b64encode(code)))",
+    ].join("\n");
+    const documented = execFileSync("python3", ["-c", python, ding.secret ?? "", ...timestamps.map(String)], { encoding: "utf8" })
+      .trim()
+      .split("\n");
+    const sent = timestamps.map((ts) => /[?&]sign=([^&]*)/.exec(signedUrl(ding, ts))?.[1]);
+    expect(sent).toEqual(documented);
+    expect(documented.some((sign) => /%2B|%2F|%3D/.test(sign))).toBe(true);
+  });
+
   test("the log redacts URLs, keys, tokens and secrets, also URL-encoded", () => {
     const lines: string[] = [];
     const log = redactingLog([...robotSecrets(wecom), ...robotSecrets(ding)], (line) => lines.push(line));
@@ -152,5 +174,30 @@ describe("the state file", () => {
     const { state, problem } = loadState(dir);
     expect(state).toEqual(EMPTY_STATE);
     expect(problem).toMatch(/not a state this version wrote/);
+  });
+});
+
+describe("events", () => {
+  const kind = (raw: string): string => (isVerifyEvent(parseEvent(Buffer.from(raw))) ? "verify" : "relay");
+
+  test("the timer's event and a run by hand verify; anything else, malformed included, is relayed", () => {
+    expect(
+      kind(JSON.stringify({ triggerTime: "2026-01-01T00:00:00Z", triggerName: "verify-schedule", payload: '{"kind":"verify"}' })),
+    ).toBe("verify");
+    for (const raw of ["", "  ", "{}", '{"kind":"verify"}']) expect(kind(raw)).toBe("verify");
+    for (const raw of ["null", "[1,2]", "42", "not json {", '{"alertName":"x"}', '{"data":{"alertName":"x"}}', '{"triggerName":"x"}']) {
+      expect(kind(raw)).toBe("relay");
+    }
+  });
+
+  test("a relayed event of an unknown shape is shown as it came; the callback's fields one by one", () => {
+    expect(alarmAlert(parseEvent(Buffer.from("not json {")), "prod")).toEqual({
+      title: "ALARM: CloudMonitor alarm (prod)",
+      markdown: "not json {",
+    });
+    expect(alarmAlert(null, "prod").markdown).toBe("null");
+    const fields = alarmAlert({ alertName: "cpu", alertState: "OK", curValue: 12 }, "prod");
+    expect(fields.title).toBe("RECOVERED: cpu (prod)");
+    expect(fields.markdown).toBe("**state**: OK\n\n**value**: 12");
   });
 });

@@ -2,14 +2,15 @@
 // and the hand-built ClientHello against a stub that accepts 3DES, which no local OpenSSL can offer.
 import { X509Certificate } from "node:crypto";
 import * as net from "node:net";
-import { chainProblemText } from "../../../verifier/checks/certificate";
+import * as tls from "node:tls";
+import { chainProblemText, checkCertificateHostname } from "../../../verifier/checks/certificate";
 import { checkCipherSuites, weakness } from "../../../verifier/checks/cipherSuites";
 import { humanDuration, parseHsts } from "../../../verifier/checks/hsts";
 import { probeUrl, redirectProblems } from "../../../verifier/checks/httpRedirect";
 import { createContext } from "../../../verifier/context";
 import { en } from "../../../verifier/messages/en";
 import { zhCN } from "../../../verifier/messages/zhCN";
-import { buildClientHello, parseServerAnswer } from "../../../verifier/rawHello";
+import { buildClientHello, offerSuites, parseServerAnswer } from "../../../verifier/rawHello";
 import { UsageError, parseResolve, parseRootsPem, toSettings } from "../../../verifier/settings";
 import { verifyServedChain } from "../../../verifier/trust";
 import { EC_P256, createPki, issue } from "../../support/pki";
@@ -158,6 +159,49 @@ describe("chain building", () => {
   });
 });
 
+describe("cross-signed roots and IP hosts", () => {
+  test("a served cross-signed copy of a trusted root ends the chain there, even expired; trusting only the old root, it breaks it", async () => {
+    // Like Let's Encrypt's ISRG Root X1 cross-signed by DST Root CA X3: same name and key as the new
+    // root, issued by an old one. A phone that has the new root stops at it and never looks further.
+    const old = await issue({ commonName: "Old Root", isCa: true, key: EC_P256, notAfterDays: 3650 });
+    const root = await issue({ commonName: "New Root", isCa: true, key: EC_P256, notAfterDays: 3650 });
+    const cross = await issue({ commonName: "New Root", isCa: true, key: EC_P256, notBeforeDays: -400, notAfterDays: -3 }, old, root.keys);
+    const intermediate = await issue({ commonName: "Intermediate", isCa: true, key: EC_P256 }, root);
+    const leaf = await issue({ dnsNames: ["a.test"], key: EC_P256 }, intermediate);
+    const served = [leaf, intermediate, cross].map((c) => new X509Certificate(c.certPem));
+    const trusted = verifyServedChain(served, [new X509Certificate(root.certPem)]);
+    expect(trusted.ok && trusted.path.map((c) => c.subject.split("\n")[0])).toEqual(["CN=a.test", "CN=Intermediate"]);
+    expect(trusted.ok && trusted.anchor.fingerprint256).toBe(new X509Certificate(root.certPem).fingerprint256);
+    // In any order, as phones do not mind it.
+    expect(verifyServedChain([served[0], served[2], served[1]], [new X509Certificate(root.certPem)]).ok).toBe(true);
+    expect(verifyServedChain(served, [new X509Certificate(old.certPem)])).toMatchObject({
+      ok: false,
+      problem: { kind: "expiredIntermediate", issuer: "New Root" },
+    });
+  });
+
+  test("an IP host is matched against the certificate's IP addresses, never its DNS names", async () => {
+    const pki = await createPki("ip");
+    const byIp = await pki.leaf({ commonName: "ip", ipAddresses: ["127.0.0.1"], key: EC_P256 });
+    const byDnsName = await pki.leaf({ commonName: "dns", dnsNames: ["127.0.0.1"], key: EC_P256 });
+    const verdicts: boolean[] = [];
+    for (const leaf of [byIp, byDnsName]) {
+      const server = tls.createServer({ key: leaf.keyPem, cert: leaf.certPem + pki.intermediate.certPem }, (socket) => socket.end());
+      server.on("tlsClientError", () => undefined);
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      const { port } = server.address() as net.AddressInfo;
+      try {
+        verdicts.push(
+          (await checkCertificateHostname(createContext(toSettings({ url: `https://127.0.0.1:${port}/`, timeoutMs: 2000 })))).ok,
+        );
+      } finally {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
+    }
+    expect(verdicts).toEqual([true, false]);
+  });
+});
+
 describe("hand-built ClientHello", () => {
   test("the ServerHello is read even when split over two records", () => {
     const hello = Buffer.concat([
@@ -183,6 +227,29 @@ describe("hand-built ClientHello", () => {
     for (let i = 0; i < length; i += 2) suites.push(record.readUInt16BE(at + i));
     return suites;
   }
+
+  test("a server that floods records without a ServerHello is given up on at once, not read until the time limit", async () => {
+    // Empty handshake records, as fast as the socket takes them: each used to be kept and everything
+    // kept copied again, which held the event loop (and every timer) for several time limits.
+    const flood = net.createServer((socket) => {
+      socket.on("error", () => undefined);
+      const records = Buffer.alloc(5 * 4096);
+      for (let i = 0; i < 4096; i++) records.set([0x16, 0x03, 0x03, 0, 0], i * 5);
+      const pump = (): void => {
+        while (!socket.destroyed && socket.write(records));
+        if (!socket.destroyed) socket.once("drain", pump);
+      };
+      pump();
+    });
+    await new Promise<void>((resolve) => flood.listen(0, "127.0.0.1", resolve));
+    const { port } = flood.address() as net.AddressInfo;
+    try {
+      const answer = await offerSuites({ resolve: new Map(), timeoutMs: 3000 }, { host: "127.0.0.1", port }, [0x000a]);
+      expect(answer).toEqual({ kind: "failed", reason: "an empty handshake record (not TLS)" });
+    } finally {
+      await new Promise<void>((resolve) => flood.close(() => resolve()));
+    }
+  });
 
   test("builds a hello a parser can read back", () => {
     expect(offeredSuites(buildClientHello([0x000a, 0xc012], "a.test"))).toEqual([0x000a, 0xc012, 0x00ff]);

@@ -7,7 +7,7 @@ export const en = {
   headerCommit: (p: { commit: string }) => `at commit ${p.commit}`,
   headerCommitDirty: (p: { commit: string; files: string }) => `at commit ${p.commit}, with uncommitted changes in ${p.files}`,
   headerNoCommit: () => "outside a git checkout (no commit to name)",
-  headerPick: () => "Pick the environment by the build that runs (wx.getAccountInfoSync, base library 2.2.2+):",
+  headerPick: () => "Pick the environment by the build that runs (wx.getAccountInfoSync().miniProgram.envVersion, base library 2.10.0+):",
   headerReview: () =>
     'WeChat reviews the 开发版 (envVersion "develop"), so development must be a reachable HTTPS domain registered in the console, never localhost or a mock.',
   headerDomains: () => "Register both in 开发管理 → 开发设置 → 服务器域名:",
@@ -15,6 +15,7 @@ export const en = {
     "enableMock is false in both: a mock in the develop build would be what the reviewer sees. Turn mocks on in local code, not here.",
   usage: () =>
     "usage: npm run miniprogram -- --out <dir> [--stack development=<stack or Pulumi.<stack>.yaml>] [--stack production=<...>] [--lang en|zh-CN]",
+  outMissing: () => "give --out <dir>, the mini program project to write config/env.js into",
   badStackOption: (p: { value: string }) =>
     `--stack ${p.value}: give development=<stack> or production=<stack> (a stack name or a Pulumi.<stack>.yaml file; default development=dev, production=prod)`,
   badLang: (p: { value: string }) => `--lang ${p.value}: give en or zh-CN`,

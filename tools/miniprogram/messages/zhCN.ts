@@ -7,13 +7,14 @@ export const zhCN: MiniprogramMessages = {
   headerCommit: (p) => `提交 ${p.commit}`,
   headerCommitDirty: (p) => `提交 ${p.commit}，其中 ${p.files} 有未提交的修改`,
   headerNoCommit: () => "不在 git 仓库中（无提交可标注）",
-  headerPick: () => "按运行的版本选择环境（wx.getAccountInfoSync，基础库 2.2.2 起）：",
+  headerPick: () => "按运行的版本选择环境（wx.getAccountInfoSync().miniProgram.envVersion，基础库 2.10.0 起）：",
   headerReview: () =>
     '提交审核时微信默认审核开发版（envVersion 为 "develop"），所以 development 必须是已在后台登记、可访问的 HTTPS 域名，不能是 localhost 或 mock。',
   headerDomains: () => "两个域名都要在 开发管理 → 开发设置 → 服务器域名 中登记：",
   headerMock: () => "两个环境的 enableMock 都是 false：开发版里的 mock 就是审核人员看到的内容。请在本地代码中开启 mock，不要改这里。",
   usage: () =>
     "用法：npm run miniprogram -- --out <目录> [--stack development=<栈名或 Pulumi.<栈>.yaml>] [--stack production=<...>] [--lang en|zh-CN]",
+  outMissing: () => "请用 --out <目录> 指定小程序项目，config/env.js 写在其中",
   badStackOption: (p) =>
     `--stack ${p.value}：请写 development=<栈> 或 production=<栈>（栈名或 Pulumi.<栈>.yaml 文件；默认 development=dev、production=prod）`,
   badLang: (p) => `--lang ${p.value}：请写 en 或 zh-CN`,
