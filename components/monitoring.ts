@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { MonitoringSettings } from "../lib/config/settings";
 import { RENEW_EVERY_DAYS } from "../lib/monitoring/defaults";
 import { HANDLER, buildFunctionBundle } from "../lib/monitoring/bundle";
-import { contactName } from "../lib/monitoring/names";
+import { contactName, globalNames } from "../lib/monitoring/names";
 import { DEFAULT_NGINX_PATHS } from "../lib/instance/nginx";
 import { FUNCTION_ENV as ENV } from "../lib/monitoring/functionEnv";
 import { unknownOutput } from "../lib/secretOutput";
@@ -74,11 +74,13 @@ export class Monitoring extends pulumi.ComponentResource {
     const { settings } = args;
     const names = settings.names;
     const parent = { parent: this };
+    const accountId = alicloud.getCallerIdentityOutput({ parent: this }).accountId;
+    const global = accountId.apply((account) => globalNames(args.stack, settings.region, account));
 
     // Log Service: one project, a Logstore for the instances' nginx access logs, one for the function.
     const project = new alicloud.log.Project(
       `${name}-logs`,
-      { projectName: names.logProject, description: `wechat-https-backend ${args.stack}: access and monitoring logs`, tags: args.tags },
+      { projectName: global.logProject, description: `wechat-https-backend ${args.stack}: access and monitoring logs`, tags: args.tags },
       parent,
     );
     const store = (suffix: string, logstoreName: string): alicloud.log.Store => {
@@ -141,7 +143,7 @@ export class Monitoring extends pulumi.ComponentResource {
     const bucket = new alicloud.oss.Bucket(
       `${name}-state`,
       {
-        bucket: names.bucket,
+        bucket: global.bucket,
         serverSideEncryptionRule: { sseAlgorithm: "AES256" },
         // Only the last verdicts live here; losing them costs at most one repeated alert.
         forceDestroy: true,
@@ -165,7 +167,6 @@ export class Monitoring extends pulumi.ComponentResource {
     );
     // Scoped to this account, region and stack: the bucket and its objects (OSS resources name no
     // region), and the function's own Logstore, not the access logs beside it.
-    const accountId = alicloud.getCallerIdentityOutput({ parent: this }).accountId;
     const policy = new alicloud.ram.Policy(
       `${name}-policy`,
       {

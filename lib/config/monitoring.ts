@@ -146,7 +146,7 @@ export function resolveMonitoring(input: MonitoringInput): MonitoringSettings | 
   }
   return {
     region: input.region,
-    names: monitoringNames(input.stack, input.domain, input.region),
+    names: monitoringNames(input.stack),
     verifySchedule: values.verifySchedule.trim(),
     logRetentionDays: values.logRetentionDays,
     alertEmails,

@@ -81,7 +81,7 @@ export interface SiteMonitorProbe {
 export interface MonitoringSettings {
   /** Region of the stack: the function, the log project and the bucket live there. */
   readonly region: string;
-  /** Names of the monitoring resources in the cloud (stable per stack, domain and region). */
+  /** Names of the monitoring resources in the cloud (stable per stack); the globally unique ones also take the account. */
   readonly names: MonitoringNames;
   /** Function Compute timer expression of the scheduled verifier. */
   readonly verifySchedule: string;

@@ -1,7 +1,9 @@
 // Names of the monitoring resources in Alibaba Cloud. OSS bucket and Log Service project names are
 // unique across all accounts (log/project.d.ts: "globally unique"), so they carry a short hash of the
-// domain, region and stack: stable from one `pulumi up` to the next (both names are ForceNew), and
-// unlikely to be taken by anyone else. The others are unique within the account or project.
+// account, region and stack: unlikely to be taken by anyone else, and stable from one `pulumi up` to
+// the next. Both names are ForceNew, and a new project or bucket would delete the old one with its
+// logs and state at the end of the update, so nothing a user may change later (the domain) goes in.
+// The other names are unique within the account or project.
 import { createHash } from "node:crypto";
 
 function hash(text: string, length = 8): string {
@@ -20,8 +22,6 @@ export function stackSlug(stack: string): string {
 }
 
 export interface MonitoringNames {
-  readonly bucket: string;
-  readonly logProject: string;
   readonly functionName: string;
   readonly roleName: string;
   /** Custom identifier of the instances' Logtail (/etc/ilogtail/user_defined_id, at most 30 characters). */
@@ -31,18 +31,29 @@ export interface MonitoringNames {
   readonly contactGroup: string;
 }
 
-export function monitoringNames(stack: string, domain: string, region: string): MonitoringNames {
+export function monitoringNames(stack: string): MonitoringNames {
   const slug = stackSlug(stack);
-  const suffix = hash(`${domain}|${region}|${stack}`);
   return {
-    bucket: `whb-${slug}-monitor-${suffix}`,
-    logProject: `whb-${slug}-logs-${suffix}`,
     functionName: `whb-${slug}-monitor`,
     roleName: `whb-${slug}-monitor-fc`,
     machineGroupId: `whb-${slug}`.slice(0, 30),
     siteMonitorTask: `whb_${slug.replace(/-/g, "_")}_health`,
     contactGroup: `whb-${slug}-alerts`,
   };
+}
+
+/** The names that must be unique across every account of Alibaba Cloud. */
+export interface GlobalNames {
+  /** The function's state bucket. */
+  readonly bucket: string;
+  /** The Log Service project. */
+  readonly logProject: string;
+}
+
+export function globalNames(stack: string, region: string, accountId: string): GlobalNames {
+  const slug = stackSlug(stack);
+  const suffix = hash(`${accountId}|${region}|${stack}`);
+  return { bucket: `whb-${slug}-monitor-${suffix}`, logProject: `whb-${slug}-logs-${suffix}` };
 }
 
 /** An alarm contact per address: 2-40 characters (cms_alarm_contact.html.markdown), the address hashed into it. */

@@ -9,6 +9,7 @@ import { Monitoring } from "../../../components/monitoring";
 import { resolveStackConfig } from "../../../lib/config/stackConfig";
 import type { MonitoringSettings } from "../../../lib/config/settings";
 import { FUNCTION_ENV } from "../../../lib/monitoring/functionEnv";
+import { globalNames } from "../../../lib/monitoring/names";
 import type { ProgramRun } from "../../../tools/plan/runProgram";
 import { FAKE } from "../../../tools/plan/mocks";
 import { findResource, isSecretInput, resourcesOfType, revealSecret, runComponents, T } from "../../support/program";
@@ -132,6 +133,12 @@ describe("Monitoring", () => {
       enable: true,
       payload: JSON.stringify({ kind: "verify" }),
     });
+  });
+
+  test("the bucket and the log project are named for this account, region and stack", () => {
+    const expected = globalNames("prod", "cn-shanghai", FAKE.accountId);
+    expect(findResource(run, T.ossBucket).inputs.bucket).toBe(expected.bucket);
+    expect(findResource(run, T.logProject).inputs.projectName).toBe(expected.logProject);
   });
 
   test("the role trusts Function Compute only and may touch only its bucket and the function's Logstore, in this account", () => {

@@ -3,6 +3,7 @@
 import { resolveStackConfig, UNREADABLE_SECRET } from "../../../lib/config/stackConfig";
 import { P, refusalOf } from "../../support/config";
 import { DEFAULT_SITE_MONITOR_PROBES } from "../../../lib/monitoring/defaults";
+import { globalNames } from "../../../lib/monitoring/names";
 import { checkSchedule } from "../../../lib/monitoring/schedule";
 
 const WECOM = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa";
@@ -40,10 +41,21 @@ describe("monitoring on, off, auto", () => {
       machineGroupId: "whb-dev",
       siteMonitorTask: "whb_dev_health",
     });
-    // Globally unique names carry a hash of domain, region and stack: stable, and different per stack.
-    expect(monitoring?.names.bucket).toMatch(/^whb-dev-monitor-[0-9a-f]{8}$/);
-    const other = resolve({ ...pem, monitoring: "on", domain: "api.other.com" }).settings.monitoring;
-    expect(other?.names.bucket).not.toBe(monitoring?.names.bucket);
+  });
+
+  test("the globally unique names follow account, region and stack, never the domain (a new name would delete the logs)", () => {
+    const names = globalNames("dev", "cn-hangzhou", "1234567890123456");
+    expect(names.bucket).toMatch(/^whb-dev-monitor-[0-9a-f]{8}$/);
+    expect(names.logProject).toMatch(/^whb-dev-logs-[0-9a-f]{8}$/);
+    // Another account, region or stack: other names, so nobody else's bucket or project is hit.
+    for (const other of [
+      globalNames("dev", "cn-hangzhou", "6543210987654321"),
+      globalNames("dev", "cn-shanghai", "1234567890123456"),
+      globalNames("qa", "cn-hangzhou", "1234567890123456"),
+    ]) {
+      expect(other.bucket).not.toBe(names.bucket);
+      expect(other.logProject).not.toBe(names.logProject);
+    }
   });
 
   test("off says so when alert destinations are set", () => {

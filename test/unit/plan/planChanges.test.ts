@@ -175,4 +175,12 @@ describe("ACME account changes", () => {
       "wechat-cert-server-cert": "replace",
     });
   });
+
+  test("a new domain keeps prod's log project and state bucket: replacing them would delete the access logs", async () => {
+    const diff = await diffOf("prod", {}, { changes: { domain: "api.example.org" } });
+    const monitoring = diff.changes.filter((c) => c.type === T.logProject || c.type === T.ossBucket);
+    expect(monitoring.map((c) => [c.type, c.op])).toEqual([]);
+    // The domain did change what the monitoring probes.
+    expect(ops(diff)["wechat-monitor-site"]).toBe("update");
+  });
 });
