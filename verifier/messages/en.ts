@@ -83,7 +83,8 @@ export const en = {
   // hsts
   hstsNoAnswer: (p: { reason: string }) => `no HTTPS answer to read the header from: ${p.reason}`,
   hstsFix: (p: { maxAge: number }) =>
-    `add \`add_header Strict-Transport-Security "max-age=${p.maxAge}" always;\` to the nginx server block on 443`,
+    `add \`add_header Strict-Transport-Security "max-age=${p.maxAge}" always;\` to the nginx server block that serves the HTTPS ` +
+    "requests (behind a load balancer that ends TLS, as in this stack, the block it forwards to: the instances' port 80; hstsMaxAge sets it)",
   hstsMissing: (p: { where: string; fix: string }) => `no Strict-Transport-Security header on ${p.where}: ${p.fix}`,
   hstsPartial: (p: { where: string }) => `; missing on ${p.where}: nginx's add_header needs \`always\` to cover error answers`,
   hstsNoMaxAge: (p: { value: string; fix: string }) => `Strict-Transport-Security "${p.value}" has no valid max-age: ${p.fix}`,

@@ -62,7 +62,9 @@ export const zhCN: VerifierMessages = {
   validUntil: (p) => `有效期至 ${p.date}，还剩 ${p.days} 天（至少 ${p.min} 天）`,
 
   hstsNoAnswer: (p) => `没有可读取该响应头的 HTTPS 应答：${p.reason}`,
-  hstsFix: (p) => `在 443 的 nginx server 块中加入 \`add_header Strict-Transport-Security "max-age=${p.maxAge}" always;\``,
+  hstsFix: (p) =>
+    `在处理 HTTPS 请求的 nginx server 块中加入 \`add_header Strict-Transport-Security "max-age=${p.maxAge}" always;\`` +
+    "（由负载均衡终结 TLS 时，例如本栈，是它转发到的那个 server 块：实例的 80 端口；由 hstsMaxAge 设置）",
   hstsMissing: (p) => `${p.where} 没有 Strict-Transport-Security 响应头：${p.fix}`,
   hstsPartial: (p) => `；${p.where} 缺少该响应头：nginx 的 add_header 需要加 \`always\` 才会覆盖错误应答`,
   hstsNoMaxAge: (p) => `Strict-Transport-Security "${p.value}" 没有有效的 max-age：${p.fix}`,
