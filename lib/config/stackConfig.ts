@@ -20,9 +20,10 @@ import { resolveMonitoring } from "./monitoring";
 import { REGION_PATTERN } from "./keys";
 import { configMessages, type ConfigMessages } from "./messages";
 import { checkPlaceholders } from "./placeholders";
-import { UNREADABLE_SECRET, rawValue, readConfigValues, setCommand } from "./read";
+import { UNREADABLE_SECRET, nearestName, rawValue, readConfigValues, setCommand } from "./read";
 import type { CertificateSettings, Environment, SecretValue, StackSettings } from "./settings";
 import { resolveWechat } from "./wechat";
+import { PROVIDER_REGIONS, SKIP_REGION_VALIDATION_KEY } from "../cloud/regions";
 
 export { UNREADABLE_SECRET } from "./read";
 export type { CertificateSettings, Environment, SecretValue, StackSettings } from "./settings";
@@ -92,6 +93,11 @@ function resolveRegion(ctx: Context): string {
     ctx.problems.error(ctx.m.regionNotSet({ key: REGION_KEY, fix }));
   } else if (!REGION_PATTERN.test(region)) {
     ctx.problems.error(ctx.m.regionInvalid({ key: REGION_KEY, value: region, fix }));
+  } else if (!PROVIDER_REGIONS.includes(region) && ctx.input.values[SKIP_REGION_VALIDATION_KEY] !== "true") {
+    const near = nearestName(region, PROVIDER_REGIONS);
+    ctx.problems.error(
+      ctx.m.regionUnknown({ key: REGION_KEY, value: region, fix: `pulumi config set ${REGION_KEY} ${near ?? "cn-hangzhou"}`, near }),
+    );
   }
   return region;
 }

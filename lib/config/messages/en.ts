@@ -34,6 +34,9 @@ export const en = {
   regionNotSet: (p: { key: string; fix: string }) => `${p.key} is not set; choose the region of the load balancer, e.g. ${p.fix}`,
   regionInvalid: (p: { key: string; value: string; fix: string }) =>
     `${p.key}: "${p.value}" is not an Alibaba Cloud region id such as cn-hangzhou; e.g. ${p.fix}`,
+  regionUnknown: (p: { key: string; value: string; fix: string; near?: string }) =>
+    `${p.key}: "${p.value}" is not a region the Alibaba Cloud provider accepts` +
+    `${p.near ? `; did you mean ${p.near}?` : ""} ${p.fix} (for a region newer than the provider: pulumi config set alicloud:skipRegionValidation true)`,
   domainNotSet: (p: { fix: string }) => `domain is not set; set the host name the mini program calls, e.g. ${p.fix}`,
   dnsZoneOutside: (p: { zone: string; domain: string; registrable: string }) =>
     `dnsZone: "${p.zone}" does not contain domain "${p.domain}"; set the zone the domain lives in (e.g. ${p.registrable}), or leave dnsZone empty`,

@@ -19,6 +19,9 @@ export const zhCN: ConfigMessages = {
 
   regionNotSet: (p) => `${p.key} 未设置；请选择负载均衡所在的地域，例如 ${p.fix}`,
   regionInvalid: (p) => `${p.key}："${p.value}" 不是阿里云地域 ID（如 cn-hangzhou）；例如 ${p.fix}`,
+  regionUnknown: (p) =>
+    `${p.key}："${p.value}" 不是阿里云 provider 接受的地域${p.near ? `；是不是 ${p.near}？` : ""} ${p.fix}` +
+    "（若是比 provider 更新的地域：pulumi config set alicloud:skipRegionValidation true）",
   domainNotSet: (p) => `domain 未设置；请设置小程序调用的主机名，例如 ${p.fix}`,
   dnsZoneOutside: (p) =>
     `dnsZone："${p.zone}" 不包含域名 "${p.domain}"；请设置该域名所在的 Zone（例如 ${p.registrable}），或将 dnsZone 留空`,

@@ -268,6 +268,21 @@ describe("stack config: every bad value is refused with the key and the fix", ()
   });
 });
 
+describe("stack config: the region", () => {
+  test("a region the provider does not accept is refused before the provider starts, with the region meant", () => {
+    const [found, ...others] = problems({ ...devBase, "alicloud:region": "cn-hanzhou" });
+    expect(others).toEqual([]);
+    expect(found.startsWith("alicloud:region:")).toBe(true);
+    expect(found).toContain("did you mean cn-hangzhou?");
+    expect(found).toContain("pulumi config set alicloud:region cn-hangzhou");
+  });
+
+  test("a region newer than the provider passes once the provider's own check is off", () => {
+    const values = { ...devBase, "alicloud:region": "cn-newcity", "alicloud:skipRegionValidation": "true" };
+    expect(resolveStackConfig(input(values)).settings.region).toBe("cn-newcity");
+  });
+});
+
 describe("stack config: keys nothing reads are refused with the nearest known key", () => {
   test.each([
     ["wechat-https-backend:domian", "did you mean domain?"],
