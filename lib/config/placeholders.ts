@@ -37,4 +37,8 @@ export function checkPlaceholders(values: ConfigValues, problems: Problems, m: C
     // The domain only: the address itself is not repeated in a plan (whatever a stack file holds).
     problems.warning(m.placeholderEmail({ domain: emailDomain, fix: setCommand("acmeEmail") }));
   }
+  values.alertEmails.forEach((email, index) => {
+    const domain = email.split("@")[1] ?? "";
+    if (isExampleDomain(domain)) problems.warning(m.placeholderAlertEmail({ index, domain, fix: setCommand("alertEmails") }));
+  });
 }

@@ -242,6 +242,9 @@ export const en = {
     `icpLicense: "${p.value}" is the example filing number: set the domain's own 备案号 before pulumi up, e.g. ${p.fix}`,
   placeholderEmail: (p: { domain: string; fix: string }) =>
     `acmeEmail is an address at ${p.domain}, an example domain; Let's Encrypt sends expiry warnings there: set your own, e.g. ${p.fix}`,
+  placeholderAlertEmail: (p: { index: number; domain: string; fix: string }) =>
+    `alertEmails[${p.index}] is an address at ${p.domain}, an example domain; CloudMonitor's alarms would go nowhere: ` +
+    `set your team's, e.g. ${p.fix}`,
 } as const satisfies Catalog;
 
 export type ConfigMessages = typeof en;

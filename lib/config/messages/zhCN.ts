@@ -161,4 +161,6 @@ export const zhCN: ConfigMessages = {
     `${p.key}："${p.value}" 是示例域名（保留域名，不可能备案，也不是你的 DNS Zone）：pulumi up 之前请设置你自己的域名，例如 ${p.fix}`,
   placeholderIcp: (p) => `icpLicense："${p.value}" 是示例备案号：pulumi up 之前请设置域名自己的备案号，例如 ${p.fix}`,
   placeholderEmail: (p) => `acmeEmail 是示例域名 ${p.domain} 下的邮箱；Let's Encrypt 会向它发送到期提醒：请设置你自己的邮箱，例如 ${p.fix}`,
+  placeholderAlertEmail: (p) =>
+    `alertEmails[${p.index}] 是示例域名 ${p.domain} 下的邮箱；云监控的报警将无人收到：请设置团队自己的邮箱，例如 ${p.fix}`,
 };

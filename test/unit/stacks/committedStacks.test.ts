@@ -258,11 +258,11 @@ describe("monitoring in the committed stacks", () => {
 describe("the example values of the committed stacks", () => {
   test.each([
     ["dev", ["domain", "acmeEmail"]],
-    ["prod", ["domain", "icpLicense", "acmeEmail"]],
+    ["prod", ["domain", "icpLicense", "acmeEmail", "alertEmails"]],
   ])("%s: the plan warns that each example value is a placeholder, with the command to replace it", async (stack, keys) => {
     const plan = await planOf({ stack: stack as string });
     const placeholders = plan.document.warnings.filter((w) => /\bexample\b/.test(w));
     expect(placeholders.map((w) => /^\w+/.exec(w)?.[0])).toEqual(keys);
-    for (const warning of placeholders) expect(warning).toMatch(/pulumi config set \w+ \S+$/);
+    for (const warning of placeholders) expect(warning).toMatch(/pulumi config set (\w+|--path '\w+\[0\]') \S+$/);
   });
 });
