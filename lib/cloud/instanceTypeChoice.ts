@@ -88,11 +88,20 @@ export function chooseInstanceType(request: ChoiceRequest): TypeChoice {
     throw new Error(
       `instanceType: no pay-as-you-go ${request.shape} instance type in ${request.region} boots ${request.imageName} (x86_64), ` +
         `has dedicated vCPUs (not burstable or shared), takes an ESSD system disk and is sold in at least ${request.zoneCount} zone(s) ` +
-        `that take new vSwitches${seen}. Choose one yourself (pulumi config set instanceType ecs.c7.large), lower zoneCount, or use another alicloud:region`,
+        `that take new vSwitches${seen}. Choose one yourself (pulumi config set instanceType ecs.c7.large), lower zoneCount, or use another alicloud:region. ` +
+        PIN_DEPLOYED,
     );
   }
   return { instanceType: best.offer.id, zones: best.zones };
 }
+
+/**
+ * What unblocks a stack that already runs when today's answer has nothing that fits: with the type and
+ * the zones both pinned the check only warns (lookups.ts), and the instances stay where they are.
+ */
+const PIN_DEPLOYED =
+  "A stack already deployed can keep what it runs on: pin both, from pulumi stack output instanceType and zoneIds " +
+  "(pulumi config set instanceType <type>; pulumi config set --path 'zoneIds[0]' <zone>, one per zone)";
 
 /** Checks a configured type against what the region offers; returns its usable zones or throws with the fix. */
 export function checkConfiguredType(request: ChoiceRequest & { readonly instanceType: string }): TypeChoice & { warning?: string } {
@@ -108,7 +117,8 @@ export function checkConfiguredType(request: ChoiceRequest & { readonly instance
   if (zones.length < request.zoneCount) {
     throw new Error(
       `instanceType: ${request.instanceType} is sold with an ESSD system disk in ${zones.length} zone(s) of ${request.region} that take new vSwitches, ` +
-        `but zoneCount is ${request.zoneCount}; lower zoneCount, pick a type sold in more zones, or leave instanceType empty`,
+        `but zoneCount is ${request.zoneCount}; lower zoneCount, pick a type sold in more zones, or leave instanceType empty. ` +
+        PIN_DEPLOYED,
     );
   }
   const reason = unfitBecause(offer);

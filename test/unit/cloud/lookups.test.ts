@@ -133,8 +133,10 @@ describe("chooseInstanceType", () => {
     );
     expect(choose).toThrow(/ sold in at least 2 zone\(s\) .*ecs\.t6-c1m2\.large \(burstable.*ecs\.c8i\.large \(usable in 1 zone\(s\)\)/);
     expect(choose).toThrow(
-      /ecs\.c8i\.large \(usable in 1 zone\(s\)\).*pulumi config set instanceType ecs\.c7\.large\), lower zoneCount, or use another alicloud:region$/,
+      /ecs\.c8i\.large \(usable in 1 zone\(s\)\).*pulumi config set instanceType ecs\.c7\.large\), lower zoneCount, or use another alicloud:region\./,
     );
+    // A stack already running is unblocked by pinning what it runs on, type and zones both.
+    expect(choose).toThrow(/already deployed .*pulumi config set instanceType <type>; pulumi config set --path 'zoneIds\[0\]' <zone>/);
   });
 
   test("a configured burstable type is allowed with a warning; one sold in too few zones is an error", () => {
