@@ -16,7 +16,7 @@ import {
 import { BUILTIN_APP_SOURCE } from "../../../lib/instance/builtinApp";
 import { DEFAULT_NGINX_OPTIONS, renderNginxConfig } from "../../../lib/instance/nginx";
 import { freeLoopbackPort, startProjectNginx, TEST_DOMAIN, type RunningNginx } from "../../support/nginx";
-import { PROJECT_DIR } from "../../support/program";
+import { PROJECT_DIR } from "../../support/paths";
 import { httpGet, jsonBody } from "./http";
 
 const IMAGE = "registry-vpc.cn-hangzhou.aliyuncs.com/team/app:1.2.0";

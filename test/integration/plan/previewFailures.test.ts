@@ -1,14 +1,14 @@
 // What `pulumi preview` meets when the region or the account cannot serve the stack: the program
 // fails before anything is created, naming the config key that fixes it. The lookups answer from a
-// described region (tools/plan/cloudCatalog.ts), in a process of their own (test/support/planChild.ts).
+// described region (tools/plan/cloudCatalog.ts), in a process of their own running the compiled
+// program (test/support/planChild.js).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { parse, stringify } from "yaml";
 import { defaultCatalog, type CloudCatalog } from "../../../tools/plan/cloudCatalog";
-import type { ChildCase, ChildResult } from "../../support/planChild";
-import { PROJECT_DIR } from "../../support/program";
+import { PROJECT_DIR } from "../../support/paths";
 
 const CASES: Record<string, { stack: string; changes: Record<string, unknown>; catalog?: CloudCatalog }> = {
   "zone not hosted": {
@@ -23,6 +23,14 @@ const CASES: Record<string, { stack: string; changes: Record<string, unknown>; c
 };
 
 let dir: string;
+/** A case for the child: a stack file and the cloud it plans against. */
+interface ChildCase {
+  readonly configFile: string;
+  readonly catalog?: CloudCatalog;
+}
+
+type ChildResult = { readonly ok: true; readonly resources: string[] } | { readonly ok: false; readonly error: string };
+
 const results = new Map<string, ChildResult>();
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), "preview-failures-"));
@@ -39,15 +47,11 @@ beforeAll(() => {
   });
   const casesFile = path.join(dir, "cases.json");
   writeFileSync(casesFile, JSON.stringify(cases));
-  const child = spawnSync(
-    process.execPath,
-    ["-r", "ts-node/register/transpile-only", path.join(PROJECT_DIR, "test", "support", "planChild.ts"), casesFile],
-    {
-      cwd: PROJECT_DIR,
-      encoding: "utf8",
-      timeout: 120_000,
-    },
-  );
+  const child = spawnSync(process.execPath, [path.join(PROJECT_DIR, "test", "support", "planChild.js"), casesFile], {
+    cwd: PROJECT_DIR,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   if (child.status !== 0) throw new Error(`planChild failed (${child.status}): ${child.stderr}`);
   const answers = JSON.parse(child.stdout) as ChildResult[];
   Object.keys(CASES).forEach((name, i) => results.set(name, answers[i]));

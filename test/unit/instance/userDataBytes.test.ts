@@ -7,7 +7,7 @@ import { gunzipSync } from "node:zlib";
 import { APPCTL_SOURCE } from "../../../lib/instance/appctl";
 import { deterministicGzipBase64, renderCloudInit, type CloudInitOptions } from "../../../lib/instance/cloudInit";
 import { DEFAULT_NGINX_OPTIONS } from "../../../lib/instance/nginx";
-import { PROJECT_DIR } from "../../support/program";
+import { PROJECT_DIR } from "../../support/paths";
 
 const options: CloudInitOptions = {
   nginx: { ...DEFAULT_NGINX_OPTIONS, domain: "api.example.com" },
