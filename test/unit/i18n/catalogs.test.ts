@@ -3,6 +3,7 @@
 import { CERTIFICATE_CATALOGS } from "../../../lib/certificates/messages";
 import { CONFIG_CATALOGS } from "../../../lib/config/messages";
 import { MINIPROGRAM_CATALOGS } from "../../../tools/miniprogram/messages";
+import { COMMAND_CATALOGS } from "../../../tools/messages";
 import { VERIFIER_CATALOGS } from "../../../verifier/messages";
 import { environmentValueFor, joinList, localeFromEnvironment, parseLocale, type Catalog } from "../../../lib/i18n";
 import { HAN, renderAll } from "../../support/catalogs";
@@ -11,6 +12,7 @@ const PAIRS: [string, Catalog, Catalog][] = [
   ["config", CONFIG_CATALOGS.en, CONFIG_CATALOGS["zh-CN"]],
   ["certificate", CERTIFICATE_CATALOGS.en, CERTIFICATE_CATALOGS["zh-CN"]],
   ["miniprogram", MINIPROGRAM_CATALOGS.en, MINIPROGRAM_CATALOGS["zh-CN"]],
+  ["command", COMMAND_CATALOGS.en, COMMAND_CATALOGS["zh-CN"]],
   ["verifier", VERIFIER_CATALOGS.en, VERIFIER_CATALOGS["zh-CN"]],
 ];
 
