@@ -4,6 +4,7 @@ import { CERTIFICATE_CATALOGS } from "../../../lib/certificates/messages";
 import { CONFIG_CATALOGS } from "../../../lib/config/messages";
 import { MINIPROGRAM_CATALOGS } from "../../../tools/miniprogram/messages";
 import { COMMAND_CATALOGS } from "../../../tools/messages";
+import { ALERT_CATALOGS } from "../../../monitor/catalogs";
 import { VERIFIER_CATALOGS } from "../../../verifier/messages";
 import { environmentValueFor, joinList, localeFromEnvironment, parseLocale, type Catalog } from "../../../lib/i18n";
 import { HAN, renderAll } from "../../support/catalogs";
@@ -13,6 +14,7 @@ const PAIRS: [string, Catalog, Catalog][] = [
   ["certificate", CERTIFICATE_CATALOGS.en, CERTIFICATE_CATALOGS["zh-CN"]],
   ["miniprogram", MINIPROGRAM_CATALOGS.en, MINIPROGRAM_CATALOGS["zh-CN"]],
   ["command", COMMAND_CATALOGS.en, COMMAND_CATALOGS["zh-CN"]],
+  ["alert", ALERT_CATALOGS.en, ALERT_CATALOGS["zh-CN"]],
   ["verifier", VERIFIER_CATALOGS.en, VERIFIER_CATALOGS["zh-CN"]],
 ];
 
