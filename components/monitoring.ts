@@ -235,6 +235,7 @@ export class Monitoring extends pulumi.ComponentResource {
           [ENV.stack]: args.stack,
           [ENV.certificateSource]: args.certificateSource,
           [ENV.renewEveryDays]: String(RENEW_EVERY_DAYS),
+          [ENV.alertLanguage]: settings.alertLanguage,
         },
         ossMountConfig: {
           mountPoints: [

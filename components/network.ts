@@ -2,6 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { parseCidr, subnetCidr } from "../lib/cidr";
 import { CLB_BACKEND_CIDR, NGINX_PORT } from "../lib/constants";
+import type { Locale } from "../lib/i18n";
+import { cloudMessages } from "../lib/cloud/messages";
 
 export interface NetworkArgs {
   /** Candidate zones, best first: the configured ones, or those a lookup found for the instance type. */
@@ -32,16 +34,9 @@ export interface NetworkArgs {
  * they really have, which after the first deploy are their own, not today's lookup answer), or an
  * error that says what to change when too few zones are left.
  */
-export function pickZone(candidates: readonly string[], taken: readonly string[], zoneCount: number): string {
+export function pickZone(candidates: readonly string[], taken: readonly string[], zoneCount: number, locale?: Locale): string {
   const free = candidates.find((zone) => !taken.includes(zone));
-  if (free === undefined) {
-    throw new Error(
-      `zoneIds: only ${new Set([...candidates, ...taken]).size} zone(s) in this region can create the chosen ` +
-        `instance type in a vSwitch, but zoneCount is ${zoneCount}; ` +
-        "lower zoneCount/instanceCount, pick another instanceType, another alicloud:region, or list the zones in use in zoneIds " +
-        "(pulumi stack output zoneIds)",
-    );
-  }
+  if (free === undefined) throw new Error(cloudMessages(locale).tooFewZones({ count: new Set([...candidates, ...taken]).size, zoneCount }));
   return free;
 }
 

@@ -1,6 +1,7 @@
 // The languages messages come in, and how a run picks one. Messages live in catalogs, one module
 // per language, keyed by id: each entry is a function of its parameters, so a sentence can put them
-// where its grammar wants them. lib/config/messages and verifier/messages hold the two catalogs;
+// where its grammar wants them. Each area keeps its own pair (lib/config/messages, lib/cloud/messages,
+// lib/instance/messages, lib/certificates/messages, verifier/messages, monitor/catalogs, tools/messages);
 // the Chinese ones are typed as the English ones, so an id missing in either fails the type check.
 
 export const LOCALES = ["en", "zh-CN"] as const;

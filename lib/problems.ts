@@ -48,9 +48,9 @@ export class Problems {
     return [...this.notCheckedSet];
   }
 
-  /** Throws one Error listing every error, headed by `what` ("invalid nginx options:"). */
-  throwIfErrors(what: string): void {
+  /** Throws one Error listing every error under `heading` ("invalid nginx options:", in the run's language). */
+  throwIfErrors(heading: string): void {
     if (this.errorSet.size === 0) return;
-    throw new Error(`invalid ${what}:\n  - ${this.errors.join("\n  - ")}`);
+    throw new Error(`${heading}\n  - ${this.errors.join("\n  - ")}`);
   }
 }

@@ -7,19 +7,21 @@
 // shown as it came, cut short. Hence the function tells its own timer's event from everything else,
 // not alarms from everything else: an alarm in a shape nobody foresaw is still relayed, never
 // mistaken for a timer tick and lost.
+import type { Locale } from "../lib/i18n";
 import { truncateUtf8 } from "../lib/monitoring/robots";
+import { ALERT_CATALOGS, type AlertMessages } from "./catalogs";
 import type { Alert } from "./messages";
 
-const FIELDS: readonly [string, string][] = [
-  ["alertState", "state"],
-  ["triggerLevel", "level"],
-  ["metricProject", "namespace"],
-  ["metricName", "metric"],
-  ["curValue", "value"],
-  ["expression", "condition"],
-  ["instanceName", "resource"],
-  ["dimensions", "dimensions"],
-  ["timestamp", "time"],
+const FIELDS: readonly [string, (m: AlertMessages) => string][] = [
+  ["alertState", (m) => m.alarmState()],
+  ["triggerLevel", (m) => m.alarmLevel()],
+  ["metricProject", (m) => m.alarmNamespace()],
+  ["metricName", (m) => m.alarmMetric()],
+  ["curValue", (m) => m.alarmValue()],
+  ["expression", (m) => m.alarmCondition()],
+  ["instanceName", (m) => m.alarmResource()],
+  ["dimensions", (m) => m.alarmDimensions()],
+  ["timestamp", (m) => m.alarmTime()],
 ];
 
 function text(value: unknown): string {
@@ -70,13 +72,14 @@ export function eventShape(event: unknown): string {
   return Array.isArray(event) ? "an array" : typeof event;
 }
 
-export function alarmAlert(event: unknown, stack: string): Alert {
+/** The alarm as an alert, its labels in `locale` (the stack's alertLanguage); the values as they came. */
+export function alarmAlert(event: unknown, stack: string, locale: Locale = "en"): Alert {
+  const m = ALERT_CATALOGS[locale];
   const fields = alarmFields(event);
-  const name = text(fields?.alertName ?? fields?.ruleName ?? "CloudMonitor alarm");
-  const state = fields?.alertState === "OK" ? "RECOVERED" : "ALARM";
-  const lines = FIELDS.filter(([key]) => fields?.[key] !== undefined && fields[key] !== "").map(
-    ([key, label]) => `**${label}**: ${truncateUtf8(text(fields?.[key]), 300)}`,
+  const name = text(fields?.alertName ?? fields?.ruleName ?? m.alarmDefaultName());
+  const lines = FIELDS.filter(([key]) => fields?.[key] !== undefined && fields[key] !== "").map(([key, label]) =>
+    m.alarmField({ label: label(m), value: truncateUtf8(text(fields?.[key]), 300) }),
   );
   if (lines.length === 0) lines.push(truncateUtf8(text(event), 1500));
-  return { title: `${state}: ${name} (${stack})`, markdown: lines.join("\n\n") };
+  return { title: m.alarmTitle({ recovered: fields?.alertState === "OK", name, stack }), markdown: lines.join("\n\n") };
 }

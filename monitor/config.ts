@@ -2,6 +2,7 @@
 // robots arrive in one variable that the stack keeps as a secret; FC stores environment variables
 // encrypted (AES-256) and injects them at start.
 import type { VerifyOptions } from "../verifier/settings";
+import { parseLocale, type Locale } from "../lib/i18n";
 import { FUNCTION_ENV } from "../lib/monitoring/functionEnv";
 import { robotSecrets, type Robot } from "../lib/monitoring/robots";
 
@@ -16,7 +17,12 @@ export interface MonitorConfig {
   readonly renewEveryDays: number;
   /** Before a new failure is reported, the checks run again after this long; a blip is not an alert. */
   readonly confirmSeconds: number;
+  /** The language of the alerts and of the verifier's findings in them (the stack's alertLanguage). */
+  readonly language: Locale;
 }
+
+/** alertLanguage's default: the robots post into Chinese team chats. */
+export const DEFAULT_ALERT_LANGUAGE: Locale = "zh-CN";
 
 /** Environment variable names, shared with the component that sets them. */
 export const ENV = FUNCTION_ENV;
@@ -66,6 +72,7 @@ export function readConfig(env: NodeJS.ProcessEnv): { config?: MonitorConfig; se
         certificateSource: env[ENV.certificateSource] || "unknown",
         renewEveryDays: number(ENV.renewEveryDays, 7),
         confirmSeconds: number(ENV.confirmSeconds, 60),
+        language: parseLocale(env[ENV.alertLanguage] ?? "") ?? DEFAULT_ALERT_LANGUAGE,
       },
     };
   } catch (err) {

@@ -29,7 +29,8 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 async function failuresNow(config: MonitorConfig): Promise<Failure[]> {
   let report: Report;
   try {
-    report = await verify(config.verify);
+    // The findings are quoted in the alerts: in their language, not Function Compute's (which has no locale set).
+    report = await verify({ ...config.verify, locale: config.language });
   } catch (err) {
     if (err instanceof EndpointUnreachableError) return [{ id: UNREACHABLE, detail: err.message }];
     throw err;
@@ -81,6 +82,7 @@ async function runVerification(config: MonitorConfig, log: Log): Promise<RunSumm
     certificateSource: config.certificateSource,
     minDays: config.verify.minDays ?? 30,
     renewEveryDays: config.renewEveryDays,
+    locale: config.language,
   });
   const summary = {
     kind: "verify" as const,
@@ -115,7 +117,7 @@ export async function handler(event: unknown): Promise<RunSummary> {
   }
   const parsed = parseEvent(event);
   if (!isVerifyEvent(parsed)) {
-    const alert = alarmAlert(parsed, config.stack);
+    const alert = alarmAlert(parsed, config.stack, config.language);
     log.info(`relaying ${eventShape(parsed)}: ${alert.title}`);
     const delivered = config.robots.length > 0 ? await sendAlert(config.robots, alert, log) : 0;
     return { kind: "alarm", delivered };

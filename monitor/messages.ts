@@ -1,8 +1,11 @@
 // What an alert says: for each check that started failing, the check, what the verifier saw (its
 // detail already ends with how to fix the endpoint) and where to fix it in this stack; for each
 // check that passes again, since when it had failed. A certificate near expiry says how many days
-// are left and whether acme renewal should already have happened.
+// are left and whether acme renewal should already have happened. The words come from the catalog
+// of the stack's alertLanguage (monitor/catalogs).
 import { DAY_MS } from "../lib/constants";
+import type { Locale } from "../lib/i18n";
+import { ALERT_CATALOGS, type AlertMessages } from "./catalogs";
 import type { Failure, Transitions } from "./transitions";
 import { UNREACHABLE } from "./transitions";
 
@@ -17,23 +20,21 @@ export interface MessageContext {
   readonly minDays: number;
   /** How often something runs `pulumi up` to renew an acme certificate (the renew workflow: weekly). */
   readonly renewEveryDays: number;
+  /** The language of the alert (the stack's alertLanguage); default en. */
+  readonly locale?: Locale;
 }
 
 /** Where each check is fixed in this stack. */
-const WHERE_TO_FIX: Record<string, string> = {
-  [UNREACHABLE]:
-    "Check that the DNS record points at the load balancer (pulumi stack output loadBalancerAddress) and that its listeners exist; `pulumi up` restores both.",
-  "tls-versions": "The HTTPS listener's TLS policy comes from `tlsPolicy`; `pulumi up` restores it if it was changed in the console.",
-  "cipher-suites": "The HTTPS listener's TLS policy comes from `tlsPolicy`; `pulumi up` restores it if it was changed in the console.",
-  "certificate-chain":
-    "certificateSource pem: put the leaf and its intermediates in certificatePem; acme and cas certificates carry their chain. Then `pulumi up`.",
-  "certificate-hostname":
-    "The certificate must list `domain`: check the certificate (pem, cas) against the stack's domain, then `pulumi up`.",
-  hsts: "nginx on the instances sends HSTS (`hstsMaxAge`); an instance changed by hand is replaced by `pulumi up`.",
-  "http-redirect": "The load balancer's port-80 listener redirects to HTTPS; `pulumi up` restores it.",
-  health:
-    "The app behind nginx does not answer the health path: look at the instances' app logs and the load balancer's unhealthy-backend alarm.",
-  websocket: "nginx passes Upgrade and Connection to the app; check the app's socket route.",
+const WHERE_TO_FIX: Record<string, (m: AlertMessages) => string> = {
+  [UNREACHABLE]: (m) => m.fixUnreachable(),
+  "tls-versions": (m) => m.fixTlsPolicy(),
+  "cipher-suites": (m) => m.fixTlsPolicy(),
+  "certificate-chain": (m) => m.fixChain(),
+  "certificate-hostname": (m) => m.fixHostname(),
+  hsts: (m) => m.fixHsts(),
+  "http-redirect": (m) => m.fixHttpRedirect(),
+  health: (m) => m.fixHealth(),
+  websocket: (m) => m.fixWebsocket(),
 };
 
 function day(iso: string): string {
@@ -41,30 +42,21 @@ function day(iso: string): string {
 }
 
 /** The expiry failure, with the days left and what acme renewal should have done. */
-function expiryAdvice(failure: Failure, ctx: MessageContext, now: number): string {
+function expiryAdvice(m: AlertMessages, failure: Failure, ctx: MessageContext, now: number): string {
   const facts = failure.result?.facts;
   if (!facts) return "";
-  const left = facts.daysLeft < 0 ? `expired ${-facts.daysLeft} day(s) ago` : `${facts.daysLeft} day(s) left`;
-  const lines = [`${left} (expires ${day(facts.notAfter)}; minimum ${ctx.minDays}).`];
+  const left = facts.daysLeft < 0 ? m.expiredAgo({ days: -facts.daysLeft }) : m.daysLeft({ days: facts.daysLeft });
+  const lines = [m.expiryFacts({ left, date: day(facts.notAfter), minDays: ctx.minDays })];
   if (ctx.certificateSource === "acme") {
     // acme renews on the first `pulumi up` once fewer than minDays are left.
     const dueSince = Date.parse(facts.notAfter) - ctx.minDays * DAY_MS;
     const overdueDays = Math.floor((now - dueSince) / DAY_MS);
-    lines.push(
-      overdueDays > ctx.renewEveryDays
-        ? `acme renewal should have happened: renewal was due on ${day(new Date(dueSince).toISOString())} and ` +
-            `a renewal run (every ${ctx.renewEveryDays} days) has come since. Look at the last renew workflow run ` +
-            `or \`pulumi up\` output, then run \`pulumi up\`.`
-        : `acme renewal is due since ${day(new Date(dueSince).toISOString())}: the next \`pulumi up\` (the renew workflow) renews it; run it now to be sure.`,
-    );
+    const due = day(new Date(dueSince).toISOString());
+    lines.push(overdueDays > ctx.renewEveryDays ? m.acmeOverdue({ due, everyDays: ctx.renewEveryDays }) : m.acmeDue({ due }));
   } else {
-    lines.push(
-      ctx.certificateSource === "pem"
-        ? "certificateSource pem is not renewed automatically: set the renewed chain and key (certificatePem, privateKeyPem) and `pulumi up`."
-        : `certificateSource ${ctx.certificateSource} is not renewed by this stack: renew the certificate and \`pulumi up\`.`,
-    );
+    lines.push(ctx.certificateSource === "pem" ? m.pemNotRenewed() : m.otherNotRenewed({ source: ctx.certificateSource }));
   }
-  return lines.join(" ");
+  return lines.join(ctx.locale === "zh-CN" ? "" : " ");
 }
 
 export interface Alert {
@@ -72,26 +64,24 @@ export interface Alert {
   readonly markdown: string;
 }
 
-/** One message for one run's changes, or undefined when nothing changed. */
+/** One message for one run's changes, in the stack's alert language, or undefined when nothing changed. */
 export function alertFor(changes: Transitions, ctx: MessageContext, now = Date.now()): Alert | undefined {
   if (changes.failed.length === 0 && changes.recovered.length === 0) return undefined;
-  const where = `${ctx.domain} (${ctx.stack})`;
+  const m = ALERT_CATALOGS[ctx.locale ?? "en"];
   const title =
     changes.failed.length > 0
-      ? `FAILING: ${where}: ${changes.failed.map((f) => f.id).join(", ")}`
-      : `RECOVERED: ${where}: ${changes.recovered.map((r) => r.id).join(", ")}`;
+      ? m.failingTitle({ domain: ctx.domain, stack: ctx.stack, checks: changes.failed.map((f) => f.id).join(", ") })
+      : m.recoveredTitle({ domain: ctx.domain, stack: ctx.stack, checks: changes.recovered.map((r) => r.id).join(", ") });
   const lines: string[] = [];
   for (const failure of changes.failed) {
-    lines.push(`**${failure.id}** failed: ${failure.detail}`);
-    const advice = failure.id === "certificate-expiry" ? expiryAdvice(failure, ctx, now) : "";
+    lines.push(m.failed({ id: failure.id, detail: failure.detail }));
+    const advice = failure.id === "certificate-expiry" ? expiryAdvice(m, failure, ctx, now) : "";
     if (advice) lines.push(`> ${advice}`);
-    lines.push(`> Fix: ${WHERE_TO_FIX[failure.id] ?? "see the detail above"}`);
+    lines.push(m.fix({ advice: WHERE_TO_FIX[failure.id]?.(m) ?? m.seeDetail() }));
   }
   for (const recovered of changes.recovered) {
-    lines.push(`**${recovered.id}** passes again (failing since ${recovered.since.replace("T", " ").slice(0, 16)} UTC)`);
+    lines.push(m.passesAgain({ id: recovered.id, since: recovered.since.replace("T", " ").slice(0, 16) }));
   }
-  lines.push(
-    `Checked https://${ctx.domain}/ by the scheduled verifier at ${new Date(now).toISOString().slice(0, 16).replace("T", " ")} UTC.`,
-  );
+  lines.push(m.checked({ domain: ctx.domain, time: new Date(now).toISOString().slice(0, 16).replace("T", " ") }));
   return { title, markdown: lines.join("\n\n") };
 }

@@ -1,5 +1,6 @@
 // Option parsing shared by the project's commands (plan, render, miniprogram): the same --help, the
-// same answer to a bad option (exit code 2 with the usage text), and the same --lang.
+// same answer to a bad option (exit code 2 with the usage text), and the same --lang. The usage text
+// is in the language the command line asks for (--lang), else the environment's.
 import { parseArgs } from "node:util";
 import { environmentValueFor, localeFromEnvironment, parseLocale, type Locale } from "../lib/i18n";
 
@@ -8,15 +9,32 @@ type Values<T extends OptionSpec> = ReturnType<typeof parseArgs<{ options: T; st
 
 export type Parsed<T extends OptionSpec> = { readonly values: Values<T>; readonly positionals: string[] } | { readonly exitCode: number };
 
+/** A command's usage text in a locale. */
+export type Usage = (locale: Locale) => string;
+
+/**
+ * The locale --help and a bad option answer in: the --lang of the command line (even when another
+ * option is bad), else the environment's.
+ */
+export function requestedLocale(argv: readonly string[]): Locale {
+  let value: string | undefined;
+  argv.forEach((arg, i) => {
+    if (arg === "--lang") value = argv[i + 1];
+    else if (arg.startsWith("--lang=")) value = arg.slice("--lang=".length);
+  });
+  return (value === undefined ? undefined : parseLocale(value)) ?? localeFromEnvironment();
+}
+
 /**
  * Parses argv; on --help or a bad option, prints what to print and says which exit code to stop with.
  * Arguments that are not options are refused unless `allowPositionals`.
  */
 export function parseCommand<T extends OptionSpec>(
   options: T,
-  usage: string,
+  usage: Usage,
   { argv = process.argv.slice(2), allowPositionals = false }: { argv?: string[]; allowPositionals?: boolean } = {},
 ): Parsed<T> {
+  const text = usage("lang" in options ? requestedLocale(argv) : localeFromEnvironment());
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -25,12 +43,12 @@ export function parseCommand<T extends OptionSpec>(
       allowPositionals,
     });
     if ((values as { help?: boolean }).help) {
-      process.stdout.write(`${usage}\n`);
+      process.stdout.write(`${text}\n`);
       return { exitCode: 0 };
     }
     return { values: values as Values<T>, positionals };
   } catch (err) {
-    return { exitCode: usageError((err as Error).message, usage) };
+    return { exitCode: usageError((err as Error).message, text) };
   }
 }
 

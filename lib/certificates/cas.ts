@@ -3,6 +3,8 @@
 import type { X509Certificate } from "node:crypto";
 import { daysLeft, formatName, notAfter } from "./describe";
 import { certificatesIn } from "./pem";
+import { localeFromEnvironment, type Locale } from "../i18n";
+import { certificateWords, type CertificateMessages } from "./messages";
 
 /**
  * The subset of alicloud.cas.getServiceCertificates' result this project reads: `certificateName`,
@@ -22,20 +24,22 @@ export interface CasFacts {
 }
 
 /** The first certificate of a PEM chain (the leaf); `source` names the chain in the error. */
-function firstCertificate(chainPem: string, source: string): X509Certificate {
+function firstCertificate(chainPem: string, source: string, m: CertificateMessages): X509Certificate {
   const [first] = certificatesIn(chainPem);
-  if (!first) throw new Error(`${source}: holds no readable PEM certificate`);
+  if (!first) throw new Error(m.noReadablePem({ source }));
   return first.cert;
 }
 
 /** The issuer of the first certificate of a PEM chain, "CN=R11, O=Let's Encrypt, C=US". */
 export function leafIssuer(chainPem: string): string {
-  return formatName(firstCertificate(chainPem, "the issued certificate").issuer);
+  const m = certificateWords(localeFromEnvironment()).m;
+  return formatName(firstCertificate(chainPem, m.issuedCertificate(), m).issuer);
 }
 
 /**
  * Checks the certificate `id` found in SSL Certificates Service: it exists, covers the domain and
- * stays valid long enough. Throws the reason and the fix (the preview fails) otherwise.
+ * stays valid long enough. Throws the reason and the fix (the preview fails) otherwise, in `locale`
+ * (default the environment's, as for the config checks).
  */
 export function casCertificateFacts(
   found: readonly CasCertificate[],
@@ -43,25 +47,20 @@ export function casCertificateFacts(
   domain: string,
   minDaysRemaining: number,
   now = new Date(),
+  locale: Locale = localeFromEnvironment(),
 ): CasFacts {
+  const m = certificateWords(locale).m;
   const entry = found.find((c) => c.id === id);
-  if (!entry) {
-    throw new Error(
-      `alicloudCertificateId: certificate ${id} is not in SSL Certificates Service for this account (the ` +
-        `international site does not offer it); check the id in the console, or use certificateSource acme or pem`,
-    );
-  }
-  const leaf = firstCertificate(entry.cert, `alicloudCertificateId: certificate ${id} ("${entry.certificateName}")`);
-  if (leaf.checkHost(domain) === undefined) {
-    throw new Error(
-      `alicloudCertificateId: certificate ${id} ("${entry.certificateName}") does not cover the domain ${domain}; pick a certificate issued for it`,
-    );
-  }
+  if (!entry) throw new Error(m.casNotFound({ id }));
+  const certificate = m.casCertificate({ id, name: entry.certificateName });
+  const leaf = firstCertificate(entry.cert, certificate, m);
+  if (leaf.checkHost(domain) === undefined) throw new Error(m.casOtherDomain({ certificate, domain }));
   const left = daysLeft(leaf, now);
   if (left < minDaysRemaining) {
     throw new Error(
-      `alicloudCertificateId: certificate ${id} ("${entry.certificateName}") ${left < 0 ? "has expired" : `expires in ${left} days`} ` +
-        `(minDaysRemaining is ${minDaysRemaining}); renew it in SSL Certificates Service and set the new id`,
+      left < 0
+        ? m.casExpired({ certificate, minDays: minDaysRemaining })
+        : m.casExpiresSoon({ certificate, days: left, minDays: minDaysRemaining }),
     );
   }
   return { name: entry.certificateName, notAfter: notAfter(leaf).toISOString(), issuer: formatName(leaf.issuer) };

@@ -2,6 +2,8 @@
 // it both fail only at `pulumi up`, after the load balancer, the instances and the ACME order exist.
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
+import { joinPhrases, localeFromEnvironment, type Locale } from "../i18n";
+import { cloudMessages } from "./messages";
 
 /** The part of getAlidnsDomains' result this file reads. */
 export interface HostedZone {
@@ -10,18 +12,18 @@ export interface HostedZone {
 }
 
 /**
- * The zone as the account hosts it, or an error naming dnsZone and the fix. `listedAll`: `zones` is
- * every zone of the account (not a search's answer), so the message can name them.
+ * The zone as the account hosts it, or an error naming dnsZone and the fix, in `locale` (default the
+ * environment's). `listedAll`: `zones` is every zone of the account (not a search's answer), so the
+ * message can name them.
  */
-export function hostedZone(zones: readonly HostedZone[], zone: string, domain: string, listedAll = true): string {
+export function hostedZone(zones: readonly HostedZone[], zone: string, domain: string, listedAll = true, locale?: Locale): string {
   const found = zones.find((z) => z.domainName.toLowerCase() === zone || z.punyCode?.toLowerCase() === zone);
   if (found) return zone;
-  const hosted = !listedAll ? "" : zones.length > 0 ? ` (it hosts ${zones.map((z) => z.domainName).join(", ")})` : " (it hosts none)";
-  throw new Error(
-    `dnsZone: ${zone} is not a zone of this account's Alibaba Cloud DNS${hosted}, so neither the A record for ${domain} nor an ACME ` +
-      `DNS-01 challenge can be written: add ${zone} in the Alibaba Cloud DNS console (云解析 DNS, 添加域名) and point the domain's NS ` +
-      "records at the DNS servers shown there, or set the zone that holds the domain: pulumi config set dnsZone <zone>",
-  );
+  const lang = locale ?? localeFromEnvironment();
+  const m = cloudMessages(lang);
+  const names = zones.map((z) => z.domainName);
+  const hosted = !listedAll ? "" : zones.length > 0 ? m.zoneHosts({ zones: joinPhrases(lang, names) }) : m.zoneHostsNone();
+  throw new Error(m.zoneNotHosted({ zone, hosted, domain }));
 }
 
 /**

@@ -16,6 +16,9 @@
 // Cloud prices newer generations about the same for more performance), then the name, so the
 // answer does not depend on the API's order.
 
+import { joinPhrases, localeFromEnvironment, type Locale } from "../i18n";
+import { cloudMessages } from "./messages";
+
 /** The part of getInstanceTypes' result this file reads. */
 export interface InstanceTypeOffer {
   readonly id: string;
@@ -31,12 +34,13 @@ export interface InstanceTypeOffer {
  */
 const SHARED_FAMILY = /^ecs\.(e|e4|s6|xn4|n4|mn4|n1|n2|s1|s2|s3|t1|t5|t6)$/;
 
-/** Why a type is unfit for an API backend, or undefined when it is fit. */
-export function unfitBecause(offer: InstanceTypeOffer): string | undefined {
+/** Why a type is unfit for an API backend, in `locale`, or undefined when it is fit. */
+export function unfitBecause(offer: InstanceTypeOffer, locale: Locale = localeFromEnvironment()): string | undefined {
+  const m = cloudMessages(locale);
   const credits = Number(offer.burstableInstance?.baselineCredit ?? 0) + Number(offer.burstableInstance?.initialCredit ?? 0);
-  if (credits > 0 || /^ecs\.t\d/.test(offer.family)) return "burstable: CPU credits, throttled to a baseline when they run out";
-  if (SHARED_FAMILY.test(offer.family)) return "shared: no dedicated vCPUs";
-  if (Number(offer.gpu?.amount ?? 0) > 0) return "a GPU type";
+  if (credits > 0 || /^ecs\.t\d/.test(offer.family)) return m.unfitBurstable();
+  if (SHARED_FAMILY.test(offer.family)) return m.unfitShared();
+  if (Number(offer.gpu?.amount ?? 0) > 0) return m.unfitGpu();
   return undefined;
 }
 
@@ -61,6 +65,8 @@ export interface ChoiceRequest {
   readonly shape: string;
   readonly region: string;
   readonly imageName: string;
+  /** The language of the failures; default the environment's. */
+  readonly locale?: Locale;
 }
 
 function usableZones(offer: InstanceTypeOffer, vswitchZones: readonly string[]): string[] {
@@ -69,12 +75,14 @@ function usableZones(offer: InstanceTypeOffer, vswitchZones: readonly string[]):
 
 /** Picks the type a stack without `instanceType` uses; throws naming `instanceType` as the way out. */
 export function chooseInstanceType(request: ChoiceRequest): TypeChoice {
+  const locale = request.locale ?? localeFromEnvironment();
+  const m = cloudMessages(locale);
   const rejected: string[] = [];
   const fit = request.offers.flatMap((offer) => {
-    const reason = unfitBecause(offer);
+    const reason = unfitBecause(offer, locale);
     const zones = usableZones(offer, request.vswitchZones);
-    if (reason) rejected.push(`${offer.id} (${reason})`);
-    else if (zones.length < request.zoneCount) rejected.push(`${offer.id} (usable in ${zones.length} zone(s))`);
+    if (reason) rejected.push(m.passedOverBecause({ type: offer.id, reason }));
+    else if (zones.length < request.zoneCount) rejected.push(m.usableInZones({ type: offer.id, count: zones.length }));
     else return [{ offer, zones }];
     return [];
   });
@@ -84,47 +92,45 @@ export function chooseInstanceType(request: ChoiceRequest): TypeChoice {
   );
   const best = fit[0];
   if (!best) {
-    const seen = rejected.length > 0 ? `; seen and passed over: ${rejected.join(", ")}` : "";
+    const seen = rejected.length > 0 ? m.seenAndPassedOver({ types: joinPhrases(locale, rejected) }) : "";
     throw new Error(
-      `instanceType: no pay-as-you-go ${request.shape} instance type in ${request.region} boots ${request.imageName} (x86_64), ` +
-        `has dedicated vCPUs (not burstable or shared), takes an ESSD system disk and is sold in at least ${request.zoneCount} zone(s) ` +
-        `that take new vSwitches${seen}. Choose one yourself (pulumi config set instanceType ecs.c7.large), lower zoneCount, or use another alicloud:region. ` +
-        PIN_DEPLOYED,
+      m.noTypeFits({
+        shape: request.shape,
+        region: request.region,
+        image: request.imageName,
+        zoneCount: request.zoneCount,
+        seen,
+        // What unblocks a stack that already runs when today's answer has nothing that fits: with the
+        // type and the zones both pinned the check only warns (lookups.ts), and the instances stay where they are.
+        pin: m.pinDeployed(),
+      }),
     );
   }
   return { instanceType: best.offer.id, zones: best.zones };
 }
 
-/**
- * What unblocks a stack that already runs when today's answer has nothing that fits: with the type and
- * the zones both pinned the check only warns (lookups.ts), and the instances stay where they are.
- */
-const PIN_DEPLOYED =
-  "A stack already deployed can keep what it runs on: pin both, from pulumi stack output instanceType and zoneIds " +
-  "(pulumi config set instanceType <type>; pulumi config set --path 'zoneIds[0]' <zone>, one per zone)";
-
 /** Checks a configured type against what the region offers; returns its usable zones or throws with the fix. */
 export function checkConfiguredType(request: ChoiceRequest & { readonly instanceType: string }): TypeChoice & { warning?: string } {
+  const locale = request.locale ?? localeFromEnvironment();
+  const m = cloudMessages(locale);
   const offer = request.offers.find((o) => o.id === request.instanceType);
-  if (!offer) {
-    throw new Error(
-      `instanceType: ${request.instanceType} is not sold pay-as-you-go in ${request.region} with an ESSD system disk, or cannot boot ` +
-        `${request.imageName} (an x86_64 image; ARM types such as c8y, g8y or c6r cannot); pick another type ` +
-        "(pulumi config set instanceType ecs.c7.large) or leave instanceType empty to have one looked up",
-    );
-  }
+  if (!offer) throw new Error(m.typeNotSold({ type: request.instanceType, region: request.region, image: request.imageName }));
   const zones = usableZones(offer, request.vswitchZones);
   if (zones.length < request.zoneCount) {
     throw new Error(
-      `instanceType: ${request.instanceType} is sold with an ESSD system disk in ${zones.length} zone(s) of ${request.region} that take new vSwitches, ` +
-        `but zoneCount is ${request.zoneCount}; lower zoneCount, pick a type sold in more zones, or leave instanceType empty. ` +
-        PIN_DEPLOYED,
+      m.typeTooFewZones({
+        type: request.instanceType,
+        count: zones.length,
+        region: request.region,
+        zoneCount: request.zoneCount,
+        pin: m.pinDeployed(),
+      }),
     );
   }
-  const reason = unfitBecause(offer);
+  const reason = unfitBecause(offer, locale);
   return {
     instanceType: offer.id,
     zones,
-    ...(reason ? { warning: `instanceType: ${offer.id} is ${reason}; an API backend under load needs dedicated vCPUs` } : {}),
+    ...(reason ? { warning: m.typeUnfit({ type: offer.id, reason }) } : {}),
   };
 }

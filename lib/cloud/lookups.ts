@@ -7,7 +7,9 @@
 // imageId, instanceType or zoneIds in the config is the deliberate way to move, and shows in the plan.
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
+import { localeFromEnvironment, type Locale } from "../i18n";
 import { checkConfiguredType, chooseInstanceType, type ChoiceRequest, type TypeChoice } from "./instanceTypeChoice";
+import { cloudMessages } from "./messages";
 
 /**
  * Alibaba Cloud's Ubuntu 22.04 x86_64 system images built from 2024 on: their apt sources point at
@@ -15,7 +17,6 @@ import { checkConfiguredType, chooseInstanceType, type ChoiceRequest, type TypeC
  * later) to read user data when metadata tokens are required (httpTokens: required).
  */
 export const IMAGE_NAME_REGEX = "^ubuntu_22_04_x64_20G_alibase_20(2[4-9]|[3-9][0-9])[0-9]{4}\\.vhd$";
-const IMAGE_DESCRIPTION = "Ubuntu 22.04 x86_64 (ubuntu_22_04_x64_20G_alibase_*, built 2024 or later)";
 
 /** The size a looked-up instance type has: enough for nginx, Docker and a small API. */
 export const DEFAULT_INSTANCE_SHAPE = { cpuCoreCount: 2, memorySize: 4 } as const;
@@ -32,6 +33,8 @@ export interface ComputeSettings {
   readonly imageId?: string;
   /** Configured zones, one per vSwitch; undefined: looked up. */
   readonly zoneIds?: readonly string[];
+  /** The language of the failures; default the environment's, as for the config checks. */
+  readonly locale?: Locale;
 }
 
 export interface ComputeChoice {
@@ -49,19 +52,20 @@ function lookUpImage(settings: ComputeSettings, parent: pulumi.Resource): pulumi
   return alicloud.ecs.getImagesOutput(args, { parent }).apply((result) => {
     const image = result.images[0];
     if (image) return image.id;
+    const m = cloudMessages(settings.locale);
+    const description = m.imageDescription();
     throw new Error(
       configured
-        ? `imageId: ${configured} is not an x86_64 image available in ${settings.region}; pick a current ` +
-            `${IMAGE_DESCRIPTION} image id from the ECS console, or leave imageId empty to have the newest looked up`
-        : `imageId: no ${IMAGE_DESCRIPTION} system image in ${settings.region}; set imageId to one from the ECS ` +
-            `console (pulumi config set imageId <id>) or use another alicloud:region`,
+        ? m.imageNotAvailable({ imageId: configured, region: settings.region, image: description })
+        : m.imageNoneFound({ region: settings.region, image: description }),
     );
   });
 }
 
 /** Finds the image, the instance type and the zones; every failure names the config key that fixes it. */
 export function lookUpCompute(settings: ComputeSettings, parent: pulumi.Resource): ComputeChoice {
-  const imageId = lookUpImage(settings, parent);
+  const locale = settings.locale ?? localeFromEnvironment();
+  const imageId = lookUpImage({ ...settings, locale }, parent);
   const offers = alicloud.ecs.getInstanceTypesOutput(
     {
       ...(settings.instanceType ? { instanceType: settings.instanceType } : DEFAULT_INSTANCE_SHAPE),
@@ -86,6 +90,7 @@ export function lookUpCompute(settings: ComputeSettings, parent: pulumi.Resource
       shape: `${DEFAULT_INSTANCE_SHAPE.cpuCoreCount} vCPU / ${DEFAULT_INSTANCE_SHAPE.memorySize} GiB`,
       region: settings.region,
       imageName: image,
+      locale,
     };
     if (!settings.instanceType) return chooseInstanceType(request);
     try {
@@ -96,7 +101,7 @@ export function lookUpCompute(settings: ComputeSettings, parent: pulumi.Resource
       // Pinned zones are where the stack already runs: say what a rollout there would meet, but do not
       // stop unrelated changes.
       if (!settings.zoneIds) throw err;
-      void pulumi.log.warn(`${(err as Error).message} (zoneIds are pinned: new instances in them may fail to start)`, parent);
+      void pulumi.log.warn(cloudMessages(locale).zonesPinned({ problem: (err as Error).message }), parent);
       return { instanceType: settings.instanceType, zones: [...settings.zoneIds] };
     }
   });

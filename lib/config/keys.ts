@@ -25,6 +25,7 @@ import {
   TLS_POLICIES,
   URL_PATH_PATTERN,
 } from "../constants";
+import { LOCALES } from "../i18n";
 import { DEFAULT_LOG_RETENTION_DAYS } from "../monitoring/defaults";
 import { DEFAULT_VERIFY_SCHEDULE } from "../monitoring/schedule";
 
@@ -547,6 +548,16 @@ export const CONFIG_KEYS = {
     description: "Email addresses CloudMonitor alarms go to (each confirms an activation email first).",
     descriptionZh: "接收云监控报警的邮箱（每个邮箱先要确认一封激活邮件）。",
     example: '["ops@your-domain.com"]',
+  },
+  alertLanguage: {
+    type: "string",
+    default: "zh-CN",
+    description:
+      "Language of the monitoring function's robot alerts (their text and the verifier's findings in them): " +
+      "zh-CN or en. Chinese by default: the robots post into the team's group chats.",
+    descriptionZh: "监控函数发给群机器人的报警语言（报警正文及其中的校验结果）：zh-CN 或 en。默认中文：机器人发到团队的群聊里。",
+    example: "en",
+    enum: LOCALES,
   },
   verifySchedule: {
     type: "string",

@@ -152,5 +152,6 @@ export function resolveMonitoring(input: MonitoringInput): MonitoringSettings | 
     alertEmails,
     robots,
     siteMonitorProbes,
+    alertLanguage: values.alertLanguage,
   };
 }

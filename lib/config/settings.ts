@@ -2,6 +2,7 @@
 // takes them: the types shared by the config (which produces them) and the components (which
 // consume them), so neither imports the other's module.
 import type { TlsPolicy } from "../constants";
+import type { Locale } from "../i18n";
 import type { CertificateSummary } from "../certificates/checkCertificate";
 import type { DnsChallengeCredentials } from "./dnsChallenge";
 import type { AcmeKeyAlgorithm } from "./keys";
@@ -93,6 +94,8 @@ export interface MonitoringSettings {
   readonly robots: { readonly known: true; readonly value: readonly Robot[] } | { readonly known: false };
   /** Where the site monitor probes from. */
   readonly siteMonitorProbes: readonly SiteMonitorProbe[];
+  /** The language of the robot alerts. */
+  readonly alertLanguage: Locale;
 }
 
 /** How the instances log in to pull appImage. */

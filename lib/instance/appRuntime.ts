@@ -4,6 +4,7 @@
 import { DEFAULT_APP_USER, ENV_NAME_PATTERN, STACK_APP_ENV_NAMES } from "../constants";
 import { Problems } from "../problems";
 import { APP_CONFIG_PATH, APP_CONTAINER_NAME, APP_ENV_FILE, APP_RUN_DIR, APPCTL_PATH } from "./layout";
+import { instanceMessages } from "./messages";
 
 /** How appctl.py logs in before the pull. */
 export type RegistryLogin =
@@ -75,21 +76,21 @@ export function plainEnvironment(app: AppContainer): Record<string, string> {
 export function validateContainerRuntime(runtime: ContainerRuntimeOptions | undefined): void {
   if (!runtime) return;
   const problems = new Problems();
+  const m = instanceMessages();
   const names = [...Object.keys(runtime.env ?? {}), ...Object.keys(runtime.secretParameters ?? {})];
   for (const name of names) {
     if (!ENV_NAME_PATTERN.test(name) || (STACK_APP_ENV_NAMES as readonly string[]).includes(name)) {
-      problems.error(`app variable ${JSON.stringify(name)} is not a name the app may be given`);
+      problems.error(m.appVariableName({ name: JSON.stringify(name) }));
     }
   }
-  if (new Set(names).size !== names.length) problems.error("a variable is both plain (env) and secret");
+  if (new Set(names).size !== names.length) problems.error(m.variablePlainAndSecret());
   for (const [name, value] of Object.entries(runtime.env ?? {})) {
-    if (/[\n\r\0]/.test(value)) problems.error(`app variable ${name} holds a line break or NUL`);
+    if (/[\n\r\0]/.test(value)) problems.error(m.appVariableLineBreak({ name }));
   }
   const needsRegion = Object.keys(runtime.secretParameters ?? {}).length > 0 || runtime.registry !== undefined;
-  if (needsRegion && !/^[a-z]{2}(-[a-z0-9]+)+$/.test(runtime.region ?? ""))
-    problems.error("region is needed to read secrets or log in to a registry");
-  if (runtime.user !== undefined && /^(0+|root)(:|$)/.test(runtime.user)) problems.error("the app container may not run as root");
-  problems.throwIfErrors("app container");
+  if (needsRegion && !/^[a-z]{2}(-[a-z0-9]+)+$/.test(runtime.region ?? "")) problems.error(m.regionNeeded());
+  if (runtime.user !== undefined && /^(0+|root)(:|$)/.test(runtime.user)) problems.error(m.appAsRoot());
+  problems.throwIfErrors(m.invalidAppContainer());
 }
 
 /** app.json, as appctl.py reads it. */

@@ -31,6 +31,7 @@ import { Problems } from "../problems";
 import { IMAGE_PATTERN, MAX_IMAGE_LENGTH } from "../constants";
 import { checkWholeSeconds } from "./validate";
 import { DEFAULT_READINESS_TIMEOUT_SECONDS, bootHealthSeconds } from "./readiness";
+import { instanceMessages } from "./messages";
 
 export interface CloudInitOptions {
   readonly nginx: NginxOptions;
@@ -104,13 +105,12 @@ const CLOUD_INIT_TOO_OLD = `cannot read user data when metadata tokens are requi
 export function validateCloudInitOptions(options: CloudInitOptions): void {
   validateNginxOptions(options.nginx, "nginx");
   const problems = new Problems();
+  const m = instanceMessages();
   if (options.appImage !== undefined && (!IMAGE_PATTERN.test(options.appImage) || options.appImage.length > MAX_IMAGE_LENGTH)) {
-    problems.error(
-      `appImage must be an image reference like "registry-vpc.cn-hangzhou.aliyuncs.com/team/app:1.2.0", got ${JSON.stringify(options.appImage)}`,
-    );
+    problems.error(m.appImage({ value: JSON.stringify(options.appImage) }));
   }
   if (!/^[a-z0-9][a-z0-9-]{0,31}$/.test(options.environment)) {
-    problems.error(`environment must be lowercase letters, digits and "-" (e.g. "dev"), got ${JSON.stringify(options.environment)}`);
+    problems.error(m.environment({ value: JSON.stringify(options.environment) }));
   }
   try {
     validateContainerRuntime(options.appRuntime);
@@ -122,9 +122,9 @@ export function validateCloudInitOptions(options: CloudInitOptions): void {
   }
   const shipping = options.logShipping;
   if (shipping && (!/^[a-z]{2}(-[a-z0-9]+)+$/.test(shipping.region) || !/^[a-z0-9][a-z0-9-]{0,29}$/.test(shipping.machineGroupId))) {
-    problems.error(`logShipping needs a region id and a machine group id of at most 30 lowercase letters, digits and "-"`);
+    problems.error(m.logShipping());
   }
-  problems.throwIfErrors("cloud-init options");
+  problems.throwIfErrors(m.invalidCloudInitOptions());
 }
 
 /** The URL that proves the whole instance path works: nginx on its port, proxying to the app. */

@@ -28,6 +28,7 @@ import {
   HSTS_ONE_YEAR_SECONDS,
   NGINX_PORT,
 } from "../constants";
+import { instanceMessages } from "./messages";
 
 /** Where nginx keeps its pid file, logs and temporary files. */
 export interface NginxPaths {
@@ -141,9 +142,9 @@ export function validateNginxOptions(options: NginxOptions, field = "nginx"): vo
     checkVerifyFile(problems, `${field}.verifyFiles`, name, content);
   }
   if (options.listenPort === options.backendPort) {
-    problems.error(`${field}.listenPort must differ from backendPort (nginx listens on 127.0.0.1 too)`);
+    problems.error(instanceMessages().listenPortIsBackendPort({ field }));
   }
-  problems.throwIfErrors("nginx options");
+  problems.throwIfErrors(instanceMessages().invalidNginxOptions());
 }
 
 /** HSTS value. includeSubDomains is off by default: see the comment in the rendered config. */

@@ -10,6 +10,7 @@
 // `pulumi up` (replaceOnChanges "*" on the invocation).
 
 import { DEFAULT_READINESS_TIMEOUT_SECONDS, MAX_READINESS_TIMEOUT_SECONDS, MIN_READINESS_TIMEOUT_SECONDS } from "../constants";
+import { instanceMessages } from "./messages";
 
 export { DEFAULT_READINESS_TIMEOUT_SECONDS } from "../constants";
 
@@ -46,8 +47,11 @@ export function readinessTimings(readinessTimeoutSeconds: number = DEFAULT_READI
     readinessTimeoutSeconds > MAX_READINESS_TIMEOUT_SECONDS
   ) {
     throw new Error(
-      `readinessTimeout must be whole seconds from ${MIN_READINESS_TIMEOUT_SECONDS} to ${MAX_READINESS_TIMEOUT_SECONDS}, ` +
-        `got ${String(readinessTimeoutSeconds)}`,
+      instanceMessages().readinessTimeout({
+        min: MIN_READINESS_TIMEOUT_SECONDS,
+        max: MAX_READINESS_TIMEOUT_SECONDS,
+        value: String(readinessTimeoutSeconds),
+      }),
     );
   }
   const commandSeconds = readinessTimeoutSeconds + 60;

@@ -10,6 +10,8 @@ export const FUNCTION_ENV = {
   stack: "STACK",
   certificateSource: "CERTIFICATE_SOURCE",
   renewEveryDays: "RENEW_EVERY_DAYS",
+  /** Language of the alerts (en or zh-CN); default zh-CN. */
+  alertLanguage: "ALERT_LANGUAGE",
   /** Seconds before a new failure is checked again; default 60. */
   confirmSeconds: "CONFIRM_SECONDS",
 } as const;

@@ -4,10 +4,12 @@
 // certificate id and the deploy check (tools/renewalScope.ts). Reads stdin for "-".
 // Exit codes: 0 only a renewal (or nothing) to apply, 1 anything else or an unreadable preview, 2 bad usage.
 import { readFileSync } from "node:fs";
+import { localeFromEnvironment, type Locale } from "../../lib/i18n";
 import { parseCommand, usageError } from "../cli";
+import { COMMAND_CATALOGS } from "../messages";
 import { judgeRenewalPreview, parsePreviewDigest, type JudgedStep } from "../renewalScope";
 
-const usage = "usage: npm run check-renewal -- <preview.json | ->   (the output of pulumi preview --json)";
+const usage = (locale: Locale): string => COMMAND_CATALOGS[locale].checkRenewalUsage();
 
 const line = (step: JudgedStep) => `${step.op} ${step.type} "${step.name}"${step.keys.length ? ` (${step.keys.join(", ")})` : ""}`;
 
@@ -15,7 +17,10 @@ function main(): number {
   const parsed = parseCommand({}, usage, { allowPositionals: true });
   if ("exitCode" in parsed) return parsed.exitCode;
   const files = parsed.positionals;
-  if (files.length !== 1) return usageError("give one file: the output of pulumi preview --json", usage);
+  if (files.length !== 1) {
+    const m = COMMAND_CATALOGS[localeFromEnvironment()];
+    return usageError(m.oneFile(), m.checkRenewalUsage());
+  }
   let verdict;
   try {
     const text = readFileSync(files[0] === "-" ? 0 : files[0], "utf8");

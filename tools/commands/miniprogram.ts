@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import type { StackSettings } from "../../lib/config/stackConfig";
-import type { Locale } from "../../lib/i18n";
+import { localeFromEnvironment, type Locale } from "../../lib/i18n";
 import { commandLocale, parseCommand, usageError } from "../cli";
 import { ENVIRONMENTS, renderEnvJs, type EnvSource, type MiniprogramEnvironment, type Provenance } from "../miniprogram/envJs";
 import { MINIPROGRAM_CATALOGS, type MiniprogramMessages } from "../miniprogram/messages";
@@ -95,16 +95,18 @@ async function generate(out: string, stacks: Record<MiniprogramEnvironment, stri
 }
 
 async function main(): Promise<number> {
-  const envLocale = commandLocale(undefined) ?? "en";
-  const usage = MINIPROGRAM_CATALOGS[envLocale].usage();
+  const usage = (locale: Locale): string => MINIPROGRAM_CATALOGS[locale].usage();
   const parsed = parseCommand({ out: { type: "string" }, stack: { type: "string", multiple: true }, lang: { type: "string" } }, usage);
   if ("exitCode" in parsed) return parsed.exitCode;
   const locale = commandLocale(parsed.values.lang);
-  if (locale === undefined) return usageError(MINIPROGRAM_CATALOGS[envLocale].badLang({ value: parsed.values.lang ?? "" }), usage);
+  if (locale === undefined) {
+    const envLocale = localeFromEnvironment();
+    return usageError(MINIPROGRAM_CATALOGS[envLocale].badLang({ value: parsed.values.lang ?? "" }), usage(envLocale));
+  }
   const m = MINIPROGRAM_CATALOGS[locale];
   if (!parsed.values.out) return usageError(m.outMissing(), m.usage());
   const stacks = stacksFrom(parsed.values.stack ?? []);
-  if ("bad" in stacks) return usageError(m.badStackOption({ value: stacks.bad }), usage);
+  if ("bad" in stacks) return usageError(m.badStackOption({ value: stacks.bad }), m.usage());
   return generate(parsed.values.out, stacks, locale);
 }
 

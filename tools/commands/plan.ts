@@ -2,12 +2,12 @@
 // `--diff <git-ref> [--markdown | --json]`: what changes against the program at that ref (docs/review.md).
 // Exit codes: 0 planned, 1 invalid config, program error or unusable ref, 2 bad usage.
 import * as path from "node:path";
+import { localeFromEnvironment, type Locale } from "../../lib/i18n";
 import { commandLocale, parseCommand, usageError } from "../cli";
+import { COMMAND_CATALOGS } from "../messages";
 
 const projectDir = path.resolve(__dirname, "..", "..", "..");
-const usage =
-  "usage: npm run plan -- --stack <name> [--config-file <Pulumi.<stack>.yaml>] [--json] [--lang en|zh-CN]\n" +
-  "       npm run plan -- --stack <name> --diff <git-ref> [--markdown | --json] [--lang en|zh-CN]";
+const usage = (locale: Locale): string => COMMAND_CATALOGS[locale].planUsage();
 
 async function main(): Promise<number> {
   const parsed = parseCommand(
@@ -24,10 +24,15 @@ async function main(): Promise<number> {
   if ("exitCode" in parsed) return parsed.exitCode;
   const values = parsed.values;
   // Config messages of the program follow it (through the environment, as under pulumi preview).
-  if (commandLocale(values.lang) === undefined) return usageError(`--lang ${values.lang}: give en or zh-CN`, usage);
-  if (!values.stack && !values["config-file"]) return usageError("give a stack (--stack dev) or a stack file (--config-file path)", usage);
-  if (values.markdown && !values.diff) return usageError("--markdown formats a plan diff: add --diff <git-ref>", usage);
-  if (values.markdown && values.json) return usageError("give --markdown or --json, not both", usage);
+  const locale = commandLocale(values.lang);
+  if (locale === undefined) {
+    const envLocale = localeFromEnvironment();
+    return usageError(COMMAND_CATALOGS[envLocale].badLang({ value: values.lang ?? "" }), usage(envLocale));
+  }
+  const m = COMMAND_CATALOGS[locale];
+  if (!values.stack && !values["config-file"]) return usageError(m.stackMissing(), m.planUsage());
+  if (values.markdown && !values.diff) return usageError(m.markdownWithoutDiff(), m.planUsage());
+  if (values.markdown && values.json) return usageError(m.markdownAndJson(), m.planUsage());
   if (values.diff !== undefined) return diff(values.diff, values);
   try {
     // Loaded only now, so a usage error answers at once instead of after loading the Pulumi SDK.

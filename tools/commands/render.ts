@@ -3,13 +3,15 @@
 // `nginx -c <dir>/nginx.conf`) and the readiness check. Exit codes: 0 written, 1 invalid config, 2 bad usage.
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
+import { localeFromEnvironment, type Locale } from "../../lib/i18n";
 import { commandLocale, parseCommand, usageError } from "../cli";
+import { COMMAND_CATALOGS } from "../messages";
 import { renderInstanceFiles } from "../../lib/instance/files";
 import { loadStack } from "../plan/stackFiles";
 import { resolveStackConfig } from "../../lib/config/stackConfig";
 
 const projectDir = path.resolve(__dirname, "..", "..", "..");
-const usage = "usage: npm run render -- --stack <name> [--config-file <Pulumi.<stack>.yaml>] --out <dir> [--lang en|zh-CN]";
+const usage = (locale: Locale): string => COMMAND_CATALOGS[locale].renderUsage();
 
 function main(): number {
   const parsed = parseCommand(
@@ -19,10 +21,12 @@ function main(): number {
   if ("exitCode" in parsed) return parsed.exitCode;
   const values = parsed.values;
   const locale = commandLocale(values.lang);
-  if (locale === undefined) return usageError(`--lang ${values.lang}: give en or zh-CN`, usage);
-  if ((!values.stack && !values["config-file"]) || !values.out) {
-    return usageError("give a stack (--stack dev) or a stack file (--config-file path), and --out <dir>", usage);
+  if (locale === undefined) {
+    const envLocale = localeFromEnvironment();
+    return usageError(COMMAND_CATALOGS[envLocale].badLang({ value: values.lang ?? "" }), usage(envLocale));
   }
+  const m = COMMAND_CATALOGS[locale];
+  if ((!values.stack && !values["config-file"]) || !values.out) return usageError(m.stackOrOutMissing(), m.renderUsage());
   try {
     const { stack, config } = loadStack(projectDir, { stack: values.stack, configFile: values["config-file"] });
     const { settings } = resolveStackConfig({ values: config.values, stack, locale });
@@ -30,7 +34,7 @@ function main(): number {
     mkdirSync(values.out, { recursive: true });
     for (const [name, text] of Object.entries(files)) {
       writeFileSync(path.join(values.out, name), text);
-      process.stdout.write(`wrote ${path.join(values.out, name)} (${Buffer.byteLength(text)} bytes)\n`);
+      process.stdout.write(`${m.wrote({ file: path.join(values.out, name), bytes: Buffer.byteLength(text) })}\n`);
     }
     return 0;
   } catch (err) {

@@ -133,6 +133,20 @@ export const en = {
     `"${p.issuer}", which is neither in certificatePem nor a trusted root; phones ` +
     `reject such a chain even when desktop browsers fill the gap; append your CA's intermediate certificate(s) ` +
     `after the server certificate (the "full chain" file), or, for a private test PKI, add its root to trustedRootsPem`,
+
+  // a certificate known only at preview: one in SSL Certificates Service (cas), or the one the ACME CA returned
+  noReadablePem: (p: { source: string }) => `${p.source}: holds no readable PEM certificate`,
+  issuedCertificate: () => "the issued certificate",
+  casCertificate: (p: { id: string; name: string }) => `alicloudCertificateId: certificate ${p.id} ("${p.name}")`,
+  casNotFound: (p: { id: string }) =>
+    `alicloudCertificateId: certificate ${p.id} is not in SSL Certificates Service for this account (the ` +
+    `international site does not offer it); check the id in the console, or use certificateSource acme or pem`,
+  casOtherDomain: (p: { certificate: string; domain: string }) =>
+    `${p.certificate} does not cover the domain ${p.domain}; pick a certificate issued for it`,
+  casExpired: (p: { certificate: string; minDays: number }) =>
+    `${p.certificate} has expired (minDaysRemaining is ${p.minDays}); renew it in SSL Certificates Service and set the new id`,
+  casExpiresSoon: (p: { certificate: string; days: number; minDays: number }) =>
+    `${p.certificate} expires in ${p.days} days (minDaysRemaining is ${p.minDays}); renew it in SSL Certificates Service and set the new id`,
 } as const satisfies Catalog;
 
 export type CertificateMessages = typeof en;

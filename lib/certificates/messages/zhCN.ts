@@ -88,4 +88,15 @@ export const zhCN: CertificateMessages = {
   incomplete: (p) =>
     `certificatePem：证书链不完整："${p.label}" 由 "${p.issuer}" 签发，而它既不在 certificatePem 中，也不是受信任的根证书；` +
     "即使桌面浏览器能补全，手机也会拒绝这样的证书链；请在服务器证书之后附上 CA 的中间证书（即“完整证书链”文件），或者（私有测试 PKI）把它的根证书加入 trustedRootsPem",
+
+  noReadablePem: (p) => `${p.source}：没有可读取的 PEM 证书`,
+  issuedCertificate: () => "签发的证书",
+  casCertificate: (p) => `alicloudCertificateId：证书 ${p.id}（"${p.name}"）`,
+  casNotFound: (p) =>
+    `alicloudCertificateId：本账号的数字证书管理服务（SSL 证书）中没有证书 ${p.id}（国际站不提供该服务）；` +
+    "请在控制台核对 ID，或者改用 certificateSource acme 或 pem",
+  casOtherDomain: (p) => `${p.certificate}不包含域名 ${p.domain}；请选择为该域名签发的证书`,
+  casExpired: (p) => `${p.certificate}已过期（minDaysRemaining 为 ${p.minDays}）；请在数字证书管理服务中续期，并设置新的 ID`,
+  casExpiresSoon: (p) =>
+    `${p.certificate}将在 ${p.days} 天后过期（minDaysRemaining 为 ${p.minDays}）；请在数字证书管理服务中续期，并设置新的 ID`,
 };

@@ -89,8 +89,17 @@ interface Invocation {
   readonly output: string;
 }
 
-/** Calls the unpacked handler the way FC does (event as a Buffer), from a directory with nothing installed. */
-function invoke(site: RunningSite, stateDir: string, event: unknown, certificateSource = "acme"): Promise<Invocation> {
+/**
+ * Calls the unpacked handler the way FC does (event as a Buffer), from a directory with nothing
+ * installed; alerts in English unless asked (the stack's default is zh-CN).
+ */
+function invoke(
+  site: RunningSite,
+  stateDir: string,
+  event: unknown,
+  certificateSource = "acme",
+  alertLanguage = "en",
+): Promise<Invocation> {
   const verify = {
     url: `https://${HOST}:${site.httpsPort}/`,
     httpUrl: `http://${HOST}:${site.httpPort}/`,
@@ -111,6 +120,7 @@ function invoke(site: RunningSite, stateDir: string, event: unknown, certificate
     [FUNCTION_ENV.stack]: "prod",
     [FUNCTION_ENV.certificateSource]: certificateSource,
     [FUNCTION_ENV.confirmSeconds]: "0",
+    [FUNCTION_ENV.alertLanguage]: alertLanguage,
   };
   return new Promise((resolve, reject) => {
     execFile(process.execPath, ["-e", script, JSON.stringify(event)], { cwd: functionDir, env, timeout: 30_000 }, (err, stdout, stderr) => {
@@ -234,4 +244,45 @@ test("verdicts that cannot be saved are logged, and the run still succeeds (a fa
   expect(posted).toHaveLength(2);
   expect(run.output).toMatch(/cannot save the state in .*not-a-directory\/state \(ENOTDIR\): the next run reports the same changes again/);
   expectNoSecrets(run.output);
+}, 30_000);
+
+/** Chinese characters (CJK Unified Ideographs). */
+const HAN = /[\u4e00-\u9fff]/;
+
+test("alertLanguage zh-CN: the robots get the alert in Chinese, naming the same check, setting and command", async () => {
+  posted.length = 0;
+  const run = await invoke(sites.unhealthy, join(dir, "state-zh"), TIMER_EVENT, "acme", "zh-CN");
+  expect(run.summary).toMatchObject({ kind: "verify", failed: ["health"], delivered: 2 });
+  const wecom = posted.find((p) => p.path === "/cgi-bin/webhook/send")?.body.markdown.content ?? "";
+  const ding = posted.find((p) => p.path === "/robot/send")?.body.markdown ?? {};
+  expect(wecom).toMatch(HAN);
+  expect(wecom).toContain("检查失败：monitor.test（prod）：health");
+  expect(wecom).toMatch(/\*\*health\*\* 未通过：.*503/);
+  expect(wecom).toMatch(/> 处理：.*应用/);
+  expect(wecom).not.toMatch(/\bfailed:|Fix:/);
+  expect(ding.title).toMatch(/^检查失败/);
+  expect(ding.text).toMatch(HAN);
+  expectNoSecrets(run.output);
+
+  posted.length = 0;
+  const alarm = await invoke(
+    sites.good,
+    join(dir, "state-zh-alarm"),
+    { alertName: "prod: 5xx", alertState: "OK", metricName: "StatusCode5xx" },
+    "acme",
+    "zh-CN",
+  );
+  expect(alarm.summary).toEqual({ kind: "alarm", delivered: 2 });
+  expect(posted[0].body.markdown.content).toContain("已恢复：prod: 5xx（prod）");
+  expect(posted[0].body.markdown.content).toContain("**指标**：StatusCode5xx");
+}, 30_000);
+
+test("alertLanguage zh-CN: a certificate near expiry says the days left and the acme renewal in Chinese", async () => {
+  posted.length = 0;
+  const run = await invoke(sites.expiring, join(dir, "state-zh-expiry"), TIMER_EVENT, "acme", "zh-CN");
+  expect(run.summary.failed).toEqual(["certificate-expiry"]);
+  const text = posted[0].body.markdown.content ?? posted[0].body.markdown.text ?? "";
+  expect(text).toMatch(/还剩 (9|10) 天/);
+  expect(text).toContain("acme 证书本该已经续期");
+  expect(text).toContain("`pulumi up`");
 }, 30_000);

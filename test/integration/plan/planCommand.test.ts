@@ -5,14 +5,22 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { PROJECT_DIR } from "../../support/paths";
 
-function plan(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(PROJECT_DIR, "bin", "run.js"), "tools/commands/plan", ...args], {
+function command(name: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const result = spawnSync(process.execPath, [path.join(PROJECT_DIR, "bin", "run.js"), `tools/commands/${name}`, ...args], {
     cwd: PROJECT_DIR,
     encoding: "utf8",
     timeout: 30000,
+    env,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+function plan(...args: string[]) {
+  return command("plan", args);
+}
+
+/** Chinese characters (CJK Unified Ideographs). */
+const HAN = /[\u4e00-\u9fff]/;
 
 function stackFile(body: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), "plan-test-"));
@@ -111,6 +119,39 @@ describe("npm run plan", () => {
     const unknownFlag = plan("--stak", "dev");
     expect(unknownFlag.code).toBe(2);
     expect(unknownFlag.stderr).toContain("usage: npm run plan -- --stack <name>");
+  });
+
+  test("--help --lang zh-CN: the usage in Chinese, with the same options; --help alone in English", () => {
+    const zh = plan("--help", "--lang", "zh-CN");
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toMatch(HAN);
+    expect(zh.stdout).toContain("用法：npm run plan -- --stack <栈名>");
+    for (const option of ["--config-file", "--json", "--diff", "--markdown", "--lang en|zh-CN"]) expect(zh.stdout).toContain(option);
+    const en = plan("--help");
+    expect(en.stdout).toContain("usage: npm run plan -- --stack <name>");
+    expect(en.stdout).not.toMatch(HAN);
+  });
+
+  test("usage errors follow --lang zh-CN, or a zh locale of the environment, and name the same options", () => {
+    const zh = plan("--markdown", "--stack", "dev", "--lang", "zh-CN");
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toMatch(HAN);
+    expect(zh.stderr).toContain("--diff <git 引用>");
+    // A bad option still answers in the language asked for.
+    expect(plan("--stak", "dev", "--lang=zh-CN").stderr).toContain("用法：npm run plan");
+    const env = { ...process.env, LC_ALL: "zh_CN.UTF-8" };
+    const fromEnvironment = command("plan", [], env);
+    expect(fromEnvironment.code).toBe(2);
+    expect(fromEnvironment.stderr).toContain("请指定栈（--stack dev）或栈文件（--config-file 路径）");
+    const render = command("render", ["--stack", "dev"], env);
+    expect(render.code).toBe(2);
+    expect(render.stderr).toMatch(HAN);
+    expect(render.stderr).toContain("--out <目录>");
+    const renewal = command("checkRenewal", [], env);
+    expect(renewal.code).toBe(2);
+    expect(renewal.stderr).toContain("pulumi preview --json 的输出");
+    const miniprogram = command("miniprogram", ["--help", "--lang", "zh-CN"]);
+    expect(miniprogram.stdout).toContain("用法：npm run miniprogram -- --out <目录>");
   });
 
   test("a stack without a file: exit 1 naming the file", () => {

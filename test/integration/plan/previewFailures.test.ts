@@ -22,6 +22,12 @@ const CASES: Record<string, { stack: string; changes: Record<string, unknown>; c
   "committed prod": { stack: "prod", changes: {} },
 };
 
+/**
+ * The cases whose failures a zh run words in Chinese (the program takes its language from the
+ * environment); a passing case last, as in CASES, so the child's Pulumi runtime exits cleanly.
+ */
+const ZH_CASES = ["zone not hosted", "too many zones", "no image", "ARM type", "committed prod"];
+
 let dir: string;
 /** A case for the child: a stack file and the cloud it plans against. */
 interface ChildCase {
@@ -32,34 +38,44 @@ interface ChildCase {
 type ChildResult = { readonly ok: true; readonly resources: string[] } | { readonly ok: false; readonly error: string };
 
 const results = new Map<string, ChildResult>();
-beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), "preview-failures-"));
-  const cases: ChildCase[] = Object.values(CASES).map(({ stack, changes, catalog }, i) => {
+const zhResults = new Map<string, ChildResult>();
+
+/** Runs the named cases in one child process with `env`; its answers in the cases' order. */
+function runCases(names: readonly string[], env: NodeJS.ProcessEnv, sub: string): ChildResult[] {
+  const cases: ChildCase[] = names.map((name, i) => {
+    const { stack, changes, catalog } = CASES[name];
     const committed = parse(readFileSync(path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, unknown> };
     const config = { ...committed.config };
     for (const [key, value] of Object.entries(changes)) config[`wechat-https-backend:${key}`] = value;
     // The stack name is in every URN: keep it, one directory per case.
-    const caseDir = path.join(dir, String(i));
-    mkdirSync(caseDir);
+    const caseDir = path.join(dir, sub, String(i));
+    mkdirSync(caseDir, { recursive: true });
     const configFile = path.join(caseDir, `Pulumi.${stack}.yaml`);
     writeFileSync(configFile, stringify({ config }));
     return { configFile, catalog };
   });
-  const casesFile = path.join(dir, "cases.json");
+  const casesFile = path.join(dir, sub, "cases.json");
   writeFileSync(casesFile, JSON.stringify(cases));
   const child = spawnSync(process.execPath, [path.join(PROJECT_DIR, "test", "support", "planChild.js"), casesFile], {
     cwd: PROJECT_DIR,
     encoding: "utf8",
     timeout: 120_000,
+    env,
   });
-  if (child.status !== 0) throw new Error(`planChild failed (${child.status}): ${child.stderr}`);
-  const answers = JSON.parse(child.stdout) as ChildResult[];
-  Object.keys(CASES).forEach((name, i) => results.set(name, answers[i]));
-}, 150_000);
+  if (child.status !== 0) throw new Error(`planChild failed (${child.status}, ${sub}): ${child.stdout}\n${child.stderr}`);
+  return JSON.parse(child.stdout) as ChildResult[];
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "preview-failures-"));
+  const names = Object.keys(CASES);
+  runCases(names, process.env, "en").forEach((answer, i) => results.set(names[i], answer));
+  runCases(ZH_CASES, { ...process.env, LC_ALL: "zh_CN.UTF-8" }, "zh").forEach((answer, i) => zhResults.set(ZH_CASES[i], answer));
+}, 240_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function failure(name: string): string {
-  const result = results.get(name);
+function failure(name: string, from = results): string {
+  const result = from.get(name);
   if (!result || result.ok) throw new Error(`expected case "${name}" to fail, got ${JSON.stringify(result)}`);
   return result.error;
 }
@@ -88,5 +104,25 @@ describe("failures at preview", () => {
 
   test("the committed prod stack passes", () => {
     expect(results.get("committed prod")).toMatchObject({ ok: true });
+  });
+});
+
+/** Chinese characters (CJK Unified Ideographs). */
+const HAN = /[\u4e00-\u9fff]/;
+
+describe("failures at preview in a zh environment: in Chinese, naming the same key and fix", () => {
+  test("the committed prod stack passes there too", () => {
+    expect(zhResults.get("committed prod")).toMatchObject({ ok: true });
+  });
+
+  test.each([
+    ["zone not hosted", ["dnsZone：example.org", "dev.example.org", "pulumi config set dnsZone <zone>"]],
+    ["too many zones", ["instanceType：", "cn-hangzhou", "至少 5 个", "pulumi config set instanceType ecs.c7.large", "zoneCount"]],
+    ["no image", ["imageId：cn-hangzhou 中没有", "pulumi config set imageId <id>", "alicloud:region"]],
+    ["ARM type", ["instanceType：ecs.c8y.large", "ARM", "pulumi config set instanceType ecs.c7.large"]],
+  ])("%s", (name, parts) => {
+    const error = failure(name, zhResults);
+    expect(error).toMatch(HAN);
+    for (const part of parts) expect(error).toContain(part);
   });
 });

@@ -37,4 +37,17 @@ describe("certificates from SSL Certificates Service", () => {
     expect(expiring).toThrow(/^alicloudCertificateId: certificate 42 \("api cert"\) expires in (39|40) days \(minDaysRemaining is 45\); /);
     expect(expiring).toThrow(/; renew it in SSL Certificates Service and set the new id$/);
   });
+
+  test("in Chinese for a zh run: the same key, id, name, domain and days", () => {
+    const now = new Date();
+    expect(() => casCertificateFacts(found, "7", "api.example.com", 30, now, "zh-CN")).toThrow(
+      /^alicloudCertificateId：本账号的数字证书管理服务（SSL 证书）中没有证书 7.*certificateSource acme 或 pem$/,
+    );
+    expect(() => casCertificateFacts(found, "42", "www.example.com", 30, now, "zh-CN")).toThrow(
+      'alicloudCertificateId：证书 42（"api cert"）不包含域名 www.example.com；请选择为该域名签发的证书',
+    );
+    expect(() => casCertificateFacts(found, "42", "api.example.com", 45, now, "zh-CN")).toThrow(
+      /^alicloudCertificateId：证书 42（"api cert"）将在 (39|40) 天后过期（minDaysRemaining 为 45）；/,
+    );
+  });
 });

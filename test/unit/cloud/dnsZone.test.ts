@@ -17,6 +17,14 @@ describe("hostedZone", () => {
     expect(lookUp).toThrow(/\(it hosts example\.net\), so neither the A record for api\.example\.com nor an ACME DNS-01 challenge /);
     expect(lookUp).toThrow(/can be written: add example\.com in the Alibaba Cloud DNS console .*pulumi config set dnsZone <zone>/);
   });
+
+  test("in Chinese for a zh run: the same zone, domain, hosted zones and command", () => {
+    const lookUp = () =>
+      hostedZone([{ domainName: "example.net" }, { domainName: "example.org" }], "example.com", "api.example.com", true, "zh-CN");
+    expect(lookUp).toThrow(/^dnsZone：example\.com 不是本账号云解析 DNS 中的 Zone（账号中的 Zone：example\.net，example\.org）/);
+    expect(lookUp).toThrow(/api\.example\.com 的 A 记录.*pulumi config set dnsZone <zone>$/);
+    expect(() => hostedZone([], "example.com", "api.example.com", true, "zh-CN")).toThrow(/（账号中没有任何 Zone）/);
+  });
 });
 
 describe("lookUpDnsZone", () => {

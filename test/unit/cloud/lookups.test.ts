@@ -11,6 +11,7 @@ import {
 } from "../../../lib/cloud/instanceTypeChoice";
 import { lookUpCompute, type ComputeChoice, type ComputeSettings } from "../../../lib/cloud/lookups";
 import { defaultCatalog, instanceTypesLookup, type CloudCatalog } from "../../../tools/plan/cloudCatalog";
+import { HAN } from "../../support/catalogs";
 import { runComponents } from "../../support/program";
 
 class Parent extends pulumi.ComponentResource {
@@ -147,3 +148,52 @@ describe("chooseInstanceType", () => {
     );
   });
 });
+
+describe("in Chinese (a zh run of pulumi preview)", () => {
+  const request = { vswitchZones: ["z-a", "z-b"], zoneCount: 2, shape: "2 vCPU / 4 GiB", region: "cn-test", imageName: "ubuntu-x64" };
+  const zh = { ...request, locale: "zh-CN" as const };
+  const t6 = offer("ecs.t6-c1m2.large", ["z-a", "z-b"], { burstableInstance: { baselineCredit: "20" } });
+
+  test("nothing fits: Chinese, naming the same types, keys and commands", () => {
+    const message = errorOf(() => chooseInstanceType({ ...zh, offers: [t6, offer("ecs.c8i.large", ["z-a"])] }));
+    expect(message).toMatch(HAN);
+    for (const part of ["instanceType：", "cn-test", "ecs.t6-c1m2.large（突发性能型", "ecs.c8i.large（只能在 1 个可用区使用）"]) {
+      expect(message).toContain(part);
+    }
+    expect(message).toContain("pulumi config set instanceType ecs.c7.large");
+    expect(message).toContain("pulumi config set --path 'zoneIds[0]' <zone>");
+    expect(message).not.toMatch(/sold|burstable/);
+  });
+
+  test("a configured type: refused, too few zones or unfit, in Chinese", () => {
+    expect(errorOf(() => checkConfiguredType({ ...zh, offers: [], instanceType: "ecs.c8y.large" }))).toMatch(
+      /^instanceType：ecs\.c8y\.large 在 cn-test 中没有.*ARM/,
+    );
+    expect(errorOf(() => checkConfiguredType({ ...zh, offers: [offer("ecs.c8i.large", ["z-a"])], instanceType: "ecs.c8i.large" }))).toMatch(
+      /只有 1 个.*但 zoneCount 是 2/,
+    );
+    expect(checkConfiguredType({ ...zh, offers: [t6], instanceType: t6.id }).warning).toMatch(
+      /^instanceType：ecs\.t6-c1m2\.large 是突发性能型/,
+    );
+    expect(unfitBecause(offer("ecs.e-c1m2.large", ["z-a"]), "zh-CN")).toMatch(/共享型/);
+  });
+
+  test("the environment's locale is the default, as for the config checks", () => {
+    const saved = process.env.LC_ALL;
+    process.env.LC_ALL = "zh_CN.UTF-8";
+    try {
+      expect(errorOf(() => checkConfiguredType({ ...request, offers: [], instanceType: "ecs.c8y.large" }))).toMatch(HAN);
+    } finally {
+      process.env.LC_ALL = saved;
+    }
+  });
+});
+
+function errorOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error("expected an error");
+}

@@ -116,6 +116,8 @@ describe("Monitoring", () => {
     expect(JSON.parse(env[FUNCTION_ENV.robots])).toEqual([{ kind: "wecom", url: WECOM }]);
     expect(env[FUNCTION_ENV.stateDir]).toBe("/mnt/monitor/state");
     expect(env[FUNCTION_ENV.certificateSource]).toBe("acme");
+    // alertLanguage's default: the robots post into Chinese team chats.
+    expect(env[FUNCTION_ENV.alertLanguage]).toBe("zh-CN");
     // The robot URL appears in no other input of any resource.
     for (const r of run.resources) {
       for (const [key, value] of Object.entries(r.inputs)) {

@@ -51,6 +51,9 @@ describe("Network", () => {
       "zoneIds: only 1 zone(s) in this region can create the chosen instance type in a vSwitch, but zoneCount is 2; " +
         "lower zoneCount/instanceCount, pick another instanceType, another alicloud:region, or list the zones in use in zoneIds (pulumi stack output zoneIds)",
     );
+    expect(() => pickZone(["cn-hangzhou-h"], ["cn-hangzhou-h"], 2, "zh-CN")).toThrow(
+      /^zoneIds：本地域只有 1 个可用区.*但 zoneCount 是 2；.*instanceType.*alicloud:region.*（pulumi stack output zoneIds）$/,
+    );
     expect(pickZone(zones, ["cn-hangzhou-h"], 2)).toBe("cn-hangzhou-i");
   });
 

@@ -3,6 +3,10 @@
 import { CERTIFICATE_CATALOGS } from "../../../lib/certificates/messages";
 import { CONFIG_CATALOGS } from "../../../lib/config/messages";
 import { MINIPROGRAM_CATALOGS } from "../../../tools/miniprogram/messages";
+import { COMMAND_CATALOGS } from "../../../tools/messages";
+import { ALERT_CATALOGS } from "../../../monitor/catalogs";
+import { CLOUD_CATALOGS } from "../../../lib/cloud/messages";
+import { INSTANCE_CATALOGS } from "../../../lib/instance/messages";
 import { VERIFIER_CATALOGS } from "../../../verifier/messages";
 import { environmentValueFor, joinList, localeFromEnvironment, parseLocale, type Catalog } from "../../../lib/i18n";
 import { HAN, renderAll } from "../../support/catalogs";
@@ -11,6 +15,10 @@ const PAIRS: [string, Catalog, Catalog][] = [
   ["config", CONFIG_CATALOGS.en, CONFIG_CATALOGS["zh-CN"]],
   ["certificate", CERTIFICATE_CATALOGS.en, CERTIFICATE_CATALOGS["zh-CN"]],
   ["miniprogram", MINIPROGRAM_CATALOGS.en, MINIPROGRAM_CATALOGS["zh-CN"]],
+  ["command", COMMAND_CATALOGS.en, COMMAND_CATALOGS["zh-CN"]],
+  ["alert", ALERT_CATALOGS.en, ALERT_CATALOGS["zh-CN"]],
+  ["cloud lookup", CLOUD_CATALOGS.en, CLOUD_CATALOGS["zh-CN"]],
+  ["instance", INSTANCE_CATALOGS.en, INSTANCE_CATALOGS["zh-CN"]],
   ["verifier", VERIFIER_CATALOGS.en, VERIFIER_CATALOGS["zh-CN"]],
 ];
 

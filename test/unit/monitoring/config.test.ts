@@ -5,6 +5,8 @@ import { P, refusalOf } from "../../support/config";
 import { DEFAULT_SITE_MONITOR_PROBES } from "../../../lib/monitoring/defaults";
 import { globalNames } from "../../../lib/monitoring/names";
 import { checkSchedule } from "../../../lib/monitoring/schedule";
+import { FUNCTION_ENV } from "../../../lib/monitoring/functionEnv";
+import { readConfig } from "../../../monitor/config";
 
 const WECOM = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa";
 const DING = "https://oapi.dingtalk.com/robot/send?access_token=0123456789abcdef0123456789abcdef";
@@ -205,4 +207,24 @@ describe("FC timer syntax", () => {
     ["0 */0 * * * *", /bad step/],
     ["CRON_TZ= 0 0 * * * *", /CRON_TZ=Asia\/Shanghai/],
   ])("%s is refused: %s", (schedule, message) => expect(checkSchedule(schedule)).toMatch(message));
+});
+
+describe("alertLanguage", () => {
+  const prod = { ...pem, environment: "prod", icpLicense: "京ICP备1号-1", alertWebhooks: UNREADABLE_SECRET };
+
+  test("Chinese by default, en when set; anything else is refused naming the key and the values", () => {
+    expect(resolve(prod, "prod").settings.monitoring?.alertLanguage).toBe("zh-CN");
+    expect(resolve({ ...prod, alertLanguage: "en" }, "prod").settings.monitoring?.alertLanguage).toBe("en");
+    const refused = problems({ ...prod, alertLanguage: "fr" }, "prod").join("\n");
+    expect(refused).toContain("alertLanguage");
+    expect(refused).toContain("zh-CN");
+  });
+
+  test("the function reads it from its environment: zh-CN when absent or unreadable, en when set", () => {
+    const base = { [FUNCTION_ENV.verify]: JSON.stringify({ url: "https://api.example.com/" }) };
+    expect(readConfig(base).config?.language).toBe("zh-CN");
+    expect(readConfig({ ...base, [FUNCTION_ENV.alertLanguage]: "en" }).config?.language).toBe("en");
+    expect(readConfig({ ...base, [FUNCTION_ENV.alertLanguage]: "zh-CN" }).config?.language).toBe("zh-CN");
+    expect(readConfig({ ...base, [FUNCTION_ENV.alertLanguage]: "klingon" }).config?.language).toBe("zh-CN");
+  });
 });

@@ -12,6 +12,7 @@ import { redactingLog } from "../../../monitor/log";
 import { alertFor, type MessageContext } from "../../../monitor/messages";
 import { EMPTY_STATE, STATE_FILE, loadState, saveState } from "../../../monitor/state";
 import { UNREACHABLE, transitions, type Failure } from "../../../monitor/transitions";
+import { HAN } from "../../support/catalogs";
 
 const T0 = "2026-03-01T00:00:00.000Z";
 const T1 = "2026-03-01T01:00:00.000Z";
@@ -93,6 +94,25 @@ describe("alert text", () => {
     const alert = alertFor(transitions(failed, [], T1), ctx, now);
     expect(alert?.title).toBe("RECOVERED: api.example.com (prod): health");
     expect(alert?.markdown).toMatch(/\*\*health\*\* passes again \(failing since 2026-03-01 00:00 UTC\)/);
+  });
+
+  test("zh-CN: the same checks, dates, settings and commands, in Chinese", () => {
+    const zh = { ...ctx, locale: "zh-CN" as const };
+    const failing = alertFor(transitions(EMPTY_STATE, [health, expiring(10)], T0), zh, now);
+    expect(failing?.title).toBe("检查失败：api.example.com（prod）：health, certificate-expiry");
+    const text = failing?.markdown ?? "";
+    expect(text).toMatch(HAN);
+    expect(text).toContain("**health** 未通过：the health path answered 503");
+    expect(text).toMatch(/> 处理：nginx 后面的应用/);
+    expect(text).toContain("还剩 10 天（到期日 2026-03-11；要求至少剩 30 天）");
+    expect(text).toContain("续期日是 2026-02-09");
+    expect(text).toContain("`pulumi up`");
+    expect(text).not.toMatch(/\bfailed:|Fix:|day\(s\)/);
+    const pem = alertFor(transitions(EMPTY_STATE, [expiring(10)], T0), { ...zh, certificateSource: "pem" }, now)?.markdown ?? "";
+    expect(pem).toContain("certificatePem、privateKeyPem");
+    const recovered = alertFor(transitions(transitions(EMPTY_STATE, [hsts], T0).next, [], T1), zh, now);
+    expect(recovered?.title).toBe("已恢复：api.example.com（prod）：hsts");
+    expect(recovered?.markdown).toContain("**hsts** 已恢复正常（自 UTC 2026-03-01 00:00 起失败）");
   });
 });
 
@@ -199,5 +219,9 @@ describe("events", () => {
     const fields = alarmAlert({ alertName: "cpu", alertState: "OK", curValue: 12 }, "prod");
     expect(fields.title).toBe("RECOVERED: cpu (prod)");
     expect(fields.markdown).toBe("**state**: OK\n\n**value**: 12");
+    const zh = alarmAlert({ alertName: "cpu", alertState: "ALERT", curValue: 97 }, "prod", "zh-CN");
+    expect(zh.title).toBe("报警：cpu（prod）");
+    expect(zh.markdown).toBe("**状态**：ALERT\n\n**当前值**：97");
+    expect(alarmAlert(parseEvent(Buffer.from("x")), "prod", "zh-CN").title).toBe("报警：云监控报警（prod）");
   });
 });
