@@ -312,11 +312,14 @@ export class Monitoring extends pulumi.ComponentResource {
       parent,
     );
 
-    // Each alarm also names the function as a target, which relays it to the robots (WeCom cannot be
-    // an alarm contact). The provider documents only FC 2.0's ARN form
+    // With robots, each alarm also names the function as a target, which relays it to them (WeCom
+    // cannot be an alarm contact). The provider documents only FC 2.0's ARN form
     // (acs:fc:{region}:{uid}:services/{service}/functions/{function}, cms_alarm.html.markdown); an FC
-    // 3.0 function has no service, and whether CloudMonitor takes its own ARN is unconfirmed.
-    const relay = [{ targetId: "relay-to-robots", arn: fn.functionArn, level: "Critical" }];
+    // 3.0 function has no service, and whether CloudMonitor takes its own ARN is unconfirmed. The
+    // provider sets targets with PutMetricRuleTargets after creating the rule
+    // (resource_alicloud_cms_alarm.go, Update), so a refusal fails that alarm only: alarmRelay off
+    // leaves the targets out. `targets` is Optional+Computed there, so left out it is never sent.
+    const relay = settings.relayAlarms ? [{ targetId: "relay-to-robots", arn: fn.functionArn, level: "Critical" }] : undefined;
     const alarm = (suffix: string, alarmArgs: Omit<alicloud.cms.AlarmArgs, "contactGroups" | "targets">): alicloud.cms.Alarm =>
       new alicloud.cms.Alarm(
         `${name}-${suffix}`,

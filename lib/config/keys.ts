@@ -109,6 +109,9 @@ export const AUTO_BOOLEAN = ["auto", "true", "false"] as const;
 /** monitoring: on, off, or auto (on in prod, off in dev). */
 export const MONITORING_MODES = ["auto", "on", "off"] as const;
 
+/** alarmRelay: relay CloudMonitor's alarms to the robots when there are robots (auto), or never (off). */
+export const ALARM_RELAY_MODES = ["auto", "off"] as const;
+
 /** An Alibaba Cloud region id such as cn-hangzhou or ap-southeast-1. */
 export const REGION_PATTERN = /^[a-z]{2}(-[a-z0-9]+)+$/;
 
@@ -558,6 +561,18 @@ export const CONFIG_KEYS = {
     descriptionZh: "监控函数发给群机器人的报警语言（报警正文及其中的校验结果）：zh-CN 或 en。默认中文：机器人发到团队的群聊里。",
     example: "en",
     enum: LOCALES,
+  },
+  alarmRelay: {
+    type: "string",
+    default: "auto",
+    description:
+      "Relay CloudMonitor's alarms to the group robots through the monitoring function (each alarm names the function as a " +
+      "target): auto (when alertWebhooks is set) or off. Turn off if CloudMonitor refuses the function as a target (see README).",
+    descriptionZh:
+      "通过监控函数把云监控报警转发给群机器人（每条报警规则把函数设为推送目标）：auto（设置了 alertWebhooks 时）或 off。" +
+      "若云监控不接受函数作为推送目标，设为 off（见 README）。",
+    example: "off",
+    enum: ALARM_RELAY_MODES,
   },
   verifySchedule: {
     type: "string",

@@ -1,5 +1,5 @@
-// The monitoring keys: monitoring, alertWebhooks, alertEmails, verifySchedule, logRetentionDays,
-// siteMonitorProbes. read.ts has checked types and ranges; this resolves on/off/auto, parses the
+// The monitoring keys: monitoring, alertWebhooks, alertEmails, alertLanguage, alarmRelay, verifySchedule,
+// logRetentionDays, siteMonitorProbes. read.ts has checked types and ranges; this resolves on/off/auto, parses the
 // robots (a secret: problems name an entry by position, never by value), the addresses, the probe
 // points and the schedule, and says when alerts would reach nobody.
 import { DEFAULT_SITE_MONITOR_PROBES } from "../monitoring/defaults";
@@ -153,5 +153,7 @@ export function resolveMonitoring(input: MonitoringInput): MonitoringSettings | 
     robots,
     siteMonitorProbes,
     alertLanguage: values.alertLanguage,
+    // Without robots a relayed alarm would reach nobody the contact group does not already reach.
+    relayAlarms: values.alarmRelay === "auto" && anyRobot,
   };
 }

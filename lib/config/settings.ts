@@ -96,6 +96,8 @@ export interface MonitoringSettings {
   readonly siteMonitorProbes: readonly SiteMonitorProbe[];
   /** The language of the robot alerts. */
   readonly alertLanguage: Locale;
+  /** Whether the alarms name the function as a target, which relays them to the robots. */
+  readonly relayAlarms: boolean;
 }
 
 /** How the instances log in to pull appImage. */

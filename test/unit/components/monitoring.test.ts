@@ -16,7 +16,7 @@ import { findResource, isSecretInput, resourcesOfType, revealSecret, runComponen
 
 const WECOM = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa";
 
-function settings(): MonitoringSettings {
+function settings(changes: Record<string, string> = {}): MonitoringSettings {
   const P = "wechat-https-backend:";
   const resolved = resolveStackConfig({
     stack: "prod",
@@ -30,17 +30,17 @@ function settings(): MonitoringSettings {
       [P + "alertEmails"]: JSON.stringify(["ops@example.com", "oncall@example.com"]),
       [P + "verifySchedule"]: "@every 30m",
       [P + "logRetentionDays"]: "90",
+      ...Object.fromEntries(Object.entries(changes).map(([key, value]) => [P + key, value])),
     },
   });
   if (!resolved.settings.monitoring) throw new Error("monitoring should be on in prod");
   return resolved.settings.monitoring;
 }
 
-let run: ProgramRun;
-beforeAll(async () => {
-  run = await runComponents(() => {
+function monitoringRun(changes: Record<string, string> = {}): Promise<ProgramRun> {
+  return runComponents(() => {
     new Monitoring("mon", {
-      settings: settings(),
+      settings: settings(changes),
       stack: "prod",
       domain: "api.example.com",
       healthPath: "/api/health",
@@ -52,6 +52,11 @@ beforeAll(async () => {
       tags: { stack: "prod" },
     });
   });
+}
+
+let run: ProgramRun;
+beforeAll(async () => {
+  run = await monitoringRun();
 });
 
 describe("Monitoring", () => {
@@ -194,6 +199,18 @@ describe("Monitoring", () => {
     for (const inputs of Object.values(alarms)) {
       expect(inputs.contactGroups).toEqual([group.inputs.alarmContactGroupName]);
       expect(inputs.targets).toEqual([{ targetId: "relay-to-robots", arn: fn.state.functionArn, level: "Critical" }]);
+    }
+  });
+
+  test("no relay target without robots, or with alarmRelay off: the alarms reach the contact group only", async () => {
+    const cases: Record<string, string>[] = [{ alertWebhooks: "[]" }, { alarmRelay: "off" }];
+    for (const changes of cases) {
+      const alarms = resourcesOfType(await monitoringRun(changes), T.alarm);
+      expect(alarms).toHaveLength(4);
+      for (const alarm of alarms) {
+        expect(alarm.inputs).not.toHaveProperty("targets");
+        expect(alarm.inputs.contactGroups).toHaveLength(1);
+      }
     }
   });
 
