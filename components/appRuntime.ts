@@ -4,6 +4,7 @@ import * as alicloud from "@pulumi/alicloud";
 import { ECS_TRUST_POLICY, appRolePolicyDocument, appSecretParameterName, registryPasswordParameterName } from "../lib/cloud/appRole";
 import type { AppSettings, SecretValue } from "../lib/config/settings";
 import { secretOutput } from "../lib/secretOutput";
+import { ramName } from "../lib/names";
 
 export interface AppRuntimeArgs {
   /** The app's secrets and registry login. */
@@ -23,18 +24,6 @@ export interface AppRuntimeArgs {
 /** Whether the app needs anything from the cloud beyond an anonymous pull. */
 export function appNeedsCloudAccess(app: AppSettings): boolean {
   return Object.keys(app.secrets).length > 0 || app.registry !== undefined;
-}
-
-/**
- * A name both a RAM role and a RAM policy take: letters, digits and "-" (policy names allow no "."
- * that role names would, website/docs/r/ram_policy.html.markdown), at most 64 characters (roles); a
- * hash keeps a long one unique.
- */
-function ramName(stack: string, region: string, suffix: string): string {
-  const name = `wechat-https-backend-${stack}-${region}-${suffix}`.replace(/[^A-Za-z0-9-]/g, "-");
-  if (name.length <= 64) return name;
-  const hash = createHash("sha256").update(name).digest("hex").slice(0, 8);
-  return `${name.slice(0, 64 - suffix.length - 10)}-${hash}-${suffix}`;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { BackendSettings } from "../lib/config/settings";
 import { renderInstanceFiles } from "../lib/instance/files";
 import { lookUpDnsZone } from "../lib/cloud/dnsZone";
 import { lookUpCompute } from "../lib/cloud/lookups";
+import { stackPrefix } from "../lib/names";
 import { callbackUrl, wechatConsoleValues, type WechatDomains } from "../lib/wechat";
 import { RESTART_TIMEOUT_SECONDS } from "../lib/instance/appRestart";
 import { AppRuntime, appNeedsCloudAccess } from "./appRuntime";
@@ -51,7 +52,7 @@ export class HttpsBackend extends pulumi.ComponentResource {
     super("wechat-https-backend:index:HttpsBackend", name, {}, opts);
     const tags = { project: "wechat-https-backend", stack: pulumi.getStack(), environment: args.environment };
 
-    const prefix = `wechat-https-backend-${pulumi.getStack()}`;
+    const prefix = stackPrefix(pulumi.getStack());
     const compute = lookUpCompute(
       { region: args.region, zoneCount: args.zoneCount, instanceType: args.instanceType, imageId: args.imageId, zoneIds: args.zoneIds },
       this,

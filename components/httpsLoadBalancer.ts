@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import * as command from "@pulumi/command";
 import { pauseCommand } from "../lib/localCommand";
+import { NAME_RULES, fitName } from "../lib/names";
 import { HTTPS_PORT, HTTP_PORT, LISTENER_IDLE_TIMEOUT_SECONDS, NGINX_PORT, type TlsPolicy } from "../lib/constants";
 
 export interface HttpsLoadBalancerArgs {
@@ -19,7 +20,8 @@ export interface HttpsLoadBalancerArgs {
   readonly protect?: boolean;
   /** Tags for the load balancer; default none. */
   readonly tags?: Record<string, string>;
-  /** Prefix of the physical names (load balancer, server group); default the component's name. */
+  /** Prefix of the physical names (load balancer, server group); default the component's name. A name
+   *  too long for its resource is shortened with a hash (lib/names.ts), one that fits is kept as is. */
   readonly namePrefix?: string;
 }
 
@@ -65,7 +67,7 @@ export class HttpsLoadBalancer extends pulumi.ComponentResource {
       {
         // load_balancer_name, not the deprecated name; not ForceNew, so a stack deployed without it
         // renames in place (resource_alicloud_slb_load_balancer.go).
-        loadBalancerName: `${prefix}-clb`,
+        loadBalancerName: fitName(prefix, "-clb", NAME_RULES.loadBalancer.max),
         addressType: "internet",
         addressIpVersion: "ipv4",
         paymentType: "PayAsYouGo",
@@ -89,7 +91,7 @@ export class HttpsLoadBalancer extends pulumi.ComponentResource {
     // Optional+Computed, so it never fights the attachments (resource_alicloud_slb_server_group.go).
     const serverGroup = new alicloud.slb.ServerGroup(
       `${name}-vsg`,
-      { loadBalancerId: lb.id, name: `${prefix}-backends`, tags: args.tags ?? {} },
+      { loadBalancerId: lb.id, name: fitName(prefix, "-backends", NAME_RULES.serverGroup.max), tags: args.tags ?? {} },
       { parent: this },
     );
     const attachments = args.backendInstanceIds.map(

@@ -4,6 +4,7 @@ import { parseCidr, subnetCidr } from "../lib/cidr";
 import { CLB_BACKEND_CIDR, NGINX_PORT } from "../lib/constants";
 import type { Locale } from "../lib/i18n";
 import { cloudMessages } from "../lib/cloud/messages";
+import { NAME_RULES, fitName } from "../lib/names";
 
 export interface NetworkArgs {
   /** Candidate zones, best first: the configured ones, or those a lookup found for the instance type. */
@@ -15,7 +16,8 @@ export interface NetworkArgs {
   readonly zonesConfigured?: boolean;
   /** How many zones to use, one vSwitch each. Plain: it decides how many vSwitches exist. */
   readonly zoneCount: number;
-  /** Prefix of the physical names (VPC, vSwitches, security group); default the component's name. */
+  /** Prefix of the physical names (VPC, vSwitches, security group); default the component's name. A name
+   *  too long for its resource is shortened with a hash (lib/names.ts), one that fits is kept as is. */
   readonly namePrefix?: string;
   /** VPC range; default 10.0.0.0/16. Each vSwitch gets the next /24 (or prefix + 8). */
   readonly vpcCidr?: string;
@@ -78,7 +80,7 @@ export class Network extends pulumi.ComponentResource {
     // resource_alicloud_security_group.go).
     const vpc = new alicloud.vpc.Network(
       `${name}-vpc`,
-      { vpcName: `${prefix}-vpc`, cidrBlock: vpcCidr, description: "wechat-https-backend", tags },
+      { vpcName: fitName(prefix, "-vpc", NAME_RULES.vpc.max), cidrBlock: vpcCidr, description: "wechat-https-backend", tags },
       { parent: this },
     );
 
@@ -100,7 +102,7 @@ export class Network extends pulumi.ComponentResource {
             vpcId: vpc.id,
             zoneId,
             cidrBlock: subnetCidr(vpcCidr, i),
-            vswitchName: `${prefix}-vswitch-${i}`,
+            vswitchName: fitName(prefix, `-vswitch-${i}`, NAME_RULES.vswitch.max),
             description: "wechat-https-backend backends",
             tags,
           },
@@ -114,7 +116,7 @@ export class Network extends pulumi.ComponentResource {
     const securityGroup = new alicloud.ecs.SecurityGroup(
       `${name}-sg`,
       {
-        securityGroupName: `${prefix}-sg`,
+        securityGroupName: fitName(prefix, "-sg", NAME_RULES.securityGroup.max),
         vpcId: vpc.id,
         description: "wechat-https-backend instances: HTTP from the load balancer only",
         // Instances never talk to each other; without this every instance in the group could.

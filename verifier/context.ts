@@ -4,7 +4,7 @@ import { Settings } from "./settings";
 import { Handshake, HttpOutcome, ProbeEnv, TOLERANT_CIPHERS, httpGet, tlsHandshake } from "./probe";
 import { VERIFIER_CATALOGS, type VerifierMessages } from "./messages";
 import { wechatView, type WechatError } from "./wechatErrors";
-import type { WechatView } from "./types";
+import type { CheckResult, WechatView } from "./types";
 
 export interface CheckContext {
   readonly settings: Settings;
@@ -42,5 +42,18 @@ export function createContext(settings: Settings, signal?: AbortSignal): CheckCo
     certificate: once(() => tlsHandshake(env, settings.endpoint, { ciphers: TOLERANT_CIPHERS })),
     page: once(() => httpGet(env, settings.url)),
     health: once(() => httpGet(env, healthUrl(settings))),
+  };
+}
+
+/**
+ * The failure of a check that saw nothing because the server completed no TLS handshake (silence,
+ * a close, a reset, plain HTTP on the port), or undefined when the tolerant handshake worked.
+ */
+export async function noTlsAnswer(ctx: CheckContext): Promise<Pick<CheckResult, "detail" | "wechat"> | undefined> {
+  const outcome = await ctx.certificate();
+  if (outcome.kind === "accepted") return undefined;
+  return {
+    detail: ctx.m.noTlsAnswer({ reason: outcome.reason }),
+    wechat: ctx.wechat({ symptom: "handshake", params: { devices: "all" } }),
   };
 }

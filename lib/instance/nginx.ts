@@ -254,6 +254,12 @@ export const CLEARED_REQUEST_HEADERS: readonly string[] = [
 ];
 
 /** A JSON error body nginx itself answers with, like the app does; `status` may be "$status" (502, 503 or 504). */
+/**
+ * Where the default server keeps the error pages of requests nginx refuses before they have a URI.
+ * Internal: asked for directly, they are misdirected like any other path of that server.
+ */
+export const ERROR_PAGE_PREFIX = "/.nginx-error/";
+
 function jsonError(code: number, error: string, extra = "", status: string = String(code)): string {
   return `default_type application/json;
             return ${code} '{"error":"${error}","status":${status}${extra},"request_id":"$request_id"}\\n';`;
@@ -379,9 +385,24 @@ http {
         websocket websocket;
         default "";
     }
-    map $upgrade_kind $bad_request_error {
-        refused upgrade_not_allowed;
-        default bad_request;
+    # A request line nginx parsed but should not pass on: HTTP/0.9 ("GET /" alone: no Host, no
+    # headers, an answer without a status line), which no client of this backend sends and which
+    # would reach the app through the health path; and a target with a space in it, which nginx 1.18
+    # (the instances') passes to the app and 1.21.1 and later refuse.
+    map "$server_protocol $request" $malformed_request_line {
+        "~^HTTP/1\\.[01] [^ ]+ [^ ]+ HTTP/1\\.[01]$" 0;
+        default 1;
+    }
+    # Requests refused with a 400 before they reach the app, and why: a malformed request line, an
+    # upgrade other than WebSocket.
+    map "$malformed_request_line:$upgrade_kind" $refusal {
+        "~^1:" bad_request;
+        "~:refused$" upgrade_not_allowed;
+        default "";
+    }
+    map $refusal $bad_request_error {
+        "" bad_request;
+        default $refusal;
     }
 
     upstream app {
@@ -428,21 +449,38 @@ ${CLEARED_REQUEST_HEADERS.map((header) => `    proxy_set_header ${header} "";`).
         listen ${listenDirective(options)} default_server;
         server_name "";
 
-        error_page 400 @bad_request;
+        # What nginx refuses while reading the request line (unparsable, too long, HTTP/2 or later
+        # in plain text) or the header, it refuses here, before any Host is known. Such a request
+        # may have no URI yet, and nginx cannot send one without a URI to a named location ("empty
+        # URI in redirect to named location": an HTML 500), so these pages are internal URIs. The
+        # statuses are nginx's, as JSON; a header too large is 431 (RFC 6585), nginx's own 494 being
+        # sent as a bare 400. The refusals below sit in the locations, not in the server: an internal
+        # redirect runs the server's rewrites again, and they would refuse the error page itself.
+        error_page 400 ${ERROR_PAGE_PREFIX}400;
+        error_page 414 ${ERROR_PAGE_PREFIX}414;
+        error_page 494 =431 ${ERROR_PAGE_PREFIX}431;
+        error_page 505 ${ERROR_PAGE_PREFIX}505;
+        # Every other path of this server is misdirected, the internal pages asked for directly too.
+        error_page 404 =421 @misdirected;
         error_page 421 @misdirected;
         error_page 502 503 504 @app_unavailable;
 
-        if ($upgrade_kind = refused) {
-            return 400;
+        location = ${options.healthPath} {
+            if ($refusal) {
+                return 400;
+            }
+            # A health check never upgrades: a WebSocket is the domain's only.
+            if ($upgrade_kind = websocket) {
+                return 421;
+            }
+            access_log ${accessLog} if=$log_request;
+            proxy_pass http://app;
         }
-        # A health check never upgrades: a WebSocket is the domain's only.
-        if ($upgrade_kind = websocket) {
-            return 421;
-        }
-
-        ${healthLocation}
 
         location / {
+            if ($refusal) {
+                return 400;
+            }
             return 421;
         }
 
@@ -450,8 +488,24 @@ ${CLEARED_REQUEST_HEADERS.map((header) => `    proxy_set_header ${header} "";`).
             ${jsonError(421, "misdirected_request", `,"served":"${domain}"`)}
         }
 
-        location @bad_request {
+        location = ${ERROR_PAGE_PREFIX}400 {
+            internal;
             ${jsonError(400, "$bad_request_error")}
+        }
+
+        location = ${ERROR_PAGE_PREFIX}414 {
+            internal;
+            ${jsonError(414, "uri_too_long")}
+        }
+
+        location = ${ERROR_PAGE_PREFIX}431 {
+            internal;
+            ${jsonError(431, "header_too_large")}
+        }
+
+        location = ${ERROR_PAGE_PREFIX}505 {
+            internal;
+            ${jsonError(505, "http_version_not_supported")}
         }
 
         location @app_unavailable {
@@ -470,13 +524,15 @@ ${CLEARED_REQUEST_HEADERS.map((header) => `    proxy_set_header ${header} "";`).
         # Errors nginx itself produces answer in JSON like the app, not with nginx's HTML pages.
         # 418 never leaves nginx: it routes WebSocket upgrades to @websocket (see location /).
         # recursive_error_pages lets a failed upgrade (app down) still get the JSON 502.
+        # A header too large after the Host that chose this server lands here too: 431, as above.
         error_page 400 @bad_request;
         error_page 413 @payload_too_large;
+        error_page 494 =431 @header_too_large;
         error_page 502 503 504 @app_unavailable;
         error_page 418 = @websocket;
         recursive_error_pages on;
 
-        if ($upgrade_kind = refused) {
+        if ($refusal) {
             return 400;
         }
 
@@ -510,6 +566,10 @@ ${wechatLocations(options)}        location / {
 
         location @bad_request {
             ${jsonError(400, "$bad_request_error")}
+        }
+
+        location @header_too_large {
+            ${jsonError(431, "header_too_large")}
         }
     }
 }

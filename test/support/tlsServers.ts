@@ -5,7 +5,7 @@
 import { writeFileSync } from "node:fs";
 import * as http from "node:http";
 import * as https from "node:https";
-import type { AddressInfo } from "node:net";
+import { createServer, type AddressInfo, type Socket } from "node:net";
 import { dirname, join } from "node:path";
 import type { SecureVersion } from "node:tls";
 import { WebSocketServer } from "ws";
@@ -144,4 +144,29 @@ http {
 `;
   });
   return { httpsPort: nginx.port, httpPort, close: () => nginx.stop() };
+}
+
+export interface RawServer {
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/** A loopback TCP server that does `onConnect` with every connection and destroys what is left open on close(). */
+export async function rawTcpServer(onConnect: (socket: Socket) => void): Promise<RawServer> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on("error", () => undefined);
+    socket.on("close", () => sockets.delete(socket));
+    onConnect(socket);
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise((done) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => done());
+      }),
+  };
 }

@@ -4,7 +4,7 @@
 // the server refuses. The families run side by side, so the depth is the largest family's size.
 import { createSecureContext, getCiphers } from "node:tls";
 import { joinList, joinPhrases } from "../../lib/i18n";
-import { CheckContext } from "../context";
+import { CheckContext, noTlsAnswer } from "../context";
 import { en, type VerifierMessages } from "../messages/en";
 import { LEGACY_SUITES } from "../legacySuites";
 import { tlsHandshake } from "../probe";
@@ -135,6 +135,12 @@ export async function checkCipherSuites(ctx: CheckContext): Promise<CheckResult>
   const { m } = ctx;
   const locale = ctx.settings.locale;
   const { accepted, tls13, incomplete } = await enumerateSuites(ctx);
+  if (accepted.length === 0 && tls13.length === 0) {
+    // Silence, a close or a reset reads as a refusal of each suite offered: a server that answers no
+    // TLS at all would pass as "no weak suite". No handshake at all, not even the tolerant one, is no evidence.
+    const silence = await noTlsAnswer(ctx);
+    if (silence) return { id: "cipher-suites", ok: false, ...silence };
+  }
   const weak = accepted.filter((s) => weakness(s.standardName) !== undefined);
   const strong = accepted.filter((s) => weakness(s.standardName) === undefined);
   const names = (suites: readonly AcceptedSuite[]) =>

@@ -3,7 +3,7 @@
 import * as net from "node:net";
 import * as tls from "node:tls";
 import WebSocket from "ws";
-import { CheckContext } from "../context";
+import { CheckContext, noTlsAnswer } from "../context";
 import { TOLERANT_CIPHERS, tlsConnectOptions } from "../probe";
 import { settleOnce } from "../settle";
 import { CheckResult } from "../types";
@@ -57,5 +57,8 @@ export async function checkWebSocket(ctx: CheckContext): Promise<CheckResult> {
       wechat: ctx.wechat({ symptom: "socket" }),
     };
   }
+  // The note is for a site that serves HTTPS without a socket route, not for one that serves no TLS at all.
+  const silence = await noTlsAnswer(ctx);
+  if (silence) return { id: "websocket", ok: false, ...silence };
   return { id: "websocket", ok: true, note: true, detail: m.websocketOptional({ path: url.pathname, reason: upgrade.reason }) };
 }

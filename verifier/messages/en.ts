@@ -31,6 +31,8 @@ export const en = {
     `the server accepts ${p.list}: remove ${them(p.count)} (nginx: ssl_ciphers with ECDHE suites only; CLB: a TLS 1.2 policy without RSA key exchange)` +
     `; forward-secret suites accepted: ${p.strong || "none"}${p.tls13}${p.incomplete}`,
   couldNotList: () => "could not list every suite, run again; so far ",
+  noTlsAnswer: (p: { reason: string }) =>
+    `not verified: the server did not answer a TLS handshake (${p.reason}), so there was nothing to judge; check that this port serves HTTPS`,
   noTls12Suite: (p: { verdict: string; tls13: string; incomplete: string; coverage: string }) =>
     `${p.verdict}no TLS 1.2 suite accepted, so none is weak${p.tls13}${p.incomplete} (${p.coverage})`,
   suitesGood: (p: { verdict: string; count: number; strong: string; tls13: string; incomplete: string; coverage: string }) =>

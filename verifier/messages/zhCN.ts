@@ -24,6 +24,7 @@ export const zhCN: VerifierMessages = {
     `服务器接受 ${p.list}：请移除（nginx：ssl_ciphers 只保留 ECDHE 套件；CLB：不含 RSA 密钥交换的 TLS 1.2 安全策略）` +
     `；接受的前向保密套件：${p.strong || "无"}${p.tls13}${p.incomplete}`,
   couldNotList: () => "未能列出全部套件，请重试；目前",
+  noTlsAnswer: (p) => `未能验证：服务器没有应答 TLS 握手（${p.reason}），无从判断；请确认该端口提供 HTTPS`,
   noTls12Suite: (p) => `${p.verdict}没有接受任何 TLS 1.2 套件，因此没有弱套件${p.tls13}${p.incomplete}（${p.coverage}）`,
   suitesGood: (p) =>
     `${p.verdict}接受 ${p.count} 个 TLS 1.2 套件，全部前向保密（ECDHE/DHE）：${p.strong}${p.tls13}${p.incomplete}（${p.coverage}）`,

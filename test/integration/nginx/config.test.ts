@@ -113,7 +113,13 @@ describe("renderNginxConfig with the production defaults", () => {
 
   it("proxies the health path to the app in its own location", () => {
     const health = findAll(tree, "location").filter((d) => d.args.join(" ") === "= /api/health");
-    expect(health.map((d) => d.children.map((c) => [c.name, ...c.args]))).toEqual([
+    // The default server refuses a malformed request or an upgrade in the location itself (an internal
+    // redirect to its error pages would run server-level checks again).
+    expect(health[0].children.filter((c) => c.name === "if").map((c) => c.args.join(" "))).toEqual([
+      "($refusal)",
+      "($upgrade_kind = websocket)",
+    ]);
+    expect(health.map((d) => d.children.filter((c) => c.name !== "if").map((c) => [c.name, ...c.args]))).toEqual([
       [
         ["access_log", "/var/log/nginx/access.log", "json", "buffer=64k", "flush=1s", "if=$log_request"],
         ["proxy_pass", "http://app"],

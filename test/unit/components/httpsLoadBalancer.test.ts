@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { stackPrefix } from "../../../lib/names";
 import { HttpsLoadBalancer } from "../../../components/httpsLoadBalancer";
 import { findResource, resourcesOfType, runComponents, T } from "../../support/program";
 
@@ -115,6 +116,14 @@ describe("HttpsLoadBalancer", () => {
     const lb = findResource(run, T.loadBalancer);
     expect(lb.inputs.loadBalancerName).toBe("wechat-https-backend-prod-clb");
     expect(lb.inputs.name).toBeUndefined();
+  });
+
+  test("a 100-character stack name: the load balancer and server group names cut to CLB's 80 characters", async () => {
+    const run = await runComponents(() => new HttpsLoadBalancer("lb", { ...base, namePrefix: stackPrefix("s".repeat(100)) }));
+    const names = [findResource(run, T.loadBalancer).inputs.loadBalancerName, findResource(run, T.serverGroup).inputs.name] as string[];
+    expect(names.map((n) => n.length)).toEqual([80, 80]);
+    expect(names[0]).toMatch(/-[0-9a-f]{8}-clb$/);
+    expect(names[1]).toMatch(/-[0-9a-f]{8}-backends$/);
   });
 
   test("protect turns on CLB delete protection and Pulumi protection", async () => {

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { NAME_RULES, stackPrefix } from "../../../lib/names";
 import { Network, pickZone } from "../../../components/network";
 import { subnetCidr } from "../../../lib/cidr";
 import { findResource, resourcesOfType, runComponents, T } from "../../support/program";
@@ -85,6 +86,17 @@ describe("Network", () => {
     for (const resource of [vpc, findResource(run, T.securityGroup), ...resourcesOfType(run, T.vswitch)]) {
       expect(resource.inputs.name).toBeUndefined();
     }
+  });
+
+  test("a 100-character stack name: each name fits its resource, the vSwitches' cut to 128 with a hash", async () => {
+    const prefix = stackPrefix("s".repeat(100));
+    const run = await runComponents(() => new Network("net", { zoneIds: zones, zoneCount: 2, namePrefix: prefix }));
+    expect(findResource(run, T.vpc).inputs.vpcName).toBe(`${prefix}-vpc`);
+    const switches = resourcesOfType(run, T.vswitch).map((s) => s.inputs.vswitchName as string);
+    expect(switches.map((n) => n.length)).toEqual([128, 128]);
+    expect(switches.every((n) => NAME_RULES.vswitch.pattern.test(n))).toBe(true);
+    expect(new Set(switches).size).toBe(2);
+    expect(findResource(run, T.securityGroup).inputs.securityGroupName).toBe(`${prefix}-sg`);
   });
 
   test("rejects a zone count below one before declaring anything", () => {

@@ -1,0 +1,119 @@
+// What a client gets for a request nginx cannot or will not parse, in a real nginx on loopback, on
+// this machine's nginx and on 1.18 (the instances'): the status nginx means (400, 414, 431, 505),
+// a short JSON body like every other error of this backend, never nginx's HTML page or its version,
+// never a 500, and never a byte to the app. The rendered config listens on one plain-HTTP port (TLS
+// ends at the load balancer), so that port is the one tested.
+import { DEFAULT_NGINX_OPTIONS, ERROR_PAGE_PREFIX, type NginxOptions } from "../../../lib/instance/nginx";
+import { startTestApp, type TestApp } from "../../support/apps";
+import { NGINX_BUILDS, startProjectNginx, TEST_DOMAIN, type RunningNginx } from "../../support/nginx";
+import { rawExchange, type RawExchange } from "./rawHttp";
+
+/** Seconds the test nginx gives a header in all (production: 10). */
+const HEADER_TIMEOUT = 1;
+const HOST = `Host: ${TEST_DOMAIN}\r\n`;
+
+function bodyOf(answer: RawExchange): string {
+  const end = answer.response.indexOf("\r\n\r\n");
+  return answer.status === 0 ? answer.response : answer.response.slice(end + 4);
+}
+
+/** The answer is nginx's refusal as this backend writes errors: JSON naming the error, nothing of nginx's own page. */
+function expectJsonRefusal(answer: RawExchange, error: string, status: number): void {
+  expect(answer.response).not.toMatch(/<html|<center>|nginx\/\d/i);
+  expect(JSON.parse(bodyOf(answer))).toMatchObject({ error, status });
+  expect(bodyOf(answer).length).toBeLessThan(200);
+}
+
+const CASES: readonly { readonly name: string; readonly request: string; readonly status: number; readonly error: string }[] = [
+  { name: "an unparsable request line", request: "GARBAGE\r\n\r\n", status: 400, error: "bad_request" },
+  { name: "a request line with more after the version", request: `GET /x HTTP/1.1 junk\r\n${HOST}\r\n`, status: 400, error: "bad_request" },
+  { name: "a lower-case method", request: `get /x HTTP/1.1\r\n${HOST}\r\n`, status: 400, error: "bad_request" },
+  { name: "a NUL in the target", request: `GET /x\x00y HTTP/1.1\r\n${HOST}\r\n`, status: 400, error: "bad_request" },
+  // nginx 1.18 passes this one to the app (1.21.1 and later refuse it themselves).
+  { name: "a space in the target", request: `GET /a b HTTP/1.1\r\n${HOST}\r\n`, status: 400, error: "bad_request" },
+  {
+    name: "a TLS ClientHello on the plain port",
+    request: `\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03${"x".repeat(40)}`,
+    status: 400,
+    error: "bad_request",
+  },
+  { name: "an invalid Host", request: "GET /x HTTP/1.1\r\nHost: ../etc\r\n\r\n", status: 400, error: "bad_request" },
+  { name: "two Host headers", request: `GET /x HTTP/1.1\r\n${HOST}${HOST}\r\n`, status: 400, error: "bad_request" },
+  { name: "an empty Host in HTTP/1.1", request: "GET /x HTTP/1.1\r\nHost:\r\n\r\n", status: 400, error: "bad_request" },
+  { name: "no Host in HTTP/1.1", request: "GET /x HTTP/1.1\r\n\r\n", status: 400, error: "bad_request" },
+  {
+    name: "a header too large after the Host (the domain's server)",
+    request: `GET /x HTTP/1.1\r\n${HOST}X-Big: ${"a".repeat(10000)}\r\n\r\n`,
+    status: 431,
+    error: "header_too_large",
+  },
+  {
+    name: "a header too large before any Host (the default server)",
+    request: `GET /x HTTP/1.1\r\nX-Big: ${"a".repeat(10000)}\r\n${HOST}\r\n`,
+    status: 431,
+    error: "header_too_large",
+  },
+  { name: "a target too long", request: `GET /${"u".repeat(9000)} HTTP/1.1\r\n${HOST}\r\n`, status: 414, error: "uri_too_long" },
+  { name: "HTTP/9.9", request: `GET /x HTTP/9.9\r\n${HOST}\r\n`, status: 505, error: "http_version_not_supported" },
+  {
+    name: "an internal error page asked for directly",
+    request: `GET ${ERROR_PAGE_PREFIX}400 HTTP/1.1\r\nHost: 10.0.1.7\r\n\r\n`,
+    status: 421,
+    error: "misdirected_request",
+  },
+];
+
+describe.each(NGINX_BUILDS)("$label: requests nginx refuses", ({ binary }) => {
+  let app: TestApp;
+  let nginx: RunningNginx;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    const options: NginxOptions = {
+      ...DEFAULT_NGINX_OPTIONS,
+      domain: TEST_DOMAIN,
+      backendPort: app.port,
+      loadBalancerCidr: "127.0.0.0/8",
+      clientHeaderTimeoutSeconds: HEADER_TIMEOUT,
+    };
+    nginx = await startProjectNginx(options, binary());
+  });
+
+  afterAll(async () => {
+    await nginx?.stop();
+    await app?.close();
+  });
+
+  test.each(CASES)("$name: $status with a JSON body, the app never asked", async ({ request, status, error }) => {
+    const before = app.requestsSeen().length;
+    const answer = await rawExchange(nginx.port, [request], { waitMs: 1500 });
+    expect(answer.status).toBe(status);
+    expectJsonRefusal(answer, error, status);
+    expect(answer.response).toMatch(/^Server: nginx\r$/m);
+    expect(app.requestsSeen().length).toBe(before);
+  });
+
+  test.each(["/", "/api/health", `http://${TEST_DOMAIN}/x`])(
+    "HTTP/0.9 (GET %s alone): a JSON refusal without a status line, as 0.9 has none, and the app never asked",
+    async (target) => {
+      const before = app.requestsSeen().length;
+      const answer = await rawExchange(nginx.port, [`GET ${target}\r\n`], { waitMs: 1500 });
+      expect(answer.response).not.toMatch(/^HTTP\//);
+      expectJsonRefusal(answer, "bad_request", 400);
+      expect(app.requestsSeen().length).toBe(before);
+    },
+  );
+
+  test(`a bare CRLF gets no answer (RFC 9112 2.2: ignored before a request) and the connection ends at the ${HEADER_TIMEOUT} s header limit`, async () => {
+    const before = app.requestsSeen().length;
+    const answer = await rawExchange(nginx.port, ["\r\n"], { waitMs: HEADER_TIMEOUT * 1000 + 2000 });
+    expect(answer.response).toBe("");
+    expect(answer.closedAfterMs).toBeDefined();
+    expect(app.requestsSeen().length).toBe(before);
+  });
+
+  test("a request after a bare CRLF is served as usual", async () => {
+    const answer = await rawExchange(nginx.port, [`\r\nGET /after-crlf HTTP/1.1\r\n${HOST}Connection: close\r\n\r\n`]);
+    expect(answer.status).toBe(200);
+  });
+});

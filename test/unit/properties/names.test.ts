@@ -1,0 +1,164 @@
+// Properties of the physical names built from the stack name (lib/names.ts, lib/cloud/appRole.ts):
+// for any stack name Pulumi accepts, every name passes its resource's rule as read upstream; a name
+// that fits is what it always was; two stacks never share a name.
+import fc from "fast-check";
+import { createHash } from "node:crypto";
+import {
+  appRoleStatements,
+  appSecretParameterName,
+  registryPasswordParameterName,
+  secretParameterPrefix,
+  secretParameterPrefixes,
+} from "../../../lib/cloud/appRole";
+import { MAX_SECRET_PARAMETER_NAME_LENGTH } from "../../../lib/constants";
+import { NAME_RULES, fitName, physicalName, ramName, stackPrefix, type NamedResource } from "../../../lib/names";
+
+const RUNS = { numRuns: 300 };
+
+/** What pulumi/pulumi sdk/go/common/tokens/stack_name.go accepts: 1-100 of [A-Za-z0-9_.-]. */
+const stackName = fc.stringMatching(/^[A-Za-z0-9_.-]{1,100}$/);
+/** Long ones on purpose: most of the interesting cases are past 50 characters. */
+const longStackName = fc.stringMatching(/^[A-Za-z0-9_.-]{50,100}$/);
+const anyStack = fc.oneof(stackName, longStackName);
+const envName = fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,99}$/);
+
+/** Every name the components give from the stack, by resource, as the components build them. */
+function names(stack: string): [NamedResource, string][] {
+  return [
+    ["loadBalancer", physicalName("loadBalancer", stack, "-clb")],
+    ["serverGroup", physicalName("serverGroup", stack, "-backends")],
+    ["vpc", physicalName("vpc", stack, "-vpc")],
+    // zoneCount is at most 5 (lib/config/keys.ts): vSwitches 0-4.
+    ...[0, 1, 2, 3, 4].map((i): [NamedResource, string] => ["vswitch", physicalName("vswitch", stack, `-vswitch-${i}`)]),
+    ["securityGroup", physicalName("securityGroup", stack, "-sg")],
+    ["ramRole", ramName(stack, "cn-hangzhou", "app")],
+    ["ramPolicy", ramName(stack, "cn-hangzhou", "app")],
+  ];
+}
+
+/** OOS: 2-180 of letters, digits, "-", "/", "_", not starting with a reserved word (website/docs/r/oos_secret_parameter.html.markdown). */
+function validOosName(name: string): boolean {
+  return /^[A-Za-z0-9/_-]{2,180}$/.test(name) && !/^(ALIYUN|ACS|ALIBABA|ALICLOUD|OOS)/i.test(name);
+}
+
+/** The RAM name as it was before lib/names.ts: deployed roles and policies carry it (role_name is ForceNew). */
+function ramNameBefore(stack: string, region: string, suffix: string): string {
+  const name = `wechat-https-backend-${stack}-${region}-${suffix}`.replace(/[^A-Za-z0-9-]/g, "-");
+  if (name.length <= 64) return name;
+  const hash = createHash("sha256").update(name).digest("hex").slice(0, 8);
+  return `${name.slice(0, 64 - suffix.length - 10)}-${hash}-${suffix}`;
+}
+
+describe("physical names from the stack name", () => {
+  test("every name passes its resource's rule, for any stack name Pulumi accepts", () => {
+    fc.assert(
+      fc.property(anyStack, (stack) => {
+        for (const [resource, name] of names(stack)) {
+          expect({ resource, name, ok: NAME_RULES[resource].pattern.test(name) }).toEqual({ resource, name, ok: true });
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test("a name that fits is exactly what it was before: deployed stacks see no rename", () => {
+    fc.assert(
+      fc.property(anyStack, (stack) => {
+        for (const [resource, suffix] of [
+          ["loadBalancer", "-clb"],
+          ["serverGroup", "-backends"],
+          ["vpc", "-vpc"],
+          ["vswitch", "-vswitch-4"],
+          ["securityGroup", "-sg"],
+        ] as const) {
+          const before = `wechat-https-backend-${stack}${suffix}`;
+          if (before.length <= NAME_RULES[resource].max) expect(physicalName(resource, stack, suffix)).toBe(before);
+          else expect(physicalName(resource, stack, suffix)).toHaveLength(NAME_RULES[resource].max);
+        }
+        expect(ramName(stack, "cn-hangzhou", "app")).toBe(ramNameBefore(stack, "cn-hangzhou", "app"));
+      }),
+      RUNS,
+    );
+  });
+
+  test("two stack names never share a name, however long their common start", () => {
+    fc.assert(
+      fc.property(longStackName, fc.stringMatching(/^[A-Za-z0-9_.-]{1,20}$/), (stack, tail) => {
+        const other = `${stack}${tail}`.slice(0, 100);
+        fc.pre(other !== stack);
+        const ours = names(stack).filter(([resource]) => resource !== "ramRole" && resource !== "ramPolicy");
+        const theirs = names(other).filter(([resource]) => resource !== "ramRole" && resource !== "ramPolicy");
+        ours.forEach(([, name], i) => expect(name).not.toBe(theirs[i][1]));
+      }),
+      RUNS,
+    );
+  });
+
+  test("a 100-character stack name: the names that were too long are cut to their limit, the others kept", () => {
+    const stack = "s".repeat(100);
+    const lengths = Object.fromEntries(names(stack).map(([resource, name]) => [resource, name.length]));
+    // Before: -clb 125, -backends 130, -vpc 125, -vswitch-N 131, -sg 124.
+    expect(lengths).toEqual({ loadBalancer: 80, serverGroup: 80, vpc: 125, vswitch: 128, securityGroup: 124, ramRole: 64, ramPolicy: 64 });
+    expect(physicalName("loadBalancer", stack, "-clb")).toMatch(/^wechat-https-backend-s+-[0-9a-f]{8}-clb$/);
+  });
+
+  test("fitName keeps the suffix and hashes the whole name", () => {
+    expect(fitName("abcdefghijklmnopqrstuvwxyz", "-x", 20)).toBe(
+      `abcdefghi-${createHash("sha256").update("abcdefghijklmnopqrstuvwxyz-x").digest("hex").slice(0, 8)}-x`,
+    );
+    expect(fitName("short", "-x", 20)).toBe("short-x");
+    expect(() => fitName("a".repeat(30), "-a-long-suffix", 20)).toThrow(/no room/);
+  });
+
+  test("stackPrefix is the start the components have always used", () => {
+    expect(stackPrefix("prod")).toBe("wechat-https-backend-prod");
+  });
+});
+
+describe("OOS parameter names", () => {
+  test("every parameter name is valid for OOS and readable under the stack's RAM policy", () => {
+    fc.assert(
+      fc.property(anyStack, envName, (stack, variable) => {
+        const name = appSecretParameterName(stack, variable);
+        expect(validOosName(name)).toBe(true);
+        expect(validOosName(registryPasswordParameterName(stack))).toBe(true);
+        const [oos] = appRoleStatements({ region: "cn-hangzhou", accountId: "1", stack, readsSecrets: true });
+        const allowed = oos.Resource.map((r) => r.replace(/^acs:oos:cn-hangzhou:1:secretparameter\//, "").replace(/\*$/, ""));
+        expect(allowed.some((prefix) => name.startsWith(prefix))).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  test("a parameter name that fits is the one it always was", () => {
+    fc.assert(
+      fc.property(anyStack, envName, (stack, variable) => {
+        const before = `wechat-https-backend/${stack.replace(/[^A-Za-z0-9_-]/g, "-")}/${variable}`;
+        if (before.length <= MAX_SECRET_PARAMETER_NAME_LENGTH) expect(appSecretParameterName(stack, variable)).toBe(before);
+      }),
+      RUNS,
+    );
+  });
+
+  test("no prefix of one stack is a prefix of another's", () => {
+    fc.assert(
+      fc.property(anyStack, anyStack, (a, b) => {
+        const pa = secretParameterPrefixes(a);
+        const pb = secretParameterPrefixes(b);
+        fc.pre(secretParameterPrefix(a) !== secretParameterPrefix(b));
+        for (const x of pa) for (const y of pb) expect(x.startsWith(y) || y.startsWith(x)).toBe(false);
+      }),
+      RUNS,
+    );
+  });
+
+  test("a 100-character stack name with a 70-character variable: 192 characters cut to the short prefix", () => {
+    const stack = "p".repeat(100);
+    const variable = "V".repeat(70);
+    expect(`wechat-https-backend/${stack}/${variable}`).toHaveLength(192);
+    const name = appSecretParameterName(stack, variable);
+    expect(name).toMatch(/^wechat-https-backend\/p{40}-[0-9a-f]{8}\/V{70}$/);
+    expect(secretParameterPrefixes(stack)).toHaveLength(2);
+    expect(secretParameterPrefixes("prod")).toEqual(["wechat-https-backend/prod/"]);
+  });
+});
