@@ -6,7 +6,7 @@
 // of the SHA-256 of the whole name, so two long stack names that share a start stay distinct.
 // Instances take neither instance_name nor host_name from the stack (components/backendInstances.ts
 // sets neither; ECS names them itself), so a "." or "_" of a stack name never reaches a host name.
-// The monitoring names (lib/monitoring/names.ts) use a slug of at most 20 characters.
+// The monitoring names (lib/monitoring/names.ts) use a slug of at most 20 characters, hashed when cut.
 import { createHash } from "node:crypto";
 
 /** Hex digits of the hash a shortened name carries. */
@@ -52,11 +52,11 @@ export const NAME_RULES = {
   vpc: { max: 128, pattern: /^[A-Za-z][A-Za-z0-9._-]{1,127}$/, source: "vpc" },
   /** vswitch_name: 1-128 characters (website/docs/r/vswitch.html.markdown; resource_alicloud_vswitch.go). */
   vswitch: { max: 128, pattern: /^[A-Za-z][A-Za-z0-9._-]{0,127}$/, source: "vswitch" },
-  /** security_group_name: 2-128, starts with a letter; letters, digits, ":", "_", ".", "-" (website/docs/r/security_group.html.markdown). */
   /** role_name (ForceNew): 1-64 letters, digits, "." and "-" (RAM CreateRole; resource_alicloud_ram_role.go). */
   ramRole: { max: 64, pattern: /^[A-Za-z0-9.-]{1,64}$/, source: "ram_role" },
   /** policy_name (ForceNew): 1-128 letters, digits and "-" (website/docs/r/ram_policy.html.markdown). */
   ramPolicy: { max: 128, pattern: /^[A-Za-z0-9-]{1,128}$/, source: "ram_policy" },
+  /** security_group_name: 2-128, starts with a letter; letters, digits, ":", "_", ".", "-" (website/docs/r/security_group.html.markdown). */
   securityGroup: { max: 128, pattern: /^[A-Za-z][A-Za-z0-9:_.-]{1,127}$/, source: "security_group" },
 } as const satisfies Record<string, NameRule>;
 

@@ -10,15 +10,20 @@ function hash(text: string, length = 8): string {
   return createHash("sha256").update(text).digest("hex").slice(0, length);
 }
 
-/** A stack name as lowercase letters, digits and single hyphens. */
+/**
+ * A stack name as lowercase letters, digits and single hyphens, at most 20 characters. A longer one
+ * keeps its first 11 and takes 8 hex of the hash of the whole stack name, so stacks that share their
+ * first 20 characters do not share a function, a role or a contact group; one that fits is the slug
+ * it always was (the role's name is ForceNew, and the machine group's id is in the user data).
+ */
 export function stackSlug(stack: string): string {
-  return (
+  const slug =
     stack
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 20) || "stack"
-  );
+      .replace(/^-+|-+$/g, "") || "stack";
+  if (slug.length <= 20) return slug;
+  return `${slug.slice(0, 11).replace(/-+$/, "")}-${hash(stack)}`;
 }
 
 export interface MonitoringNames {

@@ -11,6 +11,7 @@ import {
   secretParameterPrefixes,
 } from "../../../lib/cloud/appRole";
 import { MAX_SECRET_PARAMETER_NAME_LENGTH } from "../../../lib/constants";
+import { monitoringNames, stackSlug } from "../../../lib/monitoring/names";
 import { NAME_RULES, fitName, physicalName, ramName, stackPrefix, type NamedResource } from "../../../lib/names";
 
 const RUNS = { numRuns: 300 };
@@ -160,5 +161,57 @@ describe("OOS parameter names", () => {
     expect(name).toMatch(/^wechat-https-backend\/p{40}-[0-9a-f]{8}\/V{70}$/);
     expect(secretParameterPrefixes(stack)).toHaveLength(2);
     expect(secretParameterPrefixes("prod")).toEqual(["wechat-https-backend/prod/"]);
+  });
+});
+
+describe("monitoring names", () => {
+  /** The slug before it hashed cut names: lowercase, runs of other characters as "-", cut at 20. */
+  function slugBefore(stack: string): string {
+    return (
+      stack
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-+|-+$/g, "")
+        .slice(0, 20) || "stack"
+    );
+  }
+
+  test("stacks that share their first 20 characters get their own function, role and contact group", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z0-9]{20}$/), fc.stringMatching(/^[a-z0-9-]{1,20}$/), (start, tail) => {
+        fc.pre(!/^-+$/.test(tail));
+        const [a, b] = [monitoringNames(start + "-a" + tail), monitoringNames(start + "-b" + tail)];
+        expect(a.functionName).not.toBe(b.functionName);
+        expect(a.roleName).not.toBe(b.roleName);
+        expect(a.contactGroup).not.toBe(b.contactGroup);
+        expect(a.machineGroupId).not.toBe(b.machineGroupId);
+        expect(a.siteMonitorTask).not.toBe(b.siteMonitorTask);
+      }),
+      RUNS,
+    );
+  });
+
+  test("a slug that was not cut is what it always was; a cut one is 20 characters ending in the stack's hash", () => {
+    fc.assert(
+      fc.property(anyStack, (stack) => {
+        const before = slugBefore(stack);
+        const cleaned = stack
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, "-")
+          .replace(/^-+|-+$/g, "");
+        if (cleaned.length <= 20) expect(stackSlug(stack)).toBe(before);
+        else {
+          const hash = createHash("sha256").update(stack).digest("hex").slice(0, 8);
+          expect(stackSlug(stack)).toMatch(new RegExp(`^[a-z0-9-]{1,11}-${hash}$`));
+        }
+        const names = monitoringNames(stack);
+        // FC function names: 64 at most; the Logtail id: 30 (lib/monitoring/names.ts).
+        expect(names.functionName.length).toBeLessThanOrEqual(64);
+        expect(names.machineGroupId.length).toBeLessThanOrEqual(30);
+        expect(names.siteMonitorTask).toMatch(/^[A-Za-z0-9_]{4,100}$/);
+      }),
+      RUNS,
+    );
+    expect(stackSlug("prod")).toBe("prod");
   });
 });
