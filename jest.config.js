@@ -24,8 +24,8 @@ module.exports = {
       // @pulumi/pulumi loads TypeScript and npm's arborist for its closure serializer, which nothing
       // under the mocks uses: a stub saves over a second in every test file that loads Pulumi.
       moduleNameMapper: {
-        "^typescript$": "<rootDir>/test/support/closureSerializerStub.js",
-        "^@npmcli/arborist$": "<rootDir>/test/support/closureSerializerStub.js",
+        "^typescript$": "<rootDir>/bin/closureSerializerStub.js",
+        "^@npmcli/arborist$": "<rootDir>/bin/closureSerializerStub.js",
       },
     },
     {

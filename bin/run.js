@@ -10,6 +10,9 @@ const { ensureBuilt, root } = require("./build");
 // every later run start faster. Node 22 has the cache built in; on Node 20, v8-compile-cache.
 if (typeof Module.enableCompileCache === "function") Module.enableCompileCache();
 else require("v8-compile-cache");
+// The commands run the program under the mocks, which never serialize a function: the SDK's
+// closure serializer gets a stub instead of TypeScript and npm's arborist (bin/stubClosureSerializer.js).
+require("./stubClosureSerializer").stubClosureSerializer();
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {

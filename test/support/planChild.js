@@ -9,6 +9,7 @@
 const { readFileSync } = require("node:fs");
 const path = require("node:path");
 require("v8-compile-cache");
+require("../../bin/stubClosureSerializer").stubClosureSerializer();
 
 const root = path.resolve(__dirname, "..", "..");
 const { planStack } = require(path.join(root, "dist", "tools", "plan", "planStack"));
