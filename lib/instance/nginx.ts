@@ -253,13 +253,13 @@ export const CLEARED_REQUEST_HEADERS: readonly string[] = [
   "Proxy",
 ];
 
-/** A JSON error body nginx itself answers with, like the app does; `status` may be "$status" (502, 503 or 504). */
 /**
  * Where the default server keeps the error pages of requests nginx refuses before they have a URI.
  * Internal: asked for directly, they are misdirected like any other path of that server.
  */
 export const ERROR_PAGE_PREFIX = "/.nginx-error/";
 
+/** A JSON error body nginx itself answers with, like the app does; `status` may be "$status" (502, 503 or 504). */
 function jsonError(code: number, error: string, extra = "", status: string = String(code)): string {
   return `default_type application/json;
             return ${code} '{"error":"${error}","status":${status}${extra},"request_id":"$request_id"}\\n';`;
