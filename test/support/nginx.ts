@@ -10,7 +10,7 @@ import {
   type RunningNginx,
 } from "../../tools/localNginx";
 import { existsSync } from "node:fs";
-import type { NginxOptions } from "../../lib/instance/nginx";
+import { DEFAULT_NGINX_OPTIONS, type NginxOptions } from "../../lib/instance/nginx";
 
 export type { ConfigCheck, LocalConfigRenderer, RunningNginx };
 export { checkNginxConfig, freeLoopbackPort, localNginxPaths, projectConfig, startLocalNginx } from "../../tools/localNginx";
@@ -38,6 +38,11 @@ export const NGINX_BUILDS: readonly { readonly label: string; readonly binary: (
   { label: "this machine's nginx", binary: () => undefined },
   { label: "nginx 1.18 (Ubuntu 22.04's)", binary: nginx118Binary },
 ];
+
+/** The project's nginx options in a test: TEST_DOMAIN, the app on `backendPort`, loopback standing in for the load balancer. */
+export function testNginxOptions(backendPort: number, changes: Partial<NginxOptions> = {}): NginxOptions {
+  return { ...DEFAULT_NGINX_OPTIONS, domain: TEST_DOMAIN, backendPort, loadBalancerCidr: "127.0.0.0/8", ...changes };
+}
 
 /** Runs renderNginxConfig(options) for real, listening on 127.0.0.1 (listenPort/paths are replaced). */
 export function startProjectNginx(options: NginxOptions, binary?: string): Promise<RunningNginx> {

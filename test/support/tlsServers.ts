@@ -5,7 +5,7 @@
 import { writeFileSync } from "node:fs";
 import * as http from "node:http";
 import * as https from "node:https";
-import { createServer, type AddressInfo, type Socket } from "node:net";
+import { createServer, type AddressInfo, type Server, type Socket } from "node:net";
 import { dirname, join } from "node:path";
 import type { SecureVersion } from "node:tls";
 import { WebSocketServer } from "ws";
@@ -151,14 +151,16 @@ export interface RawServer {
   close(): Promise<void>;
 }
 
-/** A loopback TCP server that does `onConnect` with every connection and destroys what is left open on close(). */
-export async function rawTcpServer(onConnect: (socket: Socket) => void): Promise<RawServer> {
+/**
+ * Starts `server` on a loopback port and keeps its connections (raw TCP, under TLS too), so that
+ * close() can destroy what is left open instead of waiting on a client that never hangs up.
+ */
+export async function listenOnLoopback(server: Server): Promise<RawServer> {
   const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
+  server.on("connection", (socket: Socket) => {
     sockets.add(socket);
     socket.on("error", () => undefined);
     socket.on("close", () => sockets.delete(socket));
-    onConnect(socket);
   });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   return {
@@ -169,4 +171,9 @@ export async function rawTcpServer(onConnect: (socket: Socket) => void): Promise
         server.close(() => done());
       }),
   };
+}
+
+/** A loopback TCP server that does `onConnect` with every connection and destroys what is left open on close(). */
+export function rawTcpServer(onConnect: (socket: Socket) => void): Promise<RawServer> {
+  return listenOnLoopback(createServer(onConnect));
 }

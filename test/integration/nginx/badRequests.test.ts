@@ -3,9 +3,9 @@
 // a short JSON body like every other error of this backend, never nginx's HTML page or its version,
 // never a 500, and never a byte to the app. The rendered config listens on one plain-HTTP port (TLS
 // ends at the load balancer), so that port is the one tested.
-import { DEFAULT_NGINX_OPTIONS, ERROR_PAGE_PREFIX, type NginxOptions } from "../../../lib/instance/nginx";
+import { ERROR_PAGE_PREFIX } from "../../../lib/instance/nginx";
 import { startTestApp, type TestApp } from "../../support/apps";
-import { NGINX_BUILDS, startProjectNginx, TEST_DOMAIN, type RunningNginx } from "../../support/nginx";
+import { NGINX_BUILDS, startProjectNginx, TEST_DOMAIN, testNginxOptions, type RunningNginx } from "../../support/nginx";
 import { rawExchange, type RawExchange } from "./rawHttp";
 
 /** Seconds the test nginx gives a header in all (production: 10). */
@@ -69,14 +69,7 @@ describe.each(NGINX_BUILDS)("$label: requests nginx refuses", ({ binary }) => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    const options: NginxOptions = {
-      ...DEFAULT_NGINX_OPTIONS,
-      domain: TEST_DOMAIN,
-      backendPort: app.port,
-      loadBalancerCidr: "127.0.0.0/8",
-      clientHeaderTimeoutSeconds: HEADER_TIMEOUT,
-    };
-    nginx = await startProjectNginx(options, binary());
+    nginx = await startProjectNginx(testNginxOptions(app.port, { clientHeaderTimeoutSeconds: HEADER_TIMEOUT }), binary());
   });
 
   afterAll(async () => {

@@ -3,9 +3,9 @@
 // Hosts and absolute request lines, protocol upgrades other than WebSocket, spellings of the health
 // path that would hide a request from the log, and clients that send their request a byte at a time.
 import WebSocket from "ws";
-import { CLEARED_REQUEST_HEADERS, DEFAULT_NGINX_OPTIONS, type NginxOptions } from "../../../lib/instance/nginx";
+import { CLEARED_REQUEST_HEADERS } from "../../../lib/instance/nginx";
 import { startTestApp, type SeenRequest, type TestApp } from "../../support/apps";
-import { NGINX_BUILDS, startProjectNginx, TEST_DOMAIN, waitForAccessLog, type RunningNginx } from "../../support/nginx";
+import { NGINX_BUILDS, startProjectNginx, TEST_DOMAIN, testNginxOptions, waitForAccessLog, type RunningNginx } from "../../support/nginx";
 import { httpGet, jsonBody } from "./http";
 import { rawExchange, trickle } from "./rawHttp";
 
@@ -19,16 +19,8 @@ describe.each(NGINX_BUILDS)("$label: the rendered config against an attacker", (
 
   beforeAll(async () => {
     app = await startTestApp();
-    const options: NginxOptions = {
-      ...DEFAULT_NGINX_OPTIONS,
-      domain: TEST_DOMAIN,
-      backendPort: app.port,
-      // Loopback stands in for the load balancer.
-      loadBalancerCidr: "127.0.0.0/8",
-      clientHeaderTimeoutSeconds: HEADER_TIMEOUT,
-      clientBodyTimeoutSeconds: BODY_TIMEOUT,
-    };
-    nginx = await startProjectNginx(options, binary());
+    const timeouts = { clientHeaderTimeoutSeconds: HEADER_TIMEOUT, clientBodyTimeoutSeconds: BODY_TIMEOUT };
+    nginx = await startProjectNginx(testNginxOptions(app.port, timeouts), binary());
   });
 
   afterAll(async () => {

@@ -4,11 +4,10 @@
 // command line must exit on its own, or `pulumi up` (DeployVerification) would wait forever.
 import { execFile } from "node:child_process";
 import * as tls from "node:tls";
-import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { verify, type Report } from "../../../verifier";
 import { createPki, type TestPki } from "../../support/pki";
-import { rawTcpServer, type RawServer } from "../../support/tlsServers";
+import { listenOnLoopback, rawTcpServer, type RawServer } from "../../support/tlsServers";
 
 const HOST = "stall.test";
 const BIN = resolve(__dirname, "..", "..", "..", "bin", "verify.js");
@@ -16,22 +15,11 @@ const BIN = resolve(__dirname, "..", "..", "..", "bin", "verify.js");
 /** A TLS server that completes the handshake and then never answers anything. */
 async function silentTlsServer(pki: TestPki): Promise<RawServer> {
   const leaf = await pki.leaf({ dnsNames: [HOST] });
-  const sockets = new Set<tls.TLSSocket>();
   const server = tls.createServer({ key: leaf.keyPem, cert: leaf.certPem + pki.intermediate.certPem }, (socket) => {
-    sockets.add(socket);
     socket.on("error", () => undefined);
-    socket.on("close", () => sockets.delete(socket));
   });
   server.on("tlsClientError", () => undefined);
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise((done) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => done());
-      }),
-  };
+  return listenOnLoopback(server);
 }
 
 /** Runs `work`, or reports that it did not finish within `ms` (so a hang fails the test instead of jest's timeout). */

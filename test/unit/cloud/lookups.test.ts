@@ -13,6 +13,7 @@ import { lookUpCompute, type ComputeChoice, type ComputeSettings } from "../../.
 import { defaultCatalog, instanceTypesLookup, type CloudCatalog } from "../../../tools/plan/cloudCatalog";
 import { HAN } from "../../support/catalogs";
 import { runComponents } from "../../support/program";
+import { errorOf } from "../../support/errors";
 
 class Parent extends pulumi.ComponentResource {
   constructor() {
@@ -188,12 +189,3 @@ describe("in Chinese (a zh run of pulumi preview)", () => {
     }
   });
 });
-
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (err) {
-    return (err as Error).message;
-  }
-  throw new Error("expected an error");
-}

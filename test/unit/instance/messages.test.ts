@@ -6,21 +6,13 @@ import { DEFAULT_NGINX_OPTIONS, renderNginxConfig } from "../../../lib/instance/
 import { readinessTimings } from "../../../lib/instance/readiness";
 import { checkUserDataSize } from "../../../lib/instance/userDataSize";
 import { HAN } from "../../support/catalogs";
+import { errorOf } from "../../support/errors";
 
 const options: CloudInitOptions = {
   nginx: { ...DEFAULT_NGINX_OPTIONS, domain: "api.example.com" },
   environment: "prod",
   appImage: "registry-vpc.cn-hangzhou.aliyuncs.com/team/api:1.4.2",
 };
-
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (err) {
-    return (err as Error).message;
-  }
-  throw new Error("expected an error");
-}
 
 /** Runs `check` with the environment's locale set to `value`, as under `LANG=... pulumi preview`. */
 function inLocale<T>(value: string, check: () => T): T {
