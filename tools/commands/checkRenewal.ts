@@ -5,7 +5,7 @@
 // Exit codes: 0 only a renewal (or nothing) to apply, 1 anything else or an unreadable preview, 2 bad usage.
 import { readFileSync } from "node:fs";
 import { localeFromEnvironment, type Locale } from "../../lib/i18n";
-import { parseCommand, usageError } from "../cli";
+import { exitWhenFlushed, parseCommand, usageError } from "../cli";
 import { COMMAND_CATALOGS } from "../messages";
 import { judgeRenewalPreview, parsePreviewDigest, type JudgedStep } from "../renewalScope";
 
@@ -53,4 +53,4 @@ function main(): number {
   return 1;
 }
 
-process.exit(main());
+exitWhenFlushed(main());

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import type { StackSettings } from "../../lib/config/stackConfig";
 import { localeFromEnvironment, type Locale } from "../../lib/i18n";
-import { commandLocale, parseCommand, usageError } from "../cli";
+import { commandLocale, exitWhenFlushed, parseCommand, usageError } from "../cli";
 import { ENVIRONMENTS, renderEnvJs, type EnvSource, type MiniprogramEnvironment, type Provenance } from "../miniprogram/envJs";
 import { MINIPROGRAM_CATALOGS, type MiniprogramMessages } from "../miniprogram/messages";
 
@@ -110,10 +110,7 @@ async function main(): Promise<number> {
   return generate(parsed.values.out, stacks, locale);
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`error: ${err instanceof Error ? err.stack : String(err)}\n`);
-    process.exit(1);
-  },
-);
+main().then(exitWhenFlushed, (err: unknown) => {
+  process.stderr.write(`error: ${err instanceof Error ? err.stack : String(err)}\n`);
+  exitWhenFlushed(1);
+});

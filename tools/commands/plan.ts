@@ -3,7 +3,7 @@
 // Exit codes: 0 planned, 1 invalid config, program error or unusable ref, 2 bad usage.
 import * as path from "node:path";
 import { localeFromEnvironment, type Locale } from "../../lib/i18n";
-import { commandLocale, parseCommand, usageError } from "../cli";
+import { commandLocale, exitWhenFlushed, parseCommand, usageError } from "../cli";
 import { COMMAND_CATALOGS } from "../messages";
 
 const projectDir = path.resolve(__dirname, "..", "..", "..");
@@ -73,10 +73,7 @@ async function diff(ref: string, values: { stack?: string; "config-file"?: strin
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`error: ${err instanceof Error ? err.stack : String(err)}\n`);
-    process.exit(1);
-  },
-);
+main().then(exitWhenFlushed, (err: unknown) => {
+  process.stderr.write(`error: ${err instanceof Error ? err.stack : String(err)}\n`);
+  exitWhenFlushed(1);
+});

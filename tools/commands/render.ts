@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { localeFromEnvironment, type Locale } from "../../lib/i18n";
-import { commandLocale, parseCommand, usageError } from "../cli";
+import { commandLocale, exitWhenFlushed, parseCommand, usageError } from "../cli";
 import { COMMAND_CATALOGS } from "../messages";
 import { renderInstanceFiles } from "../../lib/instance/files";
 import { loadStack } from "../plan/stackFiles";
@@ -43,4 +43,4 @@ function main(): number {
   }
 }
 
-process.exit(main());
+exitWhenFlushed(main());

@@ -44,6 +44,19 @@ describe("npm run plan", () => {
     expect(doc.outputs.loadBalancerAddress).toBe("(known after apply)");
   });
 
+  test("--json through a shell pipe whose reader is slow arrives whole: the prod plan is over the pipe's 64 KB", () => {
+    // sh, not spawnSync's own pipes: those are sockets, which the command's exit never cut short.
+    const piped = spawnSync("sh", ["-c", '"$0" bin/run.js tools/commands/plan --stack prod --json | (sleep 0.5; cat)', process.execPath], {
+      cwd: PROJECT_DIR,
+      encoding: "utf8",
+      timeout: 30000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(Buffer.byteLength(piped.stdout)).toBeGreaterThan(65536);
+    const doc = JSON.parse(piped.stdout);
+    expect(doc.resources.some((r: { type: string }) => r.type === "alicloud:fc/v3Function:V3Function")).toBe(true);
+  });
+
   test("the human plan names the checks it could not run on encrypted secrets, and shows secrets as [secret]", () => {
     const file = stackFile(
       [
