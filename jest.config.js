@@ -10,6 +10,13 @@ const shared = {
   // for ES2022 (useDefineForClassFields), so tests run what `npm run build` produces.
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022", transform: { useDefineForClassFields: true } } }] },
   setupFiles: ["<rootDir>/test/englishLocale.js"],
+  // @pulumi/pulumi loads TypeScript and npm's arborist for its closure serializer, which nothing
+  // under the mocks uses: a stub saves over a second in every test file that loads Pulumi. The
+  // commands and child processes the integration tests start get the same stub (bin/run.js).
+  moduleNameMapper: {
+    "^typescript$": "<rootDir>/bin/closureSerializerStub.js",
+    "^@npmcli/arborist$": "<rootDir>/bin/closureSerializerStub.js",
+  },
 };
 
 module.exports = {
@@ -23,12 +30,6 @@ module.exports = {
       ...shared,
       displayName: "unit",
       roots: ["<rootDir>/test/unit"],
-      // @pulumi/pulumi loads TypeScript and npm's arborist for its closure serializer, which nothing
-      // under the mocks uses: a stub saves over a second in every test file that loads Pulumi.
-      moduleNameMapper: {
-        "^typescript$": "<rootDir>/bin/closureSerializerStub.js",
-        "^@npmcli/arborist$": "<rootDir>/bin/closureSerializerStub.js",
-      },
     },
     {
       ...shared,
