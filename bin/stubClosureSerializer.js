@@ -1,5 +1,5 @@
 // Makes @pulumi/pulumi's requires of `typescript` and `@npmcli/arborist` (and only the SDK's) load
-// bin/closureSerializerStub.js instead: about 0.4 s of every offline command's start went into
+// bin/closureSerializerStub.js instead: about 0.3 s of every offline command's start went into
 // loading them. `pulumi up` runs the program through Pulumi's own language host, which never loads
 // this file; ts-node and the build still get the real TypeScript.
 "use strict";
