@@ -146,15 +146,24 @@ function newBox(): Sandbox {
   return box;
 }
 
+/** The fake secret store holding the stack's two secrets, WX_APP_SECRET as given. */
+function secretStore(appSecret = SECRETS.WX_APP_SECRET): Promise<FakeServer> {
+  return start(fakeOos({ [PARAMETER("WX_APP_SECRET")]: appSecret, [PARAMETER("DATABASE_URL")]: SECRETS.DATABASE_URL }));
+}
+
+/** A sandbox whose app config points at fresh fake metadata, secret store and registry endpoints. */
+async function configuredBox(): Promise<{ box: Sandbox; metadata: FakeServer; oos: FakeServer; cr: FakeServer }> {
+  const box = newBox();
+  const metadata = await start(fakeMetadata());
+  const oos = await secretStore();
+  const cr = await start(fakeCr("cri-test123", ACR_TOKEN));
+  writeFileSync(box.config, renderAppConfig(acrApp, placement(box, metadata, oos, cr)));
+  return { box, metadata, oos, cr };
+}
+
 describe("appctl.py prepare, run by the unit under dash against fake cloud endpoints", () => {
   it("writes exactly the configured environment, 0600 in a 0700 directory, reading secrets with the role through the metadata token", async () => {
-    const box = newBox();
-    const metadata = await start(fakeMetadata());
-    const oos = await start(
-      fakeOos({ [PARAMETER("WX_APP_SECRET")]: SECRETS.WX_APP_SECRET, [PARAMETER("DATABASE_URL")]: SECRETS.DATABASE_URL }),
-    );
-    const cr = await start(fakeCr("cri-test123", ACR_TOKEN));
-    writeFileSync(box.config, renderAppConfig(acrApp, placement(box, metadata, oos, cr)));
+    const { box, metadata, oos } = await configuredBox();
 
     const result = await runUnitStep(box, acrApp, "prepare");
     expect(result.stderr).toContain("wrote");
@@ -189,13 +198,7 @@ describe("appctl.py prepare, run by the unit under dash against fake cloud endpo
   });
 
   it("pulls once with a temporary ACR token given on stdin, in a docker config directory removed after the pull", async () => {
-    const box = newBox();
-    const metadata = await start(fakeMetadata());
-    const oos = await start(
-      fakeOos({ [PARAMETER("WX_APP_SECRET")]: SECRETS.WX_APP_SECRET, [PARAMETER("DATABASE_URL")]: SECRETS.DATABASE_URL }),
-    );
-    const cr = await start(fakeCr("cri-test123", ACR_TOKEN));
-    writeFileSync(box.config, renderAppConfig(acrApp, placement(box, metadata, oos, cr)));
+    const { box, metadata, cr } = await configuredBox();
 
     expect((await runUnitStep(box, acrApp, "prepare")).status).toBe(0);
     const calls = dockerCalls(box);
@@ -212,9 +215,7 @@ describe("appctl.py prepare, run by the unit under dash against fake cloud endpo
     for (const call of calls) expectNoSecretIn(call.join(" "));
 
     // A restart: fresh secrets (a rotated value reaches the app), no second pull.
-    const rotated = await start(
-      fakeOos({ [PARAMETER("WX_APP_SECRET")]: "rotated-app-secret", [PARAMETER("DATABASE_URL")]: SECRETS.DATABASE_URL }),
-    );
+    const rotated = await secretStore("rotated-app-secret");
     writeFileSync(box.config, renderAppConfig(acrApp, placement(box, metadata, rotated, cr)));
     expect((await runUnitStep(box, acrApp, "prepare")).status).toBe(0);
     expect(readFileSync(join(box.root, "run", "app.env"), "utf8")).toContain("WX_APP_SECRET=rotated-app-secret\n");
@@ -223,13 +224,7 @@ describe("appctl.py prepare, run by the unit under dash against fake cloud endpo
   });
 
   it("a pull stopped by systemd (SIGTERM at its start timeout) leaves no docker login behind, nor does one killed outright", async () => {
-    const box = newBox();
-    const metadata = await start(fakeMetadata());
-    const oos = await start(
-      fakeOos({ [PARAMETER("WX_APP_SECRET")]: SECRETS.WX_APP_SECRET, [PARAMETER("DATABASE_URL")]: SECRETS.DATABASE_URL }),
-    );
-    const cr = await start(fakeCr("cri-test123", ACR_TOKEN));
-    writeFileSync(box.config, renderAppConfig(acrApp, placement(box, metadata, oos, cr)));
+    const { box } = await configuredBox();
     const dockerPath = join(box.bin, "docker");
     const quickDocker = readFileSync(dockerPath, "utf8");
     // A pull that never ends (a huge image, a slow registry).
@@ -304,13 +299,7 @@ describe("appctl.py prepare, run by the unit under dash against fake cloud endpo
   });
 
   it("keeps this boot's last environment when OOS is unreachable, and never prints a value", async () => {
-    const box = newBox();
-    const metadata = await start(fakeMetadata());
-    const oos = await start(
-      fakeOos({ [PARAMETER("WX_APP_SECRET")]: SECRETS.WX_APP_SECRET, [PARAMETER("DATABASE_URL")]: SECRETS.DATABASE_URL }),
-    );
-    const cr = await start(fakeCr("cri-test123", ACR_TOKEN));
-    writeFileSync(box.config, renderAppConfig(acrApp, placement(box, metadata, oos, cr)));
+    const { box, metadata, oos, cr } = await configuredBox();
     expect((await runUnitStep(box, acrApp, "prepare")).status).toBe(0);
     const before = readFileSync(join(box.root, "run", "app.env"), "utf8");
 
@@ -384,22 +373,14 @@ if [ -f "${started}" ]; then printf 200; else printf 502; fi
   }
 
   async function bootedBox(): Promise<{ box: Sandbox; metadata: FakeServer; cr: FakeServer }> {
-    const box = newBox();
-    const metadata = await start(fakeMetadata());
-    const oos = await start(
-      fakeOos({ [PARAMETER("WX_APP_SECRET")]: SECRETS.WX_APP_SECRET, [PARAMETER("DATABASE_URL")]: SECRETS.DATABASE_URL }),
-    );
-    const cr = await start(fakeCr("cri-test123", ACR_TOKEN));
-    writeFileSync(box.config, renderAppConfig(acrApp, placement(box, metadata, oos, cr)));
+    const { box, metadata, cr } = await configuredBox();
     expect((await runUnitStep(box, acrApp, "prepare")).status).toBe(0);
     return { box, metadata, cr };
   }
 
   it("the app reads the new value and serves again", async () => {
     const { box, metadata, cr } = await bootedBox();
-    const rotated = await start(
-      fakeOos({ [PARAMETER("WX_APP_SECRET")]: "rotated-app-secret", [PARAMETER("DATABASE_URL")]: SECRETS.DATABASE_URL }),
-    );
+    const rotated = await secretStore("rotated-app-secret");
     writeFileSync(box.config, renderAppConfig(acrApp, placement(box, metadata, rotated, cr)));
     const result = await restart(box);
     expect(result.output).toContain("restart: the app serves again");

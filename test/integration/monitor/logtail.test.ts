@@ -17,6 +17,19 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const shipping = { region: "cn-shanghai", machineGroupId: "whb-prod" };
 
+/** A prod instance's cloud-init options with log shipping on. */
+const options = {
+  ...cloudInitOptions({
+    environment: "prod",
+    domain: "example.com",
+    backendPort: 3000,
+    hstsMaxAge: 31536000,
+    healthPath: "/api/health",
+    maxUploadSize: "20m",
+  }),
+  logShipping: shipping,
+};
+
 /** Runs the install script under dash with a stand-in curl (and logger): `curlScript` is the stand-in's body. */
 function run(curlScript: string): { status: number | null; output: string } {
   const bin = join(dir, "bin");
@@ -50,17 +63,6 @@ test("a failed download is logged, not fatal", () => {
 });
 
 test("the user data carries the machine group identifier and the whole setup script parses under dash", () => {
-  const options = {
-    ...cloudInitOptions({
-      environment: "prod",
-      domain: "example.com",
-      backendPort: 3000,
-      hstsMaxAge: 31536000,
-      healthPath: "/api/health",
-      maxUploadSize: "20m",
-    }),
-    logShipping: shipping,
-  };
   const files = (parse(renderCloudInit(options)) as { write_files: { path: string; content: string; permissions: string }[] }).write_files;
   expect(files.find((f) => f.path === LOGTAIL_ID_PATH)?.content).toBe("whb-prod\n");
   expect(files.find((f) => f.path === LOGTAIL_INSTALL_PATH)).toMatchObject({
@@ -74,17 +76,6 @@ test("the user data carries the machine group identifier and the whole setup scr
 
 test("first boot starts the install in the background, only after the instance is ready", () => {
   // The setup script's tail, from the ready marker on, under dash with a stand-in systemd-run.
-  const options = {
-    ...cloudInitOptions({
-      environment: "prod",
-      domain: "example.com",
-      backendPort: 3000,
-      hstsMaxAge: 31536000,
-      healthPath: "/api/health",
-      maxUploadSize: "20m",
-    }),
-    logShipping: shipping,
-  };
   const setup = renderSetupScript(options);
   const tail = setup.slice(setup.indexOf("mkdir -p "));
   expect(tail.indexOf(READY_MARKER_PATH)).toBeLessThan(tail.indexOf("systemd-run"));
