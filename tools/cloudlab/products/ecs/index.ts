@@ -1,0 +1,11 @@
+// ECS (API version 2014-05-26): the region's catalog, and the resources the stacks create.
+import { defaultCatalog } from "../../../plan/cloudCatalog";
+import type { RpcProduct } from "../../rpc";
+import { LAB_REGION } from "../../settings";
+import { lookupActions } from "./lookups";
+
+export const ecs: RpcProduct = {
+  name: "ecs",
+  versions: ["2014-05-26"],
+  actions: { ...lookupActions(defaultCatalog(LAB_REGION)) },
+};

@@ -1,0 +1,11 @@
+// Every product the emulator answers, by the label its endpoint host carries (`<label>.cloudlab.invalid`).
+import type { LabProduct } from "../server";
+import { alidns } from "./alidns";
+import { ecs } from "./ecs";
+import { sts } from "./sts";
+
+export const PRODUCTS: Readonly<Record<string, LabProduct>> = {
+  ecs: { dialect: "rpc", product: ecs },
+  alidns: { dialect: "rpc", product: alidns },
+  sts: { dialect: "rpc", product: sts },
+};
