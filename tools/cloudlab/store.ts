@@ -139,3 +139,26 @@ export function requestId(): string {
   const hex = randomBytes(16).toString("hex").toUpperCase();
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/**
+ * A status that settles, as the provider's waiters expect: the record keeps its transitional value
+ * for the first `reads` reads after a change, then shows `final` (e.g. a VPC "Pending" once, then
+ * "Available"). Short, but the waiter's poll loop really runs. Bookkeeping lives under `_settle`.
+ */
+export function settle(record: LabRecord, field: string): unknown {
+  const pending = (record._settle ?? {}) as Record<string, { final: unknown; left: number }>;
+  const entry = pending[field];
+  if (!entry) return record[field];
+  if (entry.left <= 0) {
+    record[field] = entry.final;
+    delete pending[field];
+  } else entry.left -= 1;
+  record._settle = pending;
+  return record[field];
+}
+
+/** Puts `field` in `transitional` now, to become `final` after `reads` reads (see settle). */
+export function startTransition(record: LabRecord, field: string, transitional: unknown, final: unknown, reads = 1): void {
+  record[field] = transitional;
+  record._settle = { ...((record._settle ?? {}) as object), [field]: { final, left: reads } };
+}

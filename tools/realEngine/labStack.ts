@@ -3,7 +3,7 @@
 // own, and the stack's committed config with the lab's provider settings added. Secrets are set with
 // the real `pulumi config set --secret`, so the engine decrypts them as it would a user's.
 import { spawn } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { parse, stringify } from "yaml";
@@ -19,6 +19,11 @@ export interface PulumiResult {
 export interface LabStackOptions {
   /** The stack's name: the committed Pulumi.<stack>.yaml is its config unless `configFile` is given. */
   readonly stack: string;
+  /**
+   * The Pulumi project to run: default this project. Another folder (a test's small program) is
+   * linked the same way, and gets this project's node_modules when it has none.
+   */
+  readonly projectDir?: string;
   readonly configFile?: string;
   /** Config entries set over the committed ones (full keys, e.g. "wechat-https-backend:instanceCount"). */
   readonly config?: Readonly<Record<string, unknown>>;
@@ -43,13 +48,18 @@ export class LabStack {
 
   static async create(options: LabStackOptions): Promise<LabStack> {
     const dir = mkdtempSync(path.join(tmpdir(), `lab-${options.stack}-`));
-    for (const entry of readdirSync(projectRoot)) {
+    const project = options.projectDir ?? projectRoot;
+    const entries = readdirSync(project);
+    for (const entry of entries) {
       if (SKIPPED.has(entry) || /^Pulumi\..+\.yaml$/.test(entry)) continue;
-      if (entry === "Pulumi.yaml") copyFileSync(path.join(projectRoot, entry), path.join(dir, entry));
-      else symlinkSync(path.join(projectRoot, entry), path.join(dir, entry));
+      if (entry === "Pulumi.yaml") copyFileSync(path.join(project, entry), path.join(dir, entry));
+      else symlinkSync(path.join(project, entry), path.join(dir, entry));
     }
-    const source = options.configFile ?? path.join(projectRoot, `Pulumi.${options.stack}.yaml`);
-    const committed = (parse(readFileSync(source, "utf8")) as { config?: Record<string, unknown> } | null)?.config ?? {};
+    if (!entries.includes("node_modules")) symlinkSync(path.join(projectRoot, "node_modules"), path.join(dir, "node_modules"));
+    const source = options.configFile ?? path.join(project, `Pulumi.${options.stack}.yaml`);
+    const committed = existsSync(source)
+      ? ((parse(readFileSync(source, "utf8")) as { config?: Record<string, unknown> } | null)?.config ?? {})
+      : {};
     const config: Record<string, unknown> = { ...committed, ...options.config, ...options.lab.providerConfig };
     for (const key of options.drop ?? []) delete config[key];
     writeFileSync(path.join(dir, `Pulumi.${options.stack}.yaml`), stringify({ config }));
