@@ -1,5 +1,6 @@
 // Config messages in Chinese: the same ids and parameters as en.ts (the type says so). Config keys,
 // values and commands stay as they are typed; only the sentences around them are translated.
+import { afterHan } from "../../i18n";
 import type { ConfigMessages } from "./en";
 
 export const zhCN: ConfigMessages = {
@@ -11,7 +12,7 @@ export const zhCN: ConfigMessages = {
   unknownNamespace: (p) => `${p.key} 位于没有任何代码读取的命名空间 "${p.namespace}"；是否想设置 ${p.near}？请执行 ${p.remove}`,
   valueRefused: (p) => `${p.key}："${p.value}" 不能使用：${p.reason}；请使用 ${p.allowed}，例如 ${p.fix}`,
   valueNotAllowed: (p) => `${p.key}："${p.value}" 不是允许的值（${p.allowed}）；例如 ${p.fix}`,
-  valueWrongShape: (p) => `${p.key}："${p.value}" 不是${p.shape}；例如 ${p.fix}`,
+  valueWrongShape: (p) => `${p.key}："${p.value}" 不是${afterHan(p.shape)}；例如 ${p.fix}`,
   notWholeNumber: (p) => `${p.key}："${p.value}" 不是整数；例如 ${p.fix}`,
   outOfRange: (p) => `${p.key}：${p.value} 超出 ${p.min}-${p.max} 的范围${p.note ? `（${p.note}）` : ""}；例如 ${p.fix}`,
   notList: (p) => `${p.key}：应为字符串列表；例如 ${p.fix}`,
