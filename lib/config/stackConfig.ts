@@ -15,6 +15,7 @@ import { Problems } from "../problems";
 import { resolveAppSettings } from "./app";
 import { checkZoneIds } from "./compute";
 import { resolveDnsChallengeCredentials } from "./dnsChallenge";
+import { checkIcpFiling } from "./icpFiling";
 import { parseDomain, recordNameFor } from "./domain";
 import { resolveMonitoring } from "./monitoring";
 import { REGION_PATTERN } from "./keys";
@@ -260,10 +261,12 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
 
   const region = resolveRegion(ctx);
   const { domain, dnsZone, recordName } = resolveDomain(ctx);
-  if (values.icpLicense === "") {
-    prodError(ctx, m.icpNotSet({ fix: setCommand("icpLicense") }));
+  // In dev, checkIcpFiling says how to get the filing that is missing.
+  if (values.icpLicense === "" && environment === "prod") {
+    problems.error(m.icpNotSet({ fix: setCommand("icpLicense") }));
   }
   checkPlaceholders(values, problems, m);
+  checkIcpFiling({ values, region, regionKey: REGION_KEY, problems, m });
   const tlsPolicy = values.tlsPolicy;
   if (!STRICT_TLS_POLICIES.includes(tlsPolicy)) {
     prodError(ctx, m.tlsPolicyNotStrict({ policy: tlsPolicy, recommended: RECOMMENDED_TLS_POLICY }));

@@ -58,7 +58,22 @@ export const en = {
     `${p.key} "${p.value}" is not a valid DNS name (labels of letters, digits and inner hyphens, at most 63 characters each), e.g. ${p.fix}`,
   hostNotPublic: (p: { key: string; value: string; fix: string }) =>
     `${p.key} "${p.value}" is not under a public domain suffix (such as .com or .cn); WeChat needs a publicly registered domain, e.g. ${p.fix}`,
-  icpNotSet: (p: { fix: string }) => `icpLicense is not set; WeChat only accepts ICP-filed (备案) domains: ${p.fix}`,
+  icpNotSet: (p: { fix: string }) =>
+    `icpLicense is not set; WeChat only accepts ICP-filed (备案) domains: file the domain (README: "ICP filing (备案) ` +
+    `from start to finish") and record its number: ${p.fix}`,
+  // The ICP filing and what can carry it (icpFiling.ts).
+  icpNoCarrier: (p: { fix: string }) =>
+    "no ICP filing (备案) is recorded in icpLicense, and nothing this stack creates can carry one: Alibaba Cloud issues " +
+    "the 备案服务码 a filing starts from only for a subscription (包年包月) ECS instance with public bandwidth, bought " +
+    "for 3 months or more in all, or for a Simple Application Server (轻量应用服务器), in a Chinese mainland region; " +
+    "a CLB is not eligible, and this stack's instances are pay-as-you-go (按量付费) without a public IP. Request the code " +
+    "on such an instance of this account (one you have, or buy one), file the domain with it (接入备案 if the domain " +
+    `is filed with another provider), then record the number: ${p.fix} (README: "ICP filing (备案) from start to finish")`,
+  regionOutsideMainland: (p: { key: string; region: string; fix: string }) =>
+    `${p.key} ${p.region} is outside the Chinese mainland: WeChat accepts only ICP-filed (备案) domains, a filing is ` +
+    "made through a server in the mainland, and a filed domain that does not resolve to Alibaba Cloud's mainland " +
+    "servers fails its access check (接入准确性核查) and can lose its access (取消接入); use a mainland region for a " +
+    `mini program backend, e.g. ${p.fix}`,
 
   // Certificates.
   acmeEmailNotSet: (p: { fix: string }) => `acmeEmail is not set (certificateSource acme); the ACME account needs a contact: ${p.fix}`,

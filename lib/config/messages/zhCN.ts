@@ -36,7 +36,16 @@ export const zhCN: ConfigMessages = {
   hostLocalhost: (p) => `${p.key} "${p.value}" 是 localhost；手机要通过已 ICP 备案的公网域名访问后端，例如 ${p.fix}`,
   hostBadLabels: (p) => `${p.key} "${p.value}" 不是有效的 DNS 名称（每段由字母、数字和中间的连字符组成，最多 63 个字符），例如 ${p.fix}`,
   hostNotPublic: (p) => `${p.key} "${p.value}" 不在公共域名后缀（如 .com 或 .cn）之下；微信需要公开注册的域名，例如 ${p.fix}`,
-  icpNotSet: (p) => `icpLicense 未设置；微信只接受已 ICP 备案的域名：${p.fix}`,
+  icpNotSet: (p) =>
+    `icpLicense 未设置；微信只接受已 ICP 备案的域名：请为域名办理备案（见 README.zh-CN.md“ICP 备案：从头到尾”），再记下备案号：${p.fix}`,
+  icpNoCarrier: (p) =>
+    "icpLicense 中没有记录 ICP 备案，而本栈创建的资源都无法承载备案：阿里云只为中国内地地域中包年包月、已购买公网带宽、" +
+    "累计购买 3 个月及以上的 ECS 实例，或轻量应用服务器发放备案服务码；负载均衡 CLB 不在可备案产品之列，本栈的实例又是" +
+    "按量付费且没有公网 IP。请在本账号下这样的实例上（已有的，或新购一台）申请备案服务码，用它为域名办理备案（域名已在" +
+    `其他服务商处备案时办理接入备案），然后记下备案号：${p.fix}（见 README.zh-CN.md“ICP 备案：从头到尾”）`,
+  regionOutsideMainland: (p) =>
+    `${p.key} ${p.region} 不在中国内地：微信只接受已 ICP 备案的域名，备案要通过中国内地的服务器办理，而已备案的域名若不解析到` +
+    `阿里云中国内地的服务器，会在接入准确性核查中被判定为接入不准确，可能被取消接入；小程序后端请使用中国内地地域，例如 ${p.fix}`,
 
   acmeEmailNotSet: (p) => `acmeEmail 未设置（certificateSource 为 acme）；ACME 账户需要联系邮箱：${p.fix}`,
   acmeServerNotLetsEncrypt: (p) => `acmeServer：${p.server} 不是 Let's Encrypt；请确认手机信任其背后的 CA`,

@@ -67,3 +67,68 @@ describe("icpLicense: the format of a 备案号", () => {
     expect(email).toContain('acmeEmail："ops" 不是邮箱地址；');
   });
 });
+
+describe("what can carry the filing: the stack says so before anything is created", () => {
+  const warningsOf = (values: Record<string, string>, region = "cn-hangzhou", locale: "en" | "zh-CN" = "en", stack = "dev") =>
+    resolveStackConfig({ stack, locale, values: { "alicloud:region": region, ...fullKeys({ ...devBase, ...values }) } }).warnings;
+  const carrier = (warnings: string[]) => warnings.filter((w) => w.includes("备案服务码"));
+  /** The warning states each fact and ends with the command that records the filing. */
+  const expectFacts = (warning: string, facts: string[]) => {
+    for (const fact of facts) expect(warning).toContain(fact);
+    expect(warning).toContain("pulumi config set icpLicense '京ICP备12345678号-1'");
+  };
+
+  test("without a filing number, a warning names what Alibaba Cloud files on, why this stack is none of it, and the way out", () => {
+    const [warning, ...more] = carrier(warningsOf({}));
+    expect(more).toEqual([]);
+    // Eligible products and terms (help doc 36891), why the CLB and the instances are not, and the fix.
+    expectFacts(warning, [
+      "subscription (包年包月) ECS instance with public bandwidth",
+      "3 months or more",
+      "Simple Application Server",
+      "Chinese mainland region",
+      "a CLB is not eligible",
+      "pay-as-you-go (按量付费) without a public IP",
+      "接入备案",
+    ]);
+    // In dev it replaces the bare "not set" warning, which says less.
+    expect(warningsOf({}).filter((w) => w.startsWith("icpLicense is not set"))).toEqual([]);
+  });
+
+  test("the example number counts as no filing; a real one ends the warning", () => {
+    expect(carrier(warningsOf({ icpLicense: "京ICP备00000000号-1" }))).toHaveLength(1);
+    expect(carrier(warningsOf({ icpLicense: "浙ICP备2023012345号-2" }))).toEqual([]);
+  });
+
+  test("in Chinese, with the same facts and the same command", () => {
+    const [warning] = carrier(warningsOf({}, "cn-shanghai", "zh-CN"));
+    expectFacts(warning, [
+      "包年包月",
+      "公网带宽",
+      "3 个月",
+      "轻量应用服务器",
+      "负载均衡 CLB 不在可备案产品之列",
+      "按量付费且没有公网 IP",
+      "接入备案",
+    ]);
+  });
+
+  test.each(["ap-southeast-1", "cn-hongkong", "eu-central-1"])(
+    "%s is outside the mainland: the warning says a WeChat backend cannot be filed there, and names a mainland region",
+    (region) => {
+      const warnings = warningsOf({}, region);
+      expect(carrier(warnings)).toEqual([]);
+      expect(warnings).toContainEqual(
+        expect.stringMatching(new RegExp(`^alicloud:region ${region} is outside the Chinese mainland: .*接入准确性核查.*cn-hangzhou$`)),
+      );
+      // Even with a filing number: the filed domain would not resolve to the mainland.
+      expect(warningsOf({ icpLicense: "京ICP备12345678号-1" }, region).some((w) => w.includes("outside the Chinese mainland"))).toBe(true);
+    },
+  );
+
+  test("mainland regions, the finance ones included, are not warned about", () => {
+    for (const region of ["cn-hangzhou", "cn-beijing", "cn-shanghai-finance-1"]) {
+      expect(warningsOf({ icpLicense: "京ICP备12345678号-1" }, region).filter((w) => w.includes("mainland"))).toEqual([]);
+    }
+  });
+});

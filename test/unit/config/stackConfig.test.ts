@@ -45,8 +45,8 @@ describe("stack config: defaults", () => {
     expect(settings.appImage).toBeUndefined();
     expect(settings.instanceType).toBeUndefined();
     expect(warnings).toEqual([
-      "icpLicense is not set; WeChat only accepts ICP-filed (备案) domains: pulumi config set icpLicense '京ICP备12345678号-1'",
       expect.stringMatching(/^domain: "dev\.example\.com" is an example domain .*pulumi config set domain api\.your-domain\.com$/),
+      expect.stringMatching(/^no ICP filing \(备案\) is recorded in icpLicense, and nothing this stack creates can carry one: /),
       "certificateSource: selfSigned certificates are rejected by phones; only the WeChat developer tools with domain checks off will connect",
     ]);
   });
@@ -61,10 +61,11 @@ describe("stack config: defaults", () => {
       recordName: "@",
       dnsZone: "example.com",
     });
-    // Only the example values are warned about.
+    // Only the example values are warned about, and that an example filing number is no filing.
     expect(warnings).toEqual([
       expect.stringMatching(/^domain: "example\.com" is an example domain/),
       expect.stringMatching(/^icpLicense: "京ICP备00000000号-1" is the example filing number.*pulumi config set icpLicense/),
+      expect.stringMatching(/^no ICP filing \(备案\) is recorded in icpLicense/),
     ]);
     expect(checksNotRun).toEqual([expect.stringContaining("certificatePem/privateKeyPem are secrets the offline plan cannot decrypt")]);
   });
@@ -157,7 +158,8 @@ describe("stack config: every bad value is refused with the key and the fix", ()
         "prod",
       ),
     ).toEqual([
-      "icpLicense is not set; WeChat only accepts ICP-filed (备案) domains: pulumi config set icpLicense '京ICP备12345678号-1'",
+      'icpLicense is not set; WeChat only accepts ICP-filed (备案) domains: file the domain (README: "ICP filing (备案) from start to finish") ' +
+        "and record its number: pulumi config set icpLicense '京ICP备12345678号-1'",
       "certificateSource: selfSigned is not allowed in prod (phones reject self-signed certificates); use acme or pem with a CA-issued chain",
       "hstsMaxAge: 86400 is below one year (31536000); browsers and SSL Labs expect at least that: pulumi config set hstsMaxAge 31536000",
       "instanceCount: prod needs at least 2 instances in 2 zones so one can fail; pulumi config set instanceCount 2",
