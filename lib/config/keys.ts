@@ -183,8 +183,11 @@ export const CONFIG_KEYS = {
   acmeEmail: {
     type: "string",
     default: "",
-    description: "Contact address of the ACME account (source acme); required for acme.",
-    descriptionZh: "ACME 账户的联系邮箱（来源为 acme 时）；acme 必填。",
+    description:
+      "Contact address of the ACME account (source acme), for a CA that wants one. Let's Encrypt needs none and " +
+      "has sent no expiry emails since 2025-06-04: the monitoring (on in prod) warns instead.",
+    descriptionZh:
+      "ACME 账户的联系邮箱（来源为 acme 时），用于需要它的 CA。Let's Encrypt 不需要，自 2025-06-04 起也不再发送到期提醒邮件：到期前由监控（prod 默认开启）报警。",
     example: "ops@your-domain.com",
     shape: { pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, name: "an email address", nameZh: "邮箱地址" },
   },

@@ -131,10 +131,9 @@ function resolveDomain(ctx: Context): { domain: string; dnsZone: string; recordN
 }
 
 function resolveAcme(ctx: Context): CertificateSettings {
+  // No contact is needed: Let's Encrypt sends no expiry emails since 2025-06-04 (its announcement of
+  // 2025-01-22, letsencrypt.org/2025/01/22/ending-expiration-emails/); the monitoring warns instead.
   const { acmeEmail: email, acmeServer: server, minDaysRemaining } = ctx.values;
-  if (email === "") {
-    ctx.problems.error(ctx.m.acmeEmailNotSet({ fix: setCommand("acmeEmail") }));
-  }
   let serverUrl: string = ACME_SERVERS.production;
   if (server === "staging" || server === "production") {
     serverUrl = ACME_SERVERS[server];

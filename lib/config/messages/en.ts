@@ -76,7 +76,6 @@ export const en = {
     `mini program backend, e.g. ${p.fix}`,
 
   // Certificates.
-  acmeEmailNotSet: (p: { fix: string }) => `acmeEmail is not set (certificateSource acme); the ACME account needs a contact: ${p.fix}`,
   acmeServerNotLetsEncrypt: (p: { server: string }) =>
     `acmeServer: ${p.server} is not Let's Encrypt; make sure phones trust the CA behind it`,
   acmeServerInvalid: (p: { server: string; fix: string }) =>
@@ -256,7 +255,9 @@ export const en = {
   placeholderIcp: (p: { value: string; fix: string }) =>
     `icpLicense: "${p.value}" is the example filing number: set the domain's own 备案号 before pulumi up, e.g. ${p.fix}`,
   placeholderEmail: (p: { domain: string; fix: string }) =>
-    `acmeEmail is an address at ${p.domain}, an example domain; Let's Encrypt sends expiry warnings there: set your own, e.g. ${p.fix}`,
+    `acmeEmail is an address at ${p.domain}, an example domain. Let's Encrypt needs no contact and has sent no expiry ` +
+    `emails since June 4, 2025 (the stack's monitoring warns before a certificate expires): remove it, ${p.fix}, or ` +
+    `set an address of yours for a CA that wants one`,
   placeholderAlertEmail: (p: { index: number; domain: string; fix: string }) =>
     `alertEmails[${p.index}] is an address at ${p.domain}, an example domain; CloudMonitor's alarms would go nowhere: ` +
     `set your team's, e.g. ${p.fix}`,

@@ -47,7 +47,6 @@ export const zhCN: ConfigMessages = {
     `${p.key} ${p.region} 不在中国内地：微信只接受已 ICP 备案的域名，备案要通过中国内地的服务器办理，而已备案的域名若不解析到` +
     `阿里云中国内地的服务器，会在接入准确性核查中被判定为接入不准确，可能被取消接入；小程序后端请使用中国内地地域，例如 ${p.fix}`,
 
-  acmeEmailNotSet: (p) => `acmeEmail 未设置（certificateSource 为 acme）；ACME 账户需要联系邮箱：${p.fix}`,
   acmeServerNotLetsEncrypt: (p) => `acmeServer：${p.server} 不是 Let's Encrypt；请确认手机信任其背后的 CA`,
   acmeServerInvalid: (p) => `acmeServer："${p.server}" 不是 production、staging 或 https:// 开头的 ACME 目录 URL；例如 ${p.fix}`,
   acmeStagingInProd: () => "acmeServer：staging 证书由不受信任的测试 CA 签发，手机会拒绝；试用成功后请改用 production",
@@ -170,7 +169,9 @@ export const zhCN: ConfigMessages = {
   placeholderDomain: (p) =>
     `${p.key}："${p.value}" 是示例域名（保留域名，不可能备案，也不是你的 DNS Zone）：pulumi up 之前请设置你自己的域名，例如 ${p.fix}`,
   placeholderIcp: (p) => `icpLicense："${p.value}" 是示例备案号：pulumi up 之前请设置域名自己的备案号，例如 ${p.fix}`,
-  placeholderEmail: (p) => `acmeEmail 是示例域名 ${p.domain} 下的邮箱；Let's Encrypt 会向它发送到期提醒：请设置你自己的邮箱，例如 ${p.fix}`,
+  placeholderEmail: (p) =>
+    `acmeEmail 是示例域名 ${p.domain} 下的邮箱。Let's Encrypt 不需要联系邮箱，自 2025 年 6 月 4 日起也不再发送到期提醒邮件` +
+    `（证书到期前由本栈的监控报警）：请删除它（${p.fix}），或者为需要联系邮箱的 CA 设置你自己的邮箱`,
   placeholderAlertEmail: (p) =>
     `alertEmails[${p.index}] 是示例域名 ${p.domain} 下的邮箱；云监控的报警将无人收到：请设置团队自己的邮箱，例如 ${p.fix}`,
 };

@@ -331,13 +331,26 @@ describe("stack config: certificate sources", () => {
     });
   });
 
-  test("acme needs a contact address", () => {
-    expect(problems({ domain: "dev.example.com" })).toEqual([
-      "acmeEmail is not set (certificateSource acme); the ACME account needs a contact: pulumi config set acmeEmail ops@your-domain.com",
-    ]);
+  test("acme needs no contact address (Let's Encrypt sends no expiry emails since 2025-06-04); one that is set must be an address", () => {
+    const { settings } = resolveStackConfig(input({ domain: "dev.example.com" }));
+    expect(settings.certificate).toMatchObject({ source: "acme", email: "" });
     expect(problems({ ...acme, acmeEmail: "ops" })).toEqual([
       'acmeEmail: "ops" is not an email address; e.g. pulumi config set acmeEmail ops@your-domain.com',
     ]);
+  });
+
+  test("an example acmeEmail: remove it, since Let's Encrypt needs no contact and has sent no expiry emails since June 4, 2025", () => {
+    const warningAbout = (locale: "en" | "zh-CN") =>
+      resolveStackConfig({ ...input(acme), locale }).warnings.find((w) => w.startsWith("acmeEmail"));
+    expect(warningAbout("en")).toBe(
+      "acmeEmail is an address at example.com, an example domain. Let's Encrypt needs no contact and has sent no expiry emails " +
+        "since June 4, 2025 (the stack's monitoring warns before a certificate expires): remove it, pulumi config rm acmeEmail, " +
+        "or set an address of yours for a CA that wants one",
+    );
+    expect(warningAbout("zh-CN")).toBe(
+      "acmeEmail 是示例域名 example.com 下的邮箱。Let's Encrypt 不需要联系邮箱，自 2025 年 6 月 4 日起也不再发送到期提醒邮件" +
+        "（证书到期前由本栈的监控报警）：请删除它（pulumi config rm acmeEmail），或者为需要联系邮箱的 CA 设置你自己的邮箱",
+    );
   });
 
   test("staging: a warning in dev, an error in prod", () => {
