@@ -152,15 +152,23 @@ export const en = {
   // WeChat callbacks and verification files (wechat.ts).
   callbackIsUrl: (p: { key: string; value: string; fix: string }) =>
     `${p.key}: "${p.value}" is a whole URL; set only its path (the URL is always https://<domain><path>, on 443 without a port), e.g. ${p.fix}`,
-  callbackQuery: (p: { key: string; value: string; fix: string }) =>
-    `${p.key}: "${p.value}" has a query string, which WeChat Pay and message push refuse in a callback URL (不能携带查询参数); set the path alone, e.g. ${p.fix}`,
+  payNotifyQuery: (p: { value: string; fix: string }) =>
+    `payNotifyPath: "${p.value}" has a query string, which WeChat Pay refuses in a notify_url (不能携带查询参数); set the path alone, e.g. ${p.fix}`,
+  messagePushQuery: (p: { value: string; fix: string }) =>
+    `messagePushPath: "${p.value}" has a query string, which this project does not accept: WeChat adds its own to every ` +
+    "push (signature, timestamp, nonce; encrypt_type and msg_signature in 兼容模式 and 安全模式) and does not say " +
+    `what becomes of yours; set the path alone, e.g. ${p.fix}`,
   callbackFragment: (p: { key: string; value: string; fix: string }) =>
     `${p.key}: "${p.value}" has a #fragment, which never reaches the server; set the path alone, e.g. ${p.fix}`,
   callbackNotPath: (p: { key: string; value: string; fix: string }) =>
     `${p.key}: "${p.value}" is not a URL path of letters, digits and ._~/- starting with "/"; e.g. ${p.fix}`,
-  callbackRoot: (p: { key: string; fix: string }) =>
-    `${p.key}: "/" is the bare domain, which WeChat Pay refuses as a notify URL and which the mini program's ` +
-    `own pages use; give the callback its own path, e.g. ${p.fix}`,
+  payNotifyRoot: (p: { fix: string }) =>
+    'payNotifyPath: "/" is the root path (根路径) of the domain: WeChat Pay refuses a notify URL without a path, and the ' +
+    `root answers every other request to the domain too; give the notifications their own path, e.g. ${p.fix}`,
+  messagePushRoot: (p: { fix: string }) =>
+    'messagePushPath: "/" is the root path (根路径) of the domain: message push would take it, but this project does ' +
+    "not, since the root answers every other request to the domain too (mistyped URLs, scanners) and the app could " +
+    `not tell pushes from them; give message push its own path, e.g. ${p.fix}`,
   callbackTooLong: (p: { key: string; url: string; length: number; max: number }) =>
     `${p.key}: the callback URL ${p.url} is ${p.length} characters; WeChat Pay's notify_url takes at most ${p.max}: shorten the path`,
   callbackIsHealthPath: (p: { key: string; path: string }) =>

@@ -101,10 +101,18 @@ export const zhCN: ConfigMessages = {
 
   callbackIsUrl: (p) =>
     `${p.key}："${p.value}" 是完整的 URL；只需设置路径（回调 URL 总是 https://<domain><path>，443 端口，不带端口号），例如 ${p.fix}`,
-  callbackQuery: (p) => `${p.key}："${p.value}" 带有查询参数，微信支付和消息推送的回调 URL 不能携带查询参数；只设置路径，例如 ${p.fix}`,
+  payNotifyQuery: (p) => `payNotifyPath："${p.value}" 带有查询参数，微信支付的 notify_url 不能携带查询参数；只设置路径，例如 ${p.fix}`,
+  messagePushQuery: (p) =>
+    `messagePushPath："${p.value}" 带有查询参数，本项目不接受：微信会在每次推送时加上自己的参数（signature、timestamp、nonce，` +
+    `兼容模式和安全模式下还有 encrypt_type 和 msg_signature），文档没有说明你的参数会怎样；只设置路径，例如 ${p.fix}`,
   callbackFragment: (p) => `${p.key}："${p.value}" 带有 #片段，它不会发送到服务器；只设置路径，例如 ${p.fix}`,
   callbackNotPath: (p) => `${p.key}："${p.value}" 不是以 "/" 开头、由字母、数字和 ._~/- 组成的 URL 路径；例如 ${p.fix}`,
-  callbackRoot: (p) => `${p.key}："/" 是裸域名，微信支付不接受它作为通知地址，小程序自己的请求也在用它；请给回调单独的路径，例如 ${p.fix}`,
+  payNotifyRoot: (p) =>
+    `payNotifyPath："/" 是域名的根路径：微信支付不接受没有路径的通知地址，而且发到这个域名的其他请求也都落在根路径上；` +
+    `请给支付通知单独的路径，例如 ${p.fix}`,
+  messagePushRoot: (p) =>
+    `messagePushPath："/" 是域名的根路径：消息推送本身接受它，但本项目不接受，因为发到这个域名的其他请求（输错的 URL、扫描器）` +
+    `也都落在根路径上，应用无法把推送和它们区分开；请给消息推送单独的路径，例如 ${p.fix}`,
   callbackTooLong: (p) => `${p.key}：回调 URL ${p.url} 有 ${p.length} 个字符；微信支付的 notify_url 最多 ${p.max} 个字符：请缩短路径`,
   callbackIsHealthPath: (p) => `${p.key}："${p.path}" 同时是负载均衡轮询的 healthPath；请给回调单独的路径`,
   callbacksSamePath: (p) => `payNotifyPath 和 messagePushPath 都是 "${p.path}"；微信支付和消息推送发送的请求不同：请各用各的路径`,
