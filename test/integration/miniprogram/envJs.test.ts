@@ -2,7 +2,7 @@
 // by a bare CommonJS evaluation like the mini program runtime's (module.exports, no process, no
 // require), and holds exactly the URLs the stacks output.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { runInNewContext } from "node:vm";
@@ -81,6 +81,12 @@ describe("npm run miniprogram --out <dir>", () => {
     for (const line of header.trim().split("\n")) expect(line).toMatch(/^\/\//);
   });
 
+  test("the header says to require it from app.js, and that the 体验版 gets development", () => {
+    const text = readFileSync(path.join(out, "config", "env.js"), "utf8");
+    expect(text).toMatch(/^\/\/ In app\.js \(require takes a path relative to the file that requires\), pick the environment/m);
+    expect(text).toContain('// Only the 正式版 (release) gets production: the 体验版 (envVersion "trial") and the 开发版 get development.');
+  });
+
   test("the example stacks' placeholders are reported, not hidden", () => {
     expect(run.stderr).toMatch(/warning: stack "dev": domain: "dev\.example\.com" is an example domain/);
     expect(run.stderr).toMatch(/warning: stack "prod": icpLicense: "京ICP备00000000号-1" is the example filing number/);
@@ -131,6 +137,26 @@ describe("other stacks, other languages, bad stacks", () => {
     expect(failed.stderr).toMatch(HAN);
     const english = miniprogram(["--out", tempDir(), "--stack", `development=${broken}`, "--lang", "en"], { LC_ALL: "zh_CN.UTF-8" });
     expect(english.stderr).toMatch(/invalid config for stack "broken"/);
+  });
+
+  test("a project whose project.config.json puts the code in miniprogram/ gets env.js there; a root outside it is refused", () => {
+    const out = tempDir();
+    mkdirSync(path.join(out, "miniprogram"));
+    writeFileSync(path.join(out, "project.config.json"), JSON.stringify({ miniprogramRoot: "miniprogram/", appid: "wx0000000000000000" }));
+    const run = miniprogram(["--out", out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`wrote ${path.join(out, "miniprogram", "config", "env.js")} (`);
+    expect(run.stdout).toContain('into the code folder "miniprogram/", the miniprogramRoot of');
+    expect(existsSync(path.join(out, "config"))).toBe(false);
+
+    const outside = tempDir();
+    writeFileSync(path.join(outside, "project.config.json"), JSON.stringify({ miniprogramRoot: "../shared/" }));
+    const refused = miniprogram(["--out", outside, "--lang", "zh-CN"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      `error: ${path.join(outside, "project.config.json")} 中的 miniprogramRoot "../shared/" 不是项目内的目录`,
+    );
+    expect(spawnSync("ls", [outside], { encoding: "utf8" }).stdout).toBe("project.config.json\n");
   });
 
   test("bad usage exits 2 with the usage", () => {
