@@ -1,8 +1,12 @@
 // The ICP filing (备案) in the stack config: icpLicense must be written as the MIIT record writes a
 // filing number, and the refusal says so in both languages.
 import fc from "fast-check";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { CONFIG_CATALOGS } from "../../../lib/config/messages";
 import { resolveStackConfig, type ConfigInput } from "../../../lib/config/stackConfig";
 import { fullKeys, problemsOf } from "../../support/config";
+import { PROJECT_DIR } from "../../support/paths";
 
 const devBase = { domain: "api.shop-demo.cn", certificateSource: "selfSigned" };
 
@@ -131,4 +135,16 @@ describe("what can carry the filing: the stack says so before anything is create
       expect(warningsOf({ icpLicense: "京ICP备12345678号-1" }, region).filter((w) => w.includes("mainland"))).toEqual([]);
     }
   });
+});
+
+test("the README sections the filing messages point to exist, in each language", () => {
+  const heading = (file: string, title: string) => readFileSync(path.join(PROJECT_DIR, file), "utf8").split("\n").includes(`## ${title}`);
+  const en = CONFIG_CATALOGS.en.icpNoCarrier({ fix: "<fix>" });
+  const zh = CONFIG_CATALOGS["zh-CN"].icpNoCarrier({ fix: "<fix>" });
+  const enTitle = /README: "([^"]+)"/.exec(en)?.[1] ?? "";
+  const zhTitle = /README\.zh-CN\.md“([^”]+)”/.exec(zh)?.[1] ?? "";
+  expect(heading("README.md", enTitle)).toBe(true);
+  expect(heading("README.zh-CN.md", zhTitle)).toBe(true);
+  expect(CONFIG_CATALOGS.en.icpNotSet({ fix: "<fix>" })).toContain(`"${enTitle}"`);
+  expect(CONFIG_CATALOGS["zh-CN"].icpNotSet({ fix: "<fix>" })).toContain(`“${zhTitle}”`);
 });
