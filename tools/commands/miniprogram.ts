@@ -8,7 +8,7 @@ import * as path from "node:path";
 import type { StackSettings } from "../../lib/config/stackConfig";
 import { localeFromEnvironment, type Locale } from "../../lib/i18n";
 import { commandLocale, exitWhenFlushed, parseCommand, usageError } from "../cli";
-import { PROJECT_CONFIG_FILE, envJsTarget, type EnvJsTarget } from "../miniprogram/codeRoot";
+import { PROJECT_CONFIG_FILE, envJsTarget, refusalMessage } from "../miniprogram/codeRoot";
 import { ENVIRONMENTS, renderEnvJs, type EnvSource, type MiniprogramEnvironment, type Provenance } from "../miniprogram/envJs";
 import { MINIPROGRAM_CATALOGS, type MiniprogramMessages } from "../miniprogram/messages";
 
@@ -61,25 +61,10 @@ function reviewWarning(m: MiniprogramMessages, stack: string, settings: StackSet
   return undefined;
 }
 
-/** Why --out cannot take env.js, in the run's language. */
-function refusal(m: MiniprogramMessages, target: Extract<EnvJsTarget, { refused: string }>): string {
-  const said = { file: target.projectFile, root: target.root ?? "" };
-  switch (target.refused) {
-    case "unreadable":
-      return m.projectFileUnreadable(said);
-    case "notString":
-      return m.miniprogramRootNotPath(said);
-    case "outside":
-      return m.miniprogramRootOutside(said);
-    case "missing":
-      return m.miniprogramRootMissing(said);
-  }
-}
-
 async function generate(out: string, stacks: Record<MiniprogramEnvironment, string>, locale: Locale): Promise<number> {
   const target = envJsTarget(out);
   if ("refused" in target) {
-    process.stderr.write(`error: ${refusal(MINIPROGRAM_CATALOGS[locale], target)}\n`);
+    process.stderr.write(`error: ${refusalMessage(MINIPROGRAM_CATALOGS[locale], target)}\n`);
     return 1;
   }
   // Loaded only now: reading config loads the provider SDK, and a usage error should answer at once.

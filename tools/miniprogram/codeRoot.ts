@@ -5,6 +5,7 @@
 // app.js cannot reach it. So --out may name the project root or the code folder itself.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import * as path from "node:path";
+import type { MiniprogramMessages } from "./messages";
 
 export const PROJECT_CONFIG_FILE = "project.config.json";
 
@@ -35,4 +36,19 @@ export function envJsTarget(out: string): EnvJsTarget {
   if (relative === "") return { file: envJsIn(out) };
   if (!existsSync(codeDir) || !statSync(codeDir).isDirectory()) return { refused: "missing", projectFile, root };
   return { file: envJsIn(codeDir), miniprogramRoot: root };
+}
+
+/** Why --out cannot take env.js, in the run's language. */
+export function refusalMessage(m: MiniprogramMessages, target: Extract<EnvJsTarget, { refused: string }>): string {
+  const said = { file: target.projectFile, root: target.root ?? "" };
+  switch (target.refused) {
+    case "unreadable":
+      return m.projectFileUnreadable(said);
+    case "notString":
+      return m.miniprogramRootNotPath(said);
+    case "outside":
+      return m.miniprogramRootOutside(said);
+    case "missing":
+      return m.miniprogramRootMissing(said);
+  }
 }

@@ -130,6 +130,8 @@ describe("other stacks, other languages, bad stacks", () => {
     const text = readFileSync(path.join(out, "config", "env.js"), "utf8");
     expect(text.split("\n")[0]).toMatch(/^\/\/ 由 `npm run miniprogram`.*生成/);
     expect(text).toMatch(/提交审核时微信默认审核开发版/);
+    expect(text).toMatch(/^\/\/ 在 app\.js 中（require 只接受相对于当前文件的路径）按运行的版本选择环境/m);
+    expect(text).toContain('// 只有正式版（release）用 production：体验版（envVersion 为 "trial"）和开发版都用 development。');
     const broken = stackFile("broken", { [`${P}domain`]: "203.0.113.5" });
     const failed = miniprogram(["--out", tempDir(), "--stack", `development=${broken}`], { LC_ALL: "zh_CN.UTF-8" });
     expect(failed.code).toBe(1);

@@ -125,6 +125,11 @@ describe("what can carry the filing: the stack says so before anything is create
       expect(warnings).toContainEqual(
         expect.stringMatching(new RegExp(`^alicloud:region ${region} is outside the Chinese mainland: .*接入准确性核查.*cn-hangzhou$`)),
       );
+      expect(warningsOf({}, region, "zh-CN")).toContainEqual(
+        expect.stringMatching(
+          new RegExp(`^alicloud:region ${region} 不在中国内地：微信只接受已 ICP 备案的域名.*接入准确性核查.*cn-hangzhou$`),
+        ),
+      );
       // Even with a filing number: the filed domain would not resolve to the mainland.
       expect(warningsOf({ icpLicense: "京ICP备12345678号-1" }, region).some((w) => w.includes("outside the Chinese mainland"))).toBe(true);
     },

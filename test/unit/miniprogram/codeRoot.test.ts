@@ -3,7 +3,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { envJsTarget } from "../../../tools/miniprogram/codeRoot";
+import { envJsTarget, refusalMessage, type EnvJsTarget } from "../../../tools/miniprogram/codeRoot";
+import { MINIPROGRAM_CATALOGS } from "../../../tools/miniprogram/messages";
 
 function project(config?: string, folders: string[] = []): string {
   const dir = mkdtempSync(path.join(tmpdir(), "miniprogram-root-"));
@@ -40,4 +41,31 @@ test.each([
 ])("refused (%s) for %s: nothing is written outside the code package", (reason, config, folders) => {
   const dir = project(config, folders);
   expect(envJsTarget(dir)).toMatchObject({ refused: reason, projectFile: path.join(dir, "project.config.json") });
+});
+
+describe("what a refusal says: the file, the root, and the way on (--out at the folder with app.json)", () => {
+  const file = "/work/shop/project.config.json";
+  const refused = (reason: "unreadable" | "notString" | "outside" | "missing", root?: string) =>
+    ({ refused: reason, projectFile: file, root }) as Extract<EnvJsTarget, { refused: string }>;
+
+  test.each([
+    [refused("unreadable"), /^\/work\/shop\/project\.config\.json is not valid JSON.*give --out the folder with app\.json$/],
+    [refused("notString"), /^miniprogramRoot in \/work\/shop\/project\.config\.json is not a path: .*"miniprogram\/"$/],
+    [
+      refused("outside", "../shared/"),
+      /^miniprogramRoot "\.\.\/shared\/" in .* is not a folder inside the project .*give --out the folder with app\.json$/,
+    ],
+    [refused("missing", "mp/"), /^miniprogramRoot "mp\/" in .* is no folder here, so config\/env\.js would land outside the code package/],
+  ])("%o in English", (target, expected) => {
+    expect(refusalMessage(MINIPROGRAM_CATALOGS.en, target)).toMatch(expected);
+  });
+
+  test.each([
+    [refused("unreadable"), /^\/work\/shop\/project\.config\.json 不是有效的 JSON.*有 app\.json 的目录$/],
+    [refused("notString"), /^\/work\/shop\/project\.config\.json 中的 miniprogramRoot 不是路径/],
+    [refused("outside", "../shared/"), /miniprogramRoot "\.\.\/shared\/" 不是项目内的目录/],
+    [refused("missing", "mp/"), /miniprogramRoot "mp\/" 在这里不是目录，config\/env\.js 会落在代码包之外/],
+  ])("%o in Chinese", (target, expected) => {
+    expect(refusalMessage(MINIPROGRAM_CATALOGS["zh-CN"], target)).toMatch(expected);
+  });
 });
