@@ -44,13 +44,13 @@ test.each([
 });
 
 describe("what a refusal says: the file, the root, and the way on (--out at the folder with app.json)", () => {
-  const file = "/work/shop/project.config.json";
+  const file = "shop/project.config.json";
   const refused = (reason: "unreadable" | "notString" | "outside" | "missing", root?: string) =>
     ({ refused: reason, projectFile: file, root }) as Extract<EnvJsTarget, { refused: string }>;
 
   test.each([
-    [refused("unreadable"), /^\/work\/shop\/project\.config\.json is not valid JSON.*give --out the folder with app\.json$/],
-    [refused("notString"), /^miniprogramRoot in \/work\/shop\/project\.config\.json is not a path: .*"miniprogram\/"$/],
+    [refused("unreadable"), /^shop\/project\.config\.json is not valid JSON.*give --out the folder with app\.json$/],
+    [refused("notString"), /^miniprogramRoot in shop\/project\.config\.json is not a path: .*"miniprogram\/"$/],
     [
       refused("outside", "../shared/"),
       /^miniprogramRoot "\.\.\/shared\/" in .* is not a folder inside the project .*give --out the folder with app\.json$/,
@@ -61,8 +61,8 @@ describe("what a refusal says: the file, the root, and the way on (--out at the 
   });
 
   test.each([
-    [refused("unreadable"), /^\/work\/shop\/project\.config\.json 不是有效的 JSON.*有 app\.json 的目录$/],
-    [refused("notString"), /^\/work\/shop\/project\.config\.json 中的 miniprogramRoot 不是路径/],
+    [refused("unreadable"), /^shop\/project\.config\.json 不是有效的 JSON.*有 app\.json 的目录$/],
+    [refused("notString"), /^shop\/project\.config\.json 中的 miniprogramRoot 不是路径/],
     [refused("outside", "../shared/"), /miniprogramRoot "\.\.\/shared\/" 不是项目内的目录/],
     [refused("missing", "mp/"), /miniprogramRoot "mp\/" 在这里不是目录，config\/env\.js 会落在代码包之外/],
   ])("%o in Chinese", (target, expected) => {
