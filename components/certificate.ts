@@ -11,8 +11,12 @@ export type CertificateSourceArgs =
       readonly kind: "acme";
       /** ACME directory URL. */
       readonly serverUrl: string;
-      /** Contact address of the ACME account. */
-      readonly email: string;
+      /**
+       * Contact address of the ACME account; default none. Let's Encrypt has sent no expiry emails
+       * since 2025-06-04, and the provider recommends none with it (pulumiverse/pulumi-acme
+       * sdk/nodejs/registration.ts, emailAddress): the monitoring warns instead.
+       */
+      readonly email?: string;
       /** RSA key size of the certificate; default 2048. */
       readonly rsaBits?: 2048 | 4096;
       /** `pulumi up` renews when fewer days are left; default 30. */
@@ -150,11 +154,11 @@ function acmeMaterial(
   const accountKey = new tls.PrivateKey(
     `${name}-acme-account-key`,
     { algorithm: "ECDSA", ecdsaCurve: "P256" },
-    { parent, replacementTrigger: `${source.serverUrl} ${source.email}` },
+    { parent, replacementTrigger: `${source.serverUrl} ${source.email ?? ""}` },
   );
   const account = new acme.Registration(
     `${name}-acme-account`,
-    { accountKeyPem: accountKey.privateKeyPem, emailAddress: source.email },
+    { accountKeyPem: accountKey.privateKeyPem, emailAddress: source.email || undefined },
     // The replaced registration is forgotten, not deactivated: its Delete would run against the new
     // CA (the provider's current serverUrl), and deactivating an account that may still be in use is
     // never needed.

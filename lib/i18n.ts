@@ -56,3 +56,11 @@ export function joinClauses(locale: Locale, items: readonly string[]): string {
 export function joinPhrases(locale: Locale, items: readonly string[]): string {
   return items.join(locale === "zh-CN" ? "，" : ", ");
 }
+
+/**
+ * `text` set after a Chinese word: with a space when it starts with a Latin letter, a digit or a code
+ * quote, as Chinese typography spaces them ("不是 ICP 备案号", "不是邮箱地址").
+ */
+export function afterHan(text: string): string {
+  return /^[A-Za-z0-9`"']/.test(text) ? ` ${text}` : text;
+}

@@ -53,3 +53,14 @@ export const PROVIDER_REGIONS: readonly string[] = [
 
 /** The provider key that turns its region check off (for a region newer than the provider). */
 export const SKIP_REGION_VALIDATION_KEY = "alicloud:skipRegionValidation";
+
+/**
+ * Whether a region is in the Chinese mainland, where an ICP filing (备案) can be made through
+ * Alibaba Cloud and where a filed domain must resolve: its id starts with "cn-", except Hong Kong
+ * (filings are for mainland servers only: "If your cloud resources are deployed in regions outside the
+ * Chinese mainland, such as Hong Kong (China), an ICP filing is not required",
+ * https://www.alibabacloud.com/help/doc-detail/36891.htm).
+ */
+export function isChineseMainlandRegion(region: string): boolean {
+  return region.startsWith("cn-") && region !== "cn-hongkong";
+}

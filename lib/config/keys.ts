@@ -115,6 +115,14 @@ export const ALARM_RELAY_MODES = ["auto", "off"] as const;
 /** An Alibaba Cloud region id such as cn-hangzhou or ap-southeast-1. */
 export const REGION_PATTERN = /^[a-z]{2}(-[a-z0-9]+)+$/;
 
+/**
+ * A 备案号 as the MIIT record writes it: the filing province's one-character abbreviation, "ICP备",
+ * the entity's number, "号", and for a website its sequence number after "-" (京ICP备12345678号-1).
+ * The provinces with two customary abbreviations are taken in both (川/蜀, 贵/黔, 云/滇, 陕/秦, 甘/陇).
+ * An ICP 经营许可证 number (京ICP证123456号) is a licence, not the filing: it does not match.
+ */
+export const ICP_FILING_NUMBER_PATTERN = /^[京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁新]ICP备\d+号(-\d+)?$/;
+
 const URL_PATH = {
   pattern: URL_PATH_PATTERN,
   name: `a URL path of at most ${MAX_URL_PATH_LENGTH} letters, digits and ._~/- starting with "/" (no query)`,
@@ -147,10 +155,17 @@ export const CONFIG_KEYS = {
   icpLicense: {
     type: "string",
     default: "",
-    description: "ICP filing number of the domain (备案号). Required in prod; WeChat only accepts ICP-filed domains.",
-    descriptionZh: "域名的 ICP 备案号。prod 必填；微信只接受已备案的域名。",
+    description:
+      "ICP filing number (备案号) of the domain's website, as the MIIT record shows it. Required in prod, where " +
+      "it stands for the filing WeChat requires; unset or the example, the plan says how to file (README).",
+    descriptionZh:
+      "域名所属网站的 ICP 备案号，与工信部备案系统中的写法一致。prod 必填，表示已有微信要求的备案；未设置或仍是示例值时，计划会说明如何备案（见 README）。",
     example: "京ICP备12345678号-1",
-    shape: { pattern: /ICP/i, name: "an ICP filing number such as 京ICP备12345678号-1", nameZh: "ICP 备案号，如 京ICP备12345678号-1" },
+    shape: {
+      pattern: ICP_FILING_NUMBER_PATTERN,
+      name: "an ICP filing number (备案号): province abbreviation + ICP备 + digits + 号, then -N for a website, such as 京ICP备12345678号-1",
+      nameZh: "ICP 备案号（省份简称 + ICP备 + 数字 + 号，网站的备案号后面还有 -序号），如 京ICP备12345678号-1",
+    },
   },
   certificateSource: {
     type: "string",
@@ -168,8 +183,11 @@ export const CONFIG_KEYS = {
   acmeEmail: {
     type: "string",
     default: "",
-    description: "Contact address of the ACME account (source acme); required for acme.",
-    descriptionZh: "ACME 账户的联系邮箱（来源为 acme 时）；acme 必填。",
+    description:
+      "Contact address of the ACME account (source acme), for a CA that wants one. Let's Encrypt needs none and " +
+      "has sent no expiry emails since 2025-06-04: the monitoring (on in prod) warns instead.",
+    descriptionZh:
+      "ACME 账户的联系邮箱（来源为 acme 时），用于需要它的 CA。Let's Encrypt 不需要，自 2025-06-04 起也不再发送到期提醒邮件：到期前由监控（prod 默认开启）报警。",
     example: "ops@your-domain.com",
     shape: { pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, name: "an email address", nameZh: "邮箱地址" },
   },

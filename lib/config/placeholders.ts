@@ -35,7 +35,7 @@ export function checkPlaceholders(values: ConfigValues, problems: Problems, m: C
   const emailDomain = values.acmeEmail.split("@")[1] ?? "";
   if (values.certificateSource === "acme" && isExampleDomain(emailDomain)) {
     // The domain only: the address itself is not repeated in a plan (whatever a stack file holds).
-    problems.warning(m.placeholderEmail({ domain: emailDomain, fix: setCommand("acmeEmail") }));
+    problems.warning(m.placeholderEmail({ domain: emailDomain, fix: "pulumi config rm acmeEmail" }));
   }
   values.alertEmails.forEach((email, index) => {
     const domain = email.split("@")[1] ?? "";

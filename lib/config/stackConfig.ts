@@ -16,6 +16,7 @@ import { resolveAppSettings } from "./app";
 import { checkZoneIds } from "./compute";
 import { resolveDnsChallengeCredentials } from "./dnsChallenge";
 import { parseDomain, recordNameFor } from "./domain";
+import { checkIcpFiling } from "./icpFiling";
 import { resolveMonitoring } from "./monitoring";
 import { REGION_PATTERN } from "./keys";
 import { configMessages, type ConfigMessages } from "./messages";
@@ -130,10 +131,9 @@ function resolveDomain(ctx: Context): { domain: string; dnsZone: string; recordN
 }
 
 function resolveAcme(ctx: Context): CertificateSettings {
+  // No contact is needed: Let's Encrypt sends no expiry emails since 2025-06-04 (its announcement of
+  // 2025-01-22, letsencrypt.org/2025/01/22/ending-expiration-emails/); the monitoring warns instead.
   const { acmeEmail: email, acmeServer: server, minDaysRemaining } = ctx.values;
-  if (email === "") {
-    ctx.problems.error(ctx.m.acmeEmailNotSet({ fix: setCommand("acmeEmail") }));
-  }
   let serverUrl: string = ACME_SERVERS.production;
   if (server === "staging" || server === "production") {
     serverUrl = ACME_SERVERS[server];
@@ -260,10 +260,12 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
 
   const region = resolveRegion(ctx);
   const { domain, dnsZone, recordName } = resolveDomain(ctx);
-  if (values.icpLicense === "") {
-    prodError(ctx, m.icpNotSet({ fix: setCommand("icpLicense") }));
+  // In dev, checkIcpFiling says how to get the filing that is missing.
+  if (values.icpLicense === "" && environment === "prod") {
+    problems.error(m.icpNotSet({ fix: setCommand("icpLicense") }));
   }
   checkPlaceholders(values, problems, m);
+  checkIcpFiling({ values, region, regionKey: REGION_KEY, problems, m });
   const tlsPolicy = values.tlsPolicy;
   if (!STRICT_TLS_POLICIES.includes(tlsPolicy)) {
     prodError(ctx, m.tlsPolicyNotStrict({ policy: tlsPolicy, recommended: RECOMMENDED_TLS_POLICY }));

@@ -1,8 +1,10 @@
 // The keys for what WeChat itself fetches from the backend: the WeChat Pay notify path, the message
-// push path and the domain verification files. WeChat Pay refuses a notify_url with a query string
-// or a port ("不能携带查询参数", "不建议使用带端口…的通知URL"; pay.weixin.qq.com chapter3_2_5 and the
-// notification docs), message push takes only https on 443 (server-ability/message-push), and a
-// verification file must come back exactly as WeChat issued it: so each is checked here, naming the key.
+// push path and the domain verification files. WeChat Pay refuses a notify_url with a query string,
+// a port or no path ("不能携带查询参数", "不建议使用带端口…的通知URL"; pay.weixin.qq.com chapter3_2_5, the
+// notification docs and Practices/chapter1_1_5); message push takes http on 80 or https on 443
+// (developers.weixin.qq.com/miniprogram/dev/framework/server-ability/message-push.html), and this
+// stack gives it https on 443, its own path, no query (WeChat adds its own); a verification file must
+// come back exactly as WeChat issued it. Each is checked here, in a message of its own key.
 import { URL_PATH_PATTERN } from "../constants";
 import type { Problems } from "../problems";
 import {
@@ -39,10 +41,10 @@ function callbackProblem(input: WechatInput, key: CallbackKey, value: string): s
   const { m } = input;
   const said = { key, value, fix: setCommand(key) };
   if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith("//")) return m.callbackIsUrl(said);
-  if (value.includes("?")) return m.callbackQuery(said);
+  if (value.includes("?")) return key === "payNotifyPath" ? m.payNotifyQuery(said) : m.messagePushQuery(said);
   if (value.includes("#")) return m.callbackFragment(said);
   if (!URL_PATH_PATTERN.test(value)) return m.callbackNotPath(said);
-  if (value === "/") return m.callbackRoot(said);
+  if (value === "/") return key === "payNotifyPath" ? m.payNotifyRoot(said) : m.messagePushRoot(said);
   if (value === input.healthPath) return m.callbackIsHealthPath({ key, path: value });
   return undefined;
 }

@@ -1,12 +1,14 @@
-// `npm run miniprogram -- --out <dir>`: writes <dir>/config/env.js for the mini program, with the
-// API and socket URLs of the development stack (default dev) and the production stack (default prod),
-// after validating both the way `pulumi preview` does. Exit codes: 0 written, 1 invalid config, 2 bad usage.
+// `npm run miniprogram -- --out <dir>`: writes config/env.js into the mini program's code folder (<dir>,
+// or the miniprogramRoot its project.config.json names), with the API and socket URLs of the
+// development stack (default dev) and the production stack (default prod), after validating both the
+// way `pulumi preview` does. Exit codes: 0 written, 1 invalid config or project file, 2 bad usage.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import type { StackSettings } from "../../lib/config/stackConfig";
 import { localeFromEnvironment, type Locale } from "../../lib/i18n";
 import { commandLocale, exitWhenFlushed, parseCommand, usageError } from "../cli";
+import { PROJECT_CONFIG_FILE, envJsTarget, refusalMessage } from "../miniprogram/codeRoot";
 import { ENVIRONMENTS, renderEnvJs, type EnvSource, type MiniprogramEnvironment, type Provenance } from "../miniprogram/envJs";
 import { MINIPROGRAM_CATALOGS, type MiniprogramMessages } from "../miniprogram/messages";
 
@@ -60,6 +62,11 @@ function reviewWarning(m: MiniprogramMessages, stack: string, settings: StackSet
 }
 
 async function generate(out: string, stacks: Record<MiniprogramEnvironment, string>, locale: Locale): Promise<number> {
+  const target = envJsTarget(out);
+  if ("refused" in target) {
+    process.stderr.write(`error: ${refusalMessage(MINIPROGRAM_CATALOGS[locale], target)}\n`);
+    return 1;
+  }
   // Loaded only now: reading config loads the provider SDK, and a usage error should answer at once.
   const { ConfigError, resolveStackConfig } = await import("../../lib/config/stackConfig");
   const { StackFileError, loadStack } = await import("../plan/stackFiles");
@@ -86,11 +93,14 @@ async function generate(out: string, stacks: Record<MiniprogramEnvironment, stri
     sources[environment] = { stack, file, domain: settings.domain, apiBasePath: settings.apiBasePath, healthPath: settings.healthPath };
   }
   const text = renderEnvJs(sources, provenanceOf(ENVIRONMENTS.map((env) => sources[env].file)), locale);
-  const file = path.join(out, "config", "env.js");
+  const file = target.file;
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, text);
   for (const warning of [...new Set(warnings)]) process.stderr.write(`${warning}\n`);
   process.stdout.write(`${m.wrote({ file, bytes: Buffer.byteLength(text) })}\n`);
+  if (target.miniprogramRoot !== undefined) {
+    process.stdout.write(`${m.wroteIntoRoot({ root: target.miniprogramRoot, projectFile: path.join(out, PROJECT_CONFIG_FILE) })}\n`);
+  }
   return 0;
 }
 

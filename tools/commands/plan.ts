@@ -47,7 +47,7 @@ async function main(): Promise<number> {
       loadProgram: () => require("../../index") as unknown,
     });
     const source = path.basename(plan.config.file);
-    process.stdout.write(values.json ? JSON.stringify(plan.document, null, 2) + "\n" : formatPlan(plan.document, source));
+    process.stdout.write(values.json ? JSON.stringify(plan.document, null, 2) + "\n" : formatPlan(plan.document, source, locale));
     return 0;
   } catch (err) {
     process.stderr.write(`error: ${(err as Error).message}\n`);

@@ -14,6 +14,20 @@ export const en = {
   markdownAndJson: () => "give --markdown or --json, not both",
   oneFile: () => "give one file: the output of pulumi preview --json",
   wrote: (p: { file: string; bytes: number }) => `wrote ${p.file} (${p.bytes} bytes)`,
+
+  // The headings and summary of the offline plan (plan/present.ts); the resource list between them
+  // stays as the engine names it.
+  planTitle: (p: { stack: string; source: string }) => `Offline plan of stack "${p.stack}" (${p.source})`,
+  planTitleEnvironment: (p: { environment: string }) => `, environment ${p.environment}`,
+  planNoCloudCalls: () => "No cloud calls: values only Alibaba Cloud knows show as (known after apply); secrets as [secret].",
+  planLookups: () => "Lookups (made against the cloud at pulumi preview; those that take an earlier lookup's result are not listed):",
+  planUserData: (p: { bytes: number; limit: number; percent: number }) =>
+    `User data: ${p.bytes} bytes of the ${p.limit} ECS accepts (before base64), ${p.percent}%.`,
+  planOutputs: () => "Outputs:",
+  planWarnings: () => "Warnings:",
+  planChecksNotRun: () => "Checks the offline plan could not run:",
+  planSummary: (p: { total: number; provider: number; components: number }) =>
+    `${p.total} resources to create (${p.provider} provider resources, ${p.components} components).`,
 } as const satisfies Catalog;
 
 export type CommandMessages = typeof en;

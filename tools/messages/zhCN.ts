@@ -15,4 +15,14 @@ export const zhCN: CommandMessages = {
   markdownAndJson: () => "--markdown 和 --json 只能选一个",
   oneFile: () => "请给出一个文件：pulumi preview --json 的输出",
   wrote: (p) => `已写入 ${p.file}（${p.bytes} 字节）`,
+
+  planTitle: (p) => `栈 "${p.stack}" 的离线计划（${p.source}）`,
+  planTitleEnvironment: (p) => `，环境 ${p.environment}`,
+  planNoCloudCalls: () => "不调用任何云 API：只有阿里云才知道的值显示为 (known after apply)，secret 显示为 [secret]。",
+  planLookups: () => "查询（在 pulumi preview 时向云端发起；依赖前一个查询结果的查询不列出）：",
+  planUserData: (p) => `实例自定义数据（user data）：${p.bytes} 字节，ECS 最多接受 ${p.limit} 字节（base64 编码前），占 ${p.percent}%。`,
+  planOutputs: () => "栈输出：",
+  planWarnings: () => "警告：",
+  planChecksNotRun: () => "离线计划无法运行的检查：",
+  planSummary: (p) => `将要创建 ${p.total} 个资源（${p.provider} 个 provider 资源，${p.components} 个组件）。`,
 };

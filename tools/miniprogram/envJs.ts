@@ -58,6 +58,7 @@ export function renderEnvJs(sources: Readonly<Record<MiniprogramEnvironment, Env
     '  const env = require("./config/env.js");',
     "  const { envVersion } = wx.getAccountInfoSync().miniProgram;",
     '  const config = envVersion === "release" ? env.production : env.development;',
+    m.headerTrial(),
     m.headerReview(),
     m.headerDomains(),
     `  request / uploadFile / downloadFile: ${hosts.map((host) => `https://${host}`).join("  ")}`,

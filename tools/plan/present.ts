@@ -4,6 +4,8 @@ import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { CONFIG_CATALOGS } from "../../lib/config/messages";
 import { USER_DATA_MAX_BYTES } from "../../lib/constants";
+import type { Locale } from "../../lib/i18n";
+import { COMMAND_CATALOGS } from "../messages";
 import type { DeclaredResource, ProgramRun, RecordedOptions, ResourceRef } from "./runProgram";
 
 export const SECRET = "[secret]";
@@ -127,11 +129,15 @@ function optionText(options: PlannedResource["options"]): string {
   return parts.length ? `  [${parts.join("; ")}]` : "";
 }
 
-/** The plan as text: a tree of resources with their inputs, then lookups, outputs and notes. */
-export function formatPlan(doc: PlanDocument, source: string): string {
+/**
+ * The plan as text: a tree of resources with their inputs, then lookups, outputs and notes. Headings
+ * and summary are in `locale`; the resource list is as the engine names it, in any language.
+ */
+export function formatPlan(doc: PlanDocument, source: string, locale: Locale = "en"): string {
+  const m = COMMAND_CATALOGS[locale];
   const lines: string[] = [];
-  lines.push(`Offline plan of stack "${doc.stack}" (${source})${doc.environment ? `, environment ${doc.environment}` : ""}`);
-  lines.push("No cloud calls: values only Alibaba Cloud knows show as (known after apply); secrets as [secret].", "");
+  lines.push(m.planTitle({ stack: doc.stack, source }) + (doc.environment ? m.planTitleEnvironment({ environment: doc.environment }) : ""));
+  lines.push(m.planNoCloudCalls(), "");
   const children = new Map<string | undefined, PlannedResource[]>();
   for (const r of doc.resources) children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
   const walk = (parent: string | undefined, depth: number) => {
@@ -143,29 +149,23 @@ export function formatPlan(doc: PlanDocument, source: string): string {
     }
   };
   walk(undefined, 0);
-  lines.push("", "Lookups (made against the cloud at pulumi preview; those that take an earlier lookup's result are not listed):");
+  lines.push("", m.planLookups());
   for (const l of doc.lookups) lines.push(`  ${l.token} ${JSON.stringify(l.args)}`);
   if (doc.userData) {
     const { bytes, limitBytes } = doc.userData;
-    lines.push(
-      "",
-      `User data: ${bytes} bytes of the ${limitBytes} ECS accepts (before base64), ${Math.round((100 * bytes) / limitBytes)}%.`,
-    );
+    lines.push("", m.planUserData({ bytes, limit: limitBytes, percent: Math.round((100 * bytes) / limitBytes) }));
   }
-  lines.push("", "Outputs:");
+  lines.push("", m.planOutputs());
   for (const [name, value] of Object.entries(doc.outputs)) lines.push(`  ${name}: ${JSON.stringify(value)}`);
   if (doc.warnings.length) {
-    lines.push("", "Warnings:");
+    lines.push("", m.planWarnings());
     for (const w of doc.warnings) lines.push(`  ! ${w}`);
   }
   if (doc.checksNotRun.length) {
-    lines.push("", "Checks the offline plan could not run:");
+    lines.push("", m.planChecksNotRun());
     for (const c of doc.checksNotRun) lines.push(`  ? ${c}`);
   }
   const custom = doc.resources.filter((r) => !r.type.startsWith("wechat-https-backend:")).length;
-  lines.push(
-    "",
-    `${doc.resources.length} resources to create (${custom} provider resources, ${doc.resources.length - custom} components).`,
-  );
+  lines.push("", m.planSummary({ total: doc.resources.length, provider: custom, components: doc.resources.length - custom }));
   return lines.join("\n") + "\n";
 }

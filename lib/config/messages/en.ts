@@ -58,10 +58,24 @@ export const en = {
     `${p.key} "${p.value}" is not a valid DNS name (labels of letters, digits and inner hyphens, at most 63 characters each), e.g. ${p.fix}`,
   hostNotPublic: (p: { key: string; value: string; fix: string }) =>
     `${p.key} "${p.value}" is not under a public domain suffix (such as .com or .cn); WeChat needs a publicly registered domain, e.g. ${p.fix}`,
-  icpNotSet: (p: { fix: string }) => `icpLicense is not set; WeChat only accepts ICP-filed (备案) domains: ${p.fix}`,
+  icpNotSet: (p: { fix: string }) =>
+    `icpLicense is not set; WeChat only accepts ICP-filed (备案) domains: file the domain (README: "ICP filing (备案) ` +
+    `from start to finish") and record its number: ${p.fix}`,
+  // The ICP filing and what can carry it (icpFiling.ts).
+  icpNoCarrier: (p: { fix: string }) =>
+    "no ICP filing (备案) is recorded in icpLicense, and nothing this stack creates can carry one: Alibaba Cloud issues " +
+    "the 备案服务码 a filing starts from only for a subscription (包年包月) ECS instance with public bandwidth, bought " +
+    "for 3 months or more in all, or for a Simple Application Server (轻量应用服务器), in a Chinese mainland region; " +
+    "a CLB is not eligible, and this stack's instances are pay-as-you-go (按量付费) without a public IP. Request the code " +
+    "on such an instance of this account (one you have, or buy one), file the domain with it (接入备案 if the domain " +
+    `is filed with another provider), then record the number: ${p.fix} (README: "ICP filing (备案) from start to finish")`,
+  regionOutsideMainland: (p: { key: string; region: string; fix: string }) =>
+    `${p.key} ${p.region} is outside the Chinese mainland: WeChat accepts only ICP-filed (备案) domains, a filing is ` +
+    "made through a server in the mainland, and a filed domain that does not resolve to Alibaba Cloud's mainland " +
+    "servers fails its access check (接入准确性核查) and can lose its access (取消接入); use a mainland region for a " +
+    `mini program backend, e.g. ${p.fix}`,
 
   // Certificates.
-  acmeEmailNotSet: (p: { fix: string }) => `acmeEmail is not set (certificateSource acme); the ACME account needs a contact: ${p.fix}`,
   acmeServerNotLetsEncrypt: (p: { server: string }) =>
     `acmeServer: ${p.server} is not Let's Encrypt; make sure phones trust the CA behind it`,
   acmeServerInvalid: (p: { server: string; fix: string }) =>
@@ -138,15 +152,23 @@ export const en = {
   // WeChat callbacks and verification files (wechat.ts).
   callbackIsUrl: (p: { key: string; value: string; fix: string }) =>
     `${p.key}: "${p.value}" is a whole URL; set only its path (the URL is always https://<domain><path>, on 443 without a port), e.g. ${p.fix}`,
-  callbackQuery: (p: { key: string; value: string; fix: string }) =>
-    `${p.key}: "${p.value}" has a query string, which WeChat Pay and message push refuse in a callback URL (不能携带查询参数); set the path alone, e.g. ${p.fix}`,
+  payNotifyQuery: (p: { value: string; fix: string }) =>
+    `payNotifyPath: "${p.value}" has a query string, which WeChat Pay refuses in a notify_url (不能携带查询参数); set the path alone, e.g. ${p.fix}`,
+  messagePushQuery: (p: { value: string; fix: string }) =>
+    `messagePushPath: "${p.value}" has a query string, which this project does not accept: WeChat adds its own to every ` +
+    "push (signature, timestamp, nonce; encrypt_type and msg_signature in 兼容模式 and 安全模式) and does not say " +
+    `what becomes of yours; set the path alone, e.g. ${p.fix}`,
   callbackFragment: (p: { key: string; value: string; fix: string }) =>
     `${p.key}: "${p.value}" has a #fragment, which never reaches the server; set the path alone, e.g. ${p.fix}`,
   callbackNotPath: (p: { key: string; value: string; fix: string }) =>
     `${p.key}: "${p.value}" is not a URL path of letters, digits and ._~/- starting with "/"; e.g. ${p.fix}`,
-  callbackRoot: (p: { key: string; fix: string }) =>
-    `${p.key}: "/" is the bare domain, which WeChat Pay refuses as a notify URL and which the mini program's ` +
-    `own pages use; give the callback its own path, e.g. ${p.fix}`,
+  payNotifyRoot: (p: { fix: string }) =>
+    'payNotifyPath: "/" is the root path (根路径) of the domain: WeChat Pay refuses a notify URL without a path, and the ' +
+    `root answers every other request to the domain too; give the notifications their own path, e.g. ${p.fix}`,
+  messagePushRoot: (p: { fix: string }) =>
+    'messagePushPath: "/" is the root path (根路径) of the domain: message push would take it, but this project does ' +
+    "not, since the root answers every other request to the domain too (mistyped URLs, scanners) and the app could " +
+    `not tell pushes from them; give message push its own path, e.g. ${p.fix}`,
   callbackTooLong: (p: { key: string; url: string; length: number; max: number }) =>
     `${p.key}: the callback URL ${p.url} is ${p.length} characters; WeChat Pay's notify_url takes at most ${p.max}: shorten the path`,
   callbackIsHealthPath: (p: { key: string; path: string }) =>
@@ -241,7 +263,9 @@ export const en = {
   placeholderIcp: (p: { value: string; fix: string }) =>
     `icpLicense: "${p.value}" is the example filing number: set the domain's own 备案号 before pulumi up, e.g. ${p.fix}`,
   placeholderEmail: (p: { domain: string; fix: string }) =>
-    `acmeEmail is an address at ${p.domain}, an example domain; Let's Encrypt sends expiry warnings there: set your own, e.g. ${p.fix}`,
+    `acmeEmail is an address at ${p.domain}, an example domain. Let's Encrypt needs no contact and has sent no expiry ` +
+    `emails since June 4, 2025 (the stack's monitoring warns before a certificate expires): remove it, ${p.fix}, or ` +
+    `set an address of yours for a CA that wants one`,
   placeholderAlertEmail: (p: { index: number; domain: string; fix: string }) =>
     `alertEmails[${p.index}] is an address at ${p.domain}, an example domain; CloudMonitor's alarms would go nowhere: ` +
     `set your team's, e.g. ${p.fix}`,

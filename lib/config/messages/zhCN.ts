@@ -1,5 +1,6 @@
 // Config messages in Chinese: the same ids and parameters as en.ts (the type says so). Config keys,
 // values and commands stay as they are typed; only the sentences around them are translated.
+import { afterHan } from "../../i18n";
 import type { ConfigMessages } from "./en";
 
 export const zhCN: ConfigMessages = {
@@ -11,7 +12,7 @@ export const zhCN: ConfigMessages = {
   unknownNamespace: (p) => `${p.key} 位于没有任何代码读取的命名空间 "${p.namespace}"；是否想设置 ${p.near}？请执行 ${p.remove}`,
   valueRefused: (p) => `${p.key}："${p.value}" 不能使用：${p.reason}；请使用 ${p.allowed}，例如 ${p.fix}`,
   valueNotAllowed: (p) => `${p.key}："${p.value}" 不是允许的值（${p.allowed}）；例如 ${p.fix}`,
-  valueWrongShape: (p) => `${p.key}："${p.value}" 不是${p.shape}；例如 ${p.fix}`,
+  valueWrongShape: (p) => `${p.key}："${p.value}" 不是${afterHan(p.shape)}；例如 ${p.fix}`,
   notWholeNumber: (p) => `${p.key}："${p.value}" 不是整数；例如 ${p.fix}`,
   outOfRange: (p) => `${p.key}：${p.value} 超出 ${p.min}-${p.max} 的范围${p.note ? `（${p.note}）` : ""}；例如 ${p.fix}`,
   notList: (p) => `${p.key}：应为字符串列表；例如 ${p.fix}`,
@@ -35,9 +36,17 @@ export const zhCN: ConfigMessages = {
   hostLocalhost: (p) => `${p.key} "${p.value}" 是 localhost；手机要通过已 ICP 备案的公网域名访问后端，例如 ${p.fix}`,
   hostBadLabels: (p) => `${p.key} "${p.value}" 不是有效的 DNS 名称（每段由字母、数字和中间的连字符组成，最多 63 个字符），例如 ${p.fix}`,
   hostNotPublic: (p) => `${p.key} "${p.value}" 不在公共域名后缀（如 .com 或 .cn）之下；微信需要公开注册的域名，例如 ${p.fix}`,
-  icpNotSet: (p) => `icpLicense 未设置；微信只接受已 ICP 备案的域名：${p.fix}`,
+  icpNotSet: (p) =>
+    `icpLicense 未设置；微信只接受已 ICP 备案的域名：请为域名办理备案（见 README.zh-CN.md“ICP 备案：从头到尾”），再记下备案号：${p.fix}`,
+  icpNoCarrier: (p) =>
+    "icpLicense 中没有记录 ICP 备案，而本栈创建的资源都无法承载备案：阿里云只为中国内地地域中包年包月、已购买公网带宽、" +
+    "累计购买 3 个月及以上的 ECS 实例，或轻量应用服务器发放备案服务码；负载均衡 CLB 不在可备案产品之列，本栈的实例又是" +
+    "按量付费且没有公网 IP。请在本账号下这样的实例上（已有的，或新购一台）申请备案服务码，用它为域名办理备案（域名已在" +
+    `其他服务商处备案时办理接入备案），然后记下备案号：${p.fix}（见 README.zh-CN.md“ICP 备案：从头到尾”）`,
+  regionOutsideMainland: (p) =>
+    `${p.key} ${p.region} 不在中国内地：微信只接受已 ICP 备案的域名，备案要通过中国内地的服务器办理，而已备案的域名若不解析到` +
+    `阿里云中国内地的服务器，会在接入准确性核查中被判定为接入不准确，可能被取消接入；小程序后端请使用中国内地地域，例如 ${p.fix}`,
 
-  acmeEmailNotSet: (p) => `acmeEmail 未设置（certificateSource 为 acme）；ACME 账户需要联系邮箱：${p.fix}`,
   acmeServerNotLetsEncrypt: (p) => `acmeServer：${p.server} 不是 Let's Encrypt；请确认手机信任其背后的 CA`,
   acmeServerInvalid: (p) => `acmeServer："${p.server}" 不是 production、staging 或 https:// 开头的 ACME 目录 URL；例如 ${p.fix}`,
   acmeStagingInProd: () => "acmeServer：staging 证书由不受信任的测试 CA 签发，手机会拒绝；试用成功后请改用 production",
@@ -92,10 +101,18 @@ export const zhCN: ConfigMessages = {
 
   callbackIsUrl: (p) =>
     `${p.key}："${p.value}" 是完整的 URL；只需设置路径（回调 URL 总是 https://<domain><path>，443 端口，不带端口号），例如 ${p.fix}`,
-  callbackQuery: (p) => `${p.key}："${p.value}" 带有查询参数，微信支付和消息推送的回调 URL 不能携带查询参数；只设置路径，例如 ${p.fix}`,
+  payNotifyQuery: (p) => `payNotifyPath："${p.value}" 带有查询参数，微信支付的 notify_url 不能携带查询参数；只设置路径，例如 ${p.fix}`,
+  messagePushQuery: (p) =>
+    `messagePushPath："${p.value}" 带有查询参数，本项目不接受：微信会在每次推送时加上自己的参数（signature、timestamp、nonce，` +
+    `兼容模式和安全模式下还有 encrypt_type 和 msg_signature），文档没有说明你的参数会怎样；只设置路径，例如 ${p.fix}`,
   callbackFragment: (p) => `${p.key}："${p.value}" 带有 #片段，它不会发送到服务器；只设置路径，例如 ${p.fix}`,
   callbackNotPath: (p) => `${p.key}："${p.value}" 不是以 "/" 开头、由字母、数字和 ._~/- 组成的 URL 路径；例如 ${p.fix}`,
-  callbackRoot: (p) => `${p.key}："/" 是裸域名，微信支付不接受它作为通知地址，小程序自己的请求也在用它；请给回调单独的路径，例如 ${p.fix}`,
+  payNotifyRoot: (p) =>
+    `payNotifyPath："/" 是域名的根路径：微信支付不接受没有路径的通知地址，而且发到这个域名的其他请求也都落在根路径上；` +
+    `请给支付通知单独的路径，例如 ${p.fix}`,
+  messagePushRoot: (p) =>
+    `messagePushPath："/" 是域名的根路径：消息推送本身接受它，但本项目不接受，因为发到这个域名的其他请求（输错的 URL、扫描器）` +
+    `也都落在根路径上，应用无法把推送和它们区分开；请给消息推送单独的路径，例如 ${p.fix}`,
   callbackTooLong: (p) => `${p.key}：回调 URL ${p.url} 有 ${p.length} 个字符；微信支付的 notify_url 最多 ${p.max} 个字符：请缩短路径`,
   callbackIsHealthPath: (p) => `${p.key}："${p.path}" 同时是负载均衡轮询的 healthPath；请给回调单独的路径`,
   callbacksSamePath: (p) => `payNotifyPath 和 messagePushPath 都是 "${p.path}"；微信支付和消息推送发送的请求不同：请各用各的路径`,
@@ -160,7 +177,9 @@ export const zhCN: ConfigMessages = {
   placeholderDomain: (p) =>
     `${p.key}："${p.value}" 是示例域名（保留域名，不可能备案，也不是你的 DNS Zone）：pulumi up 之前请设置你自己的域名，例如 ${p.fix}`,
   placeholderIcp: (p) => `icpLicense："${p.value}" 是示例备案号：pulumi up 之前请设置域名自己的备案号，例如 ${p.fix}`,
-  placeholderEmail: (p) => `acmeEmail 是示例域名 ${p.domain} 下的邮箱；Let's Encrypt 会向它发送到期提醒：请设置你自己的邮箱，例如 ${p.fix}`,
+  placeholderEmail: (p) =>
+    `acmeEmail 是示例域名 ${p.domain} 下的邮箱。Let's Encrypt 不需要联系邮箱，自 2025 年 6 月 4 日起也不再发送到期提醒邮件` +
+    `（证书到期前由本栈的监控报警）：请删除它（${p.fix}），或者为需要联系邮箱的 CA 设置你自己的邮箱`,
   placeholderAlertEmail: (p) =>
     `alertEmails[${p.index}] 是示例域名 ${p.domain} 下的邮箱；云监控的报警将无人收到：请设置团队自己的邮箱，例如 ${p.fix}`,
 };

@@ -2,7 +2,7 @@
 // by a bare CommonJS evaluation like the mini program runtime's (module.exports, no process, no
 // require), and holds exactly the URLs the stacks output.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { runInNewContext } from "node:vm";
@@ -81,6 +81,12 @@ describe("npm run miniprogram --out <dir>", () => {
     for (const line of header.trim().split("\n")) expect(line).toMatch(/^\/\//);
   });
 
+  test("the header says to require it from app.js, and that the 体验版 gets development", () => {
+    const text = readFileSync(path.join(out, "config", "env.js"), "utf8");
+    expect(text).toMatch(/^\/\/ In app\.js \(require takes a path relative to the file that requires\), pick the environment/m);
+    expect(text).toContain('// Only the 正式版 (release) gets production: the 体验版 (envVersion "trial") and the 开发版 get development.');
+  });
+
   test("the example stacks' placeholders are reported, not hidden", () => {
     expect(run.stderr).toMatch(/warning: stack "dev": domain: "dev\.example\.com" is an example domain/);
     expect(run.stderr).toMatch(/warning: stack "prod": icpLicense: "京ICP备00000000号-1" is the example filing number/);
@@ -124,6 +130,8 @@ describe("other stacks, other languages, bad stacks", () => {
     const text = readFileSync(path.join(out, "config", "env.js"), "utf8");
     expect(text.split("\n")[0]).toMatch(/^\/\/ 由 `npm run miniprogram`.*生成/);
     expect(text).toMatch(/提交审核时微信默认审核开发版/);
+    expect(text).toMatch(/^\/\/ 在 app\.js 中（require 只接受相对于当前文件的路径）按运行的版本选择环境/m);
+    expect(text).toContain('// 只有正式版（release）用 production：体验版（envVersion 为 "trial"）和开发版都用 development。');
     const broken = stackFile("broken", { [`${P}domain`]: "203.0.113.5" });
     const failed = miniprogram(["--out", tempDir(), "--stack", `development=${broken}`], { LC_ALL: "zh_CN.UTF-8" });
     expect(failed.code).toBe(1);
@@ -131,6 +139,26 @@ describe("other stacks, other languages, bad stacks", () => {
     expect(failed.stderr).toMatch(HAN);
     const english = miniprogram(["--out", tempDir(), "--stack", `development=${broken}`, "--lang", "en"], { LC_ALL: "zh_CN.UTF-8" });
     expect(english.stderr).toMatch(/invalid config for stack "broken"/);
+  });
+
+  test("a project whose project.config.json puts the code in miniprogram/ gets env.js there; a root outside it is refused", () => {
+    const out = tempDir();
+    mkdirSync(path.join(out, "miniprogram"));
+    writeFileSync(path.join(out, "project.config.json"), JSON.stringify({ miniprogramRoot: "miniprogram/", appid: "wx0000000000000000" }));
+    const run = miniprogram(["--out", out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`wrote ${path.join(out, "miniprogram", "config", "env.js")} (`);
+    expect(run.stdout).toContain('into the code folder "miniprogram/", the miniprogramRoot of');
+    expect(existsSync(path.join(out, "config"))).toBe(false);
+
+    const outside = tempDir();
+    writeFileSync(path.join(outside, "project.config.json"), JSON.stringify({ miniprogramRoot: "../shared/" }));
+    const refused = miniprogram(["--out", outside, "--lang", "zh-CN"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      `error: ${path.join(outside, "project.config.json")} 中的 miniprogramRoot "../shared/" 不是项目内的目录`,
+    );
+    expect(spawnSync("ls", [outside], { encoding: "utf8" }).stdout).toBe("project.config.json\n");
   });
 
   test("bad usage exits 2 with the usage", () => {

@@ -104,6 +104,30 @@ describe("npm run plan", () => {
     expect(result.stdout + result.stderr).not.toContain("TOPSECRETKEYMATERIAL");
   });
 
+  test("the dev stack, which has no filing, is told before deploying that nothing it creates can carry one, and the way out", () => {
+    const en = plan("--stack", "dev");
+    expect(en.code).toBe(0);
+    expect(en.stdout).toMatch(
+      /\n {2}! no ICP filing \(备案\) is recorded in icpLicense, and nothing this stack creates can carry one: .*a CLB is not eligible.*pulumi config set icpLicense '京ICP备12345678号-1'/,
+    );
+    const zh = plan("--stack", "dev", "--lang", "zh-CN");
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toMatch(
+      /\n {2}! icpLicense 中没有记录 ICP 备案，而本栈创建的资源都无法承载备案：.*轻量应用服务器.*pulumi config set icpLicense/,
+    );
+  });
+
+  test("--lang zh-CN: the headings and summary in Chinese, the resource list as the engine names it", () => {
+    const zh = plan("--stack", "dev", "--lang", "zh-CN");
+    expect(zh.code).toBe(0);
+    expect(zh.stdout.split("\n")[0]).toBe('栈 "dev" 的离线计划（Pulumi.dev.yaml），环境 dev');
+    expect(zh.stdout).toMatch(
+      /\n栈输出：\n[\s\S]*\n警告：\n[\s\S]*\n离线计划无法运行的检查：\n[\s\S]*\n将要创建 \d+ 个资源（\d+ 个 provider 资源，\d+ 个组件）。\n$/,
+    );
+    expect(zh.stdout).toContain("\n  + wechat-https-backend:lb:HttpsLoadBalancer  wechat-lb\n");
+    expect(zh.stdout).not.toMatch(/^(Outputs|Warnings|Lookups|Checks the offline plan)|resources to create/m);
+  });
+
   test("invalid config: exit 1 and the error names the key and the fix", () => {
     const file = stackFile(
       "config:\n  alicloud:region: cn-hangzhou\n  wechat-https-backend:domain: https://dev.example.com\n  wechat-https-backend:certificateSource: selfSigned\n",

@@ -84,6 +84,17 @@ describe("Certificate from ACME", () => {
     for (const acmeResource of [account, issued]) expect(acmeResource.provider).toMatch(/pulumi:providers:acme::cert-acme::/);
   });
 
+  test("without a contact address the account has none, and its key is keyed on the CA alone", async () => {
+    const { email: _email, ...withoutEmail } = acmeSource;
+    const run = await runComponents(() => new Certificate("cert", { domain: "api.example.com", source: withoutEmail }));
+    expect(findResource(run, T.acmeRegistration).inputs).not.toHaveProperty("emailAddress");
+    expect(findResource(run, T.tlsKey, "cert-acme-account-key").replacementTrigger).toBe(`${acmeSource.serverUrl} `);
+    // The stack config gives "" for an unset acmeEmail: the same account as no address at all.
+    const empty = await runComponents(() => new Certificate("cert", { domain: "api.example.com", source: { ...acmeSource, email: "" } }));
+    expect(findResource(empty, T.acmeRegistration).inputs).not.toHaveProperty("emailAddress");
+    expect(findResource(empty, T.tlsKey, "cert-acme-account-key").replacementTrigger).toBe(`${acmeSource.serverUrl} `);
+  });
+
   test("uploads leaf + intermediates with the stack's own key; rotation is create-new, switch, delete-old", async () => {
     let cert: Certificate | undefined;
     const run = await runComponents(() => {

@@ -44,7 +44,6 @@ describe("config errors in Chinese", () => {
       "tlsPolicy",
       "instanceCount",
       "domain",
-      "acmeEmail",
       "payNotifyPath",
     ]);
   });

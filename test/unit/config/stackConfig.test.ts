@@ -45,8 +45,8 @@ describe("stack config: defaults", () => {
     expect(settings.appImage).toBeUndefined();
     expect(settings.instanceType).toBeUndefined();
     expect(warnings).toEqual([
-      "icpLicense is not set; WeChat only accepts ICP-filed (备案) domains: pulumi config set icpLicense '京ICP备12345678号-1'",
       expect.stringMatching(/^domain: "dev\.example\.com" is an example domain .*pulumi config set domain api\.your-domain\.com$/),
+      expect.stringMatching(/^no ICP filing \(备案\) is recorded in icpLicense, and nothing this stack creates can carry one: /),
       "certificateSource: selfSigned certificates are rejected by phones; only the WeChat developer tools with domain checks off will connect",
     ]);
   });
@@ -61,10 +61,11 @@ describe("stack config: defaults", () => {
       recordName: "@",
       dnsZone: "example.com",
     });
-    // Only the example values are warned about.
+    // Only the example values are warned about, and that an example filing number is no filing.
     expect(warnings).toEqual([
       expect.stringMatching(/^domain: "example\.com" is an example domain/),
       expect.stringMatching(/^icpLicense: "京ICP备00000000号-1" is the example filing number.*pulumi config set icpLicense/),
+      expect.stringMatching(/^no ICP filing \(备案\) is recorded in icpLicense/),
     ]);
     expect(checksNotRun).toEqual([expect.stringContaining("certificatePem/privateKeyPem are secrets the offline plan cannot decrypt")]);
   });
@@ -157,7 +158,8 @@ describe("stack config: every bad value is refused with the key and the fix", ()
         "prod",
       ),
     ).toEqual([
-      "icpLicense is not set; WeChat only accepts ICP-filed (备案) domains: pulumi config set icpLicense '京ICP备12345678号-1'",
+      'icpLicense is not set; WeChat only accepts ICP-filed (备案) domains: file the domain (README: "ICP filing (备案) from start to finish") ' +
+        "and record its number: pulumi config set icpLicense '京ICP备12345678号-1'",
       "certificateSource: selfSigned is not allowed in prod (phones reject self-signed certificates); use acme or pem with a CA-issued chain",
       "hstsMaxAge: 86400 is below one year (31536000); browsers and SSL Labs expect at least that: pulumi config set hstsMaxAge 31536000",
       "instanceCount: prod needs at least 2 instances in 2 zones so one can fail; pulumi config set instanceCount 2",
@@ -329,13 +331,26 @@ describe("stack config: certificate sources", () => {
     });
   });
 
-  test("acme needs a contact address", () => {
-    expect(problems({ domain: "dev.example.com" })).toEqual([
-      "acmeEmail is not set (certificateSource acme); the ACME account needs a contact: pulumi config set acmeEmail ops@your-domain.com",
-    ]);
+  test("acme needs no contact address (Let's Encrypt sends no expiry emails since 2025-06-04); one that is set must be an address", () => {
+    const { settings } = resolveStackConfig(input({ domain: "dev.example.com" }));
+    expect(settings.certificate).toMatchObject({ source: "acme", email: "" });
     expect(problems({ ...acme, acmeEmail: "ops" })).toEqual([
       'acmeEmail: "ops" is not an email address; e.g. pulumi config set acmeEmail ops@your-domain.com',
     ]);
+  });
+
+  test("an example acmeEmail: remove it, since Let's Encrypt needs no contact and has sent no expiry emails since June 4, 2025", () => {
+    const warningAbout = (locale: "en" | "zh-CN") =>
+      resolveStackConfig({ ...input(acme), locale }).warnings.find((w) => w.startsWith("acmeEmail"));
+    expect(warningAbout("en")).toBe(
+      "acmeEmail is an address at example.com, an example domain. Let's Encrypt needs no contact and has sent no expiry emails " +
+        "since June 4, 2025 (the stack's monitoring warns before a certificate expires): remove it, pulumi config rm acmeEmail, " +
+        "or set an address of yours for a CA that wants one",
+    );
+    expect(warningAbout("zh-CN")).toBe(
+      "acmeEmail 是示例域名 example.com 下的邮箱。Let's Encrypt 不需要联系邮箱，自 2025 年 6 月 4 日起也不再发送到期提醒邮件" +
+        "（证书到期前由本栈的监控报警）：请删除它（pulumi config rm acmeEmail），或者为需要联系邮箱的 CA 设置你自己的邮箱",
+    );
   });
 
   test("staging: a warning in dev, an error in prod", () => {

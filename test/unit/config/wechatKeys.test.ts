@@ -28,17 +28,49 @@ describe("payNotifyPath and messagePushPath", () => {
   });
 
   test.each([
-    ["payNotifyPath", "/api/pay/notify?source=wx", /^payNotifyPath: .*query string.*pulumi config set payNotifyPath \/api\/pay\/notify$/],
-    ["messagePushPath", "/push?token=1", /^messagePushPath: .*query string/],
+    [
+      "payNotifyPath",
+      "/api/pay/notify?source=wx",
+      /^payNotifyPath: .*query string, which WeChat Pay refuses.*pulumi config set payNotifyPath \/api\/pay\/notify$/,
+    ],
+    ["messagePushPath", "/push?token=1", /^messagePushPath: .*query string, which this project does not accept: WeChat adds its own/],
     ["payNotifyPath", "https://api.shop-demo.cn:8443/pay/notify", /^payNotifyPath: .*whole URL; set only its path.*without a port/],
     ["payNotifyPath", "//api.shop-demo.cn/pay", /^payNotifyPath: .*whole URL/],
     ["payNotifyPath", "/pay/notify#x", /^payNotifyPath: .*#fragment/],
     ["payNotifyPath", "/pay notify", /^payNotifyPath: .*not a URL path/],
     ["payNotifyPath", "pay/notify", /^payNotifyPath: .*not a URL path/],
-    ["payNotifyPath", "/", /^payNotifyPath: "\/" is the bare domain/],
+    [
+      "payNotifyPath",
+      "/",
+      /^payNotifyPath: "\/" is the root path \(根路径\) of the domain: WeChat Pay refuses a notify URL without a path/,
+    ],
+    [
+      "messagePushPath",
+      "/",
+      /^messagePushPath: "\/" is the root path \(根路径\) of the domain: message push would take it, but this project does not/,
+    ],
     ["messagePushPath", "/api/health", /^messagePushPath: "\/api\/health" is also healthPath/],
   ])("%s %s is refused, naming the key", (key, value, expected) => {
     expect(problems({ [key]: value })).toEqual([expect.stringMatching(expected)]);
+  });
+
+  test("each key's refusal of the root path and of a query names its own product's rule, in Chinese too", () => {
+    const zh = (values: Record<string, string>) => problemsOf({ ...input(values), locale: "zh-CN" });
+    expect(zh({ payNotifyPath: "/" })).toEqual([
+      'payNotifyPath："/" 是域名的根路径：微信支付不接受没有路径的通知地址，而且发到这个域名的其他请求也都落在根路径上；' +
+        "请给支付通知单独的路径，例如 pulumi config set payNotifyPath /api/pay/notify",
+    ]);
+    expect(zh({ messagePushPath: "/" })).toEqual([
+      expect.stringMatching(/^messagePushPath："\/" 是域名的根路径：消息推送本身接受它，但本项目不接受/),
+    ]);
+    expect(zh({ payNotifyPath: "/n?a=1" })).toEqual([expect.stringMatching(/^payNotifyPath：.*微信支付的 notify_url 不能携带查询参数/)]);
+    expect(zh({ messagePushPath: "/p?a=1" })).toEqual([
+      expect.stringMatching(/^messagePushPath：.*本项目不接受：微信会在每次推送时加上自己的参数/),
+    ]);
+    // Neither message speaks of the other product.
+    expect(problems({ messagePushPath: "/" })[0]).not.toMatch(/WeChat Pay|notify/);
+    expect(problems({ messagePushPath: "/p?a=1" })[0]).not.toMatch(/WeChat Pay|notify/);
+    expect(problems({ payNotifyPath: "/" })[0]).not.toMatch(/message push/);
   });
 
   test("a notify URL longer than WeChat Pay's 255 characters is refused with its length", () => {

@@ -53,7 +53,8 @@ describe("Pulumi.dev.yaml", () => {
     const issued = findResource(plan.run, T.acmeCertificate);
     expect(issued.inputs).toMatchObject({ minDaysRemaining: 30, dnsChallenges: [{ provider: "alidns", config: { ALICLOUD_TTL: "600" } }] });
     expect(issued.inputs.certificateRequestPem).toBe(request.state.certRequestPem);
-    expect(findResource(plan.run, T.acmeRegistration).inputs.emailAddress).toBe("ops@example.com");
+    // No contact address: Let's Encrypt needs none and sends no expiry emails (README, "Certificates").
+    expect(findResource(plan.run, T.acmeRegistration).inputs.emailAddress).toBeUndefined();
     const uploaded = findResource(plan.run, T.serverCertificate);
     expect(isSecretInput(uploaded.inputs.serverCertificate)).toBe(true);
     expect(isSecretInput(uploaded.inputs.privateKey)).toBe(true);
@@ -257,8 +258,8 @@ describe("monitoring in the committed stacks", () => {
 
 describe("the example values of the committed stacks", () => {
   test.each([
-    ["dev", ["domain", "acmeEmail"]],
-    ["prod", ["domain", "icpLicense", "acmeEmail", "alertEmails"]],
+    ["dev", ["domain"]],
+    ["prod", ["domain", "icpLicense", "alertEmails"]],
   ])("%s: the plan warns that each example value is a placeholder, with the command to replace it", async (stack, keys) => {
     const plan = await planOf({ stack: stack as string });
     const placeholders = plan.document.warnings.filter((w) => /\bexample\b/.test(w));

@@ -7,7 +7,10 @@ export const en = {
   headerCommit: (p: { commit: string }) => `at commit ${p.commit}`,
   headerCommitDirty: (p: { commit: string; files: string }) => `at commit ${p.commit}, with uncommitted changes in ${p.files}`,
   headerNoCommit: () => "outside a git checkout (no commit to name)",
-  headerPick: () => "Pick the environment by the build that runs (wx.getAccountInfoSync().miniProgram.envVersion, base library 2.10.0+):",
+  headerPick: () =>
+    "In app.js (require takes a path relative to the file that requires), pick the environment by the build that runs " +
+    "(wx.getAccountInfoSync().miniProgram.envVersion, base library 2.10.0+):",
+  headerTrial: () => 'Only the 正式版 (release) gets production: the 体验版 (envVersion "trial") and the 开发版 get development.',
   headerReview: () =>
     'WeChat reviews the 开发版 (envVersion "develop"), so development must be a reachable HTTPS domain registered in the console, never localhost or a mock.',
   headerDomains: () => "Register both in 开发管理 → 开发设置 → 服务器域名:",
@@ -15,11 +18,25 @@ export const en = {
     "enableMock is false in both: a mock in the develop build would be what the reviewer sees. Turn mocks on in local code, not here.",
   usage: () =>
     "usage: npm run miniprogram -- --out <dir> [--stack development=<stack or Pulumi.<stack>.yaml>] [--stack production=<...>] [--lang en|zh-CN]",
-  outMissing: () => "give --out <dir>, the mini program project to write config/env.js into",
+  outMissing: () =>
+    "give --out <dir>: the mini program project (config/env.js goes into its code folder, the miniprogramRoot of " +
+    "project.config.json) or that code folder itself",
   badStackOption: (p: { value: string }) =>
     `--stack ${p.value}: give development=<stack> or production=<stack> (a stack name or a Pulumi.<stack>.yaml file; default development=dev, production=prod)`,
   badLang: (p: { value: string }) => `--lang ${p.value}: give en or zh-CN`,
   wrote: (p: { file: string; bytes: number }) => `wrote ${p.file} (${p.bytes} bytes)`,
+  wroteIntoRoot: (p: { root: string; projectFile: string }) =>
+    `  into the code folder "${p.root}", the miniprogramRoot of ${p.projectFile}: require it from app.js as ./config/env.js`,
+  projectFileUnreadable: (p: { file: string }) =>
+    `${p.file} is not valid JSON, so where the code package is (miniprogramRoot) cannot be read: fix the file, or give --out the folder with app.json`,
+  miniprogramRootNotPath: (p: { file: string }) =>
+    `miniprogramRoot in ${p.file} is not a path: the developer tools take the code folder relative to the project, e.g. "miniprogram/"`,
+  miniprogramRootOutside: (p: { file: string; root: string }) =>
+    `miniprogramRoot "${p.root}" in ${p.file} is not a folder inside the project (the developer tools take a relative path ` +
+    `such as "miniprogram/"): fix it, or give --out the folder with app.json`,
+  miniprogramRootMissing: (p: { file: string; root: string }) =>
+    `miniprogramRoot "${p.root}" in ${p.file} is no folder here, so config/env.js would land outside the code package: ` +
+    `check --out and project.config.json, or give --out the folder with app.json`,
   stackWarning: (p: { stack: string; warning: string }) => `warning: stack "${p.stack}": ${p.warning}`,
   reviewUnreachable: (p: { stack: string; certificate: string }) =>
     `warning: development (stack "${p.stack}") uses ${p.certificate}, which phones reject: WeChat's reviewer ` +
