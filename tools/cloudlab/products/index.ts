@@ -3,9 +3,11 @@ import type { LabProduct } from "../server";
 import { alidns } from "./alidns";
 import { ecs } from "./ecs";
 import { sts } from "./sts";
+import { vpc } from "./vpc";
 
 export const PRODUCTS: Readonly<Record<string, LabProduct>> = {
   ecs: { dialect: "rpc", product: ecs },
   alidns: { dialect: "rpc", product: alidns },
   sts: { dialect: "rpc", product: sts },
+  vpc: { dialect: "rpc", product: vpc },
 };

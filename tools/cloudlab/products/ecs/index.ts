@@ -2,10 +2,19 @@
 import { defaultCatalog } from "../../../plan/cloudCatalog";
 import type { RpcProduct } from "../../rpc";
 import { LAB_REGION } from "../../settings";
+import { instanceActions } from "./instances";
 import { lookupActions } from "./lookups";
+import { securityGroupActions } from "./securityGroups";
+import { tagResources, untagResources } from "./tags";
 
 export const ecs: RpcProduct = {
   name: "ecs",
   versions: ["2014-05-26"],
-  actions: { ...lookupActions(defaultCatalog(LAB_REGION)) },
+  actions: {
+    ...lookupActions(defaultCatalog(LAB_REGION)),
+    ...securityGroupActions,
+    ...instanceActions,
+    TagResources: tagResources,
+    UntagResources: untagResources,
+  },
 };
