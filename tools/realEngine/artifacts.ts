@@ -94,7 +94,24 @@ function installPlugin(name: string, version: string, file: string): void {
   run(pulumiBin, ["plugin", "install", "resource", name, version, "--file", file], { cwd: buildDir, env: engineEnvironment() });
 }
 
-export const ARTIFACTS: readonly Artifact[] = [cli, bridged("alicloud"), bridged("tls")];
+/**
+ * @pulumi/command's plugin: the project's own (tools/engine/command), serving local.Command with the
+ * release's schema, since the release's provider module is not served by the Go module proxy.
+ */
+const command: Artifact = {
+  name: "command",
+  module: "command",
+  version: (pins) => pins.command,
+  outputs: (pins) => [path.join(pluginDir("command", pins.command), "pulumi-resource-command")],
+  build: (pins) => {
+    const plugin = path.join(buildDir, "command", "pulumi-resource-command");
+    goBuild(moduleDir("command"), plugin, "./cmd/pulumi-resource-command", { ldflags: `-s -w -X main.version=${pins.command}` });
+    installPlugin("command", pins.command, plugin);
+    rmSync(path.dirname(plugin), { recursive: true, force: true });
+  },
+};
+
+export const ARTIFACTS: readonly Artifact[] = [cli, bridged("alicloud"), bridged("tls"), command];
 
 export const MISSING: readonly Missing[] = [
   {
