@@ -1,16 +1,19 @@
 // The Pulumi mocks of this project, shared by the tests and the offline plan: they record every
 // resource the program registers and answer the provider functions it calls the way the provider
 // would, from a described region and account (cloudCatalog.ts: filters, orders and refusals as the
-// provider's data sources have them). Two modes:
+// provider's data sources have them). Three modes:
 // - "plan": values only the cloud knows (ids, addresses, lookup results) come back unknown, so the
 //   plan shows "known after apply" instead of invented values; a lookup the provider would refuse
 //   fails here too;
+// - "preview": what the real `pulumi preview` knows of an account the catalog describes: lookups run
+//   (as the engine runs them at preview), ids and computed outputs stay unknown; the engine tests
+//   hold the real preview against it;
 // - "test": they come back as fixed, obviously fake values, and lookups as the catalog answers them,
 //   so tests can follow one resource's output into another's input.
 import * as pulumi from "@pulumi/pulumi";
 import { alidnsDomainsLookup, defaultCatalog, imagesLookup, instanceTypesLookup, zonesLookup, type CloudCatalog } from "./cloudCatalog";
 
-export type MockMode = "plan" | "test";
+export type MockMode = "plan" | "preview" | "test";
 
 export interface RecordedResource {
   readonly type: string;
@@ -163,11 +166,11 @@ export class ProjectMocks implements pulumi.runtime.Mocks {
     this.countByType.set(args.type, index + 1);
     const computed = COMPUTED[args.type]?.(args.inputs, args.name, index, this.region) ?? {};
     const id = this.mode === "test" ? `${args.name}-id` : undefined;
-    // In plan mode every computed output is the engine's "unknown" marker.
+    // Before apply (plan and preview modes) every computed output is the engine's "unknown" marker.
     const state = {
       ...args.inputs,
       ...Object.fromEntries(
-        Object.entries(computed).map(([key, value]) => [key, this.mode === "plan" ? pulumi.runtime.unknownValue : value]),
+        Object.entries(computed).map(([key, value]) => [key, this.mode === "test" ? value : pulumi.runtime.unknownValue]),
       ),
     };
     this.resources.push({
@@ -190,7 +193,7 @@ export class ProjectMocks implements pulumi.runtime.Mocks {
       );
     }
     this.invokes.push({ token: args.token, inputs: args.inputs });
-    // Answered in both modes, so a lookup the provider would refuse fails the offline plan too.
+    // Answered in every mode, so a lookup the provider would refuse fails the offline plan too.
     const result = answer(args.inputs, this.catalog);
     return this.mode === "plan" ? unknownLike(result) : result;
   }

@@ -173,7 +173,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   const catalog = typeof options.catalog === "function" ? options.catalog(region) : options.catalog;
   const mocks = new ProjectMocks(options.mode, region, catalog);
   pulumi.runtime.setAllConfig(options.config, options.secretKeys ?? []);
-  await pulumi.runtime.setMocks(mocks, options.project, options.stack, options.mode === "plan");
+  await pulumi.runtime.setMocks(mocks, options.project, options.stack, options.mode !== "test");
 
   const pendingOptions: Promise<[string, RecordedOptions, ResourceRef | undefined, string[], unknown]>[] = [];
   let exported: Record<string, unknown> = {};
