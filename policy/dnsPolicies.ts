@@ -40,12 +40,17 @@ export const dnsRecordPointsAtLoadBalancer: StackValidationPolicy = {
     const balancers = args.resources.filter((r) => LOAD_BALANCER_TYPES.includes(r.type));
     const addresses = balancers.map((lb) => peekString(lb.props, "address"));
     const known = addresses.filter((a): a is string => typeof a === "string");
-    const someUnknown = addresses.some((a) => a === NOT_KNOWN);
+    // A load balancer always has an address once it exists; at preview the real engine sends the
+    // analyzer no `address` at all for one not yet created (seen through the CLI against the cloud
+    // emulator), rather than the unknown sentinel: absent means "not known yet" here.
+    const someUnknown = addresses.some((a) => a === NOT_KNOWN || a === undefined);
     const pending: string[] = [];
     for (const record of records) {
       const type = peekString(record.props, "type");
       const value = peekString(record.props, "value");
-      if (type === NOT_KNOWN || value === NOT_KNOWN) {
+      // `value` is required by the record type, so absent is likewise not known yet (an output of
+      // another resource at preview), not missing.
+      if (type === NOT_KNOWN || value === NOT_KNOWN || value === undefined) {
         pending.push(record.name);
         continue;
       }

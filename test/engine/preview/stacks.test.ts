@@ -1,5 +1,6 @@
 // The real `pulumi preview` of each committed stack, by the CLI and plugins engine:install built,
-// against the emulator: it succeeds, the provider's Check refuses nothing, and the offline plan of
+// against the emulator, with the policy pack: it succeeds, the provider's Check refuses nothing and
+// no policy is violated, and the offline plan of
 // the same config agrees with it resource by resource and input by input.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,6 +15,7 @@ import { comparePreview, type PreviewStep } from "../../support/previewCompariso
 import { PROJECT_DIR, planOf } from "../../support/program";
 
 interface PreviewJson {
+  readonly exitCode?: number;
   readonly steps: PreviewStep[];
   readonly diagnostics?: { readonly message: string; readonly severity: string; readonly urn?: string }[];
 }
@@ -61,7 +63,9 @@ async function previewAndPlan(
   const stack = await LabStack.create({ stack: stackName, config: certificate.config, secrets: certificate.secrets, lab });
   const dir = mkdtempSync(path.join(tmpdir(), "plan-"));
   try {
-    const preview = jsonOutput<PreviewJson>(await stack.pulumi(["preview", "--json"]));
+    const policy = ["--policy-pack", "policy", "--policy-pack-config", `policy/config/${stackName}.json`];
+    const run = await stack.pulumi(["preview", "--json", ...policy]);
+    const preview = { ...jsonOutput<PreviewJson>(run), exitCode: run.code };
     // The same config for the offline plan, secrets in plain text (the plan only warns about that).
     const file = path.join(dir, `Pulumi.${stackName}.yaml`);
     writeFileSync(file, stringify({ config: { ...committed, ...certificate.config, ...certificate.secrets, ...lab.providerConfig } }));
@@ -80,7 +84,8 @@ describe.each(["dev", "prod"])("the real preview of %s", (stackName) => {
     result = await previewAndPlan(stackName);
   });
 
-  test("succeeds: no error, and the provider's Check type-checks every input", () => {
+  test("succeeds with the policy pack on: no error, no policy violated, every input passes the provider's Check", () => {
+    expect(result.preview.exitCode).toBe(0);
     const problems = (result.preview.diagnostics ?? []).filter(
       (d) => d.severity === "error" || /type checking|unexpected type/i.test(d.message),
     );

@@ -331,6 +331,15 @@ describe("dns-record-points-at-load-balancer (stack)", () => {
     ]);
   });
 
+  test("at preview the real engine leaves the unknown values out altogether: said so, not failed", async () => {
+    const findings = await runStackPolicy(dnsRecordPointsAtLoadBalancer, [clb("lb", {}), record("wechat-dns-a", {})]);
+    expect(messages(findings)).toEqual([]);
+    expect(reasons(findings)).toEqual([
+      `the value of DNS record "wechat-dns-a" or the load balancer's address is not known until the load ` +
+        `balancer exists (pulumi preview); checked again at pulumi up`,
+    ]);
+  });
+
   test("an AAAA record to any address but a load balancer's, and a CNAME to anywhere, are refused", async () => {
     const lb = clb("lb", { address: "203.0.113.10" });
     expect(
