@@ -4,6 +4,7 @@
 // replace-triggering inputs (replaceTriggers.ts) and the program's own replaceOnChanges; a replaced
 // resource gets new ids and outputs, so whatever takes them as inputs changes too.
 import { createHash } from "node:crypto";
+import { keptWhenOmitted } from "./keptWhenOmitted";
 import { replacingInputs } from "./replaceTriggers";
 import type { CloudRef, Encoded, PlanSnapshot, SnapshotResource } from "./snapshot";
 
@@ -168,11 +169,15 @@ function inputChanges(
   base: SnapshotResource,
   head: SnapshotResource,
   ctx: CompareContext,
-): { changes: InputChange[]; notes: string[]; replace: boolean } {
+): { changes: InputChange[]; notes: string[]; kept: string[]; replace: boolean } {
   const ignored = new Set(head.options.ignoreChanges ?? []);
-  const keys = [...new Set([...Object.keys(base.inputs), ...Object.keys(head.inputs)])].filter(
-    (key) => !ignored.has(key) && differs(base.inputs[key], head.inputs[key], ctx),
-  );
+  const kept: string[] = [];
+  const keys = [...new Set([...Object.keys(base.inputs), ...Object.keys(head.inputs)])].filter((key) => {
+    if (ignored.has(key) || !differs(base.inputs[key], head.inputs[key], ctx)) return false;
+    const source = head.inputs[key] == null ? keptWhenOmitted(head.type, key) : undefined;
+    if (source) kept.push(`${key} is no longer set, which the provider takes as no change: the cloud keeps it (${source})`);
+    return source === undefined;
+  });
   const verdict = replacingInputs(head.type, keys);
   const notes: string[] = [];
   const changes = keys.map((key): InputChange => {
@@ -205,7 +210,7 @@ function inputChanges(
       replaces: "the program's replacementTrigger",
     });
   }
-  return { changes, notes, replace: changes.some((c) => c.replaces !== undefined) };
+  return { changes, notes, kept, replace: changes.some((c) => c.replaces !== undefined) };
 }
 
 /** How a change of the replacementTrigger resource option is listed among a resource's changes. */
@@ -262,6 +267,8 @@ export function diffSnapshots(base: PlanSnapshot, head: PlanSnapshot): PlanDiff 
   const headUrns = new Set(head.resources.map((r) => r.urn));
   const changes: ResourceChange[] = [];
   const options: OptionChange[] = [];
+  /** Inputs left out of resources that otherwise stay as they are, which the cloud keeps. */
+  const keptNotes: string[] = [];
   let unchanged = 0;
 
   // Head order is registration order: every resource a value refers to comes first, so `replaced`
@@ -273,11 +280,13 @@ export function diffSnapshots(base: PlanSnapshot, head: PlanSnapshot): PlanDiff 
       continue;
     }
     options.push(...optionChanges(before, resource));
-    const { changes: inputs, notes, replace } = inputChanges(before, resource, ctx);
+    const { changes: inputs, notes, kept, replace } = inputChanges(before, resource, ctx);
     if (inputs.length === 0) {
       unchanged++;
+      keptNotes.push(...kept.map((note) => `${resource.name}: ${note}`));
       continue;
     }
+    notes.push(...kept);
     if (replace) {
       replaced.add(resource.urn);
       if (before.options.protect) notes.push("protected: pulumi up refuses to replace it until protect is turned off");
@@ -310,7 +319,7 @@ export function diffSnapshots(base: PlanSnapshot, head: PlanSnapshot): PlanDiff 
 
   const summary: PlanDiff["summary"] = { create: 0, update: 0, replace: 0, delete: 0, unchanged };
   for (const change of changes) summary[change.op]++;
-  const notes: string[] = [];
+  const notes: string[] = [...keptNotes];
   if (config.encryptedSecretChanged) {
     notes.push(
       "an encrypted (secure:) config value changed; the offline plan cannot decrypt it, so the resources " +

@@ -184,3 +184,36 @@ describe("ACME account changes", () => {
     expect(ops(diff)["wechat-monitor-site"]).toBe("update");
   });
 });
+
+describe("the alarm relay", () => {
+  // Robots the offline plan cannot read (pulumi config set --secret --path 'alertWebhooks[0]' ...).
+  const robots = { alertWebhooks: [{ secure: "v1:robotCiphertextAAAA" }] };
+  const alarmsOf = (diff: PlanDiff) => diff.changes.filter((c) => c.type === T.alarm);
+  const ALARMS = ["wechat-monitor-5xx", "wechat-monitor-availability", "wechat-monitor-cpu", "wechat-monitor-unhealthy-backends"];
+
+  test("turning it off replaces each alarm: the provider would keep the function as a target of an alarm updated in place", async () => {
+    const diff = await diffOf("prod", { changes: robots }, { changes: { ...robots, alarmRelay: "off" } });
+    const alarms = alarmsOf(diff);
+    expect(alarms.map((c) => c.name).sort()).toEqual(ALARMS);
+    for (const alarm of alarms) {
+      expect(alarm.op).toBe("replace");
+      expect(alarm.inputs).toContainEqual(
+        expect.objectContaining({ key: REPLACEMENT_TRIGGER, replaces: "the program's replacementTrigger" }),
+      );
+      // Left out, `targets` is no change to the provider (Optional+Computed): the plan says so instead.
+      expect(alarm.changedInputs).not.toContain("targets");
+      expect(alarm.notes.join("\n")).toMatch(/targets is no longer set/);
+      // The old rule goes, and its targets with it, once the new one exists.
+      expect(diff.operations).toContain(`delete the old ${alarm.name} (${T.alarm})`);
+    }
+  });
+
+  test("turning it on replaces them too, and a stack that keeps it as it is sees no change", async () => {
+    const on = await diffOf("prod", { changes: { ...robots, alarmRelay: "off" } }, { changes: robots });
+    expect(Object.fromEntries(alarmsOf(on).map((c) => [c.name, c.op]))).toEqual(
+      Object.fromEntries(ALARMS.map((name) => [name, "replace"])),
+    );
+    const same = await diffOf("prod", { changes: robots }, { changes: robots });
+    expect(alarmsOf(same)).toEqual([]);
+  });
+});
