@@ -4,6 +4,7 @@ import type { MonitoringSettings } from "../lib/config/settings";
 import { RENEW_EVERY_DAYS } from "../lib/monitoring/defaults";
 import { HANDLER, buildFunctionBundle } from "../lib/monitoring/bundle";
 import { contactName, globalNames } from "../lib/monitoring/names";
+import { SITE_MONITOR_OPTIONS, unsetOptionPaths } from "../lib/monitoring/siteMonitor";
 import { DEFAULT_NGINX_PATHS } from "../lib/instance/nginx";
 import { FUNCTION_ENV as ENV } from "../lib/monitoring/functionEnv";
 import { unknownOutput } from "../lib/secretOutput";
@@ -307,9 +308,11 @@ export class Monitoring extends pulumi.ComponentResource {
         address: `https://${args.domain}${args.healthPath}`,
         interval: "1",
         ispCities: settings.siteMonitorProbes.map((p) => ({ isp: p.isp, city: p.city, ...(p.type ? { type: p.type } : {}) })),
-        optionJson: { httpMethod: "get", minTlsVersion: "1.2", timeout: 10000 },
+        optionJson: SITE_MONITOR_OPTIONS,
       },
-      parent,
+      // The service may fill in option fields the stack does not set, which the provider would show
+      // as a change on every preview: lib/monitoring/siteMonitor.ts says what is known.
+      { parent: this, ignoreChanges: unsetOptionPaths(SITE_MONITOR_OPTIONS) },
     );
 
     // With robots, each alarm also names the function as a target, which relays it to them (WeCom
