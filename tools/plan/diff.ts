@@ -290,6 +290,12 @@ export function diffSnapshots(base: PlanSnapshot, head: PlanSnapshot): PlanDiff 
     if (replace) {
       replaced.add(resource.urn);
       if (before.options.protect) notes.push("protected: pulumi up refuses to replace it until protect is turned off");
+      if (resource.options.retainOnDelete && !before.options.retainOnDelete) {
+        notes.push(
+          "retainOnDelete is new: this update still deletes the old one, as the state recorded it without " +
+            "(pulumi/pulumi#13428); only later replacements leave the old one alone",
+        );
+      }
     }
     changes.push({
       urn: resource.urn,
@@ -349,10 +355,13 @@ export function diffSnapshots(base: PlanSnapshot, head: PlanSnapshot): PlanDiff 
  * replacements in dependency order (the head's registration order is one), and every delete after
  * all of them, dependents first: the engine defers deleting replaced and removed resources to the end
  * of the update (pulumi/pulumi pkg/resource/deploy/deployment_executor.go, performPostSteps, and
- * step_generator.go, ScheduleDeletes). Components are left out: they have no cloud side.
+ * step_generator.go, ScheduleDeletes). Components are left out: they have no cloud side. One whose
+ * recorded (base) retainOnDelete is on is only forgotten: the engine calls no Delete for it (step.go,
+ * DeleteStep.Apply).
  */
 export function operationOrder(changes: readonly ResourceChange[], head: PlanSnapshot, base: PlanSnapshot): string[] {
   const custom = (urn: string, snapshot: PlanSnapshot) => snapshot.resources.find((r) => r.urn === urn)?.custom ?? false;
+  const retained = (urn: string) => base.resources.find((r) => r.urn === urn)?.options.retainOnDelete === true;
   const label = (change: ResourceChange) => `${change.name} (${change.type})`;
   const now: string[] = [];
   const atEnd: string[] = [];
@@ -363,10 +372,12 @@ export function operationOrder(changes: readonly ResourceChange[], head: PlanSna
     else if (change.deleteBeforeReplace) now.push(`delete ${label(change)}, then create its replacement`);
     else {
       now.push(`create the replacement of ${label(change)}`);
-      atEnd.push(`delete the old ${label(change)}`);
+      atEnd.push(retained(change.urn) ? `forget the old ${label(change)}: retained on delete` : `delete the old ${label(change)}`);
     }
   }
-  const removed = changes.filter((c) => c.op === "delete" && custom(c.urn, base)).map((c) => `delete ${label(c)}`);
+  const removed = changes
+    .filter((c) => c.op === "delete" && custom(c.urn, base))
+    .map((c) => (retained(c.urn) ? `forget ${label(c)}: retained on delete` : `delete ${label(c)}`));
   // Deletes run dependents first: the reverse of the order things depend on each other in.
   return [...now, ...[...atEnd, ...removed].reverse()];
 }

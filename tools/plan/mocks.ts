@@ -154,6 +154,11 @@ export class ProjectMocks implements pulumi.runtime.Mocks {
     readonly mode: MockMode,
     readonly region = "cn-hangzhou",
     catalog?: CloudCatalog,
+    /**
+     * Resource types this run previews as being created, as `pulumi preview` has them: unknown id and
+     * computed outputs, even in test mode (a deployed stack whose state lost them, e.g. to a refresh).
+     */
+    readonly previewCreates: readonly string[] = [],
   ) {
     this.catalog = catalog ?? defaultCatalog(region);
   }
@@ -162,13 +167,12 @@ export class ProjectMocks implements pulumi.runtime.Mocks {
     const index = this.countByType.get(args.type) ?? 0;
     this.countByType.set(args.type, index + 1);
     const computed = COMPUTED[args.type]?.(args.inputs, args.name, index, this.region) ?? {};
-    const id = this.mode === "test" ? `${args.name}-id` : undefined;
+    const known = this.mode === "test" && !this.previewCreates.includes(args.type);
+    const id = known ? `${args.name}-id` : undefined;
     // In plan mode every computed output is the engine's "unknown" marker.
     const state = {
       ...args.inputs,
-      ...Object.fromEntries(
-        Object.entries(computed).map(([key, value]) => [key, this.mode === "plan" ? pulumi.runtime.unknownValue : value]),
-      ),
+      ...Object.fromEntries(Object.entries(computed).map(([key, value]) => [key, known ? value : pulumi.runtime.unknownValue])),
     };
     this.resources.push({
       type: args.type,

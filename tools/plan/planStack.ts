@@ -19,6 +19,8 @@ export interface PlanRequest {
   readonly mode?: MockMode;
   /** What the lookups answer from (tests of lookup drift), or how to make it for the region; default: the mocks' default catalog. */
   readonly catalog?: CloudCatalog | ((region: string) => CloudCatalog);
+  /** Resource types previewed as being created: their ids and computed outputs unknown (ProjectMocks). */
+  readonly previewCreates?: readonly string[];
   /** Requires the program and returns its exports (see runProgram). */
   readonly loadProgram: () => unknown;
 }
@@ -40,6 +42,7 @@ export async function planStack(request: PlanRequest): Promise<StackPlan> {
     secretKeys: config.secretKeys,
     mode: request.mode ?? "plan",
     catalog: request.catalog,
+    previewCreates: request.previewCreates,
     loadProgram: request.loadProgram,
   });
   const document = toPlanDocument(stack, run, plaintextSecretValues(config));

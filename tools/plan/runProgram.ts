@@ -69,6 +69,8 @@ export interface RunOptions {
   readonly mode: MockMode;
   /** What the lookups answer from (or how to make it for the stack's region); default: the mocks' default catalog for the region. */
   readonly catalog?: CloudCatalog | ((region: string) => CloudCatalog);
+  /** Resource types previewed as being created: their ids and computed outputs unknown (ProjectMocks). */
+  readonly previewCreates?: readonly string[];
   /**
    * Requires the program and returns its exports: a function Pulumi calls for the stack outputs
    * (this project's index.ts), or, for programs written with top-level exports, a fresh module.
@@ -171,7 +173,7 @@ function captureLog(): { restore: () => void; log: ProgramRun["log"] } {
 export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   const region = options.config["alicloud:region"] ?? "cn-hangzhou";
   const catalog = typeof options.catalog === "function" ? options.catalog(region) : options.catalog;
-  const mocks = new ProjectMocks(options.mode, region, catalog);
+  const mocks = new ProjectMocks(options.mode, region, catalog, options.previewCreates);
   pulumi.runtime.setAllConfig(options.config, options.secretKeys ?? []);
   await pulumi.runtime.setMocks(mocks, options.project, options.stack, options.mode === "plan");
 

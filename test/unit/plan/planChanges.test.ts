@@ -153,7 +153,7 @@ describe("ACME account changes", () => {
       "wechat-lb-https": "update",
     });
     // The old account is forgotten, not deactivated (retainOnDelete): nothing old is asked of a CA.
-    expect(diff.operations).toContain("delete the old wechat-cert-acme-account (acme:index/registration:Registration)");
+    expect(diff.operations).toContain("forget the old wechat-cert-acme-account (acme:index/registration:Registration): retained on delete");
   });
 
   test("a new acmeEmail makes a new account instead of deactivating the one in use", async () => {
