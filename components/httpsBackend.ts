@@ -118,7 +118,8 @@ export class HttpsBackend extends pulumi.ComponentResource {
       {
         certificateId: certificate.certificateId,
         tlsPolicy: args.tlsPolicy,
-        backendInstanceIds: instances.readyInstanceIds,
+        backendInstanceIds: instances.instanceIds,
+        backendReady: instances.ready,
         backendPort: NGINX_PORT,
         healthPath: args.healthPath,
         protect: args.protect,
@@ -157,7 +158,7 @@ export class HttpsBackend extends pulumi.ComponentResource {
           minDaysRemaining: args.minDaysRemaining,
           certificateSource: args.certificate.kind,
           loadBalancerId: lb.loadBalancerId,
-          instanceIds: instances.readyInstanceIds,
+          instanceIds: instances.instanceIds,
           tags,
         },
         { parent: this },

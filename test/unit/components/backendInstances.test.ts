@@ -89,6 +89,17 @@ describe("BackendInstances", () => {
     }
   });
 
+  test("readiness checks and app restarts are retained on delete: Cloud Assistant forgets them, and the provider's Delete fails then", async () => {
+    const appRestart = { script: "#!/bin/sh\nexit 0\n", trigger: "revision-1", timeoutSeconds: 660 };
+    const run = await runComponents(() => new BackendInstances("app", { ...base, count: 2, appRestart }));
+    const invocations = resourcesOfType(run, T.invocation);
+    expect(invocations.map((i) => i.name)).toEqual(["app-0-ready", "app-1-ready", "app-0-restart", "app-1-restart"]);
+    for (const invocation of invocations) expect([invocation.name, invocation.options.retainOnDelete]).toEqual([invocation.name, true]);
+    // Nothing else is: the instances and the commands are deleted as usual.
+    for (const other of run.resources.filter((r) => r.custom && r.type !== T.invocation))
+      expect(other.options.retainOnDelete).toBeUndefined();
+  });
+
   test("user data above ECS's 32 KB fails before anything is declared, naming the size and the limit", () => {
     const big = `#cloud-config\n# ${"x".repeat(33 * 1024)}\n`;
     expect(() => new BackendInstances("app", { ...base, count: 1, userData: big })).toThrow(

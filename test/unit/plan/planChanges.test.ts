@@ -10,8 +10,9 @@ import { parse, stringify } from "yaml";
 import { diffSnapshots, REPLACEMENT_TRIGGER, type PlanDiff } from "../../../tools/plan/diff";
 import { formatDiffText } from "../../../tools/plan/diffFormat";
 import { defaultCatalog, type CloudCatalog } from "../../../tools/plan/cloudCatalog";
-import { toSnapshot } from "../../../tools/plan/snapshot";
-import { PROJECT_DIR, planOf, T } from "../../support/program";
+import { planStack } from "../../../tools/plan/planStack";
+import { toSnapshot, type PlanSnapshot } from "../../../tools/plan/snapshot";
+import { PROJECT_DIR, loadIndex, planOf, T } from "../../support/program";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -38,18 +39,17 @@ function planOfSide(stack: string, side: { changes?: Record<string, unknown>; ca
   return planned;
 }
 
-async function diffOf(
-  stack: string,
-  before: { changes?: Record<string, unknown>; catalog?: CloudCatalog },
-  after: { changes?: Record<string, unknown>; catalog?: CloudCatalog },
-): Promise<PlanDiff> {
+type Side = { changes?: Record<string, unknown>; catalog?: CloudCatalog };
+
+/** The snapshots of both sides, with one key for their secrets. */
+async function snapshotsOf(stack: string, before: Side, after: Side): Promise<[PlanSnapshot, PlanSnapshot]> {
   const hmacKey = randomBytes(32);
-  const snap = async (side: typeof before) =>
-    toSnapshot(await planOfSide(stack, side), {
-      project: "wechat-https-backend",
-      hmacKey,
-    });
-  return diffSnapshots(await snap(before), await snap(after));
+  const snap = async (side: Side) => toSnapshot(await planOfSide(stack, side), { project: "wechat-https-backend", hmacKey });
+  return [await snap(before), await snap(after)];
+}
+
+async function diffOf(stack: string, before: Side, after: Side): Promise<PlanDiff> {
+  return diffSnapshots(...(await snapshotsOf(stack, before, after)));
 }
 
 const ops = (diff: PlanDiff) => Object.fromEntries(diff.changes.map((c) => [c.name, c.op]));
@@ -215,5 +215,68 @@ describe("the alarm relay", () => {
     );
     const same = await diffOf("prod", { changes: robots }, { changes: robots });
     expect(alarmsOf(same)).toEqual([]);
+  });
+});
+
+describe("Cloud Assistant invocations it has forgotten (after about four weeks)", () => {
+  const app = { appImage: "team-registry-vpc.cn-hangzhou.cr.aliyuncs.com/team/api:1.4.2", acrInstanceId: "cri-abc123def456" };
+
+  test("a rollout replaces them without deleting any: the provider's Delete would fail on one Cloud Assistant no longer has", async () => {
+    const before = { changes: { ...app, appSecrets: { WX_APP_SECRET: { secure: "v1:appSecretCiphertextAAAA" } } } };
+    const [base, head] = await snapshotsOf("prod", before, { changes: { ...before.changes, appImage: `${app.appImage.slice(0, -1)}3` } });
+    const diff = diffSnapshots(base, head);
+    const invocations = diff.changes.filter((c) => c.type === T.invocation);
+    expect(invocations.map((c) => [c.name, c.op]).sort()).toEqual([
+      ["wechat-app-0-ready", "replace"],
+      ["wechat-app-0-restart", "replace"],
+      ["wechat-app-1-ready", "replace"],
+      ["wechat-app-1-restart", "replace"],
+    ]);
+    for (const invocation of invocations) {
+      expect(diff.operations).toContain(`forget the old ${invocation.name} (${T.invocation}): retained on delete`);
+      expect(invocation.notes.join("\n")).not.toMatch(/retainOnDelete is new/);
+    }
+
+    // Deployed by a version without the option, the same rollout still deletes the old ones: the
+    // option recorded in the state decides, and the plan says so.
+    const unrecorded = { ...base, resources: base.resources.map((r) => ({ ...r, options: { ...r.options, retainOnDelete: undefined } })) };
+    const upgrade = diffSnapshots(unrecorded, head);
+    for (const invocation of upgrade.changes.filter((c) => c.type === T.invocation)) {
+      expect(upgrade.operations).toContain(`delete the old ${invocation.name} (${T.invocation})`);
+      expect(invocation.notes.join("\n")).toMatch(/retainOnDelete is new: this update still deletes the old one/);
+    }
+  });
+
+  test("a refresh drops them; the next pulumi up creates them again and changes nothing that depends on them", async () => {
+    // The deployed stack, and the preview after a refresh dropped every invocation from the state:
+    // the invocations are created again, so their ids are unknown until they ran.
+    const file = stackFile("prod", { ...app, appSecrets: { WX_APP_SECRET: { secure: "v1:appSecretCiphertextAAAA" } } });
+    const hmacKey = randomBytes(32);
+    const snapshot = async (previewCreates: string[]) =>
+      toSnapshot(await planStack({ projectDir: PROJECT_DIR, configFile: file, mode: "test", previewCreates, loadProgram: loadIndex }), {
+        project: "wechat-https-backend",
+        hmacKey,
+      });
+    const deployed = await snapshot([]);
+    const refreshed = { ...deployed, resources: deployed.resources.filter((r) => r.type !== T.invocation) };
+    const diff = diffSnapshots(refreshed, await snapshot([T.invocation]));
+    const invocations = deployed.resources.filter((r) => r.type === T.invocation).map((r) => r.name);
+    expect(invocations.sort()).toEqual(["wechat-app-0-ready", "wechat-app-0-restart", "wechat-app-1-ready", "wechat-app-1-restart"]);
+    // No attachment, verification, alarm or instance follows them.
+    expect(diff.changes.map((c) => [c.name, c.op]).sort()).toEqual(invocations.map((name) => [name, "create"]));
+
+    // README's refresh that leaves them alone names exactly them: the CLI's glob, `**` any text and
+    // `*` any text without a colon (pulumi/pulumi pkg/resource/deploy/deployment.go, UrnTargets.getMatcher).
+    const glob = /pulumi refresh --exclude '([^']+)'/.exec(readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8"))?.[1] ?? "";
+    const quote = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const matcher = new RegExp(
+      `^${glob
+        .split("**")
+        .map((part) => part.split("*").map(quote).join("[^:]*"))
+        .join(".*")}$`,
+    );
+    expect(deployed.resources.filter((r) => matcher.test(r.urn)).map((r) => r.name)).toEqual(
+      deployed.resources.filter((r) => r.type === T.invocation).map((r) => r.name),
+    );
   });
 });
