@@ -28,6 +28,8 @@ export interface ResourceChange {
   readonly op: Op;
   /** Replace: the old one is deleted before the new one is created (resource option deleteBeforeReplace). */
   readonly deleteBeforeReplace?: boolean;
+  /** The URN it has in the deployed stack, when it was renamed there (an alias). */
+  readonly formerUrn?: string;
   /** Top-level input keys that change. */
   readonly changedInputs: string[];
   readonly inputs: InputChange[];
@@ -77,6 +79,8 @@ interface CompareContext {
   readonly replaced: ReadonlySet<string>;
   /** An encrypted secret in the stack config changed: secrets the plan cannot decrypt may have changed. */
   readonly encryptedSecretChanged: boolean;
+  /** The base URN of each renamed resource (found under an alias), by its head URN. */
+  readonly formerUrn: ReadonlyMap<string, string>;
 }
 
 /** True when the value changes between the two sides (or may, where it depends on a replaced resource). */
@@ -101,7 +105,7 @@ function differs(a: Encoded | undefined, b: Encoded | undefined, ctx: CompareCon
         .sort()
         .join();
       const urnsB = mb.$ref
-        .map((r) => r.urn)
+        .map((r) => ctx.formerUrn.get(r.urn) ?? r.urn)
         .sort()
         .join();
       return urnsA !== urnsB || mb.$ref.some((r) => ctx.replaced.has(r.urn));
@@ -173,7 +177,15 @@ function inputChanges(
   const ignored = new Set(head.options.ignoreChanges ?? []);
   const kept: string[] = [];
   const keys = [...new Set([...Object.keys(base.inputs), ...Object.keys(head.inputs)])].filter((key) => {
-    if (ignored.has(key) || !differs(base.inputs[key], head.inputs[key], ctx)) return false;
+    if (!differs(base.inputs[key], head.inputs[key], ctx)) return false;
+    if (ignored.has(key)) {
+      // The engine passes the deployed value on instead (pulumi/pulumi step_generator.go, processIgnoreChanges).
+      const deployed = display(base.inputs[key]);
+      kept.push(
+        `${key} is ignored (ignoreChanges): it keeps the deployed ${deployed ?? "value"}, not ${display(head.inputs[key], ctx) ?? "none"}`,
+      );
+      return false;
+    }
     const source = head.inputs[key] == null ? keptWhenOmitted(head.type, key) : undefined;
     if (source) kept.push(`${key} is no longer set, which the provider takes as no change: the cloud keeps it (${source})`);
     return source === undefined;
@@ -262,9 +274,17 @@ function configChanges(base: PlanSnapshot, head: PlanSnapshot): { changes: Value
 export function diffSnapshots(base: PlanSnapshot, head: PlanSnapshot): PlanDiff {
   const config = configChanges(base, head);
   const replaced = new Set<string>();
-  const ctx: CompareContext = { replaced, encryptedSecretChanged: config.encryptedSecretChanged };
+  const formerUrn = new Map<string, string>();
+  const ctx: CompareContext = { replaced, encryptedSecretChanged: config.encryptedSecretChanged, formerUrn };
   const baseByUrn = new Map(base.resources.map((r) => [r.urn, r]));
   const headUrns = new Set(head.resources.map((r) => r.urn));
+  // A resource renamed with an alias is the deployed one under its former URN, as the engine takes it
+  // (the first alias the state has, that no resource of the program has itself).
+  for (const resource of head.resources) {
+    if (baseByUrn.has(resource.urn)) continue;
+    const former = resource.aliases?.find((urn) => baseByUrn.has(urn) && !headUrns.has(urn) && ![...formerUrn.values()].includes(urn));
+    if (former) formerUrn.set(resource.urn, former);
+  }
   const changes: ResourceChange[] = [];
   const options: OptionChange[] = [];
   /** Inputs left out of resources that otherwise stay as they are, which the cloud keeps. */
@@ -274,7 +294,8 @@ export function diffSnapshots(base: PlanSnapshot, head: PlanSnapshot): PlanDiff 
   // Head order is registration order: every resource a value refers to comes first, so `replaced`
   // is complete for a resource's inputs by the time they are compared.
   for (const resource of head.resources) {
-    const before = baseByUrn.get(resource.urn);
+    const former = formerUrn.get(resource.urn);
+    const before = baseByUrn.get(former ?? resource.urn);
     if (!before) {
       changes.push({ urn: resource.urn, type: resource.type, name: resource.name, op: "create", changedInputs: [], inputs: [], notes: [] });
       continue;
@@ -297,10 +318,12 @@ export function diffSnapshots(base: PlanSnapshot, head: PlanSnapshot): PlanDiff 
         );
       }
     }
+    if (former) notes.push(`renamed from ${before.name} (an alias): the same resource in the cloud`);
     changes.push({
       urn: resource.urn,
       type: resource.type,
       name: resource.name,
+      ...(former ? { formerUrn: former } : {}),
       op: replace ? "replace" : "update",
       ...(replace && resource.options.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}),
       changedInputs: inputs.map((i) => i.key),
@@ -308,8 +331,9 @@ export function diffSnapshots(base: PlanSnapshot, head: PlanSnapshot): PlanDiff 
       notes,
     });
   }
+  const renamed = new Set(formerUrn.values());
   for (const resource of base.resources) {
-    if (headUrns.has(resource.urn)) continue;
+    if (headUrns.has(resource.urn) || renamed.has(resource.urn)) continue;
     const notes = resource.options.protect ? ["protected: pulumi up refuses to delete it until protect is turned off"] : [];
     changes.push({ urn: resource.urn, type: resource.type, name: resource.name, op: "delete", changedInputs: [], inputs: [], notes });
   }
@@ -361,10 +385,11 @@ export function diffSnapshots(base: PlanSnapshot, head: PlanSnapshot): PlanDiff 
  */
 export function operationOrder(changes: readonly ResourceChange[], head: PlanSnapshot, base: PlanSnapshot): string[] {
   const custom = (urn: string, snapshot: PlanSnapshot) => snapshot.resources.find((r) => r.urn === urn)?.custom ?? false;
-  const retained = (urn: string) => base.resources.find((r) => r.urn === urn)?.options.retainOnDelete === true;
+  const deployedUrn = (change: ResourceChange) => change.formerUrn ?? change.urn;
+  const retained = (change: ResourceChange) => base.resources.find((r) => r.urn === deployedUrn(change))?.options.retainOnDelete === true;
   const label = (change: ResourceChange) => `${change.name} (${change.type})`;
   const now: string[] = [];
-  const atEnd: string[] = [];
+  const atEnd: { readonly urn: string; readonly step: string }[] = [];
   for (const change of changes) {
     if (change.op === "delete" || !custom(change.urn, head)) continue;
     if (change.op === "create") now.push(`create ${label(change)}`);
@@ -372,12 +397,16 @@ export function operationOrder(changes: readonly ResourceChange[], head: PlanSna
     else if (change.deleteBeforeReplace) now.push(`delete ${label(change)}, then create its replacement`);
     else {
       now.push(`create the replacement of ${label(change)}`);
-      atEnd.push(retained(change.urn) ? `forget the old ${label(change)}: retained on delete` : `delete the old ${label(change)}`);
+      const step = retained(change) ? `forget the old ${label(change)}: retained on delete` : `delete the old ${label(change)}`;
+      atEnd.push({ urn: deployedUrn(change), step });
     }
   }
-  const removed = changes
-    .filter((c) => c.op === "delete" && custom(c.urn, base))
-    .map((c) => (retained(c.urn) ? `forget ${label(c)}: retained on delete` : `delete ${label(c)}`));
-  // Deletes run dependents first: the reverse of the order things depend on each other in.
-  return [...now, ...[...atEnd, ...removed].reverse()];
+  for (const change of changes.filter((c) => c.op === "delete" && custom(c.urn, base))) {
+    atEnd.push({ urn: change.urn, step: retained(change) ? `forget ${label(change)}: retained on delete` : `delete ${label(change)}` });
+  }
+  // Deletes run dependents first: the reverse of the order the deployed stack registered them in,
+  // which is the order they depend on each other in.
+  const position = new Map(base.resources.map((r, i) => [r.urn, i]));
+  atEnd.sort((a, b) => (position.get(b.urn) ?? 0) - (position.get(a.urn) ?? 0));
+  return [...now, ...atEnd.map((d) => d.step)];
 }

@@ -253,10 +253,19 @@ describe("Cloud Assistant invocations it has forgotten (after about four weeks)"
     const file = stackFile("prod", { ...app, appSecrets: { WX_APP_SECRET: { secure: "v1:appSecretCiphertextAAAA" } } });
     const hmacKey = randomBytes(32);
     const snapshot = async (previewCreates: string[]) =>
-      toSnapshot(await planStack({ projectDir: PROJECT_DIR, configFile: file, mode: "test", previewCreates, loadProgram: loadIndex }), {
-        project: "wechat-https-backend",
-        hmacKey,
-      });
+      toSnapshot(
+        await planStack({
+          projectDir: PROJECT_DIR,
+          configFile: file,
+          mode: "test",
+          deployedStack: { previewCreates },
+          loadProgram: loadIndex,
+        }),
+        {
+          project: "wechat-https-backend",
+          hmacKey,
+        },
+      );
     const deployed = await snapshot([]);
     const refreshed = { ...deployed, resources: deployed.resources.filter((r) => r.type !== T.invocation) };
     const diff = diffSnapshots(refreshed, await snapshot([T.invocation]));
