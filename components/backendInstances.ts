@@ -154,8 +154,11 @@ export class BackendInstances extends pulumi.ComponentResource {
             dependsOn: args.bootDependencies,
             // The provider updates these in place: user data by rebooting, the type by stopping the
             // instance (resource_alicloud_instance.go), every instance at once. A replacement goes
-            // through the readiness gate and the load balancer one instance at a time instead.
-            replaceOnChanges: ["userData", "instanceType", "imageId"],
+            // through the readiness gate and the load balancer one instance at a time instead. A new
+            // vSwitch (another zone, or another position when zoneCount changes) would stop the
+            // instance and call ModifyInstanceVpcAttribute (same file, modifyVpcAttribute), which
+            // cannot move it to another zone: its replacement is created in the new vSwitch instead.
+            replaceOnChanges: ["userData", "instanceType", "imageId", "vswitchId"],
             ...(ignoreChanges.length > 0 ? { ignoreChanges } : {}),
           },
         ),

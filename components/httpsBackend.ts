@@ -60,7 +60,8 @@ export class HttpsBackend extends pulumi.ComponentResource {
     const network = new Network(
       `${name}-net`,
       {
-        zoneIds: compute.zoneIds,
+        // Configured zones as the plain list they are: they name the vSwitches.
+        zoneIds: args.zoneIds ? [...args.zoneIds] : compute.zoneIds,
         zonesConfigured: args.zoneIds !== undefined,
         zoneCount: args.zoneCount,
         backendHttpPort: NGINX_PORT,

@@ -44,10 +44,10 @@ describe("BackendInstances", () => {
     expect(run.resources.filter((r) => /:ecs\/eip|:eip\//i.test(r.type))).toEqual([]);
   });
 
-  test("a user data, type or image change replaces instances instead of rebooting them all; looked-up values stay as created", async () => {
+  test("a user data, type, image or vSwitch change replaces instances instead of changing them all in place; looked-up values stay as created", async () => {
     const lookedUp = await runComponents(() => new BackendInstances("app", { ...base, count: 2 }));
     for (const instance of resourcesOfType(lookedUp, T.instance)) {
-      expect(instance.options.replaceOnChanges).toEqual(["userData", "instanceType", "imageId"]);
+      expect(instance.options.replaceOnChanges).toEqual(["userData", "instanceType", "imageId", "vswitchId"]);
       expect(instance.options.ignoreChanges).toEqual(["imageId", "instanceType"]);
       expect(instance.options.deleteBeforeReplace).toBeUndefined();
     }

@@ -88,16 +88,6 @@ describe("lookup drift on a deployed stack", () => {
     expect(diff.summary).toMatchObject({ replace: 0, update: 0, delete: 0, create: 0 });
   });
 
-  test("pinning zoneIds to other zones on purpose moves the vSwitches, and the plan says so", async () => {
-    const diff = await diffOf("prod", {}, { changes: { zoneIds: ["cn-hangzhou-i", "cn-hangzhou-j"] } });
-    expect(ops(diff)).toMatchObject({ "wechat-net-vswitch-0": "replace", "wechat-net-vswitch-1": "replace" });
-    const vswitch = diff.changes.find((c) => c.name === "wechat-net-vswitch-0");
-    expect(vswitch?.inputs.find((i) => i.key === "zoneId")).toMatchObject({
-      after: '"cn-hangzhou-i"',
-      replaces: expect.stringMatching(/provider/),
-    });
-  });
-
   test("pinning the zones in use changes nothing", async () => {
     const diff = await diffOf("prod", {}, { changes: { zoneIds: ["cn-hangzhou-h", "cn-hangzhou-i"] } });
     expect(diff.changes).toEqual([]);
@@ -287,5 +277,72 @@ describe("Cloud Assistant invocations it has forgotten (after about four weeks)"
     expect(deployed.resources.filter((r) => matcher.test(r.urn)).map((r) => r.name)).toEqual(
       deployed.resources.filter((r) => r.type === T.invocation).map((r) => r.name),
     );
+  });
+});
+
+describe("changing zones", () => {
+  const H = "cn-hangzhou-h";
+  const I = "cn-hangzhou-i";
+  const J = "cn-hangzhou-j";
+
+  /** Each CIDR of a vSwitch the update creates, against every range of the vSwitches deployed (alive until its end). */
+  function newRangesOverlapping(base: PlanSnapshot, head: PlanSnapshot, diff: PlanDiff): string[] {
+    const deployed = base.resources.filter((r) => r.type === T.vswitch).map((r) => String(r.inputs.cidrBlock));
+    return diff.changes
+      .filter((c) => c.type === T.vswitch && (c.op === "create" || c.op === "replace"))
+      .map((c) => String(head.resources.find((r) => r.urn === c.urn)?.inputs.cidrBlock))
+      .filter((cidr) => deployed.includes(cidr));
+  }
+
+  /** The step of `pulumi up` that starts with `text`. */
+  const step = (diff: PlanDiff, text: string) => {
+    const index = diff.operations.findIndex((s) => s.startsWith(text));
+    if (index < 0) throw new Error(`no step "${text}" in:\n${diff.operations.join("\n")}`);
+    return index;
+  };
+
+  test("moving a zone: its vSwitch is new with a range of its own, the instances move new-first, the old vSwitch goes last", async () => {
+    const [base, head] = await snapshotsOf("prod", { changes: { zoneIds: [H, I] } }, { changes: { zoneIds: [I, J] } });
+    const diff = diffSnapshots(base, head);
+    const switches = Object.fromEntries(diff.changes.filter((c) => c.type === T.vswitch).map((c) => [c.name, c.op]));
+    expect(switches).toMatchObject({ [`wechat-net-vswitch-${J}`]: "create", [`wechat-net-vswitch-${H}`]: "delete" });
+    // The zone kept keeps its vSwitch (at most renamed in place: it is listed first now).
+    expect([undefined, "update"]).toContain(switches[`wechat-net-vswitch-${I}`]);
+    expect(newRangesOverlapping(base, head, diff)).toEqual([]);
+    for (const i of [0, 1]) {
+      const instance = diff.changes.find((c) => c.name === `wechat-app-${i}`);
+      expect(instance?.op).toBe("replace");
+      expect(instance?.inputs.find((input) => input.key === "vswitchId")?.replaces).toBe("the program's replaceOnChanges");
+      // Created and attached before the old one and its vSwitch go.
+      expect(step(diff, `create the replacement of wechat-lb-backend-${i} `)).toBeLessThan(step(diff, `delete the old wechat-app-${i} `));
+      expect(step(diff, `delete the old wechat-app-${i} `)).toBeLessThan(step(diff, `delete wechat-net-vswitch-${H} `));
+    }
+  });
+
+  test("one more zone (zoneCount): a new vSwitch with a range no other has, and the instances that land in it replaced", async () => {
+    const before = { changes: { instanceCount: 4 } };
+    const [base, head] = await snapshotsOf("prod", before, { changes: { instanceCount: 4, zoneCount: 3 } });
+    const diff = diffSnapshots(base, head);
+    expect(diff.changes.filter((c) => c.type === T.vswitch).map((c) => [c.name, c.op])).toEqual([["wechat-net-vswitch-2", "create"]]);
+    expect(newRangesOverlapping(base, head, diff)).toEqual([]);
+    // Instance i goes to vSwitch i mod zoneCount: 2 and 3 move, 0 and 1 stay.
+    expect(
+      diff.changes
+        .filter((c) => c.type === T.instance)
+        .map((c) => [c.name, c.op])
+        .sort(),
+    ).toEqual([
+      ["wechat-app-2", "replace"],
+      ["wechat-app-3", "replace"],
+    ]);
+  });
+
+  test("one more configured zone: the same, and the zones kept keep their vSwitches", async () => {
+    const before = { changes: { instanceCount: 3, zoneIds: [H, I] } };
+    const [base, head] = await snapshotsOf("prod", before, { changes: { instanceCount: 3, zoneCount: 3, zoneIds: [H, I, J] } });
+    const diff = diffSnapshots(base, head);
+    expect(diff.changes.filter((c) => c.type === T.vswitch).map((c) => [c.name, c.op])).toEqual([[`wechat-net-vswitch-${J}`, "create"]]);
+    expect(newRangesOverlapping(base, head, diff)).toEqual([]);
+    expect(diff.changes.filter((c) => c.type === T.instance).map((c) => [c.name, c.op])).toEqual([["wechat-app-2", "replace"]]);
   });
 });
