@@ -24,7 +24,10 @@ export interface NetworkArgs {
   /** Prefix of the physical names (VPC, vSwitches, security group); default the component's name. A name
    *  too long for its resource is shortened with a hash (lib/names.ts), one that fits is kept as is. */
   readonly namePrefix?: string;
-  /** VPC range; default 10.0.0.0/16. Each vSwitch gets the next /24 (or prefix + 8). */
+  /**
+   * VPC range; default 10.0.0.0/16. Each vSwitch gets a /24 of it (or prefix + 8): a looked-up zone's
+   * the one of its position, a configured zone's the one of its zone letter (lib/cloud/zoneSubnets.ts).
+   */
   readonly vpcCidr?: string;
   /** Port the instances serve the load balancer on (nginx); default 80. */
   readonly backendHttpPort?: number;
@@ -220,7 +223,7 @@ export class Network extends pulumi.ComponentResource {
    * over and overlap the old vSwitch). That is right when zoneIds lists the zones they are in, in
    * order, which is what pinning them does; when it lists others, the vSwitches' real zones (their
    * state, through ignoreChanges) say so and the preview stops with the zones to pin first
-   * (checkDeployedZones), before anything is created.
+   * (checkDeployedZones), before anything is created (`pulumi up` previews first).
    */
   private configuredSwitches(name: string, args: NetworkArgs, common: SwitchCommon): alicloud.vpc.Switch[] {
     const { vpcId, vpcCidr, prefix, tags } = common;
