@@ -122,7 +122,12 @@ export class AppRuntime extends pulumi.ComponentResource {
             // A PrivateZone record, so <instance>-registry-vpc.<region>.cr.aliyuncs.com resolves in this VPC.
             enableCreateDnsRecordInPvzt: true,
           },
-          { parent: this },
+          // Replaced when the first zone changes (vswitch_id is ForceNew,
+          // resource_alicloud_cr_vpc_endpoint_linked_vpc.go). The old link goes first: whether the
+          // registry takes a second link of the same VPC is not documented, and its endpoint must
+          // leave the old vSwitch before that vSwitch can be deleted. Running instances pulled their
+          // image already; new ones boot only once the new link exists (bootDependencies).
+          { parent: this, deleteBeforeReplace: true },
         ),
       );
     }

@@ -44,6 +44,30 @@ export interface BackendInstancesArgs {
 }
 
 /**
+ * What every Cloud Assistant invocation (readiness checks, app restarts) is declared with, and why.
+ *
+ * A finished invocation is only a record, and Cloud Assistant forgets it after about four weeks. The
+ * provider's Delete nevertheless calls StopInvocation and returns its error
+ * (terraform-provider-alicloud alicloud/resource_alicloud_ecs_invocation.go, Delete): every later
+ * rollout, scale-down or destroy would fail at its end, when the replaced invocations are deleted,
+ * and keep failing. So they are retained on delete: Pulumi forgets them instead. The engine goes by
+ * the option recorded in the state (pulumi/pulumi#13428), so it takes effect from the first
+ * `pulumi up` that records it, for invocations that update keeps as they are.
+ *
+ * A refresh that finds one gone drops it: the provider's Read turns DescribeInvocations' empty list
+ * into NotFound and clears the id (same file, Read; service_alicloud_ecs.go, DescribeEcsInvocation),
+ * the bridge answers that the resource is gone (pulumi-terraform-bridge pkg/tfbridge/provider.go,
+ * Read) and the engine removes it from the state (pulumi/pulumi pkg/resource/deploy/step.go,
+ * RefreshStep). No resource option can keep the next `pulumi up` from creating a declared resource
+ * the state does not have: ignoreChanges and triggers compare with a recorded state, and there is
+ * none. So nothing else depends on an invocation's values, only on its having run (dependsOn): a
+ * gate created again after such a refresh changes no attachment, verification or alarm. Its check
+ * passes at the first probe of an instance that serves; a restart runs once more, one instance at a
+ * time. `pulumi refresh --exclude` keeps them out of a refresh (README, "Rolling out a new app image").
+ */
+const INVOCATION_OPTIONS = { retainOnDelete: true } as const;
+
+/**
  * ECS instances running nginx in front of the app, spread over zones, each gated by a readiness
  * check before the load balancer may send it traffic.
  *
@@ -54,8 +78,13 @@ export interface BackendInstancesArgs {
  * and deleted last (HttpsLoadBalancer). Capacity never drops during a deploy.
  */
 export class BackendInstances extends pulumi.ComponentResource {
-  /** Instance ids, resolved only once every instance passed its readiness check. */
-  readonly readyInstanceIds: pulumi.Output<string>[];
+  /** Instance ids, in order. */
+  readonly instanceIds: pulumi.Output<string>[];
+  /**
+   * Per instance, what must have succeeded before it serves: its readiness check, and its app's
+   * restart when there is one. For dependsOn: their values are of no use to anyone.
+   */
+  readonly ready: pulumi.Resource[][];
   readonly privateIps: pulumi.Output<string>[];
   /** The readiness checks. */
   readonly readiness: alicloud.ecs.EcsInvocation[];
@@ -125,8 +154,11 @@ export class BackendInstances extends pulumi.ComponentResource {
             dependsOn: args.bootDependencies,
             // The provider updates these in place: user data by rebooting, the type by stopping the
             // instance (resource_alicloud_instance.go), every instance at once. A replacement goes
-            // through the readiness gate and the load balancer one instance at a time instead.
-            replaceOnChanges: ["userData", "instanceType", "imageId"],
+            // through the readiness gate and the load balancer one instance at a time instead. A new
+            // vSwitch (another zone, or another position when zoneCount changes) would stop the
+            // instance and call ModifyInstanceVpcAttribute (same file, modifyVpcAttribute), which
+            // cannot move it to another zone: its replacement is created in the new vSwitch instead.
+            replaceOnChanges: ["userData", "instanceType", "imageId", "vswitchId"],
             ...(ignoreChanges.length > 0 ? { ignoreChanges } : {}),
           },
         ),
@@ -152,6 +184,7 @@ export class BackendInstances extends pulumi.ComponentResource {
           // `pulumi up` instead of staying failed in the state: "*" covers the initialization error's
           // key (pulumi/pulumi pkg/resource/deploy/step_generator.go, applyReplaceOnChanges).
           replaceOnChanges: ["*"],
+          ...INVOCATION_OPTIONS,
         },
       );
     });
@@ -165,20 +198,17 @@ export class BackendInstances extends pulumi.ComponentResource {
           new alicloud.ecs.RamRoleAttachment(`${name}-${i}-role`, { instanceId: instance.id, ramRoleName }, { parent: this }),
       );
     }
-    const gates = [...this.readiness];
     const restarts = args.appRestart ? this.restartInstances(name, instances, args.appRestart) : [];
-    this.readiness.push(...restarts);
 
     // An instance is handed to the load balancer (its own attachment) only once its gate, and its
-    // app's restart when there is one, succeeded.
-    this.readyInstanceIds = instances.map((instance, i) =>
-      pulumi.all([instance.id, gates[i].id, ...(restarts[i] ? [restarts[i].id] : [])]).apply(([id]) => id),
-    );
+    // app's restart when there is one, succeeded: INVOCATION_OPTIONS says why by dependsOn.
+    this.instanceIds = instances.map((instance) => instance.id);
+    this.ready = this.readiness.map((gate, i) => (restarts[i] ? [gate, restarts[i]] : [gate]));
     this.privateIps = instances.map((instance) => instance.privateIp);
     this.imageId = instances[0].imageId;
     this.instanceType = instances[0].instanceType;
     this.registerOutputs({
-      readyInstanceIds: this.readyInstanceIds,
+      instanceIds: this.instanceIds,
       privateIps: this.privateIps,
       imageId: this.imageId,
       instanceType: this.instanceType,
@@ -223,6 +253,7 @@ export class BackendInstances extends pulumi.ComponentResource {
             // error's key, so the next `pulumi up` runs it afresh instead of recording it as done
             // (pulumi/pulumi pkg/resource/deploy/step_generator.go, applyReplaceOnChanges).
             replaceOnChanges: ["*"],
+            ...INVOCATION_OPTIONS,
           },
         ),
       );

@@ -60,7 +60,8 @@ export class HttpsBackend extends pulumi.ComponentResource {
     const network = new Network(
       `${name}-net`,
       {
-        zoneIds: compute.zoneIds,
+        // Configured zones as the plain list they are: they name the vSwitches.
+        zoneIds: args.zoneIds ? [...args.zoneIds] : compute.zoneIds,
         zonesConfigured: args.zoneIds !== undefined,
         zoneCount: args.zoneCount,
         backendHttpPort: NGINX_PORT,
@@ -118,7 +119,8 @@ export class HttpsBackend extends pulumi.ComponentResource {
       {
         certificateId: certificate.certificateId,
         tlsPolicy: args.tlsPolicy,
-        backendInstanceIds: instances.readyInstanceIds,
+        backendInstanceIds: instances.instanceIds,
+        backendReady: instances.ready,
         backendPort: NGINX_PORT,
         healthPath: args.healthPath,
         protect: args.protect,
@@ -157,7 +159,7 @@ export class HttpsBackend extends pulumi.ComponentResource {
           minDaysRemaining: args.minDaysRemaining,
           certificateSource: args.certificate.kind,
           loadBalancerId: lb.loadBalancerId,
-          instanceIds: instances.readyInstanceIds,
+          instanceIds: instances.instanceIds,
           tags,
         },
         { parent: this },

@@ -10,8 +10,10 @@ export interface HttpsLoadBalancerArgs {
   readonly certificateId: pulumi.Input<string>;
   /** TLS policy of the HTTPS listener; TLS 1.2+ only. */
   readonly tlsPolicy: TlsPolicy;
-  /** Backend instance ids to attach, each resolved only once its instance is ready; one attachment each. */
+  /** Backend instance ids to attach, one attachment each. */
   readonly backendInstanceIds: pulumi.Input<string>[];
+  /** Per backend, what must have succeeded before it is attached (its readiness check); default nothing. */
+  readonly backendReady?: readonly pulumi.Resource[][];
   /** Port nginx serves on, on each instance; default 80. */
   readonly backendPort?: number;
   /** Path of the HTTP health check; must answer 2xx (and HEAD, CLB's default method). */
@@ -58,6 +60,12 @@ export class HttpsLoadBalancer extends pulumi.ComponentResource {
     if (args.backendInstanceIds.length === 0) {
       throw new Error(`HttpsLoadBalancer ${name}: backendInstanceIds is empty; attach at least one instance`);
     }
+    if (args.backendReady && args.backendReady.length !== args.backendInstanceIds.length) {
+      throw new Error(
+        `HttpsLoadBalancer ${name}: backendReady has ${args.backendReady.length} entries for ` +
+          `${args.backendInstanceIds.length} backends; give one list per backend`,
+      );
+    }
     const protect = args.protect ?? false;
     const backendPort = args.backendPort ?? NGINX_PORT;
     const prefix = args.namePrefix ?? name;
@@ -99,7 +107,9 @@ export class HttpsLoadBalancer extends pulumi.ComponentResource {
         new alicloud.slb.ServerGroupServerAttachment(
           `${name}-backend-${i}`,
           { serverGroupId: serverGroup.id, serverId, port: backendPort, weight: 100, type: "ecs" },
-          { parent: this },
+          // Ordered after the backend's readiness, not fed from it: a gate created again (its id
+          // unknown at preview) would otherwise make serverId, which is ForceNew, look replaced.
+          { parent: this, dependsOn: [...(args.backendReady?.[i] ?? [])] },
         ),
     );
 

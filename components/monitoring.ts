@@ -4,6 +4,7 @@ import type { MonitoringSettings } from "../lib/config/settings";
 import { RENEW_EVERY_DAYS } from "../lib/monitoring/defaults";
 import { HANDLER, buildFunctionBundle } from "../lib/monitoring/bundle";
 import { contactName, globalNames } from "../lib/monitoring/names";
+import { SITE_MONITOR_OPTIONS, unsetOptionPaths } from "../lib/monitoring/siteMonitor";
 import { DEFAULT_NGINX_PATHS } from "../lib/instance/nginx";
 import { FUNCTION_ENV as ENV } from "../lib/monitoring/functionEnv";
 import { unknownOutput } from "../lib/secretOutput";
@@ -307,9 +308,11 @@ export class Monitoring extends pulumi.ComponentResource {
         address: `https://${args.domain}${args.healthPath}`,
         interval: "1",
         ispCities: settings.siteMonitorProbes.map((p) => ({ isp: p.isp, city: p.city, ...(p.type ? { type: p.type } : {}) })),
-        optionJson: { httpMethod: "get", minTlsVersion: "1.2", timeout: 10000 },
+        optionJson: SITE_MONITOR_OPTIONS,
       },
-      parent,
+      // The service may fill in option fields the stack does not set, which the provider would show
+      // as a change on every preview: lib/monitoring/siteMonitor.ts says what is known.
+      { parent: this, ignoreChanges: unsetOptionPaths(SITE_MONITOR_OPTIONS) },
     );
 
     // With robots, each alarm also names the function as a target, which relays it to them (WeCom
@@ -318,13 +321,26 @@ export class Monitoring extends pulumi.ComponentResource {
     // 3.0 function has no service, and whether CloudMonitor takes its own ARN is unconfirmed. The
     // provider sets targets with PutMetricRuleTargets after creating the rule
     // (resource_alicloud_cms_alarm.go, Update), so a refusal fails that alarm only: alarmRelay off
-    // leaves the targets out. `targets` is Optional+Computed there, so left out it is never sent.
+    // leaves the targets out.
+    //
+    // Leaving them out does not take them away from a deployed alarm, though: `targets` is
+    // Optional+Computed, so an absent value is no change (and an empty list reaches the provider as
+    // no list at all: pulumi-terraform-bridge pkg/tfbridge/schema.go, makeTerraformInput), and the
+    // provider's Update never removes a target: it only calls PutMetricRuleTargets, which adds or
+    // overwrites by id, never DeleteMetricRuleTargets (resource_alicloud_cms_alarm.go at 81c43b67).
+    // So switching the relay replaces each alarm (`replacementTrigger`): the new rule (Create picks
+    // a fresh RuleId) has exactly the targets declared, and deleting the old one takes its targets
+    // with it. A stack deployed before the trigger existed has none recorded, and an absent side
+    // never triggers (pulumi/pulumi pkg/resource/deploy/step_generator.go, shouldTriggerReplace):
+    // the upgrade replaces nothing, and switching the relay in that same `pulumi up` would not
+    // either (README, "Monitoring and alerts").
     const relay = settings.relayAlarms ? [{ targetId: "relay-to-robots", arn: fn.functionArn, level: "Critical" }] : undefined;
+    const relayTrigger = settings.relayAlarms ? "relayed-to-robots" : "contact-group-only";
     const alarm = (suffix: string, alarmArgs: Omit<alicloud.cms.AlarmArgs, "contactGroups" | "targets">): alicloud.cms.Alarm =>
       new alicloud.cms.Alarm(
         `${name}-${suffix}`,
         { ...alarmArgs, contactGroups: [group.alarmContactGroupName], targets: relay, silenceTime: 86400, tags: args.tags },
-        parent,
+        { parent: this, replacementTrigger: relayTrigger },
       );
     alarm("availability", {
       name: `${args.stack}: ${args.domain} unreachable from carriers`,

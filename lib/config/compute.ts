@@ -1,5 +1,6 @@
 // Checks of the keys that pin what the instances run on (zoneIds, imageId, instanceType) against
 // the rest of the config. What the cloud offers is checked at preview (lib/cloud/lookups.ts).
+import { zoneSubnetClashes } from "../cloud/zoneSubnets";
 import type { Problems } from "../problems";
 import { configMessages, type ConfigMessages } from "./messages";
 import { setCommand } from "./read";
@@ -23,5 +24,6 @@ export function checkZoneIds(
     }
   }
   if (new Set(zoneIds).size !== zoneIds.length) problems.error(m.zoneIdsTwice({ zones: zoneIds.join(", ") }));
+  for (const clash of zoneSubnetClashes(zoneIds)) problems.error(m.zoneIdsSameSubnet({ zones: clash.join(", ") }));
   if (zoneIds.length !== zoneCount) problems.error(m.zoneIdsCount({ count: zoneIds.length, zoneCount }));
 }

@@ -4,6 +4,7 @@
 // replace-triggering inputs (replaceTriggers.ts) and the program's own replaceOnChanges; a replaced
 // resource gets new ids and outputs, so whatever takes them as inputs changes too.
 import { createHash } from "node:crypto";
+import { keptWhenOmitted } from "./keptWhenOmitted";
 import { replacingInputs } from "./replaceTriggers";
 import type { CloudRef, Encoded, PlanSnapshot, SnapshotResource } from "./snapshot";
 
@@ -27,6 +28,8 @@ export interface ResourceChange {
   readonly op: Op;
   /** Replace: the old one is deleted before the new one is created (resource option deleteBeforeReplace). */
   readonly deleteBeforeReplace?: boolean;
+  /** The URN it has in the deployed stack, when it was renamed there (an alias). */
+  readonly formerUrn?: string;
   /** Top-level input keys that change. */
   readonly changedInputs: string[];
   readonly inputs: InputChange[];
@@ -76,6 +79,8 @@ interface CompareContext {
   readonly replaced: ReadonlySet<string>;
   /** An encrypted secret in the stack config changed: secrets the plan cannot decrypt may have changed. */
   readonly encryptedSecretChanged: boolean;
+  /** The base URN of each renamed resource (found under an alias), by its head URN. */
+  readonly formerUrn: ReadonlyMap<string, string>;
 }
 
 /** True when the value changes between the two sides (or may, where it depends on a replaced resource). */
@@ -100,7 +105,7 @@ function differs(a: Encoded | undefined, b: Encoded | undefined, ctx: CompareCon
         .sort()
         .join();
       const urnsB = mb.$ref
-        .map((r) => r.urn)
+        .map((r) => ctx.formerUrn.get(r.urn) ?? r.urn)
         .sort()
         .join();
       return urnsA !== urnsB || mb.$ref.some((r) => ctx.replaced.has(r.urn));
@@ -168,11 +173,23 @@ function inputChanges(
   base: SnapshotResource,
   head: SnapshotResource,
   ctx: CompareContext,
-): { changes: InputChange[]; notes: string[]; replace: boolean } {
+): { changes: InputChange[]; notes: string[]; kept: string[]; replace: boolean } {
   const ignored = new Set(head.options.ignoreChanges ?? []);
-  const keys = [...new Set([...Object.keys(base.inputs), ...Object.keys(head.inputs)])].filter(
-    (key) => !ignored.has(key) && differs(base.inputs[key], head.inputs[key], ctx),
-  );
+  const kept: string[] = [];
+  const keys = [...new Set([...Object.keys(base.inputs), ...Object.keys(head.inputs)])].filter((key) => {
+    if (!differs(base.inputs[key], head.inputs[key], ctx)) return false;
+    if (ignored.has(key)) {
+      // The engine passes the deployed value on instead (pulumi/pulumi step_generator.go, processIgnoreChanges).
+      const deployed = display(base.inputs[key]);
+      kept.push(
+        `${key} is ignored (ignoreChanges): it keeps the deployed ${deployed ?? "value"}, not ${display(head.inputs[key], ctx) ?? "none"}`,
+      );
+      return false;
+    }
+    const source = head.inputs[key] == null ? keptWhenOmitted(head.type, key) : undefined;
+    if (source) kept.push(`${key} is no longer set, which the provider takes as no change: the cloud keeps it (${source})`);
+    return source === undefined;
+  });
   const verdict = replacingInputs(head.type, keys);
   const notes: string[] = [];
   const changes = keys.map((key): InputChange => {
@@ -205,7 +222,7 @@ function inputChanges(
       replaces: "the program's replacementTrigger",
     });
   }
-  return { changes, notes, replace: changes.some((c) => c.replaces !== undefined) };
+  return { changes, notes, kept, replace: changes.some((c) => c.replaces !== undefined) };
 }
 
 /** How a change of the replacementTrigger resource option is listed among a resource's changes. */
@@ -257,35 +274,56 @@ function configChanges(base: PlanSnapshot, head: PlanSnapshot): { changes: Value
 export function diffSnapshots(base: PlanSnapshot, head: PlanSnapshot): PlanDiff {
   const config = configChanges(base, head);
   const replaced = new Set<string>();
-  const ctx: CompareContext = { replaced, encryptedSecretChanged: config.encryptedSecretChanged };
+  const formerUrn = new Map<string, string>();
+  const ctx: CompareContext = { replaced, encryptedSecretChanged: config.encryptedSecretChanged, formerUrn };
   const baseByUrn = new Map(base.resources.map((r) => [r.urn, r]));
   const headUrns = new Set(head.resources.map((r) => r.urn));
+  // A resource renamed with an alias is the deployed one under its former URN, as the engine takes it
+  // (the first alias the state has, that no resource of the program has itself).
+  for (const resource of head.resources) {
+    if (baseByUrn.has(resource.urn)) continue;
+    const former = resource.aliases?.find((urn) => baseByUrn.has(urn) && !headUrns.has(urn) && ![...formerUrn.values()].includes(urn));
+    if (former) formerUrn.set(resource.urn, former);
+  }
   const changes: ResourceChange[] = [];
   const options: OptionChange[] = [];
+  /** Inputs left out of resources that otherwise stay as they are, which the cloud keeps. */
+  const keptNotes: string[] = [];
   let unchanged = 0;
 
   // Head order is registration order: every resource a value refers to comes first, so `replaced`
   // is complete for a resource's inputs by the time they are compared.
   for (const resource of head.resources) {
-    const before = baseByUrn.get(resource.urn);
+    const former = formerUrn.get(resource.urn);
+    const before = baseByUrn.get(former ?? resource.urn);
     if (!before) {
       changes.push({ urn: resource.urn, type: resource.type, name: resource.name, op: "create", changedInputs: [], inputs: [], notes: [] });
       continue;
     }
     options.push(...optionChanges(before, resource));
-    const { changes: inputs, notes, replace } = inputChanges(before, resource, ctx);
+    const { changes: inputs, notes, kept, replace } = inputChanges(before, resource, ctx);
     if (inputs.length === 0) {
       unchanged++;
+      keptNotes.push(...kept.map((note) => `${resource.name}: ${note}`));
       continue;
     }
+    notes.push(...kept);
     if (replace) {
       replaced.add(resource.urn);
       if (before.options.protect) notes.push("protected: pulumi up refuses to replace it until protect is turned off");
+      if (resource.options.retainOnDelete && !before.options.retainOnDelete) {
+        notes.push(
+          "retainOnDelete is new: this update still deletes the old one, as the state recorded it without " +
+            "(pulumi/pulumi#13428); only later replacements leave the old one alone",
+        );
+      }
     }
+    if (former) notes.push(`renamed from ${before.name} (an alias): the same resource in the cloud`);
     changes.push({
       urn: resource.urn,
       type: resource.type,
       name: resource.name,
+      ...(former ? { formerUrn: former } : {}),
       op: replace ? "replace" : "update",
       ...(replace && resource.options.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}),
       changedInputs: inputs.map((i) => i.key),
@@ -293,8 +331,9 @@ export function diffSnapshots(base: PlanSnapshot, head: PlanSnapshot): PlanDiff 
       notes,
     });
   }
+  const renamed = new Set(formerUrn.values());
   for (const resource of base.resources) {
-    if (headUrns.has(resource.urn)) continue;
+    if (headUrns.has(resource.urn) || renamed.has(resource.urn)) continue;
     const notes = resource.options.protect ? ["protected: pulumi up refuses to delete it until protect is turned off"] : [];
     changes.push({ urn: resource.urn, type: resource.type, name: resource.name, op: "delete", changedInputs: [], inputs: [], notes });
   }
@@ -310,7 +349,7 @@ export function diffSnapshots(base: PlanSnapshot, head: PlanSnapshot): PlanDiff 
 
   const summary: PlanDiff["summary"] = { create: 0, update: 0, replace: 0, delete: 0, unchanged };
   for (const change of changes) summary[change.op]++;
-  const notes: string[] = [];
+  const notes: string[] = [...keptNotes];
   if (config.encryptedSecretChanged) {
     notes.push(
       "an encrypted (secure:) config value changed; the offline plan cannot decrypt it, so the resources " +
@@ -340,13 +379,17 @@ export function diffSnapshots(base: PlanSnapshot, head: PlanSnapshot): PlanDiff 
  * replacements in dependency order (the head's registration order is one), and every delete after
  * all of them, dependents first: the engine defers deleting replaced and removed resources to the end
  * of the update (pulumi/pulumi pkg/resource/deploy/deployment_executor.go, performPostSteps, and
- * step_generator.go, ScheduleDeletes). Components are left out: they have no cloud side.
+ * step_generator.go, ScheduleDeletes). Components are left out: they have no cloud side. One whose
+ * recorded (base) retainOnDelete is on is only forgotten: the engine calls no Delete for it (step.go,
+ * DeleteStep.Apply).
  */
 export function operationOrder(changes: readonly ResourceChange[], head: PlanSnapshot, base: PlanSnapshot): string[] {
   const custom = (urn: string, snapshot: PlanSnapshot) => snapshot.resources.find((r) => r.urn === urn)?.custom ?? false;
+  const deployedUrn = (change: ResourceChange) => change.formerUrn ?? change.urn;
+  const retained = (change: ResourceChange) => base.resources.find((r) => r.urn === deployedUrn(change))?.options.retainOnDelete === true;
   const label = (change: ResourceChange) => `${change.name} (${change.type})`;
   const now: string[] = [];
-  const atEnd: string[] = [];
+  const atEnd: { readonly urn: string; readonly step: string }[] = [];
   for (const change of changes) {
     if (change.op === "delete" || !custom(change.urn, head)) continue;
     if (change.op === "create") now.push(`create ${label(change)}`);
@@ -354,10 +397,16 @@ export function operationOrder(changes: readonly ResourceChange[], head: PlanSna
     else if (change.deleteBeforeReplace) now.push(`delete ${label(change)}, then create its replacement`);
     else {
       now.push(`create the replacement of ${label(change)}`);
-      atEnd.push(`delete the old ${label(change)}`);
+      const step = retained(change) ? `forget the old ${label(change)}: retained on delete` : `delete the old ${label(change)}`;
+      atEnd.push({ urn: deployedUrn(change), step });
     }
   }
-  const removed = changes.filter((c) => c.op === "delete" && custom(c.urn, base)).map((c) => `delete ${label(c)}`);
-  // Deletes run dependents first: the reverse of the order things depend on each other in.
-  return [...now, ...[...atEnd, ...removed].reverse()];
+  for (const change of changes.filter((c) => c.op === "delete" && custom(c.urn, base))) {
+    atEnd.push({ urn: change.urn, step: retained(change) ? `forget ${label(change)}: retained on delete` : `delete ${label(change)}` });
+  }
+  // Deletes run dependents first: the reverse of the order the deployed stack registered them in,
+  // which is the order they depend on each other in.
+  const position = new Map(base.resources.map((r, i) => [r.urn, i]));
+  atEnd.sort((a, b) => (position.get(b.urn) ?? 0) - (position.get(a.urn) ?? 0));
+  return [...now, ...atEnd.map((d) => d.step)];
 }

@@ -145,6 +145,20 @@ const INVOKES: Record<string, Answer> = {
   }),
 };
 
+/** What the mocks know of a deployed stack, to show what its next preview sees (test mode). */
+export interface MockOptions {
+  /**
+   * Resource types previewed as being created, as `pulumi preview` has them: unknown id and computed
+   * outputs (a deployed stack whose state lost them, e.g. to a refresh).
+   */
+  readonly previewCreates?: readonly string[];
+  /**
+   * Outputs the deployed resources of these names report where they differ from the program's inputs:
+   * what ignoreChanges keeps (the engine passes the deployed value on for an ignored input).
+   */
+  readonly deployed?: Readonly<Record<string, Record<string, unknown>>>;
+}
+
 export class ProjectMocks implements pulumi.runtime.Mocks {
   readonly resources: RecordedResource[] = [];
   readonly invokes: RecordedInvoke[] = [];
@@ -157,6 +171,7 @@ export class ProjectMocks implements pulumi.runtime.Mocks {
     readonly mode: MockMode,
     readonly region = "cn-hangzhou",
     catalog?: CloudCatalog,
+    readonly options: MockOptions = {},
   ) {
     this.catalog = catalog ?? defaultCatalog(region);
   }
@@ -165,13 +180,14 @@ export class ProjectMocks implements pulumi.runtime.Mocks {
     const index = this.countByType.get(args.type) ?? 0;
     this.countByType.set(args.type, index + 1);
     const computed = COMPUTED[args.type]?.(args.inputs, args.name, index, this.region) ?? {};
-    const id = this.mode === "test" ? `${args.name}-id` : undefined;
-    // Before apply (plan and preview modes) every computed output is the engine's "unknown" marker.
+    const known = this.mode === "test" && !(this.options.previewCreates ?? []).includes(args.type);
+    const id = known ? `${args.name}-id` : undefined;
+    // Before apply (plan and preview modes, and types a test previews as being created) every
+    // computed output is the engine's "unknown" marker.
     const state = {
       ...args.inputs,
-      ...Object.fromEntries(
-        Object.entries(computed).map(([key, value]) => [key, this.mode === "test" ? value : pulumi.runtime.unknownValue]),
-      ),
+      ...Object.fromEntries(Object.entries(computed).map(([key, value]) => [key, known ? value : pulumi.runtime.unknownValue])),
+      ...(this.mode === "test" ? this.options.deployed?.[args.name] : undefined),
     };
     this.resources.push({
       type: args.type,

@@ -2,7 +2,7 @@
 // mocks, and shape the result. Used by `npm run plan`, the plan diff, the policy checks and tests.
 import * as path from "node:path";
 import type { CloudCatalog } from "./cloudCatalog";
-import type { MockMode } from "./mocks";
+import type { MockMode, MockOptions } from "./mocks";
 import { toPlanDocument, type PlanDocument } from "./present";
 import { runProgram, type ProgramRun } from "./runProgram";
 import { loadStack, plaintextSecretValues, readProjectFile, type LoadedStackConfig } from "./stackFiles";
@@ -19,6 +19,8 @@ export interface PlanRequest {
   readonly mode?: MockMode;
   /** What the lookups answer from (tests of lookup drift), or how to make it for the region; default: the mocks' default catalog. */
   readonly catalog?: CloudCatalog | ((region: string) => CloudCatalog);
+  /** What the mocks know of a deployed stack (ProjectMocks); default nothing. */
+  readonly deployedStack?: MockOptions;
   /** Requires the program and returns its exports (see runProgram). */
   readonly loadProgram: () => unknown;
 }
@@ -40,6 +42,7 @@ export async function planStack(request: PlanRequest): Promise<StackPlan> {
     secretKeys: config.secretKeys,
     mode: request.mode ?? "plan",
     catalog: request.catalog,
+    deployedStack: request.deployedStack,
     loadProgram: request.loadProgram,
   });
   const document = toPlanDocument(stack, run, plaintextSecretValues(config));

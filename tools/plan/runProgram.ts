@@ -3,7 +3,7 @@
 // outputs. No Pulumi CLI, no provider plugin, no credentials.
 import * as pulumi from "@pulumi/pulumi";
 import type { CloudCatalog } from "./cloudCatalog";
-import { ProjectMocks, type MockMode } from "./mocks";
+import { ProjectMocks, type MockMode, type MockOptions } from "./mocks";
 
 export interface ResourceRef {
   readonly type: string;
@@ -22,6 +22,8 @@ export interface RecordedOptions {
   readonly retainOnDelete?: boolean;
   /** The resource is replaced whenever a value the program gives changes (the value itself is not recorded: it may be a secret). */
   readonly replacementTrigger?: true;
+  /** Names it had before (aliases that only rename it), or full URNs. */
+  readonly aliases?: string[];
 }
 
 export interface DeclaredResource extends ResourceRef {
@@ -69,6 +71,8 @@ export interface RunOptions {
   readonly mode: MockMode;
   /** What the lookups answer from (or how to make it for the stack's region); default: the mocks' default catalog for the region. */
   readonly catalog?: CloudCatalog | ((region: string) => CloudCatalog);
+  /** What the mocks know of a deployed stack (ProjectMocks); default nothing. */
+  readonly deployedStack?: MockOptions;
   /**
    * Requires the program and returns its exports: a function Pulumi calls for the stack outputs
    * (this project's index.ts), or, for programs written with top-level exports, a fresh module.
@@ -96,6 +100,12 @@ async function recordOptions(opts: pulumi.CustomResourceOptions & pulumi.Compone
   const dependsOn = (Array.isArray(dependsOnInput) ? dependsOnInput : [dependsOnInput])
     .map(refOf)
     .filter((r): r is ResourceRef => r !== undefined);
+  // An alias is a former URN or a spec; this program only ever renames (same type, same parent).
+  const aliases = (opts.aliases ?? []).map((alias) => {
+    const given = alias as unknown as string | pulumi.Alias;
+    return typeof given === "string" ? given : typeof given.name === "string" ? given.name : undefined;
+  });
+  if (aliases.includes(undefined)) throw new Error("the offline plan reads aliases that are a URN or { name } only");
   const recorded: RecordedOptions = {
     protect: opts.protect,
     deleteBeforeReplace: opts.deleteBeforeReplace,
@@ -106,6 +116,7 @@ async function recordOptions(opts: pulumi.CustomResourceOptions & pulumi.Compone
     retainOnDelete: opts.retainOnDelete,
     dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
     replacementTrigger: opts.replacementTrigger !== undefined ? true : undefined,
+    aliases: aliases.length > 0 ? (aliases as string[]) : undefined,
   };
   return Object.fromEntries(Object.entries(recorded).filter(([, v]) => v !== undefined)) as RecordedOptions;
 }
@@ -171,7 +182,7 @@ function captureLog(): { restore: () => void; log: ProgramRun["log"] } {
 export async function runProgram(options: RunOptions): Promise<ProgramRun> {
   const region = options.config["alicloud:region"] ?? "cn-hangzhou";
   const catalog = typeof options.catalog === "function" ? options.catalog(region) : options.catalog;
-  const mocks = new ProjectMocks(options.mode, region, catalog);
+  const mocks = new ProjectMocks(options.mode, region, catalog, options.deployedStack);
   pulumi.runtime.setAllConfig(options.config, options.secretKeys ?? []);
   await pulumi.runtime.setMocks(mocks, options.project, options.stack, options.mode !== "test");
 

@@ -42,6 +42,8 @@ export interface SnapshotResource {
     /** The replacementTrigger option's value, encoded like an input (a secret one only as a hash). */
     readonly replacementTrigger?: Encoded;
   };
+  /** The URNs it had before (aliases): a deployed resource under one of them is this one. */
+  readonly aliases?: string[];
 }
 
 export type ConfigEntry =
@@ -137,6 +139,11 @@ export class Encoder {
   }
 }
 
+/** An alias as a URN: one given as a URN, or a bare name, which keeps the type and parent of `urn`. */
+function aliasUrn(urn: string, alias: string): string {
+  return alias.startsWith("urn:") ? alias : `${urn.slice(0, urn.lastIndexOf("::") + 2)}${alias}`;
+}
+
 /** The URNs of the resources an encoded value refers to. */
 export function refsIn(value: Encoded): string[] {
   if (Array.isArray(value)) return value.flatMap(refsIn);
@@ -196,6 +203,7 @@ export function toSnapshot(plan: StackPlan, options: SnapshotOptions): PlanSnaps
       name: r.name,
       custom: r.custom,
       inputs: Object.fromEntries(Object.entries(r.inputs).map(([k, v]) => [k, encoder.encode(v)])),
+      ...(r.options.aliases ? { aliases: r.options.aliases.map((alias) => aliasUrn(urns.get(r) ?? "", alias)) } : {}),
       options: {
         protect: r.options.protect,
         deleteBeforeReplace: r.options.deleteBeforeReplace,

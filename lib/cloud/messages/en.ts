@@ -35,6 +35,10 @@ export const en = {
     p.pin,
   typeUnfit: (p: { type: string; reason: string }) =>
     `instanceType: ${p.type} is ${p.reason}; an API backend under load needs dedicated vCPUs`,
+  zonesNotAsDeployed: (p: { deployed: string; configured: string }) =>
+    `zoneIds: the stack's vSwitches are in ${p.deployed}, in this order, not ${p.configured}. Set zoneIds to exactly ` +
+    `${p.deployed} first and run pulumi up (nothing moves), then change it: vSwitches created before configured zones ` +
+    "named them cannot move in that same update",
   zonesPinned: (p: { problem: string }) => `${p.problem} (zoneIds are pinned: new instances in them may fail to start)`,
   tooFewZones: (p: { count: number; zoneCount: number }) =>
     `zoneIds: only ${p.count} zone(s) in this region can create the chosen ` +

@@ -32,6 +32,9 @@ export const zhCN: CloudMessages = {
     `instanceType：${p.type} 在 ${p.region} 中只有 ${p.count} 个可以新建交换机的可用区有搭配 ESSD 系统盘的售卖，` +
     `但 zoneCount 是 ${p.zoneCount}；请调低 zoneCount、换一个在更多可用区有售的规格，或者把 instanceType 留空。${p.pin}`,
   typeUnfit: (p) => `instanceType：${p.type} 是${p.reason}；承受负载的 API 后端需要独享 vCPU`,
+  zonesNotAsDeployed: (p) =>
+    `zoneIds：本栈的交换机位于 ${p.deployed}（按此顺序），而不是 ${p.configured}。请先把 zoneIds 设为 ${p.deployed} ` +
+    "并运行 pulumi up（不会迁移任何东西），再修改它：在由配置的可用区命名之前创建的交换机，不能在同一次更新中迁移",
   zonesPinned: (p) => `${p.problem}（zoneIds 已固定：在这些可用区新建的实例可能无法启动）`,
   tooFewZones: (p) =>
     `zoneIds：本地域只有 ${p.count} 个可用区能在交换机中创建所选的实例规格，但 zoneCount 是 ${p.zoneCount}；` +

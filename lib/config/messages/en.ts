@@ -115,6 +115,9 @@ export const en = {
   zoneIdOtherRegion: (p: { zone: string; region: string }) =>
     `zoneIds: "${p.zone}" is not a zone of alicloud:region ${p.region}; list zones of ${p.region}, e.g. ${p.region}-h`,
   zoneIdsTwice: (p: { zones: string }) => `zoneIds: ${p.zones} lists a zone twice; each vSwitch needs its own zone`,
+  zoneIdsSameSubnet: (p: { zones: string }) =>
+    `zoneIds: ${p.zones} end in the same character, which picks each zone's vSwitch range; ` +
+    "list zones whose ids end differently (a zone id ends in its zone letter)",
   zoneIdsCount: (p: { count: number; zoneCount: number }) =>
     `zoneIds lists ${p.count} zone(s) but zoneCount is ${p.zoneCount}: list exactly one zone per vSwitch, in order ` +
     "(the zones in use: pulumi stack output zoneIds)",

@@ -73,6 +73,8 @@ export const zhCN: ConfigMessages = {
   zoneIdOtherRegion: (p) =>
     `zoneIds："${p.zone}" 不是 alicloud:region ${p.region} 的可用区；请列出 ${p.region} 的可用区，例如 ${p.region}-h`,
   zoneIdsTwice: (p) => `zoneIds：${p.zones} 中有重复的可用区；每个交换机（vSwitch）需要自己的可用区`,
+  zoneIdsSameSubnet: (p) =>
+    `zoneIds：${p.zones} 以相同的字符结尾，而每个可用区交换机的网段由这个字符决定；请列出 ID 结尾不同的可用区（可用区 ID 以可用区字母结尾）`,
   zoneIdsCount: (p) =>
     `zoneIds 列出了 ${p.count} 个可用区，但 zoneCount 是 ${p.zoneCount}：每个交换机（vSwitch）正好列一个可用区，按顺序排列（正在使用的可用区：pulumi stack output zoneIds）`,
   credentialsProfile: () => "配置文件（profile）",

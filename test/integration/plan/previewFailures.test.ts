@@ -8,9 +8,18 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { parse, stringify } from "yaml";
 import { defaultCatalog, type CloudCatalog } from "../../../tools/plan/cloudCatalog";
+import type { MockOptions } from "../../../tools/plan/mocks";
 import { PROJECT_DIR } from "../../support/paths";
 
-const CASES: Record<string, { stack: string; changes: Record<string, unknown>; catalog?: CloudCatalog }> = {
+/** prod's vSwitches as deployed with looked-up zones (cn-hangzhou-h and -i), now under the names configured zones give them. */
+const DEPLOYED_IN_H_AND_I: MockOptions = {
+  deployed: {
+    "wechat-net-vswitch-cn-hangzhou-i": { zoneId: "cn-hangzhou-h" },
+    "wechat-net-vswitch-cn-hangzhou-j": { zoneId: "cn-hangzhou-i" },
+  },
+};
+
+const CASES: Record<string, { stack: string; changes: Record<string, unknown>; catalog?: CloudCatalog; deployedStack?: MockOptions }> = {
   "zone not hosted": {
     stack: "dev",
     changes: { domain: "dev.example.org" },
@@ -19,6 +28,11 @@ const CASES: Record<string, { stack: string; changes: Record<string, unknown>; c
   "too many zones": { stack: "prod", changes: { instanceCount: 5, zoneCount: 5 } },
   "no image": { stack: "dev", changes: {}, catalog: { ...defaultCatalog("cn-hangzhou"), images: [] } },
   "ARM type": { stack: "dev", changes: { instanceType: "ecs.c8y.large" } },
+  "zones moved while pinned": {
+    stack: "prod",
+    changes: { zoneIds: ["cn-hangzhou-i", "cn-hangzhou-j"] },
+    deployedStack: DEPLOYED_IN_H_AND_I,
+  },
   "committed prod": { stack: "prod", changes: {} },
 };
 
@@ -26,13 +40,14 @@ const CASES: Record<string, { stack: string; changes: Record<string, unknown>; c
  * The cases whose failures a zh run words in Chinese (the program takes its language from the
  * environment); a passing case last, as in CASES, so the child's Pulumi runtime exits cleanly.
  */
-const ZH_CASES = ["zone not hosted", "too many zones", "no image", "ARM type", "committed prod"];
+const ZH_CASES = ["zone not hosted", "too many zones", "no image", "ARM type", "zones moved while pinned", "committed prod"];
 
 let dir: string;
 /** A case for the child: a stack file and the cloud it plans against. */
 interface ChildCase {
   readonly configFile: string;
   readonly catalog?: CloudCatalog;
+  readonly deployedStack?: MockOptions;
 }
 
 type ChildResult = { readonly ok: true; readonly resources: string[] } | { readonly ok: false; readonly error: string };
@@ -43,7 +58,7 @@ const zhResults = new Map<string, ChildResult>();
 /** Runs the named cases in one child process with `env`; its answers in the cases' order. */
 function runCases(names: readonly string[], env: NodeJS.ProcessEnv, sub: string): ChildResult[] {
   const cases: ChildCase[] = names.map((name, i) => {
-    const { stack, changes, catalog } = CASES[name];
+    const { stack, changes, catalog, deployedStack } = CASES[name];
     const committed = parse(readFileSync(path.join(PROJECT_DIR, `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, unknown> };
     const config = { ...committed.config };
     for (const [key, value] of Object.entries(changes)) config[`wechat-https-backend:${key}`] = value;
@@ -52,7 +67,7 @@ function runCases(names: readonly string[], env: NodeJS.ProcessEnv, sub: string)
     mkdirSync(caseDir, { recursive: true });
     const configFile = path.join(caseDir, `Pulumi.${stack}.yaml`);
     writeFileSync(configFile, stringify({ config }));
-    return { configFile, catalog };
+    return { configFile, catalog, deployedStack };
   });
   const casesFile = path.join(dir, sub, "cases.json");
   writeFileSync(casesFile, JSON.stringify(cases));
@@ -102,6 +117,16 @@ describe("failures at preview", () => {
     expect(failure("ARM type")).toMatch(/instanceType: ecs\.c8y\.large is not sold .* ARM types such as c8y/);
   });
 
+  test("zones pinned to other zones than the vSwitches are in, in one step: the plan stops, naming the zones to pin first", () => {
+    const error = failure("zones moved while pinned");
+    expect(error).toMatch(
+      /zoneIds: the stack's vSwitches are in \["cn-hangzhou-h","cn-hangzhou-i"\], in this order, not \["cn-hangzhou-i","cn-hangzhou-j"\]/,
+    );
+    expect(error).toMatch(
+      /Set zoneIds to exactly \["cn-hangzhou-h","cn-hangzhou-i"\] first and run pulumi up \(nothing moves\), then change it/,
+    );
+  });
+
   test("the committed prod stack passes", () => {
     expect(results.get("committed prod")).toMatchObject({ ok: true });
   });
@@ -120,6 +145,7 @@ describe("failures at preview in a zh environment: in Chinese, naming the same k
     ["too many zones", ["instanceType：", "cn-hangzhou", "至少 5 个", "pulumi config set instanceType ecs.c7.large", "zoneCount"]],
     ["no image", ["imageId：cn-hangzhou 中没有", "pulumi config set imageId <id>", "alicloud:region"]],
     ["ARM type", ["instanceType：ecs.c8y.large", "ARM", "pulumi config set instanceType ecs.c7.large"]],
+    ["zones moved while pinned", ["zoneIds：", '["cn-hangzhou-h","cn-hangzhou-i"]', "pulumi up"]],
   ])("%s", (name, parts) => {
     const error = failure(name, zhResults);
     expect(error).toMatch(HAN);

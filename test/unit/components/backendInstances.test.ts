@@ -44,10 +44,10 @@ describe("BackendInstances", () => {
     expect(run.resources.filter((r) => /:ecs\/eip|:eip\//i.test(r.type))).toEqual([]);
   });
 
-  test("a user data, type or image change replaces instances instead of rebooting them all; looked-up values stay as created", async () => {
+  test("a user data, type, image or vSwitch change replaces instances instead of changing them all in place; looked-up values stay as created", async () => {
     const lookedUp = await runComponents(() => new BackendInstances("app", { ...base, count: 2 }));
     for (const instance of resourcesOfType(lookedUp, T.instance)) {
-      expect(instance.options.replaceOnChanges).toEqual(["userData", "instanceType", "imageId"]);
+      expect(instance.options.replaceOnChanges).toEqual(["userData", "instanceType", "imageId", "vswitchId"]);
       expect(instance.options.ignoreChanges).toEqual(["imageId", "instanceType"]);
       expect(instance.options.deleteBeforeReplace).toBeUndefined();
     }
@@ -87,6 +87,17 @@ describe("BackendInstances", () => {
       // The provider fails an Aborted invocation at once; "*" turns the failed (tainted) one into a replacement.
       expect(invocation.options.replaceOnChanges).toEqual(["*"]);
     }
+  });
+
+  test("readiness checks and app restarts are retained on delete: Cloud Assistant forgets them, and the provider's Delete fails then", async () => {
+    const appRestart = { script: "#!/bin/sh\nexit 0\n", trigger: "revision-1", timeoutSeconds: 660 };
+    const run = await runComponents(() => new BackendInstances("app", { ...base, count: 2, appRestart }));
+    const invocations = resourcesOfType(run, T.invocation);
+    expect(invocations.map((i) => i.name)).toEqual(["app-0-ready", "app-1-ready", "app-0-restart", "app-1-restart"]);
+    for (const invocation of invocations) expect([invocation.name, invocation.options.retainOnDelete]).toEqual([invocation.name, true]);
+    // Nothing else is: the instances and the commands are deleted as usual.
+    for (const other of run.resources.filter((r) => r.custom && r.type !== T.invocation))
+      expect(other.options.retainOnDelete).toBeUndefined();
   });
 
   test("user data above ECS's 32 KB fails before anything is declared, naming the size and the limit", () => {

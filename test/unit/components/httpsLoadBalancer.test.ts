@@ -86,16 +86,18 @@ describe("HttpsLoadBalancer", () => {
     expect(resourcesOfType(run, T.backendServer)).toEqual([]);
   });
 
-  test("an attachment waits for its instance's readiness, through the id it is given", async () => {
+  test("an attachment waits for its instance's readiness by dependsOn, and takes the instance's id as it is", async () => {
     const run = await runComponents(() => {
       const gate = new Gate("gate");
-      const readyId = pulumi.all([pulumi.output("i-1"), gate.id]).apply(([id]) => id);
-      new HttpsLoadBalancer("lb", { ...base, backendInstanceIds: [readyId] });
+      new HttpsLoadBalancer("lb", { ...base, backendInstanceIds: ["i-1"], backendReady: [[gate]] });
     });
-    // The mock sees the attachment only once the id resolved, i.e. after the gate registered.
+    // The mock sees the attachment only once the gate registered (the engine: once it ran).
     const names = run.resources.map((r) => r.name);
     expect(names.indexOf("lb-backend-0")).toBeGreaterThan(names.indexOf("gate"));
-    expect(findResource(run, T.serverAttachment).inputs.serverId).toBe("i-1");
+    const attachment = findResource(run, T.serverAttachment);
+    expect(attachment.inputs.serverId).toBe("i-1");
+    expect(attachment.options.dependsOn).toEqual([{ type: "test:index:Gate", name: "gate" }]);
+    expect(() => new HttpsLoadBalancer("lb2", { ...base, backendReady: [[]] })).toThrow("backendReady has 1 entries for 2 backends");
   });
 
   test("the endpoint counts as serving only after CLB can have found every new backend healthy", async () => {

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { NAME_RULES, stackPrefix } from "../../../lib/names";
-import { Network, pickZone } from "../../../components/network";
+import { Network, checkDeployedZones, pickZone } from "../../../components/network";
 import { subnetCidr } from "../../../lib/cidr";
 import { findResource, resourcesOfType, runComponents, T } from "../../support/program";
 
@@ -65,13 +65,37 @@ describe("Network", () => {
     expect(switches.every((s) => JSON.stringify(s.options.ignoreChanges) === '["zoneId"]')).toBe(true);
   });
 
-  test("configured zones are used as given, and a change to them moves the vSwitch (no ignoreChanges)", async () => {
+  test("configured zones key their vSwitches: each zone's own subnet, taking over the positional vSwitch it had", async () => {
     const run = await runComponents(
       () => new Network("net", { zoneIds: ["cn-hangzhou-k", "cn-hangzhou-h"], zonesConfigured: true, zoneCount: 2 }),
     );
     const switches = resourcesOfType(run, T.vswitch);
-    expect(switches.map((s) => s.inputs.zoneId)).toEqual(["cn-hangzhou-k", "cn-hangzhou-h"]);
-    expect(switches.every((s) => s.options.ignoreChanges === undefined)).toBe(true);
+    // k and h are the 11th and 8th letters: subnets 16 + 10 and 16 + 7, above the positional 0-4.
+    expect(switches.map((s) => [s.name, s.inputs.zoneId, s.inputs.cidrBlock, s.inputs.vswitchName])).toEqual([
+      ["net-vswitch-cn-hangzhou-k", "cn-hangzhou-k", "10.0.26.0/24", "net-vswitch-0"],
+      ["net-vswitch-cn-hangzhou-h", "cn-hangzhou-h", "10.0.23.0/24", "net-vswitch-1"],
+    ]);
+    expect(switches.map((s) => s.options.aliases)).toEqual([["net-vswitch-0"], ["net-vswitch-1"]]);
+    // A vSwitch never changes zone or range in place; one taken over keeps what it has.
+    expect(switches.every((s) => JSON.stringify(s.options.ignoreChanges) === '["zoneId","cidrBlock"]')).toBe(true);
+  });
+
+  test("the zones the vSwitches really are in must be the configured ones, or the preview names the zones to pin first", () => {
+    expect(() => checkDeployedZones(["cn-hangzhou-i", "cn-hangzhou-j"], ["cn-hangzhou-i", "cn-hangzhou-j"])).not.toThrow();
+    const moved = () => checkDeployedZones(["cn-hangzhou-i", "cn-hangzhou-j"], ["cn-hangzhou-h", "cn-hangzhou-i"]);
+    expect(moved).toThrow(/^zoneIds: .*\["cn-hangzhou-h","cn-hangzhou-i"\].*not \["cn-hangzhou-i","cn-hangzhou-j"\].*pulumi up/);
+    expect(() => checkDeployedZones(["cn-hangzhou-i", "cn-hangzhou-j"], ["cn-hangzhou-h", "cn-hangzhou-i"], "zh-CN")).toThrow(
+      /^zoneIds：.*\["cn-hangzhou-h","cn-hangzhou-i"\].*pulumi up/,
+    );
+  });
+
+  test("configured zones that would share a subnet, or that do not match zoneCount, are refused before anything is declared", () => {
+    const zonesOf = (zoneIds: string[], zoneCount: number) => () => new Network("net", { zoneIds, zonesConfigured: true, zoneCount });
+    expect(zonesOf(["cn-hangzhou-h", "cn-shanghai-h"], 2)).toThrow("would share a subnet");
+    expect(zonesOf(["cn-hangzhou-h"], 2)).toThrow("lists 1 zone(s) for zoneCount 2");
+    expect(() => new Network("net", { zoneIds: pulumi.output(["cn-hangzhou-h"]), zonesConfigured: true, zoneCount: 1 })).toThrow(
+      "must be a plain list",
+    );
   });
 
   test("physical names in the provider's current fields (vpcName, vswitchName, securityGroupName), not the deprecated name", async () => {

@@ -54,6 +54,14 @@ describe("zoneIds, imageId, instanceType, readinessTimeout", () => {
       },
       /lists a zone twice/,
     ],
+    [
+      {
+        "wechat-https-backend:zoneIds": '["cn-hangzhou-h","cn-hangzhou-xh"]',
+        "wechat-https-backend:instanceCount": "2",
+        "wechat-https-backend:zoneCount": "2",
+      },
+      /zoneIds: cn-hangzhou-h, cn-hangzhou-xh end in the same character, which picks each zone's vSwitch range; list zones/,
+    ],
     [{ "wechat-https-backend:readinessTimeout": "60" }, /readinessTimeout: 60 is outside 300-3600/],
     [{ "wechat-https-backend:imageId": "ubuntu 22.04" }, /imageId: "ubuntu 22.04" is not an ECS image id/],
   ])("%j is refused naming the key and the fix", (values, message) => {

@@ -10,8 +10,9 @@ import { parse, stringify } from "yaml";
 import { diffSnapshots, REPLACEMENT_TRIGGER, type PlanDiff } from "../../../tools/plan/diff";
 import { formatDiffText } from "../../../tools/plan/diffFormat";
 import { defaultCatalog, type CloudCatalog } from "../../../tools/plan/cloudCatalog";
-import { toSnapshot } from "../../../tools/plan/snapshot";
-import { PROJECT_DIR, planOf, T } from "../../support/program";
+import { planStack } from "../../../tools/plan/planStack";
+import { toSnapshot, type PlanSnapshot } from "../../../tools/plan/snapshot";
+import { PROJECT_DIR, loadIndex, planOf, T } from "../../support/program";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -38,18 +39,17 @@ function planOfSide(stack: string, side: { changes?: Record<string, unknown>; ca
   return planned;
 }
 
-async function diffOf(
-  stack: string,
-  before: { changes?: Record<string, unknown>; catalog?: CloudCatalog },
-  after: { changes?: Record<string, unknown>; catalog?: CloudCatalog },
-): Promise<PlanDiff> {
+type Side = { changes?: Record<string, unknown>; catalog?: CloudCatalog };
+
+/** The snapshots of both sides, with one key for their secrets. */
+async function snapshotsOf(stack: string, before: Side, after: Side): Promise<[PlanSnapshot, PlanSnapshot]> {
   const hmacKey = randomBytes(32);
-  const snap = async (side: typeof before) =>
-    toSnapshot(await planOfSide(stack, side), {
-      project: "wechat-https-backend",
-      hmacKey,
-    });
-  return diffSnapshots(await snap(before), await snap(after));
+  const snap = async (side: Side) => toSnapshot(await planOfSide(stack, side), { project: "wechat-https-backend", hmacKey });
+  return [await snap(before), await snap(after)];
+}
+
+async function diffOf(stack: string, before: Side, after: Side): Promise<PlanDiff> {
+  return diffSnapshots(...(await snapshotsOf(stack, before, after)));
 }
 
 const ops = (diff: PlanDiff) => Object.fromEntries(diff.changes.map((c) => [c.name, c.op]));
@@ -86,16 +86,6 @@ describe("lookup drift on a deployed stack", () => {
     const touched = diff.changes.filter((c) => [T.vswitch, T.instance, T.invocation, T.serverAttachment, T.vpc].includes(c.type as never));
     expect(touched).toEqual([]);
     expect(diff.summary).toMatchObject({ replace: 0, update: 0, delete: 0, create: 0 });
-  });
-
-  test("pinning zoneIds to other zones on purpose moves the vSwitches, and the plan says so", async () => {
-    const diff = await diffOf("prod", {}, { changes: { zoneIds: ["cn-hangzhou-i", "cn-hangzhou-j"] } });
-    expect(ops(diff)).toMatchObject({ "wechat-net-vswitch-0": "replace", "wechat-net-vswitch-1": "replace" });
-    const vswitch = diff.changes.find((c) => c.name === "wechat-net-vswitch-0");
-    expect(vswitch?.inputs.find((i) => i.key === "zoneId")).toMatchObject({
-      after: '"cn-hangzhou-i"',
-      replaces: expect.stringMatching(/provider/),
-    });
   });
 
   test("pinning the zones in use changes nothing", async () => {
@@ -153,7 +143,7 @@ describe("ACME account changes", () => {
       "wechat-lb-https": "update",
     });
     // The old account is forgotten, not deactivated (retainOnDelete): nothing old is asked of a CA.
-    expect(diff.operations).toContain("delete the old wechat-cert-acme-account (acme:index/registration:Registration)");
+    expect(diff.operations).toContain("forget the old wechat-cert-acme-account (acme:index/registration:Registration): retained on delete");
   });
 
   test("a new acmeEmail makes a new account instead of deactivating the one in use", async () => {
@@ -182,5 +172,177 @@ describe("ACME account changes", () => {
     expect(monitoring.map((c) => [c.type, c.op])).toEqual([]);
     // The domain did change what the monitoring probes.
     expect(ops(diff)["wechat-monitor-site"]).toBe("update");
+  });
+});
+
+describe("the alarm relay", () => {
+  // Robots the offline plan cannot read (pulumi config set --secret --path 'alertWebhooks[0]' ...).
+  const robots = { alertWebhooks: [{ secure: "v1:robotCiphertextAAAA" }] };
+  const alarmsOf = (diff: PlanDiff) => diff.changes.filter((c) => c.type === T.alarm);
+  const ALARMS = ["wechat-monitor-5xx", "wechat-monitor-availability", "wechat-monitor-cpu", "wechat-monitor-unhealthy-backends"];
+
+  test("turning it off replaces each alarm: the provider would keep the function as a target of an alarm updated in place", async () => {
+    const diff = await diffOf("prod", { changes: robots }, { changes: { ...robots, alarmRelay: "off" } });
+    const alarms = alarmsOf(diff);
+    expect(alarms.map((c) => c.name).sort()).toEqual(ALARMS);
+    for (const alarm of alarms) {
+      expect(alarm.op).toBe("replace");
+      expect(alarm.inputs).toContainEqual(
+        expect.objectContaining({ key: REPLACEMENT_TRIGGER, replaces: "the program's replacementTrigger" }),
+      );
+      // Left out, `targets` is no change to the provider (Optional+Computed): the plan says so instead.
+      expect(alarm.changedInputs).not.toContain("targets");
+      expect(alarm.notes.join("\n")).toMatch(/targets is no longer set/);
+      // The old rule goes, and its targets with it, once the new one exists.
+      expect(diff.operations).toContain(`delete the old ${alarm.name} (${T.alarm})`);
+    }
+  });
+
+  test("turning it on replaces them too, and a stack that keeps it as it is sees no change", async () => {
+    const on = await diffOf("prod", { changes: { ...robots, alarmRelay: "off" } }, { changes: robots });
+    expect(Object.fromEntries(alarmsOf(on).map((c) => [c.name, c.op]))).toEqual(
+      Object.fromEntries(ALARMS.map((name) => [name, "replace"])),
+    );
+    const same = await diffOf("prod", { changes: robots }, { changes: robots });
+    expect(alarmsOf(same)).toEqual([]);
+  });
+});
+
+describe("Cloud Assistant invocations it has forgotten (after about four weeks)", () => {
+  const app = { appImage: "team-registry-vpc.cn-hangzhou.cr.aliyuncs.com/team/api:1.4.2", acrInstanceId: "cri-abc123def456" };
+
+  test("a rollout replaces them without deleting any: the provider's Delete would fail on one Cloud Assistant no longer has", async () => {
+    const before = { changes: { ...app, appSecrets: { WX_APP_SECRET: { secure: "v1:appSecretCiphertextAAAA" } } } };
+    const [base, head] = await snapshotsOf("prod", before, { changes: { ...before.changes, appImage: `${app.appImage.slice(0, -1)}3` } });
+    const diff = diffSnapshots(base, head);
+    const invocations = diff.changes.filter((c) => c.type === T.invocation);
+    expect(invocations.map((c) => [c.name, c.op]).sort()).toEqual([
+      ["wechat-app-0-ready", "replace"],
+      ["wechat-app-0-restart", "replace"],
+      ["wechat-app-1-ready", "replace"],
+      ["wechat-app-1-restart", "replace"],
+    ]);
+    for (const invocation of invocations) {
+      expect(diff.operations).toContain(`forget the old ${invocation.name} (${T.invocation}): retained on delete`);
+      expect(invocation.notes.join("\n")).not.toMatch(/retainOnDelete is new/);
+    }
+
+    // Deployed by a version without the option, the same rollout still deletes the old ones: the
+    // option recorded in the state decides, and the plan says so.
+    const unrecorded = { ...base, resources: base.resources.map((r) => ({ ...r, options: { ...r.options, retainOnDelete: undefined } })) };
+    const upgrade = diffSnapshots(unrecorded, head);
+    for (const invocation of upgrade.changes.filter((c) => c.type === T.invocation)) {
+      expect(upgrade.operations).toContain(`delete the old ${invocation.name} (${T.invocation})`);
+      expect(invocation.notes.join("\n")).toMatch(/retainOnDelete is new: this update still deletes the old one/);
+    }
+  });
+
+  test("a refresh drops them; the next pulumi up creates them again and changes nothing that depends on them", async () => {
+    // The deployed stack, and the preview after a refresh dropped every invocation from the state:
+    // the invocations are created again, so their ids are unknown until they ran.
+    const file = stackFile("prod", { ...app, appSecrets: { WX_APP_SECRET: { secure: "v1:appSecretCiphertextAAAA" } } });
+    const hmacKey = randomBytes(32);
+    const snapshot = async (previewCreates: string[]) =>
+      toSnapshot(
+        await planStack({
+          projectDir: PROJECT_DIR,
+          configFile: file,
+          mode: "test",
+          deployedStack: { previewCreates },
+          loadProgram: loadIndex,
+        }),
+        {
+          project: "wechat-https-backend",
+          hmacKey,
+        },
+      );
+    const deployed = await snapshot([]);
+    const refreshed = { ...deployed, resources: deployed.resources.filter((r) => r.type !== T.invocation) };
+    const diff = diffSnapshots(refreshed, await snapshot([T.invocation]));
+    const invocations = deployed.resources.filter((r) => r.type === T.invocation).map((r) => r.name);
+    expect(invocations.sort()).toEqual(["wechat-app-0-ready", "wechat-app-0-restart", "wechat-app-1-ready", "wechat-app-1-restart"]);
+    // No attachment, verification, alarm or instance follows them.
+    expect(diff.changes.map((c) => [c.name, c.op]).sort()).toEqual(invocations.map((name) => [name, "create"]));
+
+    // README's refresh that leaves them alone names exactly them: the CLI's glob, `**` any text and
+    // `*` any text without a colon (pulumi/pulumi pkg/resource/deploy/deployment.go, UrnTargets.getMatcher).
+    const glob = /pulumi refresh --exclude '([^']+)'/.exec(readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8"))?.[1] ?? "";
+    const quote = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const matcher = new RegExp(
+      `^${glob
+        .split("**")
+        .map((part) => part.split("*").map(quote).join("[^:]*"))
+        .join(".*")}$`,
+    );
+    expect(deployed.resources.filter((r) => matcher.test(r.urn)).map((r) => r.name)).toEqual(
+      deployed.resources.filter((r) => r.type === T.invocation).map((r) => r.name),
+    );
+  });
+});
+
+describe("changing zones", () => {
+  const H = "cn-hangzhou-h";
+  const I = "cn-hangzhou-i";
+  const J = "cn-hangzhou-j";
+
+  /** Each CIDR of a vSwitch the update creates, against every range of the vSwitches deployed (alive until its end). */
+  function newRangesOverlapping(base: PlanSnapshot, head: PlanSnapshot, diff: PlanDiff): string[] {
+    const deployed = base.resources.filter((r) => r.type === T.vswitch).map((r) => String(r.inputs.cidrBlock));
+    return diff.changes
+      .filter((c) => c.type === T.vswitch && (c.op === "create" || c.op === "replace"))
+      .map((c) => String(head.resources.find((r) => r.urn === c.urn)?.inputs.cidrBlock))
+      .filter((cidr) => deployed.includes(cidr));
+  }
+
+  /** The step of `pulumi up` that starts with `text`. */
+  const step = (diff: PlanDiff, text: string) => {
+    const index = diff.operations.findIndex((s) => s.startsWith(text));
+    if (index < 0) throw new Error(`no step "${text}" in:\n${diff.operations.join("\n")}`);
+    return index;
+  };
+
+  test("moving a zone: its vSwitch is new with a range of its own, the instances move new-first, the old vSwitch goes last", async () => {
+    const [base, head] = await snapshotsOf("prod", { changes: { zoneIds: [H, I] } }, { changes: { zoneIds: [I, J] } });
+    const diff = diffSnapshots(base, head);
+    const switches = Object.fromEntries(diff.changes.filter((c) => c.type === T.vswitch).map((c) => [c.name, c.op]));
+    expect(switches).toMatchObject({ [`wechat-net-vswitch-${J}`]: "create", [`wechat-net-vswitch-${H}`]: "delete" });
+    // The zone kept keeps its vSwitch (at most renamed in place: it is listed first now).
+    expect([undefined, "update"]).toContain(switches[`wechat-net-vswitch-${I}`]);
+    expect(newRangesOverlapping(base, head, diff)).toEqual([]);
+    for (const i of [0, 1]) {
+      const instance = diff.changes.find((c) => c.name === `wechat-app-${i}`);
+      expect(instance?.op).toBe("replace");
+      expect(instance?.inputs.find((input) => input.key === "vswitchId")?.replaces).toBe("the program's replaceOnChanges");
+      // Created and attached before the old one and its vSwitch go.
+      expect(step(diff, `create the replacement of wechat-lb-backend-${i} `)).toBeLessThan(step(diff, `delete the old wechat-app-${i} `));
+      expect(step(diff, `delete the old wechat-app-${i} `)).toBeLessThan(step(diff, `delete wechat-net-vswitch-${H} `));
+    }
+  });
+
+  test("one more zone (zoneCount): a new vSwitch with a range no other has, and the instances that land in it replaced", async () => {
+    const before = { changes: { instanceCount: 4 } };
+    const [base, head] = await snapshotsOf("prod", before, { changes: { instanceCount: 4, zoneCount: 3 } });
+    const diff = diffSnapshots(base, head);
+    expect(diff.changes.filter((c) => c.type === T.vswitch).map((c) => [c.name, c.op])).toEqual([["wechat-net-vswitch-2", "create"]]);
+    expect(newRangesOverlapping(base, head, diff)).toEqual([]);
+    // Instance i goes to vSwitch i mod zoneCount: 2 and 3 move, 0 and 1 stay.
+    expect(
+      diff.changes
+        .filter((c) => c.type === T.instance)
+        .map((c) => [c.name, c.op])
+        .sort(),
+    ).toEqual([
+      ["wechat-app-2", "replace"],
+      ["wechat-app-3", "replace"],
+    ]);
+  });
+
+  test("one more configured zone: the same, and the zones kept keep their vSwitches", async () => {
+    const before = { changes: { instanceCount: 3, zoneIds: [H, I] } };
+    const [base, head] = await snapshotsOf("prod", before, { changes: { instanceCount: 3, zoneCount: 3, zoneIds: [H, I, J] } });
+    const diff = diffSnapshots(base, head);
+    expect(diff.changes.filter((c) => c.type === T.vswitch).map((c) => [c.name, c.op])).toEqual([[`wechat-net-vswitch-${J}`, "create"]]);
+    expect(newRangesOverlapping(base, head, diff)).toEqual([]);
+    expect(diff.changes.filter((c) => c.type === T.instance).map((c) => [c.name, c.op])).toEqual([["wechat-app-2", "replace"]]);
   });
 });
