@@ -3,11 +3,13 @@ import type { LabProduct } from "../server";
 import { alidns } from "./alidns";
 import { cas } from "./cas";
 import { ecs } from "./ecs";
+import { slb } from "./slb";
 import { sts } from "./sts";
 
 export const PRODUCTS: Readonly<Record<string, LabProduct>> = {
   ecs: { dialect: "rpc", product: ecs },
   alidns: { dialect: "rpc", product: alidns },
   sts: { dialect: "rpc", product: sts },
+  slb: { dialect: "rpc", product: slb },
   cas: { dialect: "rpc", product: cas },
 };
