@@ -1,7 +1,7 @@
 // The real engine and the alicloud plugin against the emulator, for the load balancer resources the
 // stacks use: `pulumi up` of a CLB with its HTTPS and HTTP listeners, a certificate, a VServer group
-// and a DNS record; no change on preview and refresh; a new certificate and a new TLS policy in one
-// update; destroy. What is checked is the emulator's own state and change history.
+// and a DNS record; no change on preview and refresh; a new certificate, a new TLS policy and a new
+// record name in one update; destroy. What is checked is the emulator's own state and change history.
 import * as path from "node:path";
 import type { CloudLab } from "../../tools/cloudlab";
 import { DNS_DOMAIN, DNS_RECORD } from "../../tools/cloudlab/products/alidns";
@@ -30,7 +30,7 @@ function one(lab: CloudLab, kind: string): Record<string, unknown> {
   return records[0] as Record<string, unknown>;
 }
 
-test("up, no change on preview and refresh, a certificate and TLS policy update, destroy", async () => {
+test("up, no change on preview and refresh, a certificate, TLS policy and record name update, destroy", async () => {
   const first = await certificateFor("lab.example.com");
   const second = await certificateFor("lab.example.com");
   await withLabStack({ stack: "lab", projectDir, config: { [KEY("tlsPolicy")]: "tls_cipher_policy_1_2_strict" } }, async (stack, lab) => {
@@ -77,6 +77,7 @@ test("up, no change on preview and refresh, a certificate and TLS policy update,
     await setSecret(stack, "certificatePem", second.chain);
     await setSecret(stack, "privateKeyPem", second.key);
     await stack.pulumiOk(["config", "set", KEY("tlsPolicy"), "tls_cipher_policy_1_2_strict_with_1_3"]);
+    await stack.pulumiOk(["config", "set", KEY("recordName"), "lab2"]);
     await stack.pulumiOk(["up", "--yes", "--skip-preview"]);
 
     const swapped = one(lab, SLB_KINDS.serverCertificate);
@@ -95,6 +96,10 @@ test("up, no change on preview and refresh, a certificate and TLS policy update,
     expect(oldDeleted?.seq).toBeGreaterThan(switched?.seq ?? Infinity);
     // The listener itself was updated in place, not replaced.
     expect(lab.store.changes.filter((c) => c.id === httpsId && c.op === "create")).toHaveLength(1);
+
+    // The record's name changed in place (UpdateDomainRecord), the record is the same one.
+    expect(lab.store.get(DNS_RECORD, String(record.RecordId))).toMatchObject({ RR: "lab2", Value: lb.Address });
+    expect(lab.store.changes.filter((c) => c.kind === DNS_RECORD && c.op === "create")).toHaveLength(1);
 
     await stack.pulumiOk(["preview", "--expect-no-changes"]);
     await stack.pulumiOk(["destroy", "--yes"]);
