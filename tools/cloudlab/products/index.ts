@@ -1,7 +1,9 @@
 // Every product the emulator answers, by the label its endpoint host carries (`<label>.cloudlab.invalid`).
 import type { LabProduct } from "../server";
 import { alidns } from "./alidns";
+import { cas } from "./cas";
 import { ecs } from "./ecs";
+import { slb } from "./slb";
 import { sts } from "./sts";
 import { vpc } from "./vpc";
 
@@ -10,4 +12,6 @@ export const PRODUCTS: Readonly<Record<string, LabProduct>> = {
   alidns: { dialect: "rpc", product: alidns },
   sts: { dialect: "rpc", product: sts },
   vpc: { dialect: "rpc", product: vpc },
+  slb: { dialect: "rpc", product: slb },
+  cas: { dialect: "rpc", product: cas },
 };

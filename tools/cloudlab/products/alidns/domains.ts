@@ -1,11 +1,11 @@
-// Alibaba Cloud DNS (Alidns, API version 2015-01-09): the account's hosted zones ("domains") and
-// their records. Shapes read in terraform-provider-alicloud v1.285.0:
+// The account's hosted zones ("domains") in Alibaba Cloud DNS. Shapes read in
+// terraform-provider-alicloud v1.285.0:
 // - alicloud/data_source_alicloud_alidns_domains.go: DescribeDomains (typed SDK: Domains.Domain[]
 //   .{DomainId, DomainName, PunyCode, GroupId, GroupName, InstanceId, VersionCode, AliDomain,
 //   Tags.Tag[]}, PageNumber/PageSize/TotalCount), KeyWord matching names that contain it (the API
 //   reference's default "LIKE" SearchMode).
-import { newId, type LabStore } from "../store";
-import type { RpcHandler, RpcProduct } from "../rpc";
+import { newId, type LabStore } from "../../store";
+import type { RpcHandler } from "../../rpc";
 
 export const DNS_DOMAIN = "alidns.domain";
 
@@ -29,7 +29,7 @@ export function hostZone(store: LabStore, name: string): void {
   });
 }
 
-const describeDomains: RpcHandler = ({ params, store }) => {
+export const describeDomains: RpcHandler = ({ params, store }) => {
   const keyword = params.get("KeyWord");
   const domains = store.list(DNS_DOMAIN).filter((d) => !keyword || String(d.DomainName).includes(keyword));
   const size = params.int("PageSize", 20) as number;
@@ -40,10 +40,4 @@ const describeDomains: RpcHandler = ({ params, store }) => {
     PageSize: size,
     Domains: { Domain: domains.slice((page - 1) * size, page * size) },
   };
-};
-
-export const alidns: RpcProduct = {
-  name: "alidns",
-  versions: ["2015-01-09"],
-  actions: { DescribeDomains: describeDomains },
 };
