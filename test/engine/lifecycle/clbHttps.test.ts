@@ -3,13 +3,11 @@
 // and a DNS record; no change on preview and refresh; a new certificate, a new TLS policy and a new
 // record name in one update; destroy. What is checked is the emulator's own state and change history.
 import * as path from "node:path";
-import type { CloudLab } from "../../tools/cloudlab";
-import { DNS_DOMAIN, DNS_RECORD } from "../../tools/cloudlab/products/alidns";
-import { SLB_KINDS, listenerCertificateTimeline } from "../../tools/cloudlab/products/slb";
-import { createPki, chainPem } from "../support/pki";
-import { withLabStack, type LabStack } from "../support/labEngine";
-
-jest.mock("../../tools/realEngine/layout", () => jest.requireActual("../support/engineLayout").sourceLayout());
+import type { CloudLab } from "../../../tools/cloudlab";
+import { DNS_DOMAIN, DNS_RECORD } from "../../../tools/cloudlab/products/alidns";
+import { SLB_KINDS, listenerCertificateTimeline } from "../../../tools/cloudlab/products/slb";
+import { createPki, chainPem } from "../../support/pki";
+import { withLabStack, type LabStack } from "../../support/labEngine";
 
 const projectDir = path.join(__dirname, "..", "fixtures", "clb-https");
 const KEY = (name: string): string => `clb-https:${name}`;
