@@ -49,6 +49,11 @@ interface BaseSpec {
 
 export interface StringSpec extends BaseSpec {
   readonly type: "string";
+  /**
+   * The value is text of several lines (a PEM bundle) that never reaches a rendered file, so control
+   * characters (line breaks) are allowed; every other value refuses them (read.ts).
+   */
+  readonly multiline?: true;
   /** Undefined only for required keys; "" for optional ones (empty means not set). */
   readonly default?: string;
   /** The only values allowed (besides "" when the key is optional). */
@@ -79,6 +84,8 @@ export interface ArraySpec extends BaseSpec {
 
 export interface ObjectSpec extends BaseSpec {
   readonly type: "object";
+  /** Values are pasted from elsewhere: used without a leading BOM and surrounding whitespace. */
+  readonly pastedValues?: true;
   readonly default?: Readonly<Record<string, string>>;
 }
 
@@ -231,6 +238,7 @@ export const CONFIG_KEYS = {
       "Extra trusted root certificates, PEM, for checking a pem chain (private PKI). Without it a chain must lead to a public root in prod.",
     descriptionZh: "检查 pem 证书链时额外信任的根证书，PEM 格式（私有 PKI）。不设置时，prod 的证书链必须通向公共根证书。",
     example: "pulumi config set trustedRootsPem < private-root.pem",
+    multiline: true,
   },
   alicloudCertificateId: {
     type: "string",
@@ -497,6 +505,7 @@ export const CONFIG_KEYS = {
     descriptionZh:
       "微信要求的域名校验文件，由 nginx 在域名根目录以 text/plain 提供：文件名 → 内容，如 10 个字符的文件名.txt（业务域名）或 MP_verify_<16 个字符>.txt（JS 接口安全域名）。",
     example: `pulumi config set --path 'wechatVerifyFiles["87PweoaRBw.txt"]' 7c5ffce3ba1f0e2c4b0fd684e371f25b`,
+    pastedValues: true,
   },
   sshAllowedCidrs: {
     type: "array",

@@ -10,7 +10,7 @@ import { renderNginxConfig, validateNginxOptions, type NginxOptions } from "./ng
 import { gzipSync } from "fflate";
 import { renderAppUnit } from "./appUnit";
 import { APPCTL_SOURCE } from "./appctl";
-import { renderAppConfig, validateContainerRuntime, type ContainerRuntimeOptions } from "./appRuntime";
+import { appConfigText, validateContainerRuntime, type AppContainer, type ContainerRuntimeOptions } from "./appRuntime";
 import { BUILTIN_APP_SOURCE } from "./builtinApp";
 import {
   APP_CONFIG_PATH,
@@ -217,6 +217,13 @@ export function deterministicGzipBase64(text: string): string {
   return Buffer.from(gzipSync(Buffer.from(text, "utf8"), { level: 9, mtime: 1 })).toString("base64");
 }
 
+/** The app container of the instance (what app.json describes), or undefined for the built-in app. */
+export function appContainer(options: CloudInitOptions): AppContainer | undefined {
+  if (options.appImage === undefined) return undefined;
+  const { backendPort, healthPath } = options.nginx;
+  return { image: options.appImage, backendPort, healthPath, environment: options.environment, runtime: options.appRuntime };
+}
+
 /** The files cloud-init writes, in order. */
 function writeFiles(options: CloudInitOptions): WriteFile[] {
   const nginx = options.nginx;
@@ -230,8 +237,16 @@ function writeFiles(options: CloudInitOptions): WriteFile[] {
     environment: options.environment,
     runtime: options.appRuntime,
   };
-  if (options.appImage !== undefined) {
-    files.push({ path: APP_CONFIG_PATH, permissions: "0600", content: renderAppConfig({ ...app, image: options.appImage }) });
+  const container = appContainer(options);
+  if (container) {
+    // Encoded: app.json carries free text from the stack config (appEnv values), which so never
+    // meets the YAML parser, whatever characters a check might let through.
+    files.push({
+      path: APP_CONFIG_PATH,
+      permissions: "0600",
+      encoding: "gz+b64",
+      content: deterministicGzipBase64(appConfigText(container)),
+    });
     files.push({
       path: APPCTL_PATH,
       permissions: "0755",
@@ -262,6 +277,14 @@ function writeFiles(options: CloudInitOptions): WriteFile[] {
 /** The user data of an instance: "#cloud-config" YAML. */
 export function renderCloudInit(options: CloudInitOptions): string {
   validateCloudInitOptions(options);
+  return cloudConfig(options);
+}
+
+/**
+ * The user data without the option checks: what renderCloudInit returns once they passed. Apart so a
+ * test can show what a value a check let through would do to the YAML (nothing: see writeFiles).
+ */
+export function cloudConfig(options: CloudInitOptions): string {
   const packages = ["nginx", "curl", "unattended-upgrades"];
   if (options.appImage !== undefined) packages.push("docker.io");
   const userData = {

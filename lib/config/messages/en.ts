@@ -27,6 +27,13 @@ export const en = {
   outOfRange: (p: { key: string; value: number; min: number; max: number; note: string; fix: string }) =>
     `${p.key}: ${p.value} is outside ${p.min}-${p.max}${p.note ? ` (${p.note})` : ""}; e.g. ${p.fix}`,
   notList: (p: { key: string; fix: string }) => `${p.key}: expected a list of strings; e.g. ${p.fix}`,
+  controlCharacter: (p: { key: string; codePoint: string; position: number; fix: string }) =>
+    `${p.key}: the value holds the invisible character ${p.codePoint} at position ${p.position}, a control or line ` +
+    `separator that could break out of the files the instances receive (cloud-init reads U+2028 as a line break); ` +
+    `set it again without it, e.g. ${p.fix}`,
+  controlCharacterInName: (p: { key: string; codePoint: string; position: number; fix: string }) =>
+    `${p.key}: the name holds the invisible character ${p.codePoint} at position ${p.position}, a control or line ` +
+    `separator that could break out of the files the instances receive; remove the entry and set it again without it, e.g. ${p.fix}`,
   notMap: (p: { key: string; fix: string }) =>
     `${p.key}: expected a map of names to text values (a value of digits only needs --type string); e.g. ${p.fix}`,
 

@@ -15,6 +15,12 @@ export const zhCN: ConfigMessages = {
   notWholeNumber: (p) => `${p.key}："${p.value}" 不是整数；例如 ${p.fix}`,
   outOfRange: (p) => `${p.key}：${p.value} 超出 ${p.min}-${p.max} 的范围${p.note ? `（${p.note}）` : ""}；例如 ${p.fix}`,
   notList: (p) => `${p.key}：应为字符串列表；例如 ${p.fix}`,
+  controlCharacter: (p) =>
+    `${p.key}：值中第 ${p.position} 个字符是不可见字符 ${p.codePoint}（控制符或行分隔符），可能突破实例收到的文件` +
+    `（cloud-init 把 U+2028 当作换行）；请去掉它重新设置，例如 ${p.fix}`,
+  controlCharacterInName: (p) =>
+    `${p.key}：名称中第 ${p.position} 个字符是不可见字符 ${p.codePoint}（控制符或行分隔符），可能突破实例收到的文件；` +
+    `请删除该项，去掉它后重新设置，例如 ${p.fix}`,
   notMap: (p) => `${p.key}：应为“名称 → 文本”的映射（纯数字的值需加 --type string）；例如 ${p.fix}`,
 
   regionNotSet: (p) => `${p.key} 未设置；请选择负载均衡所在的地域，例如 ${p.fix}`,

@@ -22,7 +22,9 @@ export const en = {
 
   appVariableName: (p: { name: string }) => `app variable ${p.name} is not a name the app may be given`,
   variablePlainAndSecret: () => "a variable is both plain (env) and secret",
-  appVariableLineBreak: (p: { name: string }) => `app variable ${p.name} holds a line break or NUL`,
+  appVariableControlCharacter: (p: { name: string }) => `app variable ${p.name} holds a control or line-separator character`,
+  appSettingControlCharacter: () =>
+    "the app's user, region, secret parameter names or registry login hold a control or line-separator character",
   regionNeeded: () => "region is needed to read secrets or log in to a registry",
   appAsRoot: () => "the app container may not run as root",
   appImage: (p: { value: string }) =>

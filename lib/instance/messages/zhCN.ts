@@ -17,7 +17,8 @@ export const zhCN: InstanceMessages = {
 
   appVariableName: (p) => `应用变量 ${p.name} 不是可以传给应用的名称`,
   variablePlainAndSecret: () => "有变量既是普通变量（env）又是 secret",
-  appVariableLineBreak: (p) => `应用变量 ${p.name} 含有换行符或 NUL`,
+  appVariableControlCharacter: (p) => `应用变量 ${p.name} 含有控制符或行分隔符`,
+  appSettingControlCharacter: () => "应用的用户、地域、secret 参数名或镜像仓库登录信息含有控制符或行分隔符",
   regionNeeded: () => "读取 secret 或登录镜像仓库需要 region",
   appAsRoot: () => "应用容器不能以 root 身份运行",
   appImage: (p) => `appImage 必须是镜像地址，如 "registry-vpc.cn-hangzhou.aliyuncs.com/team/app:1.2.0"，实际是 ${p.value}`,

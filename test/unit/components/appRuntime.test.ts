@@ -4,6 +4,8 @@
 // attachments and a rolling restart; and no secret value appears in the user data, the Cloud
 // Assistant commands, the plan, the plan JSON, the diff or the outputs.
 import { randomBytes } from "node:crypto";
+import { gunzipSync } from "node:zlib";
+import { parse } from "yaml";
 import { appRoleStatements } from "../../../lib/cloud/appRole";
 import { diffSnapshots } from "../../../tools/plan/diff";
 import { formatDiffMarkdown, formatDiffText } from "../../../tools/plan/diffFormat";
@@ -63,8 +65,14 @@ function asPlan(program: ProgramRun, secrets: Record<string, string>): StackPlan
   };
 }
 
+/** Each instance's user data and the files in it that cloud-init decodes (gz+b64), decoded: all the instance receives. */
 function decodedUserData(program: ProgramRun): string[] {
-  return resourcesOfType(program, T.instance).map((i) => Buffer.from(String(i.inputs.userData), "base64").toString("utf8"));
+  return resourcesOfType(program, T.instance).map((i) => {
+    const text = Buffer.from(String(i.inputs.userData), "base64").toString("utf8");
+    const files = (parse(text) as { write_files: { content: string; encoding?: string }[] }).write_files;
+    const encoded = files.filter((file) => file.encoding === "gz+b64");
+    return [text, ...encoded.map((file) => gunzipSync(Buffer.from(file.content, "base64")).toString("utf8"))].join("\n");
+  });
 }
 
 let program: ProgramRun;

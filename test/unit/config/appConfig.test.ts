@@ -60,7 +60,7 @@ describe("appEnv and appSecrets", () => {
   test.each([
     ["appEnv", "lower_case", "x", /appEnv\.lower_case is not an environment variable name/],
     ["appEnv", "PORT", "8080", /appEnv\.PORT is set by the stack itself/],
-    ["appEnv", "MULTI", "a\nb", /appEnv\.MULTI holds a line break/],
+    ["appEnv", "MULTI", "a\nb", /appEnv\.MULTI: the value holds the invisible character U\+000A/],
     ["appSecrets", "HOST", "x", /appSecrets\.HOST is set by the stack itself/],
     ["appSecrets", "EMPTY", "", /appSecrets\.EMPTY is empty/],
     ["appSecrets", "HUGE", "x".repeat(4097), /appSecrets\.HUGE is 4097 characters; OOS stores at most 4096/],
