@@ -408,8 +408,9 @@ export const CONFIG_KEYS = {
   appUser: {
     type: "string",
     default: DEFAULT_APP_USER,
-    description: "User the app container runs as (docker run --user): uid[:gid] or a name from the image; never root.",
-    descriptionZh: "应用容器运行所用的用户（docker run --user）：uid[:gid] 或镜像中的用户名；绝不能是 root。",
+    description:
+      "User the app container runs as (docker run --user): uid[:gid] or a name from the image; never root, nor the root group (gid 0).",
+    descriptionZh: "应用容器运行所用的用户（docker run --user）：uid[:gid] 或镜像中的用户名；绝不能是 root，也不能属于 root 组（gid 0）。",
     example: "10001:10001",
     shape: {
       pattern: /^([0-9]{1,10}|[a-z_][a-z0-9_-]{0,31})(:([0-9]{1,10}|[a-z_][a-z0-9_-]{0,31}))?$/,

@@ -98,7 +98,8 @@ export function validateContainerRuntime(runtime: ContainerRuntimeOptions | unde
   }
   const needsRegion = Object.keys(runtime.secretParameters ?? {}).length > 0 || runtime.registry !== undefined;
   if (needsRegion && !/^[a-z]{2}(-[a-z0-9]+)+$/.test(runtime.region ?? "")) problems.error(m.regionNeeded());
-  if (runtime.user !== undefined && /^(0+|root)(:|$)/.test(runtime.user)) problems.error(m.appAsRoot());
+  // uid 0, or gid 0: the root group owns files root's own processes trust.
+  if (runtime.user !== undefined && /^(0+|root)(:|$)|:(0+|root)$/.test(runtime.user)) problems.error(m.appAsRoot());
   problems.throwIfErrors(m.invalidAppContainer());
 }
 

@@ -218,6 +218,9 @@ export const en = {
   appSecretsPlain: (p: { names: string; fix: string }) => `appSecrets holds plain-text values (${p.names}); ${p.fix}`,
   appSecretsEntry: (p: { name: string; problem: string; fix: string }) => `appSecrets.${p.name} ${p.problem}; ${p.fix}`,
   appUserRoot: (p: { user: string; fix: string }) => `appUser: "${p.user}" runs the app as root; use an unprivileged user, e.g. ${p.fix}`,
+  appUserRootGroup: (p: { user: string; fix: string }) =>
+    `appUser: "${p.user}" runs the app in the root group (gid 0), which may write what root's group may; ` +
+    `use an unprivileged group too, e.g. ${p.fix}`,
   imageOnDockerHub: (p: { image: string }) =>
     `appImage: ${p.image} is on Docker Hub, which the instances have no public IP to reach (they reach ` +
     `registries over the VPC only); push it to Container Registry and use its VPC address`,

@@ -145,6 +145,7 @@ export const zhCN: ConfigMessages = {
   appSecretsPlain: (p) => `appSecrets 中有明文值（${p.names}）；${p.fix}`,
   appSecretsEntry: (p) => `appSecrets.${p.name} ${p.problem}；${p.fix}`,
   appUserRoot: (p) => `appUser："${p.user}" 会以 root 运行应用；请使用非特权用户，例如 ${p.fix}`,
+  appUserRootGroup: (p) => `appUser："${p.user}" 会让应用属于 root 组（gid 0），可写 root 组可写的一切；请同样使用非特权组，例如 ${p.fix}`,
   imageOnDockerHub: (p) =>
     `appImage：${p.image} 在 Docker Hub 上，而实例没有公网 IP，无法访问它（实例只经 VPC 访问镜像仓库）；请推送到容器镜像服务并使用其 VPC 地址`,
   acrWithUsername: () => "同时设置了 acrInstanceId 和 registryUsername；ACR 企业版拉取使用角色的令牌，请删除 registryUsername",

@@ -26,7 +26,7 @@ export const en = {
   appSettingControlCharacter: () =>
     "the app's user, region, secret parameter names or registry login hold a control or line-separator character",
   regionNeeded: () => "region is needed to read secrets or log in to a registry",
-  appAsRoot: () => "the app container may not run as root",
+  appAsRoot: () => "the app container may not run as root (uid 0) or in the root group (gid 0)",
   appImage: (p: { value: string }) =>
     `appImage must be an image reference like "registry-vpc.cn-hangzhou.aliyuncs.com/team/app:1.2.0", got ${p.value}`,
   environment: (p: { value: string }) => `environment must be lowercase letters, digits and "-" (e.g. "dev"), got ${p.value}`,
