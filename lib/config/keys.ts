@@ -473,8 +473,9 @@ export const CONFIG_KEYS = {
   maxUploadSize: {
     type: "string",
     default: DEFAULT_MAX_UPLOAD_SIZE,
-    description: "Largest request body nginx accepts (wx.uploadFile), in nginx size syntax: 20m, 512k.",
-    descriptionZh: "nginx 接受的最大请求体（wx.uploadFile），nginx 大小写法：20m、512k。",
+    description:
+      "Largest request body nginx accepts (wx.uploadFile), in nginx size syntax: 20m, 512k; from 1 byte to 1g (0 is refused: nginx reads it as no limit).",
+    descriptionZh: "nginx 接受的最大请求体（wx.uploadFile），nginx 大小写法：20m、512k；1 字节到 1g（0 会被拒绝：nginx 把它当作不限制）。",
     example: "20m",
     shape: { pattern: NGINX_SIZE_PATTERN, name: "an nginx size such as 20m or 512k", nameZh: "nginx 大小写法，如 20m 或 512k" },
   },

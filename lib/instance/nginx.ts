@@ -14,8 +14,8 @@ import {
   checkFilePath,
   checkHostName,
   checkIpAddress,
-  checkNginxSize,
   checkPort,
+  checkUploadSize,
   checkUrlPath,
   checkVerifyFile,
   checkWholeSeconds,
@@ -29,6 +29,7 @@ import {
   NGINX_PORT,
 } from "../constants";
 import { instanceMessages } from "./messages";
+import { nginxSizeBytes } from "../uploadSize";
 
 /** Where nginx keeps its pid file, logs and temporary files. */
 export interface NginxPaths {
@@ -122,7 +123,7 @@ export function validateNginxOptions(options: NginxOptions, field = "nginx"): vo
   checkPort(problems, `${field}.backendPort`, options.backendPort);
   checkWholeSeconds(problems, `${field}.hstsMaxAge`, options.hstsMaxAge, 0);
   checkUrlPath(problems, `${field}.healthPath`, options.healthPath);
-  checkNginxSize(problems, `${field}.maxUploadSize`, options.maxUploadSize);
+  checkUploadSize(problems, `${field}.maxUploadSize`, options.maxUploadSize);
   checkCidr(problems, `${field}.loadBalancerCidr`, options.loadBalancerCidr);
   if (options.requestTimeoutSeconds !== undefined) {
     checkWholeSeconds(problems, `${field}.requestTimeoutSeconds`, options.requestTimeoutSeconds, 1);
@@ -158,12 +159,6 @@ export function hstsHeaderValue(options: NginxOptions): string {
  * compatible encryption mode). 1 MB is far above either, so a small maxUploadSize never refuses them.
  */
 export const CALLBACK_MIN_BODY_SIZE = "1m";
-
-/** Bytes of an nginx size ("20m", "512k", "1g", "100"). */
-export function nginxSizeBytes(size: string): number {
-  const unit = { k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[size.slice(-1).toLowerCase()];
-  return unit ? Number(size.slice(0, -1)) * unit : Number(size);
-}
 
 /** The body limit of the callback locations: the server's, but never below CALLBACK_MIN_BODY_SIZE. */
 export function callbackBodySize(maxUploadSize: string): string {

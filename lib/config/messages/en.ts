@@ -201,6 +201,10 @@ export const en = {
     "alertWebhooks is empty: the scheduled verifier's alerts (certificate expiry, TLS, chain, HSTS) reach " +
     "only group robots; alertEmails get CloudMonitor's alarms only",
 
+  uploadSizeOutOfRange: (p: { value: string; max: string; fix: string }) =>
+    `maxUploadSize: "${p.value}" is outside 1 byte to ${p.max}: 0 would switch nginx's body limit off (any body reaches ` +
+    `the app), and more than ${p.max} is no limit a phone can reach (the largest values fail nginx -t on the instance); e.g. ${p.fix}`,
+
   // The app container (app.ts). Secret values are never shown, only their names.
   envValueLineBreak: () => "holds a line break or NUL, which docker's --env-file cannot carry (encode it, e.g. base64)",
   secretValueEmpty: () => "is empty (OOS stores 1-4096 characters); remove it instead",

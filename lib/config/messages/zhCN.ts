@@ -132,6 +132,10 @@ export const zhCN: ConfigMessages = {
   monitoringTellsNobody: (p) => `监控已开启，但不会通知任何人：请设置 alertWebhooks（群机器人）或 alertEmails，例如 ${p.fix}`,
   webhooksEmpty: () => "alertWebhooks 为空：定时校验的报警（证书到期、TLS、证书链、HSTS）只发给群机器人；alertEmails 只收到云监控的报警",
 
+  uploadSizeOutOfRange: (p) =>
+    `maxUploadSize："${p.value}" 不在 1 字节到 ${p.max} 之间：0 会关闭 nginx 的请求体限制（任何请求体都会到达应用），` +
+    `超过 ${p.max} 则是手机达不到的上限（最大的值会让实例上的 nginx -t 失败）；例如 ${p.fix}`,
+
   envValueLineBreak: () => "含有换行或 NUL，docker 的 --env-file 无法承载（请先编码，如 base64）",
   secretValueEmpty: () => "为空（OOS 保存 1-4096 个字符）；请删除它",
   secretValueTooLong: (p) => `有 ${p.length} 个字符；OOS 最多保存 ${p.max} 个`,

@@ -8,6 +8,8 @@ export const en = {
     `${p.field} must be a whole number of seconds >= ${p.min}, got ${p.value}`,
   nginxSize: (p: { field: string; value: string }) =>
     `${p.field} must be an nginx size like "20m" (digits, optional k/m/g), got ${p.value}`,
+  uploadSizeRange: (p: { field: string; value: string; max: string }) =>
+    `${p.field} must be from 1 byte to ${p.max} (0 turns nginx's limit off), got ${p.value}`,
   urlPath: (p: { field: string; value: string }) =>
     `${p.field} must be an absolute path of letters, digits and ._~/- (no query), got ${p.value}`,
   cidr: (p: { field: string; value: string }) => `${p.field} must be a network in CIDR notation like "100.64.0.0/10", got ${p.value}`,

@@ -6,6 +6,7 @@ export const zhCN: InstanceMessages = {
   port: (p) => `${p.field} 必须是 1 到 65535 之间的整数端口，实际是 ${p.value}`,
   wholeSeconds: (p) => `${p.field} 必须是不小于 ${p.min} 的整数秒，实际是 ${p.value}`,
   nginxSize: (p) => `${p.field} 必须是 nginx 的大小写法，如 "20m"（数字，可加 k/m/g），实际是 ${p.value}`,
+  uploadSizeRange: (p) => `${p.field} 必须在 1 字节到 ${p.max} 之间（0 会关闭 nginx 的限制），实际是 ${p.value}`,
   urlPath: (p) => `${p.field} 必须是由字母、数字和 ._~/- 组成的绝对路径（不带查询参数），实际是 ${p.value}`,
   cidr: (p) => `${p.field} 必须是 CIDR 写法的网段，如 "100.64.0.0/10"，实际是 ${p.value}`,
   ipAddress: (p) => `${p.field} 必须是 IP 地址，实际是 ${p.value}`,

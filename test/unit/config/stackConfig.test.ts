@@ -209,6 +209,16 @@ describe("stack config: every bad value is refused with the key and the fix", ()
     [{ healthPath: "api/health" }, "healthPath", /is not a URL path .* starting with "\/"/, "pulumi config set healthPath /api/health"],
     [{ apiBasePath: "/api?v=1" }, "apiBasePath", /\(no query\)/, "pulumi config set apiBasePath /api"],
     [{ maxUploadSize: "20MB" }, "maxUploadSize", /is not an nginx size/, "pulumi config set maxUploadSize 20m"],
+    // 0 is nginx's "no limit" (a 64 MiB body reached the app); the largest values fail nginx -t on the instance.
+    [
+      { maxUploadSize: "0" },
+      "maxUploadSize",
+      /"0" is outside 1 byte to 1g: 0 would switch nginx's body limit off/,
+      "pulumi config set maxUploadSize 20m",
+    ],
+    [{ maxUploadSize: "0m" }, "maxUploadSize", /outside 1 byte to 1g/, "pulumi config set maxUploadSize 20m"],
+    [{ maxUploadSize: "99999999999g" }, "maxUploadSize", /"99999999999g" is outside 1 byte to 1g/, "pulumi config set maxUploadSize 20m"],
+    [{ maxUploadSize: "1025m" }, "maxUploadSize", /outside 1 byte to 1g/, "pulumi config set maxUploadSize 20m"],
     [
       { sshAllowedCidrs: '["10.0.0.0/33"]' },
       "sshAllowedCidrs",
