@@ -266,8 +266,15 @@ function writeFiles(options: CloudInitOptions): WriteFile[] {
   files.push({ path: SETUP_SCRIPT_PATH, permissions: "0755", content: renderSetupScript(options) });
   // Deferred until after the packages are installed, so it replaces the nginx package's own file
   // rather than the package finding ours (cloud-init older than 21.4 ignores defer and writes it
-  // first; apt then keeps it, as cloud-init runs apt with --force-confold).
-  files.push({ path: NGINX_CONFIG_PATH, permissions: "0644", content: withoutCommentLines(renderNginxConfig(nginx)), defer: true });
+  // first; apt then keeps it, as cloud-init runs apt with --force-confold). gzip+base64: a third of
+  // its size, the largest part of the user data (ECS takes 32 KB).
+  files.push({
+    path: NGINX_CONFIG_PATH,
+    permissions: "0644",
+    encoding: "gz+b64",
+    content: deterministicGzipBase64(withoutCommentLines(renderNginxConfig(nginx))),
+    defer: true,
+  });
   // After the unattended-upgrades package, whose postinst writes its own 20auto-upgrades.
   files.push({ path: AUTO_UPGRADES_PATH, permissions: "0644", content: AUTO_UPGRADES, defer: true });
   files.push({ path: UPGRADE_SETTINGS_PATH, permissions: "0644", content: UPGRADE_SETTINGS, defer: true });

@@ -18,6 +18,7 @@ import { checkUserDataSize } from "../../../lib/instance/userDataSize";
 import { resolveStackConfig } from "../../../lib/config/stackConfig";
 import { USER_DATA_MAX_BYTES } from "../../../lib/constants";
 import { fullKeys, P } from "../../support/config";
+import { decodedContent } from "../../support/userData";
 
 const options: CloudInitOptions = {
   nginx: { ...DEFAULT_NGINX_OPTIONS, domain: "api.example.com" },
@@ -42,11 +43,6 @@ interface WriteFile {
 
 const userData = parse(renderCloudInit(options)) as { package_upgrade: boolean; packages: string[]; write_files: WriteFile[] };
 const file = (path: string) => userData.write_files.find((f) => f.path === path);
-
-/** A file's content as cloud-init writes it (gz+b64 decoded). */
-function decoded(file: WriteFile): string {
-  return file.encoding === "gz+b64" ? gunzipSync(Buffer.from(file.content, "base64")).toString("utf8") : file.content;
-}
 
 /** The user data as cloud-init itself loads it (cloudinit.util.load_yaml, PyYAML), with the interpreter cloud-init runs on. */
 function loadedByCloudInit(text: string): { write_files: WriteFile[] } & Record<string, unknown> {
@@ -84,7 +80,7 @@ describe("user data of a container app with secrets and a private image", () => 
     const config = file("/etc/wechat-https-backend/app.json")!;
     expect(config.permissions).toBe("0600");
     expect(config.encoding).toBe("gz+b64");
-    const app = JSON.parse(decoded(config)) as Record<string, unknown>;
+    const app = JSON.parse(decodedContent(config)) as Record<string, unknown>;
     expect(app).toMatchObject({
       user: "10001:10001",
       env: { PORT: "3000", HOST: "0.0.0.0", APP_ENV: "prod", HEALTH_PATH: "/api/health", LOG_LEVEL: "info" },
@@ -146,7 +142,7 @@ describe("a config value holding line separators, rendered with the checks bypas
     expect(Object.keys(loaded).sort()).toEqual(["package_update", "package_upgrade", "packages", "runcmd", "write_files"]);
     expect(loaded.write_files.map((f) => f.path)).toEqual(userData.write_files.map((f) => f.path));
     expect(loaded.write_files.some((f) => f.path.startsWith("/etc/cron.d"))).toBe(false);
-    const app = JSON.parse(decoded(loaded.write_files.find((f) => f.path === "/etc/wechat-https-backend/app.json")!)) as {
+    const app = JSON.parse(decodedContent(loaded.write_files.find((f) => f.path === "/etc/wechat-https-backend/app.json")!)) as {
       env: Record<string, string>;
     };
     expect(app.env.FEATURE).toBe(injected);
@@ -204,9 +200,9 @@ describe("user data with every feature on", () => {
 
   it("carries all of it, and no secret value", () => {
     const files = (parse(text) as { write_files: WriteFile[] }).write_files;
-    const app = JSON.parse(decoded(files.find((f) => f.path === "/etc/wechat-https-backend/app.json")!)) as { secrets: object };
+    const app = JSON.parse(decodedContent(files.find((f) => f.path === "/etc/wechat-https-backend/app.json")!)) as { secrets: object };
     expect(Object.keys(app.secrets)).toEqual(secrets);
-    expect(files.find((f) => f.path === "/etc/nginx/nginx.conf")!.content).toContain("location = /MP_verify_ZyXwVuTs87654321.txt");
+    expect(decodedContent(files.find((f) => f.path === "/etc/nginx/nginx.conf")!)).toContain("location = /MP_verify_ZyXwVuTs87654321.txt");
     expect(text).toContain("logtail.sh");
     expect(text).not.toMatch(/that-must-stay-out/);
   });

@@ -4,8 +4,6 @@
 // attachments and a rolling restart; and no secret value appears in the user data, the Cloud
 // Assistant commands, the plan, the plan JSON, the diff or the outputs.
 import { randomBytes } from "node:crypto";
-import { gunzipSync } from "node:zlib";
-import { parse } from "yaml";
 import { appRoleStatements } from "../../../lib/cloud/appRole";
 import { diffSnapshots } from "../../../tools/plan/diff";
 import { formatDiffMarkdown, formatDiffText } from "../../../tools/plan/diffFormat";
@@ -15,6 +13,7 @@ import { runProgram, type ProgramRun } from "../../../tools/plan/runProgram";
 import { toSnapshot } from "../../../tools/plan/snapshot";
 import { FAKE } from "../../../tools/plan/mocks";
 import { AppRuntime } from "../../../components/appRuntime";
+import { writtenFiles } from "../../support/userData";
 import { findResource, isSecretInput, loadIndex, resourcesOfType, revealSecret, runComponents, T } from "../../support/program";
 
 const P = "wechat-https-backend:";
@@ -65,13 +64,11 @@ function asPlan(program: ProgramRun, secrets: Record<string, string>): StackPlan
   };
 }
 
-/** Each instance's user data and the files in it that cloud-init decodes (gz+b64), decoded: all the instance receives. */
+/** Each instance's user data and the files in it, decoded as cloud-init decodes them: all the instance receives. */
 function decodedUserData(program: ProgramRun): string[] {
   return resourcesOfType(program, T.instance).map((i) => {
     const text = Buffer.from(String(i.inputs.userData), "base64").toString("utf8");
-    const files = (parse(text) as { write_files: { content: string; encoding?: string }[] }).write_files;
-    const encoded = files.filter((file) => file.encoding === "gz+b64");
-    return [text, ...encoded.map((file) => gunzipSync(Buffer.from(file.content, "base64")).toString("utf8"))].join("\n");
+    return [text, ...writtenFiles(text).map((file) => file.content)].join("\n");
   });
 }
 
