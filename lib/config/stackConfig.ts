@@ -236,7 +236,7 @@ function checkSshCidrs(ctx: Context): void {
     if (typeof parsed === "string") {
       ctx.problems.error(ctx.m.sshCidrInvalid({ cidr, reason: parsed, fix: setCommand("sshAllowedCidrs") }));
     } else if (isInternetWide(cidr)) {
-      prodError(ctx, ctx.m.sshWholeInternet({ cidr, prefix: INTERNET_WIDE_PREFIX }));
+      prodError(ctx, ctx.m.sshWholeInternet({ cidr, prefix: INTERNET_WIDE_PREFIX[parsed.version] }));
     }
   }
 }

@@ -128,7 +128,7 @@ export const en = {
   prodZoneCount: () => "zoneCount: prod spreads instances over at least 2 zones; pulumi config set zoneCount 2",
   sshCidrInvalid: (p: { cidr: string; reason: string; fix: string }) => `sshAllowedCidrs: "${p.cidr}" ${p.reason}; e.g. ${p.fix}`,
   sshWholeInternet: (p: { cidr: string; prefix: number }) =>
-    `sshAllowedCidrs: "${p.cidr}" opens SSH to the internet (any range wider than /${p.prefix} counts); list your office or bastion range instead`,
+    `sshAllowedCidrs: "${p.cidr}" opens SSH to the internet (a /${p.prefix} or wider counts); list your office or bastion range instead`,
   tlsPolicyNotStrict: (p: { policy: string; recommended: string }) =>
     `tlsPolicy: ${p.policy} still offers cipher suites without forward secrecy (RSA key exchange, 3DES), ` +
     `which the verifier fails: pulumi config set tlsPolicy ${p.recommended}`,

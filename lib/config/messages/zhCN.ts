@@ -85,7 +85,7 @@ export const zhCN: ConfigMessages = {
     "DNS-01 验证的凭证：这里看不到任何阿里云凭证（栈配置和环境中都没有）；pulumi preview 会用 provider 的凭证检查",
   prodZoneCount: () => "zoneCount：prod 的实例至少分布在 2 个可用区；pulumi config set zoneCount 2",
   sshCidrInvalid: (p) => `sshAllowedCidrs："${p.cidr}" 不是有效的网段（${p.reason}）；例如 ${p.fix}`,
-  sshWholeInternet: (p) => `sshAllowedCidrs："${p.cidr}" 向互联网开放了 SSH（比 /${p.prefix} 更大的网段都算）；请改为办公网或堡垒机的网段`,
+  sshWholeInternet: (p) => `sshAllowedCidrs："${p.cidr}" 向互联网开放了 SSH（/${p.prefix} 及更大的网段都算）；请改为办公网或堡垒机的网段`,
   tlsPolicyNotStrict: (p) =>
     `tlsPolicy：${p.policy} 仍提供不具备前向保密的加密套件（RSA 密钥交换、3DES），校验工具会判为失败：pulumi config set tlsPolicy ${p.recommended}`,
   plaintextCredential: (p) =>
