@@ -109,8 +109,10 @@ describe("a stack with app secrets and an ACR Enterprise Edition image", () => {
       "cr:PullRepository": [`acs:cr:cn-hangzhou:${FAKE.accountId}:repository/cri-abc123def456/shop/api`],
     });
     expect(findResource(program, T.ramRolePolicyAttachment).inputs).toMatchObject({ policyType: "Custom" });
-    // Attached per instance with ecs.RamRoleAttachment, not the deprecated instance roleName.
+    // Attached per instance with ecs.RamRoleAttachment, not the deprecated instance roleName, and
+    // replaced delete-first: an instance holds one role, so a renamed role cannot be attached beside the old.
     expect(resourcesOfType(program, T.ramRoleAttachment)).toHaveLength(2);
+    for (const attachment of resourcesOfType(program, T.ramRoleAttachment)) expect(attachment.options.deleteBeforeReplace).toBe(true);
     for (const instance of resourcesOfType(program, T.instance)) expect(instance.inputs.roleName).toBeUndefined();
   });
 
