@@ -447,7 +447,7 @@ http {
         "~^HTTP/1\\.[01] [^ ]+ [^ ]+ HTTP/1\\.[01]$" 0;
         default 1;
     }
-    # Framing that nginx 1.18 (the instances') accepts and 1.21.1 and later refuse themselves, each a
+    # Framing that nginx 1.18 (the instances') accepts and newer nginx refuses itself, each a
     # way for nginx and a proxy in front of it to disagree on where a request ends (request
     # smuggling): Content-Length together with Transfer-Encoding (1.18 goes by the chunks), and
     # Transfer-Encoding in HTTP/1.0. And a request that arrived in the same read as the one before
