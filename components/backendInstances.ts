@@ -193,9 +193,16 @@ export class BackendInstances extends pulumi.ComponentResource {
       const ramRoleName = args.ramRoleName;
       // ecs.RamRoleAttachment, not the instance's deprecated roleName. Its `policy` is not used: the
       // provider's Update ignores a change to it (resource_alicloud_ecs_ram_role_attachment.go).
+      // Replaced delete-first: ram_role_name is ForceNew there, and AttachInstanceRamRole refuses an
+      // instance that already holds a role (its API page), so a renamed role could not be attached
+      // beside the old one. Meanwhile the running app keeps its env file; only a start reads OOS.
       instances.forEach(
         (instance, i) =>
-          new alicloud.ecs.RamRoleAttachment(`${name}-${i}-role`, { instanceId: instance.id, ramRoleName }, { parent: this }),
+          new alicloud.ecs.RamRoleAttachment(
+            `${name}-${i}-role`,
+            { instanceId: instance.id, ramRoleName },
+            { parent: this, deleteBeforeReplace: true },
+          ),
       );
     }
     const restarts = args.appRestart ? this.restartInstances(name, instances, args.appRestart) : [];

@@ -1,6 +1,6 @@
 // IP ranges in CIDR notation: parsing, what counts as the internet, and subnets of a VPC range. The
 // one place the project does CIDR arithmetic.
-import { isIP } from "node:net";
+import { BlockList, isIP } from "node:net";
 
 export interface Cidr {
   readonly address: string;
@@ -20,16 +20,39 @@ export function parseCidr(text: string): Cidr | string {
 }
 
 /**
- * Source ranges with a prefix shorter than this count as the internet. Not only /0: 0.0.0.0/1 and
- * 128.0.0.0/1 are each half of all IPv4 addresses (together, all of them), ::/1 half of IPv6, and a
- * /7 still holds 33 million addresses. No office, bastion or partner network is that wide.
+ * Source ranges with this prefix or a shorter one count as the internet: an IPv4 /8 (16 million
+ * addresses; 1.0.0.0/8 is a regional registry's block, no office's) and an IPv6 /32 (what a registry
+ * allocates a whole ISP). Not only /0: 0.0.0.0/1 and 128.0.0.0/1 are each half of all IPv4 addresses
+ * (together, all of them), ::/1 half of IPv6. No office, bastion or partner network is that wide.
  */
-export const INTERNET_WIDE_PREFIX = 8;
+export const INTERNET_WIDE_PREFIX = { 4: 8, 6: 32 } as const;
 
-/** True for a range wide enough to count as the internet (prefix shorter than /8), 0.0.0.0/0 and ::/0 included. */
+/** Ranges no internet address is in (RFC 1918, the shared space CLB connects from, IPv6 unique local): never "the internet". */
+const PRIVATE_RANGES: readonly (readonly [string, number])[] = [
+  ["10.0.0.0", 8],
+  ["172.16.0.0", 12],
+  ["192.168.0.0", 16],
+  ["100.64.0.0", 10],
+  ["fc00::", 7],
+];
+
+function withinPrivateRange(range: Cidr): boolean {
+  return PRIVATE_RANGES.some(([address, prefix]) => {
+    const family = isIP(address) === 4 ? "ipv4" : "ipv6";
+    if ((family === "ipv4") !== (range.version === 4) || range.prefix < prefix) return false;
+    const block = new BlockList();
+    block.addSubnet(address, prefix, family);
+    return block.check(range.address, family);
+  });
+}
+
+/**
+ * True for a range wide enough to count as the internet (an IPv4 /8, an IPv6 /32 or wider, 0.0.0.0/0
+ * and ::/0 included), unless it lies inside a private range (10.0.0.0/8 is a network, not the internet).
+ */
 export function isInternetWide(text: string): boolean {
   const parsed = parseCidr(text);
-  return typeof parsed !== "string" && parsed.prefix < INTERNET_WIDE_PREFIX;
+  return typeof parsed !== "string" && parsed.prefix <= INTERNET_WIDE_PREFIX[parsed.version] && !withinPrivateRange(parsed);
 }
 
 /** The i-th subnet of `vpcCidr`, 8 bits longer: 10.0.0.0/16 gives 10.0.0.0/24, 10.0.1.0/24, ... */

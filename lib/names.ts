@@ -12,6 +12,13 @@ import { createHash } from "node:crypto";
 /** Hex digits of the hash a shortened name carries. */
 export const NAME_HASH_LENGTH = 8;
 
+/**
+ * Hex digits of the hash of the exact stack name that the names of RAM's scope carry when they cannot
+ * carry the name itself (lib/cloud/appRole.ts, ramName, the monitoring role): 64 bits, so no two
+ * stack names share one by chance.
+ */
+export const EXACT_NAME_HASH_LENGTH = 16;
+
 export function shortHash(text: string, length = NAME_HASH_LENGTH): string {
   return createHash("sha256").update(text).digest("hex").slice(0, length);
 }
@@ -73,12 +80,36 @@ export function physicalName(resource: NamedResource, stack: string, suffix: str
 }
 
 /**
- * The instances' RAM role and its policy: `wechat-https-backend-<stack>-<region>-<suffix>` with every
- * character RAM refuses (and "_", ".") as "-", at most 64 characters. The same names as before this
- * helper existed: role_name and policy_name are ForceNew (resource_alicloud_ram_role.go,
- * resource_alicloud_ram_policy.go).
+ * A stack name RAM names carry as it is: lowercase letters, digits and "-", not starting with "-".
+ * Any other had its "_" and "." turned into "-" (shop.prod and shop-prod shared a role), and whether
+ * RAM tells names apart by case is not documented, so upper case is not taken either.
+ */
+const PLAIN_RAM_STACK = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Starts the RAM names of the other stack names; no plain name has "--" there. */
+const HASHED_RAM_START = "wechat-https-backend--";
+
+/**
+ * The instances' RAM role and its policy, at most 64 characters, one-to-one on stack names (both are
+ * account-wide, and the policy reads the stack's secrets). For a plain stack name,
+ * `wechat-https-backend-<stack>-<region>-<suffix>` as it has always been (role_name and policy_name
+ * are ForceNew: resource_alicloud_ram_role.go, resource_alicloud_ram_policy.go), cut with fitName
+ * when too long: such a cut name ends in its hash before the suffix, where a whole one has its
+ * region's last part, and no region's is hex. For any other stack name,
+ * `wechat-https-backend--<start>-<16 hex of the exact name>-<region>-<suffix>`.
  */
 export function ramName(stack: string, region: string, suffix: string): string {
   const clean = (text: string): string => text.replace(/[^A-Za-z0-9-]/g, "-");
-  return fitName(clean(`${stackPrefix(stack)}-${region}`), clean(`-${suffix}`), NAME_RULES.ramRole.max);
+  if (PLAIN_RAM_STACK.test(stack)) {
+    return fitName(clean(`${stackPrefix(stack)}-${region}`), clean(`-${suffix}`), NAME_RULES.ramRole.max);
+  }
+  const tail = clean(`${shortHash(stack, EXACT_NAME_HASH_LENGTH)}-${region}-${suffix}`);
+  const room = NAME_RULES.ramRole.max - HASHED_RAM_START.length - tail.length - 1;
+  const start = stack
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+/, "")
+    .slice(0, Math.max(room, 0))
+    .replace(/-+$/, "");
+  return `${HASHED_RAM_START}${start === "" ? "" : `${start}-`}${tail}`;
 }

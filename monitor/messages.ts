@@ -2,12 +2,20 @@
 // detail already ends with how to fix the endpoint) and where to fix it in this stack; for each
 // check that passes again, since when it had failed. A certificate near expiry says how many days
 // are left and whether acme renewal should already have happened. The words come from the catalog
-// of the stack's alertLanguage (monitor/catalogs).
+// of the stack's alertLanguage (monitor/catalogs); the verifier's details, which quote the endpoint,
+// are shown as inert text (monitor/markdown.ts).
 import { DAY_MS } from "../lib/constants";
 import type { Locale } from "../lib/i18n";
 import { ALERT_CATALOGS, type AlertMessages } from "./catalogs";
 import type { Failure, Transitions } from "./transitions";
 import { UNREACHABLE } from "./transitions";
+import { inertText } from "./markdown";
+
+/**
+ * The most of a check's detail an alert quotes (UTF-8 bytes). The detail quotes what the endpoint
+ * sent (a certificate's names, a Location header, an error), so it is made inert first.
+ */
+const MAX_DETAIL_BYTES = 600;
 
 export interface MessageContext {
   /** The host name verified. */
@@ -74,7 +82,7 @@ export function alertFor(changes: Transitions, ctx: MessageContext, now = Date.n
       : m.recoveredTitle({ domain: ctx.domain, stack: ctx.stack, checks: changes.recovered.map((r) => r.id).join(", ") });
   const lines: string[] = [];
   for (const failure of changes.failed) {
-    lines.push(m.failed({ id: failure.id, detail: failure.detail }));
+    lines.push(m.failed({ id: failure.id, detail: inertText(failure.detail, MAX_DETAIL_BYTES) }));
     const advice = failure.id === "certificate-expiry" ? expiryAdvice(m, failure, ctx, now) : "";
     if (advice) lines.push(`> ${advice}`);
     lines.push(m.fix({ advice: WHERE_TO_FIX[failure.id]?.(m) ?? m.seeDetail() }));

@@ -6,6 +6,7 @@
 //
 // Every message names the property to change and, where the stack config sets it, the config key.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { albNlbListenersNotExposed } from "./albNlbPolicies";
 import { leafValidity } from "./certificateExpiry";
 import { dnsRecordPointsAtLoadBalancer, dnsRecordTtl } from "./dnsPolicies";
 import { PROD_ONLY_CONFIG_SCHEMA, appliesToProd } from "./environment";
@@ -26,8 +27,11 @@ import {
   noSensitivePortsFromInternet,
 } from "./securityGroupPolicies";
 import { DEFAULT_MIN_DAYS_REMAINING } from "./shared/constants";
+import { ramPoliciesNotAdministrator } from "./ramPolicies";
+import { ossBucketsPrivate } from "./storagePolicies";
 
 export {
+  albNlbListenersNotExposed,
   backendPortOnlyFromLoadBalancer,
   disksEncrypted,
   dnsRecordPointsAtLoadBalancer,
@@ -41,7 +45,9 @@ export {
   noOtherPortsFromInternet,
   noSensitivePortsFromInternet,
   onlyHttpsAndRedirectListeners,
+  ossBucketsPrivate,
   prodStrictTlsPolicy,
+  ramPoliciesNotAdministrator,
 };
 
 const SET_PROTECT = "stack config: pulumi config set protect true";
@@ -148,6 +154,7 @@ export const ALL_POLICIES = [
   httpsListenerHttp2,
   onlyHttpsAndRedirectListeners,
   httpListenerRedirectsToHttps,
+  albNlbListenersNotExposed,
   noAdminPortsFromInternet,
   noSensitivePortsFromInternet,
   noOtherPortsFromInternet,
@@ -155,6 +162,8 @@ export const ALL_POLICIES = [
   instancesWithoutPublicIp,
   instanceMetadataTokensRequired,
   disksEncrypted,
+  ossBucketsPrivate,
+  ramPoliciesNotAdministrator,
   dnsRecordTtl,
   dnsRecordPointsAtLoadBalancer,
   prodStatefulResourcesProtected,

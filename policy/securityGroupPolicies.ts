@@ -1,32 +1,49 @@
 // Security group rules of the instances. The instances take traffic only from the load balancer
 // (100.64.0.0/10) on nginx's port; SSH only from listed ranges. What counts as "the internet" is any
-// source range wider than /8 (lib/cidr.ts isInternetWide): 0.0.0.0/1 and 128.0.0.0/1 open a port to
-// the world as surely as 0.0.0.0/0.
+// source range of an IPv4 /8 or an IPv6 /32 or wider (lib/cidr.ts isInternetWide): 0.0.0.0/1 and
+// 128.0.0.0/1 open a port to the world as surely as 0.0.0.0/0. A source the pack cannot see into
+// (a prefix list) is not proven safe, so it is refused on the ports that must not face the internet.
 //
 // Established rule sets this follows: checkov CKV_ALI_2 / CKV_ALI_3 (no SSH / RDP from 0.0.0.0/0),
 // KICS public_security_group_rule_sensitive_port and public_security_group_rule_unknown_port
-// (Alibaba Cloud queries), widened here from /0 to any range wider than /8.
-import type { ResourceValidationPolicy } from "@pulumi/policy";
+// (Alibaba Cloud queries), widened here from /0 to any range of /8 (IPv6: /32) or wider.
+import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { CLB_BACKEND_CIDR, DEFAULT_BACKEND_PORT, NGINX_PORT } from "./shared/constants";
 import { INTERNET_WIDE_PREFIX } from "./shared/cidr";
 import { cidrWithin, rangeContains, type PortRange } from "./network";
 import { NOT_KNOWN } from "./props";
+import { ADMIN_PORTS, SENSITIVE_PORTS } from "./ports";
 import { TYPES } from "./resourceTypes";
-import { internetSource, portIngress, ruleSource } from "./securityGroupRules";
+import { internetSource, portIngress, prefixListSource, ruleSource, type RuleFacts } from "./securityGroupRules";
 
-const INTERNET = `the internet (any range wider than /${INTERNET_WIDE_PREFIX} counts)`;
-/** "the internet (0.0.0.0/1; any range wider than /8 counts)" */
-const toInternet = (source: string) => `the internet (${source}; any range wider than /${INTERNET_WIDE_PREFIX} counts)`;
+const WIDE = `an IPv4 /${INTERNET_WIDE_PREFIX[4]} or an IPv6 /${INTERNET_WIDE_PREFIX[6]}, or wider, counts`;
+const INTERNET = `the internet (${WIDE})`;
+/** "the internet (0.0.0.0/1; an IPv4 /8 or an IPv6 /32, or wider, counts)" */
+const toInternet = (source: string) => `the internet (${source}; ${WIDE})`;
 
-const ADMIN_PORTS = [
-  {
-    port: 22,
-    label: "SSH",
+/**
+ * Where an ingress rule on ports lets the internet in, or may (a prefix list), for the ports that
+ * must never face it; undefined when it does not or is not known yet. Deny what cannot be proven safe.
+ */
+function exposure(args: ResourceValidationArgs): { rule: RuleFacts & { range: PortRange }; to: string } | undefined {
+  const rule = portIngress(args);
+  if (!rule) return undefined;
+  const open = internetSource(args);
+  if (open) return { rule, to: toInternet(open) };
+  const list = prefixListSource(args);
+  if (list)
+    return { rule, to: `prefix list ${list}, whose entries this pack cannot see (they may hold 0.0.0.0/0; give the ranges as cidrIp)` };
+  return undefined;
+}
+
+/** How each admin port is reached, and the fix a rule opening it gets. */
+const ADMIN_RULES: Record<number, { readonly protocols: readonly string[]; readonly fix: string }> = {
+  22: {
     protocols: ["tcp", "all"],
     fix: 'allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule',
   },
-  { port: 3389, label: "RDP", protocols: ["tcp", "udp", "all"], fix: "allow only known ranges or remove the rule" },
-] as const;
+  3389: { protocols: ["tcp", "udp", "all"], fix: "allow only known ranges or remove the rule" },
+};
 
 export const noAdminPortsFromInternet: ResourceValidationPolicy = {
   name: "no-admin-ports-from-internet",
@@ -34,14 +51,13 @@ export const noAdminPortsFromInternet: ResourceValidationPolicy = {
   enforcementLevel: "mandatory",
   validateResource: (args, reportViolation) => {
     if (args.type !== TYPES.securityGroupRule) return;
-    const rule = portIngress(args);
-    const open = rule && internetSource(args);
-    if (!rule || !open) return;
+    const exposed = exposure(args);
+    if (!exposed) return;
+    const { rule, to } = exposed;
     for (const admin of ADMIN_PORTS) {
-      if ((admin.protocols as readonly string[]).includes(rule.protocol ?? "") && rangeContains(rule.range, admin.port)) {
-        reportViolation(
-          `security group rule "${args.name}" opens port ${admin.port} (${admin.label}) to ${toInternet(open)}: ${admin.fix}`,
-        );
+      const { protocols, fix } = ADMIN_RULES[admin.port];
+      if (protocols.includes(rule.protocol ?? "") && rangeContains(rule.range, admin.port)) {
+        reportViolation(`security group rule "${args.name}" opens port ${admin.port} (${admin.label}) to ${to}: ${fix}`);
       }
     }
   },
@@ -82,52 +98,6 @@ export const backendPortOnlyFromLoadBalancer: ResourceValidationPolicy = {
   },
 };
 
-/**
- * Services that must never face the internet: databases, caches, queues, container and cluster
- * control planes, file sharing, remote desktops. (SSH and RDP have their own policy above.) The same
- * kind of list as KICS's sensitive ports, written for this stack's instances.
- */
-export const SENSITIVE_PORTS: readonly { readonly port: number; readonly service: string }[] = [
-  { port: 20, service: "FTP data" },
-  { port: 21, service: "FTP" },
-  { port: 23, service: "Telnet" },
-  { port: 25, service: "SMTP" },
-  { port: 110, service: "POP3" },
-  { port: 135, service: "Windows RPC" },
-  { port: 137, service: "NetBIOS" },
-  { port: 139, service: "NetBIOS session" },
-  { port: 143, service: "IMAP" },
-  { port: 161, service: "SNMP" },
-  { port: 389, service: "LDAP" },
-  { port: 445, service: "SMB" },
-  { port: 636, service: "LDAPS" },
-  { port: 873, service: "rsync" },
-  { port: 1433, service: "SQL Server" },
-  { port: 1521, service: "Oracle" },
-  { port: 2049, service: "NFS" },
-  { port: 2375, service: "Docker API (plain)" },
-  { port: 2376, service: "Docker API (TLS)" },
-  { port: 2379, service: "etcd" },
-  { port: 2380, service: "etcd peers" },
-  { port: 3306, service: "MySQL" },
-  { port: 5432, service: "PostgreSQL" },
-  { port: 5601, service: "Kibana" },
-  { port: 5672, service: "RabbitMQ" },
-  { port: 5900, service: "VNC" },
-  { port: 6379, service: "Redis" },
-  { port: 6443, service: "Kubernetes API" },
-  { port: 8500, service: "Consul" },
-  { port: 9042, service: "Cassandra" },
-  { port: 9092, service: "Kafka" },
-  { port: 9200, service: "Elasticsearch" },
-  { port: 9300, service: "Elasticsearch transport" },
-  { port: 10250, service: "kubelet" },
-  { port: 11211, service: "Memcached" },
-  { port: 15672, service: "RabbitMQ management" },
-  { port: 27017, service: "MongoDB" },
-  { port: 27018, service: "MongoDB shards" },
-];
-
 interface SensitivePortConfig {
   readonly appPorts?: number[];
 }
@@ -151,14 +121,13 @@ export const noSensitivePortsFromInternet: ResourceValidationPolicy = {
   },
   validateResource: (args, reportViolation) => {
     if (args.type !== TYPES.securityGroupRule) return;
-    const rule = portIngress(args);
-    const open = rule && internetSource(args);
-    if (!rule || !open) return;
-    const covered = coveredSensitive(rule.range, args.getConfig<SensitivePortConfig>().appPorts ?? [DEFAULT_BACKEND_PORT]);
+    const exposed = exposure(args);
+    if (!exposed) return;
+    const covered = coveredSensitive(exposed.rule.range, args.getConfig<SensitivePortConfig>().appPorts ?? [DEFAULT_BACKEND_PORT]);
     if (covered.length === 0) return;
     const shown = covered.length > 6 ? `${covered.slice(0, 6).join(", ")} and ${covered.length - 6} more` : covered.join(", ");
     reportViolation(
-      `security group rule "${args.name}" opens ${shown} to ${toInternet(open)}: remove the rule; the ` +
+      `security group rule "${args.name}" opens ${shown} to ${exposed.to}: remove the rule; the ` +
         `instances serve only through the load balancer, and the app only through nginx`,
     );
   },

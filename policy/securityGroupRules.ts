@@ -3,7 +3,7 @@
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import { isInternetWide } from "./shared/cidr";
 import { parsePortRange, type PortRange } from "./network";
-import { NOT_KNOWN, peekString } from "./props";
+import { NOT_KNOWN, peek, peekString } from "./props";
 
 export interface RuleFacts {
   readonly ingressAccept: boolean;
@@ -36,10 +36,21 @@ export function portIngress(args: ResourceValidationArgs): (RuleFacts & { range:
   return { ...facts, range: facts.range };
 }
 
-/** The rule's source when it counts as the internet (any range wider than /8, 0.0.0.0/0 and ::/0 included). */
+/** The rule's source when it counts as the internet (an IPv4 /8 or IPv6 /32 or wider, 0.0.0.0/0 and ::/0 included). */
 export function internetSource(args: ResourceValidationArgs): string | undefined {
   const sources = [peekString(args.props, "cidrIp"), peekString(args.props, "ipv6CidrIp")];
   return sources.find((s): s is string => typeof s === "string" && isInternetWide(s));
+}
+
+/**
+ * The prefix list a rule takes its source from, when it has one: its entries are not in the rule
+ * (they may hold 0.0.0.0/0, and change without the rule changing), so the pack cannot judge them.
+ * A prefix list not known yet (created in the same update) counts too.
+ */
+export function prefixListSource(args: ResourceValidationArgs): string | undefined {
+  const found = peek(args.props, "prefixListId");
+  if (found.state === "absent" || (found.state === "known" && found.value === "")) return undefined;
+  return found.state === "known" ? String(found.value) : "(not known until it exists)";
 }
 
 export type RuleSource =

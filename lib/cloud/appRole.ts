@@ -2,53 +2,67 @@
 // may do: read those parameters and nothing else, and pull the app image from one ACR repository.
 // Pure functions, so the names and the policy are tested without the cloud.
 import { MAX_SECRET_PARAMETER_NAME_LENGTH } from "../constants";
-import { NAME_HASH_LENGTH, shortHash } from "../names";
+import { EXACT_NAME_HASH_LENGTH, shortHash } from "../names";
 
-/** Every parameter of the project starts with this. */
+/** Every parameter of the project whose stack name is its own segment starts with this. */
 export const SECRET_PARAMETER_ROOT = "wechat-https-backend";
 
 /**
- * `wechat-https-backend/<stack>/`: the names of one stack's parameters, and a RAM resource prefix
- * that matches no other stack's (stack names hold no "/"). OOS names allow letters, digits, "-",
- * "_" and "/" (terraform-provider-alicloud website/docs/r/oos_secret_parameter.html.markdown), so
- * any other character of a stack name (".") becomes "-".
+ * The parameters of every other stack live under this root instead, in a segment that carries a
+ * hash of the exact stack name: no plain prefix (`wechat-https-backend/<stack>/`) is a prefix of
+ * them, nor they of it, so one stack's RAM policy never reaches another's parameters.
+ */
+export const HASHED_SECRET_PARAMETER_ROOT = "wechat-https-backend-hashed";
+
+/**
+ * A stack name that is its own segment, as it has always been: lowercase letters, digits, "-" and
+ * "_" (all OOS allows; terraform-provider-alicloud website/docs/r/oos_secret_parameter.html.markdown).
+ * A "." had become "-" (so shop.prod read shop-prod's parameters), and whether RAM matches resource
+ * names without regard to case is not documented (Shop and shop could share): both are hashed.
+ */
+const PLAIN_SEGMENT = /^[a-z0-9_-]+$/;
+
+/** Characters of the stack kept in a hashed segment, before "-" and the hash. */
+const HASHED_SEGMENT_START = 40;
+
+/** `wechat-https-backend-hashed/<start of the stack, as OOS takes it>-<16 hex of the exact stack name>/`. */
+function hashedSecretParameterPrefix(stack: string): string {
+  const start = stack
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, "-")
+    .slice(0, HASHED_SEGMENT_START);
+  return `${HASHED_SECRET_PARAMETER_ROOT}/${start}-${shortHash(stack, EXACT_NAME_HASH_LENGTH)}/`;
+}
+
+/**
+ * The prefix of one stack's parameters, matching no other stack's (stack names hold no "/"):
+ * `wechat-https-backend/<stack>/` for a stack name that is its own segment (deployed stacks keep
+ * their parameters), the hashed prefix for any other.
  */
 export function secretParameterPrefix(stack: string): string {
-  return `${SECRET_PARAMETER_ROOT}/${stackSegment(stack)}/`;
+  return PLAIN_SEGMENT.test(stack) ? `${SECRET_PARAMETER_ROOT}/${stack}/` : hashedSecretParameterPrefix(stack);
 }
-
-function stackSegment(stack: string): string {
-  return stack.replace(/[^A-Za-z0-9_-]/g, "-");
-}
-
-/** Characters of the stack kept in a shortened prefix, before "-" and the hash. */
-const SHORT_SEGMENT_START = 40;
 
 /**
- * The prefix of the parameters whose full name would pass OOS's 180 characters (a stack name of up
- * to 100 characters plus a long variable name): the stack's first 40 characters and a hash of the
- * whole stack name, so it stays this stack's alone. The same as secretParameterPrefix for a stack
- * name short enough that cutting it would save nothing.
+ * Every prefix this stack's parameters may have: what its RAM policy allows. A parameter whose full
+ * name would pass OOS's 180 characters (a long stack name and a long variable name) goes under the
+ * hashed prefix when that is the shorter.
  */
-export function shortSecretParameterPrefix(stack: string): string {
-  const segment = stackSegment(stack);
-  if (segment.length <= SHORT_SEGMENT_START + 1 + NAME_HASH_LENGTH) return secretParameterPrefix(stack);
-  return `${SECRET_PARAMETER_ROOT}/${segment.slice(0, SHORT_SEGMENT_START)}-${shortHash(stack)}/`;
-}
-
-/** Every prefix this stack's parameters may have: what its RAM policy allows. */
 export function secretParameterPrefixes(stack: string): string[] {
-  return [...new Set([secretParameterPrefix(stack), shortSecretParameterPrefix(stack)])];
+  const primary = secretParameterPrefix(stack);
+  const hashed = hashedSecretParameterPrefix(stack);
+  return hashed.length < primary.length ? [primary, hashed] : [primary];
 }
 
 /**
- * `<prefix><name>`; under the short prefix only when the full name would be too long for OOS.
+ * `<prefix><name>`; under the hashed prefix only when the full name would be too long for OOS.
  * secret_parameter_name is ForceNew (resource_alicloud_oos_secret_parameter.go): a name that fits is
  * never moved, so deployed parameters keep theirs.
  */
 function parameterName(stack: string, name: string): string {
-  const full = `${secretParameterPrefix(stack)}${name}`;
-  return full.length <= MAX_SECRET_PARAMETER_NAME_LENGTH ? full : `${shortSecretParameterPrefix(stack)}${name}`;
+  const [primary, shorter] = secretParameterPrefixes(stack);
+  const full = `${primary}${name}`;
+  return full.length <= MAX_SECRET_PARAMETER_NAME_LENGTH || !shorter ? full : `${shorter}${name}`;
 }
 
 /** The parameter holding app secret `variable` (an upper-case environment variable name). */

@@ -101,11 +101,16 @@ function readSecrets(input: AppConfigInput, env: Record<string, string>): Record
   return secrets;
 }
 
+/** root by name or id: uid 0, or gid 0 (the root group, which owns files root's own processes trust). */
+const isRoot = (part: string | undefined): boolean => part !== undefined && (part === "root" || /^0+$/.test(part));
+
 function readUser(input: AppConfigInput): string {
   const user = input.values.appUser;
-  const [uid] = user.split(":");
-  if (uid === "root" || /^0+$/.test(uid)) {
+  const [uid, gid] = user.split(":");
+  if (isRoot(uid)) {
     input.problems.error(input.m.appUserRoot({ user, fix: setCommand("appUser") }));
+  } else if (isRoot(gid)) {
+    input.problems.error(input.m.appUserRootGroup({ user, fix: setCommand("appUser") }));
   }
   return user;
 }

@@ -49,6 +49,11 @@ interface BaseSpec {
 
 export interface StringSpec extends BaseSpec {
   readonly type: "string";
+  /**
+   * The value is text of several lines (a PEM bundle) that never reaches a rendered file, so control
+   * characters (line breaks) are allowed; every other value refuses them (read.ts).
+   */
+  readonly multiline?: true;
   /** Undefined only for required keys; "" for optional ones (empty means not set). */
   readonly default?: string;
   /** The only values allowed (besides "" when the key is optional). */
@@ -79,6 +84,8 @@ export interface ArraySpec extends BaseSpec {
 
 export interface ObjectSpec extends BaseSpec {
   readonly type: "object";
+  /** Values are pasted from elsewhere: used without a leading BOM and surrounding whitespace. */
+  readonly pastedValues?: true;
   readonly default?: Readonly<Record<string, string>>;
 }
 
@@ -249,6 +256,7 @@ export const CONFIG_KEYS = {
       "Extra trusted root certificates, PEM, for checking a pem chain (private PKI). Without it a chain must lead to a public root in prod.",
     descriptionZh: "检查 pem 证书链时额外信任的根证书，PEM 格式（私有 PKI）。不设置时，prod 的证书链必须通向公共根证书。",
     example: "pulumi config set trustedRootsPem < private-root.pem",
+    multiline: true,
   },
   alicloudCertificateId: {
     type: "string",
@@ -418,8 +426,9 @@ export const CONFIG_KEYS = {
   appUser: {
     type: "string",
     default: DEFAULT_APP_USER,
-    description: "User the app container runs as (docker run --user): uid[:gid] or a name from the image; never root.",
-    descriptionZh: "应用容器运行所用的用户（docker run --user）：uid[:gid] 或镜像中的用户名；绝不能是 root。",
+    description:
+      "User the app container runs as (docker run --user): uid[:gid] or a name from the image; never root, nor the root group (gid 0).",
+    descriptionZh: "应用容器运行所用的用户（docker run --user）：uid[:gid] 或镜像中的用户名；绝不能是 root，也不能属于 root 组（gid 0）。",
     example: "10001:10001",
     shape: {
       pattern: /^([0-9]{1,10}|[a-z_][a-z0-9_-]{0,31})(:([0-9]{1,10}|[a-z_][a-z0-9_-]{0,31}))?$/,
@@ -482,8 +491,9 @@ export const CONFIG_KEYS = {
   maxUploadSize: {
     type: "string",
     default: DEFAULT_MAX_UPLOAD_SIZE,
-    description: "Largest request body nginx accepts (wx.uploadFile), in nginx size syntax: 20m, 512k.",
-    descriptionZh: "nginx 接受的最大请求体（wx.uploadFile），nginx 大小写法：20m、512k。",
+    description:
+      "Largest request body nginx accepts (wx.uploadFile), in nginx size syntax: 20m, 512k; from 1 byte to 1g (0 is refused: nginx reads it as no limit).",
+    descriptionZh: "nginx 接受的最大请求体（wx.uploadFile），nginx 大小写法：20m、512k；1 字节到 1g（0 会被拒绝：nginx 把它当作不限制）。",
     example: "20m",
     shape: { pattern: NGINX_SIZE_PATTERN, name: "an nginx size such as 20m or 512k", nameZh: "nginx 大小写法，如 20m 或 512k" },
   },
@@ -515,6 +525,7 @@ export const CONFIG_KEYS = {
     descriptionZh:
       "微信要求的域名校验文件，由 nginx 在域名根目录以 text/plain 提供：文件名 → 内容，如 10 个字符的文件名.txt（业务域名）或 MP_verify_<16 个字符>.txt（JS 接口安全域名）。",
     example: `pulumi config set --path 'wechatVerifyFiles["87PweoaRBw.txt"]' 7c5ffce3ba1f0e2c4b0fd684e371f25b`,
+    pastedValues: true,
   },
   sshAllowedCidrs: {
     type: "array",

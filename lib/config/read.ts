@@ -4,6 +4,7 @@
 // refused with the nearest known key, instead of being ignored while the real key keeps its default.
 import { closest, distance } from "fastest-levenshtein";
 import { readFileSync } from "node:fs";
+import { CONTROL_OR_LINE_SEPARATOR } from "../constants";
 import { joinList, type Locale } from "../i18n";
 import type { Problems } from "../problems";
 import { CONFIG_KEYS, PROJECT, type ConfigKey, type ConfigKeySpec, type ConfigValues } from "./keys";
@@ -95,11 +96,28 @@ interface Reading {
   readonly m: ConfigMessages;
 }
 
+/**
+ * Refuses a value (or map key) holding a control or line-separator character, naming where it sits
+ * (`label`: the key, `appEnv.NAME`, `zoneIds[1]`) and which character it is, never showing the
+ * value. Returns whether the text is clean. Values reach the instances' user data, nginx config and
+ * scripts; the renderers escape or encode what they embed, and this keeps such characters out of
+ * the stack in the first place (they are invisible, and never meant).
+ */
+function cleanText(key: ConfigKey, label: string, text: string, r: Reading, what: "value" | "name" = "value"): boolean {
+  const match = CONTROL_OR_LINE_SEPARATOR.exec(text);
+  if (!match) return true;
+  const codePoint = `U+${(match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+  const said = { key: label, codePoint, position: [...text.slice(0, match.index)].length + 1, fix: setCommand(key) };
+  r.problems.error(what === "name" ? r.m.controlCharacterInName(said) : r.m.controlCharacter(said));
+  return false;
+}
+
 function readString(key: ConfigKey, spec: Extract<ConfigKeySpec, { type: "string" }>, raw: string | undefined, r: Reading): string {
   const { problems, locale, m } = r;
   const value = raw === undefined ? (spec.default ?? "") : spec.secret ? raw : raw.trim();
   // Empty means "not set" for an optional key; a required key's absence is for stackConfig to explain.
   if (value === "" || spec.secret || value === UNREADABLE_SECRET) return value;
+  if (!spec.multiline && !cleanText(key, key, value, r)) return spec.default ?? "";
   if (spec.enum && !spec.enum.includes(value)) {
     const refusal = spec.refusedBecause?.(value);
     const allowed = joinList(locale, spec.enum, "or");
@@ -154,7 +172,8 @@ function readArray(key: ConfigKey, spec: Extract<ConfigKeySpec, { type: "array" 
     r.problems.error(r.m.notList({ key, fix: setCommand(key) }));
     return [];
   }
-  return parsed.map((item) => item.trim());
+  const items = parsed.map((item) => item.trim());
+  return items.filter((item, i) => cleanText(key, `${key}[${i}]`, item, r));
 }
 
 function readObject(
@@ -170,7 +189,14 @@ function readObject(
     r.problems.error(r.m.notMap({ key, fix: setCommand(key) }));
     return {};
   }
-  return parsed as Record<string, string>;
+  const entries: [string, string][] = [];
+  for (const [name, raw] of Object.entries(parsed as Record<string, string>)) {
+    // A secret map's values never reach a rendered file (only its names do); pasted values are used trimmed.
+    const value = spec.pastedValues ? raw.replace(/^\uFEFF/, "").trim() : raw;
+    const label = `${key}.${name.replace(new RegExp(CONTROL_OR_LINE_SEPARATOR.source, "gu"), "?")}`;
+    if (cleanText(key, label, name, r, "name") && (spec.secret || cleanText(key, label, value, r))) entries.push([name, value]);
+  }
+  return Object.fromEntries(entries);
 }
 
 /** The value of `key` in the runtime's config map (`wechat-https-backend:<key>`). */

@@ -25,6 +25,7 @@ import { UNREADABLE_SECRET, nearestName, rawValue, readConfigValues, setCommand 
 import type { CertificateSettings, Environment, SecretValue, StackSettings } from "./settings";
 import { resolveWechat } from "./wechat";
 import { PROVIDER_REGIONS, SKIP_REGION_VALIDATION_KEY } from "../cloud/regions";
+import { MAX_UPLOAD_SIZE, isUploadSizeInRange } from "../uploadSize";
 
 export { UNREADABLE_SECRET } from "./read";
 export type { CertificateSettings, Environment, SecretValue, StackSettings } from "./settings";
@@ -235,7 +236,7 @@ function checkSshCidrs(ctx: Context): void {
     if (typeof parsed === "string") {
       ctx.problems.error(ctx.m.sshCidrInvalid({ cidr, reason: parsed, fix: setCommand("sshAllowedCidrs") }));
     } else if (isInternetWide(cidr)) {
-      prodError(ctx, ctx.m.sshWholeInternet({ cidr, prefix: INTERNET_WIDE_PREFIX }));
+      prodError(ctx, ctx.m.sshWholeInternet({ cidr, prefix: INTERNET_WIDE_PREFIX[parsed.version] }));
     }
   }
 }
@@ -274,6 +275,9 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
 
   if (values.hstsMaxAge < HSTS_ONE_YEAR_SECONDS) {
     prodError(ctx, m.hstsBelowYear({ value: values.hstsMaxAge, year: HSTS_ONE_YEAR_SECONDS }));
+  }
+  if (!invalid.has("maxUploadSize") && !isUploadSizeInRange(values.maxUploadSize)) {
+    problems.error(m.uploadSizeOutOfRange({ value: values.maxUploadSize, max: MAX_UPLOAD_SIZE, fix: setCommand("maxUploadSize") }));
   }
   const { instanceCount, zoneCount } = resolveCounts(ctx);
   checkZoneIds(values.zoneIds, zoneCount, region, problems, m);

@@ -67,14 +67,13 @@ function checkNotifyUrlLength(input: WechatInput, path: string): void {
   }
 }
 
-/** Names and contents checked; contents trimmed of the whitespace and BOM a copied file brings along. */
+/** Names and contents checked (read.ts has trimmed the contents of the whitespace and BOM a copied file brings along). */
 function verifyFiles(input: WechatInput, taken: ReadonlyMap<string, string>): Record<string, string> {
   const key = "wechatVerifyFiles";
   const { problems, m } = input;
   const fix = setCommand(key);
   const files: Record<string, string> = {};
-  for (const [name, raw] of Object.entries(input.values.wechatVerifyFiles)) {
-    const content = raw.replace(/^\uFEFF/, "").trim();
+  for (const [name, content] of Object.entries(input.values.wechatVerifyFiles)) {
     if (!isVerifyFileName(name)) {
       problems.error(m.verifyFileName({ key, name, fix }));
       continue;

@@ -1,7 +1,7 @@
 // What the app container gets on an instance: app.json (read by appctl.py: the plain variables, the
 // names of the secret parameters, the image and how to log in for the pull) and the unit that runs
 // it. Secret values never appear here: only the names of the OOS parameters that hold them.
-import { DEFAULT_APP_USER, ENV_NAME_PATTERN, STACK_APP_ENV_NAMES } from "../constants";
+import { CONTROL_OR_LINE_SEPARATOR, DEFAULT_APP_USER, ENV_NAME_PATTERN, STACK_APP_ENV_NAMES } from "../constants";
 import { Problems } from "../problems";
 import { APP_CONFIG_PATH, APP_CONTAINER_NAME, APP_ENV_FILE, APP_RUN_DIR, APPCTL_PATH } from "./layout";
 import { instanceMessages } from "./messages";
@@ -85,17 +85,32 @@ export function validateContainerRuntime(runtime: ContainerRuntimeOptions | unde
   }
   if (new Set(names).size !== names.length) problems.error(m.variablePlainAndSecret());
   for (const [name, value] of Object.entries(runtime.env ?? {})) {
-    if (/[\n\r\0]/.test(value)) problems.error(m.appVariableLineBreak({ name }));
+    if (CONTROL_OR_LINE_SEPARATOR.test(value)) problems.error(m.appVariableControlCharacter({ name }));
+  }
+  const settings = [
+    runtime.user,
+    runtime.region,
+    ...Object.values(runtime.secretParameters ?? {}),
+    ...Object.values(runtime.registry ?? {}),
+  ];
+  if (settings.some((text) => typeof text === "string" && CONTROL_OR_LINE_SEPARATOR.test(text))) {
+    problems.error(m.appSettingControlCharacter());
   }
   const needsRegion = Object.keys(runtime.secretParameters ?? {}).length > 0 || runtime.registry !== undefined;
   if (needsRegion && !/^[a-z]{2}(-[a-z0-9]+)+$/.test(runtime.region ?? "")) problems.error(m.regionNeeded());
-  if (runtime.user !== undefined && /^(0+|root)(:|$)/.test(runtime.user)) problems.error(m.appAsRoot());
+  // uid 0, or gid 0: the root group owns files root's own processes trust.
+  if (runtime.user !== undefined && /^(0+|root)(:|$)|:(0+|root)$/.test(runtime.user)) problems.error(m.appAsRoot());
   problems.throwIfErrors(m.invalidAppContainer());
 }
 
 /** app.json, as appctl.py reads it. */
 export function renderAppConfig(app: AppContainer, placement?: AppctlPlacement): string {
   validateContainerRuntime(app.runtime);
+  return appConfigText(app, placement);
+}
+
+/** app.json without the checks: renderAppConfig, or the user data after validateCloudInitOptions. */
+export function appConfigText(app: AppContainer, placement?: AppctlPlacement): string {
   const runtime = app.runtime ?? {};
   const where = placement ?? instancePlacement(runtime.region ?? "cn-hangzhou");
   const config = {

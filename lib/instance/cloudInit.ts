@@ -10,7 +10,7 @@ import { renderNginxConfig, validateNginxOptions, type NginxOptions } from "./ng
 import { gzipSync } from "fflate";
 import { renderAppUnit } from "./appUnit";
 import { APPCTL_SOURCE } from "./appctl";
-import { renderAppConfig, validateContainerRuntime, type ContainerRuntimeOptions } from "./appRuntime";
+import { appConfigText, validateContainerRuntime, type AppContainer, type ContainerRuntimeOptions } from "./appRuntime";
 import { BUILTIN_APP_SOURCE } from "./builtinApp";
 import {
   APP_CONFIG_PATH,
@@ -217,6 +217,13 @@ export function deterministicGzipBase64(text: string): string {
   return Buffer.from(gzipSync(Buffer.from(text, "utf8"), { level: 9, mtime: 1 })).toString("base64");
 }
 
+/** The app container of the instance (what app.json describes), or undefined for the built-in app. */
+export function appContainer(options: CloudInitOptions): AppContainer | undefined {
+  if (options.appImage === undefined) return undefined;
+  const { backendPort, healthPath } = options.nginx;
+  return { image: options.appImage, backendPort, healthPath, environment: options.environment, runtime: options.appRuntime };
+}
+
 /** The files cloud-init writes, in order. */
 function writeFiles(options: CloudInitOptions): WriteFile[] {
   const nginx = options.nginx;
@@ -230,8 +237,16 @@ function writeFiles(options: CloudInitOptions): WriteFile[] {
     environment: options.environment,
     runtime: options.appRuntime,
   };
-  if (options.appImage !== undefined) {
-    files.push({ path: APP_CONFIG_PATH, permissions: "0600", content: renderAppConfig({ ...app, image: options.appImage }) });
+  const container = appContainer(options);
+  if (container) {
+    // Encoded: app.json carries free text from the stack config (appEnv values), which so never
+    // meets the YAML parser, whatever characters a check might let through.
+    files.push({
+      path: APP_CONFIG_PATH,
+      permissions: "0600",
+      encoding: "gz+b64",
+      content: deterministicGzipBase64(appConfigText(container)),
+    });
     files.push({
       path: APPCTL_PATH,
       permissions: "0755",
@@ -251,8 +266,15 @@ function writeFiles(options: CloudInitOptions): WriteFile[] {
   files.push({ path: SETUP_SCRIPT_PATH, permissions: "0755", content: renderSetupScript(options) });
   // Deferred until after the packages are installed, so it replaces the nginx package's own file
   // rather than the package finding ours (cloud-init older than 21.4 ignores defer and writes it
-  // first; apt then keeps it, as cloud-init runs apt with --force-confold).
-  files.push({ path: NGINX_CONFIG_PATH, permissions: "0644", content: withoutCommentLines(renderNginxConfig(nginx)), defer: true });
+  // first; apt then keeps it, as cloud-init runs apt with --force-confold). gzip+base64: a third of
+  // its size, the largest part of the user data (ECS takes 32 KB).
+  files.push({
+    path: NGINX_CONFIG_PATH,
+    permissions: "0644",
+    encoding: "gz+b64",
+    content: deterministicGzipBase64(withoutCommentLines(renderNginxConfig(nginx))),
+    defer: true,
+  });
   // After the unattended-upgrades package, whose postinst writes its own 20auto-upgrades.
   files.push({ path: AUTO_UPGRADES_PATH, permissions: "0644", content: AUTO_UPGRADES, defer: true });
   files.push({ path: UPGRADE_SETTINGS_PATH, permissions: "0644", content: UPGRADE_SETTINGS, defer: true });
@@ -262,6 +284,14 @@ function writeFiles(options: CloudInitOptions): WriteFile[] {
 /** The user data of an instance: "#cloud-config" YAML. */
 export function renderCloudInit(options: CloudInitOptions): string {
   validateCloudInitOptions(options);
+  return cloudConfig(options);
+}
+
+/**
+ * The user data without the option checks: what renderCloudInit returns once they passed. Apart so a
+ * test can show what a value a check let through would do to the YAML (nothing: see writeFiles).
+ */
+export function cloudConfig(options: CloudInitOptions): string {
   const packages = ["nginx", "curl", "unattended-upgrades"];
   if (options.appImage !== undefined) packages.push("docker.io");
   const userData = {

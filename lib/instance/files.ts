@@ -1,9 +1,9 @@
 // What every backend instance receives, from the stack's settings: the one place that turns the
 // stack config into the cloud-init options, used by the HttpsBackend component and `npm run render`.
-import { renderCloudInit, renderReadinessScript, type CloudInitOptions, type LogShipping } from "./cloudInit";
+import { appContainer, renderCloudInit, renderReadinessScript, type CloudInitOptions, type LogShipping } from "./cloudInit";
 import { renderNginxConfig } from "./nginx";
 import { renderRestartScript } from "./appRestart";
-import type { ContainerRuntimeOptions } from "./appRuntime";
+import { renderAppConfig, type ContainerRuntimeOptions } from "./appRuntime";
 import { CLB_BACKEND_CIDR, NGINX_PORT } from "../constants";
 import { appSecretParameterName, registryPasswordParameterName } from "../cloud/appRole";
 import type { AppSettings } from "../config/settings";
@@ -87,10 +87,13 @@ export interface InstanceFiles {
   readonly "readiness.sh": string;
   /** The restart Cloud Assistant runs after the app's secrets changed; only when the app has secrets. */
   readonly "app-restart.sh"?: string;
+  /** The app container's settings appctl.py reads (with an app image): encoded in the user data, readable here. */
+  readonly "app.json"?: string;
 }
 
 export function renderInstanceFiles(settings: InstanceSettings): InstanceFiles {
   const options = cloudInitOptions(settings);
+  const container = appContainer(options);
   return {
     "user-data": renderCloudInit(options),
     "nginx.conf": renderNginxConfig(options.nginx),
@@ -98,5 +101,6 @@ export function renderInstanceFiles(settings: InstanceSettings): InstanceFiles {
     ...(settings.appImage !== undefined && Object.keys(settings.app?.secrets ?? {}).length > 0
       ? { "app-restart.sh": renderRestartScript(options) }
       : {}),
+    ...(container ? { "app.json": renderAppConfig(container) } : {}),
   };
 }

@@ -14,8 +14,8 @@ import {
   checkFilePath,
   checkHostName,
   checkIpAddress,
-  checkNginxSize,
   checkPort,
+  checkUploadSize,
   checkUrlPath,
   checkVerifyFile,
   checkWholeSeconds,
@@ -29,6 +29,7 @@ import {
   NGINX_PORT,
 } from "../constants";
 import { instanceMessages } from "./messages";
+import { nginxSizeBytes } from "../uploadSize";
 
 /** Where nginx keeps its pid file, logs and temporary files. */
 export interface NginxPaths {
@@ -122,7 +123,7 @@ export function validateNginxOptions(options: NginxOptions, field = "nginx"): vo
   checkPort(problems, `${field}.backendPort`, options.backendPort);
   checkWholeSeconds(problems, `${field}.hstsMaxAge`, options.hstsMaxAge, 0);
   checkUrlPath(problems, `${field}.healthPath`, options.healthPath);
-  checkNginxSize(problems, `${field}.maxUploadSize`, options.maxUploadSize);
+  checkUploadSize(problems, `${field}.maxUploadSize`, options.maxUploadSize);
   checkCidr(problems, `${field}.loadBalancerCidr`, options.loadBalancerCidr);
   if (options.requestTimeoutSeconds !== undefined) {
     checkWholeSeconds(problems, `${field}.requestTimeoutSeconds`, options.requestTimeoutSeconds, 1);
@@ -158,12 +159,6 @@ export function hstsHeaderValue(options: NginxOptions): string {
  * compatible encryption mode). 1 MB is far above either, so a small maxUploadSize never refuses them.
  */
 export const CALLBACK_MIN_BODY_SIZE = "1m";
-
-/** Bytes of an nginx size ("20m", "512k", "1g", "100"). */
-export function nginxSizeBytes(size: string): number {
-  const unit = { k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[size.slice(-1).toLowerCase()];
-  return unit ? Number(size.slice(0, -1)) * unit : Number(size);
-}
 
 /** The body limit of the callback locations: the server's, but never below CALLBACK_MIN_BODY_SIZE. */
 export function callbackBodySize(maxUploadSize: string): string {
@@ -213,35 +208,75 @@ function listenDirective(options: NginxOptions): string {
 }
 
 /**
- * Request headers an app or its framework may believe about the client, the host or the scheme,
- * which no client may set: nginx sends its own value for the ones it knows (Host, X-Forwarded-Host,
- * X-Real-IP, X-Forwarded-For, X-Forwarded-Proto) and clears the rest. Common names from proxies,
- * CDNs and frameworks (Express "trust proxy", Spring ForwardedHeaderFilter, Symfony's
- * X-Original-URL, ...). Header names with underscores never pass (underscores_in_headers off).
+ * Request headers an app, its framework or a library in front of it may believe about the client,
+ * the host, the scheme, the method or a client certificate, which no client may set: nginx clears
+ * them (proxy_set_header to ""). nginx removes headers by name only (neither proxy_set_header nor
+ * the headers-more module takes a pattern for request headers), so this lists the X-Forwarded-*,
+ * Forwarded and client-address headers of the common proxies, CDNs, clouds and frameworks: Express
+ * ("trust proxy"), Spring's ForwardedHeaderFilter, Rack and Rails, Symfony, Django, ASP.NET Core's
+ * ForwardedHeaders (X-Original-*), Envoy (X-Forwarded-Client-Cert), Traefik, oauth2-proxy (the
+ * X-Forwarded-User family), ingress-nginx (X-Original-Forwarded-For), Cloudflare, Fastly, Akamai,
+ * Azure, App Engine and Alibaba Cloud's CDN. nginx sets its own values for the ones the app should
+ * read (Host, X-Forwarded-Host, X-Real-IP, X-Forwarded-For, X-Forwarded-Proto; README: "Security").
+ * Header names with underscores never pass (underscores_in_headers off).
  */
 export const CLEARED_REQUEST_HEADERS: readonly string[] = [
+  // RFC 7239, and X-Forwarded-* beyond the ones nginx sets.
   "Forwarded",
+  "X-Forwarded",
+  "Forwarded-For",
+  "X-Forwarded-By",
   "X-Forwarded-Port",
   "X-Forwarded-Server",
   "X-Forwarded-Scheme",
+  "X-Forwarded-Protocol",
   "X-Forwarded-Ssl",
+  "X-Forwarded-Https",
   "X-Forwarded-Prefix",
   "X-Forwarded-Path",
   "X-Forwarded-Uri",
+  "X-Forwarded-Url",
+  "X-Forwarded-Method",
+  "X-Forwarded-Client-Ip",
+  "X-Forwarded-Client-Cert",
+  "X-Forwarded-Tls-Client-Cert",
+  "X-Forwarded-Tls-Client-Cert-Info",
+  "X-Forwarded-User",
+  "X-Forwarded-Email",
+  "X-Forwarded-Groups",
+  "X-Forwarded-Preferred-Username",
+  "X-Forwarded-Access-Token",
+  // What a proxy saw before it rewrote the request.
   "X-Original-Forwarded-For",
-  "X-Scheme",
-  "X-Url-Scheme",
-  "Front-End-Https",
-  "X-Original-URL",
-  "X-Rewrite-URL",
+  "X-Original-For",
+  "X-Original-Proto",
   "X-Original-Host",
+  "X-Original-URL",
+  "X-Original-URI",
+  "X-Original-Method",
+  "X-Original-Remote-Addr",
+  "X-Rewrite-URL",
+  // Host and scheme.
   "X-Host",
   "X-HTTP-Host-Override",
+  "X-Scheme",
+  "X-Url-Scheme",
+  "X-Https",
+  "Front-End-Https",
+  "X-ARR-SSL",
+  // Method overrides (a GET that the app runs as a DELETE).
+  "X-HTTP-Method-Override",
+  "X-HTTP-Method",
+  "X-Method-Override",
+  // The client's address.
   "True-Client-IP",
   "X-Client-IP",
+  "X-Real-Client-IP",
+  "X-Client-Real-IP",
   "X-Cluster-Client-IP",
   "Client-IP",
   "CF-Connecting-IP",
+  "CF-Connecting-IPv6",
   "Fastly-Client-IP",
   "X-Originating-IP",
   "X-Remote-IP",
@@ -249,6 +284,22 @@ export const CLEARED_REQUEST_HEADERS: readonly string[] = [
   "X-ProxyUser-Ip",
   "WL-Proxy-Client-IP",
   "Proxy-Client-IP",
+  "X-Envoy-External-Address",
+  "X-Envoy-Internal",
+  "X-Azure-ClientIP",
+  "X-Azure-SocketIP",
+  "X-Appengine-User-IP",
+  "Ali-CDN-Real-IP",
+  "Cdn-Src-Ip",
+  // Client certificates a TLS-terminating proxy vouches for (TLS ends at the load balancer, which sends none).
+  "X-Client-Cert",
+  "X-Client-Verify",
+  "X-SSL-Cert",
+  "X-SSL-Client-Cert",
+  "X-SSL-Client-Verify",
+  "X-SSL-Client-DN",
+  "SSL-Client-Cert",
+  "X-ARR-ClientCert",
   // httpoxy: CGI-style apps read it as HTTP_PROXY.
   "Proxy",
 ];
@@ -258,6 +309,9 @@ export const CLEARED_REQUEST_HEADERS: readonly string[] = [
  * Internal: asked for directly, they are misdirected like any other path of that server.
  */
 export const ERROR_PAGE_PREFIX = "/.nginx-error/";
+
+/** The other statuses nginx answers by itself ($nginx_error in the config), as the same short JSON as every refusal. */
+const NGINX_OWN_ERRORS = "405 408 411 416 500 501";
 
 /** A JSON error body nginx itself answers with, like the app does; `status` may be "$status" (502, 503 or 504). */
 function jsonError(code: number, error: string, extra = "", status: string = String(code)): string {
@@ -393,16 +447,43 @@ http {
         "~^HTTP/1\\.[01] [^ ]+ [^ ]+ HTTP/1\\.[01]$" 0;
         default 1;
     }
-    # Requests refused with a 400 before they reach the app, and why: a malformed request line, an
-    # upgrade other than WebSocket.
-    map "$malformed_request_line:$upgrade_kind" $refusal {
+    # Framing that nginx 1.18 (the instances') accepts and newer nginx refuses itself, each a
+    # way for nginx and a proxy in front of it to disagree on where a request ends (request
+    # smuggling): Content-Length together with Transfer-Encoding (1.18 goes by the chunks), and
+    # Transfer-Encoding in HTTP/1.0. And a request that arrived in the same read as the one before
+    # it ($pipe "p"): the load balancer does not pipeline, so such bytes are what something in front
+    # took for part of the previous request. Not visible here: a header line nginx 1.18 drops as
+    # invalid ("Transfer-Encoding : chunked", an obs-fold continuation) never reaches the app, and
+    # what follows it on the connection is refused as pipelined or malformed (README: "Security").
+    map "$pipe $server_protocol cl=$http_content_length te=$http_transfer_encoding" $framing_refusal {
+        "~^p " pipelining_not_allowed;
+        "~^\\. HTTP/1\\.0 cl=[^ ]* te=." transfer_encoding_in_http_1_0;
+        "~ cl=[^ ]+ te=." content_length_and_transfer_encoding;
+        default "";
+    }
+    # Requests refused with a 400 before they reach the app, and why: a malformed request line,
+    # ambiguous framing or pipelining, an upgrade other than WebSocket.
+    map "$malformed_request_line:$framing_refusal:$upgrade_kind" $refusal {
         "~^1:" bad_request;
+        "~^0:(?<framing>[a-z0-9_]+):" $framing;
         "~:refused$" upgrade_not_allowed;
         default "";
     }
     map $refusal $bad_request_error {
         "" bad_request;
         default $refusal;
+    }
+    # The other errors nginx itself answers before the app is asked, named in its JSON body instead
+    # of nginx's HTML page: a TRACE (405), a Transfer-Encoding other than chunked (501), a body that
+    # stops arriving (408), a body over the default server's limit (413), an unsatisfiable range (416).
+    map $status $nginx_error {
+        405 method_not_allowed;
+        408 request_timeout;
+        411 length_required;
+        413 payload_too_large;
+        416 range_not_satisfiable;
+        501 not_implemented;
+        default internal_error;
     }
 
     upstream app {
@@ -460,6 +541,8 @@ ${CLEARED_REQUEST_HEADERS.map((header) => `    proxy_set_header ${header} "";`).
         error_page 414 ${ERROR_PAGE_PREFIX}414;
         error_page 494 =431 ${ERROR_PAGE_PREFIX}431;
         error_page 505 ${ERROR_PAGE_PREFIX}505;
+        # And nginx's other errors; 413 too, as this server keeps nginx's default body limit (1m).
+        error_page 413 ${NGINX_OWN_ERRORS} ${ERROR_PAGE_PREFIX}error;
         # Every other path of this server is misdirected, the internal pages asked for directly too.
         error_page 404 =421 @misdirected;
         error_page 421 @misdirected;
@@ -508,6 +591,11 @@ ${CLEARED_REQUEST_HEADERS.map((header) => `    proxy_set_header ${header} "";`).
             ${jsonError(505, "http_version_not_supported")}
         }
 
+        location = ${ERROR_PAGE_PREFIX}error {
+            internal;
+            ${jsonError(500, "$nginx_error", "", "$status")}
+        }
+
         location @app_unavailable {
             ${jsonError(502, "app_unavailable", "", "$status")}
         }
@@ -529,6 +617,7 @@ ${CLEARED_REQUEST_HEADERS.map((header) => `    proxy_set_header ${header} "";`).
         error_page 413 @payload_too_large;
         error_page 494 =431 @header_too_large;
         error_page 502 503 504 @app_unavailable;
+        error_page ${NGINX_OWN_ERRORS} @nginx_error;
         error_page 418 = @websocket;
         recursive_error_pages on;
 
@@ -570,6 +659,10 @@ ${wechatLocations(options)}        location / {
 
         location @header_too_large {
             ${jsonError(431, "header_too_large")}
+        }
+
+        location @nginx_error {
+            ${jsonError(500, "$nginx_error", "", "$status")}
         }
     }
 }

@@ -7,6 +7,7 @@ import { parseCidr } from "../cidr";
 import { NGINX_SIZE_PATTERN, URL_PATH_PATTERN } from "../constants";
 import type { Problems } from "../problems";
 import { isVerifyFileContent, isVerifyFileName } from "../wechat";
+import { MAX_UPLOAD_SIZE, isUploadSizeInRange } from "../uploadSize";
 import { instanceMessages } from "./messages";
 
 export function checkPort(problems: Problems, field: string, value: number): void {
@@ -21,10 +22,12 @@ export function checkWholeSeconds(problems: Problems, field: string, value: numb
   }
 }
 
-/** nginx size syntax as used by client_max_body_size: digits with an optional k/m/g suffix. */
-export function checkNginxSize(problems: Problems, field: string, value: string): void {
+/** A body limit in nginx size syntax (client_max_body_size: digits, optional k/m/g), from 1 byte to MAX_UPLOAD_SIZE. */
+export function checkUploadSize(problems: Problems, field: string, value: string): void {
   if (!NGINX_SIZE_PATTERN.test(value)) {
     problems.error(instanceMessages().nginxSize({ field, value: JSON.stringify(value) }));
+  } else if (!isUploadSizeInRange(value)) {
+    problems.error(instanceMessages().uploadSizeRange({ field, value: JSON.stringify(value), max: MAX_UPLOAD_SIZE }));
   }
 }
 

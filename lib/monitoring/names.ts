@@ -5,6 +5,7 @@
 // logs and state at the end of the update, so nothing a user may change later (the domain) goes in.
 // The other names are unique within the account or project.
 import { createHash } from "node:crypto";
+import { EXACT_NAME_HASH_LENGTH } from "../names";
 
 function hash(text: string, length = 8): string {
   return createHash("sha256").update(text).digest("hex").slice(0, length);
@@ -17,13 +18,19 @@ function hash(text: string, length = 8): string {
  * it always was (the role's name is ForceNew, and the machine group's id is in the user data).
  */
 export function stackSlug(stack: string): string {
-  const slug =
+  const slug = wordsOf(stack);
+  if (slug.length <= 20) return slug;
+  return `${slug.slice(0, 11).replace(/-+$/, "")}-${hash(stack)}`;
+}
+
+/** A stack name as lowercase letters and digits in words joined by single hyphens ("stack" when none are left). */
+function wordsOf(stack: string): string {
+  return (
     stack
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "") || "stack";
-  if (slug.length <= 20) return slug;
-  return `${slug.slice(0, 11).replace(/-+$/, "")}-${hash(stack)}`;
+      .replace(/^-+|-+$/g, "") || "stack"
+  );
 }
 
 export interface MonitoringNames {
@@ -36,11 +43,27 @@ export interface MonitoringNames {
   readonly contactGroup: string;
 }
 
+/** A stack name that is its own slug: lowercase letters and digits in words joined by single "-", at most 20. */
+const PLAIN_SLUG = /^(?=.{1,20}$)[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * The function's RAM role (and its policy), account-wide and so one-to-one on stack names:
+ * `whb-<stack>-monitor-fc` for a stack name that is its own slug, as it has always been (role_name
+ * is ForceNew); for any other, whose slug several stack names share (Shop.Prod and shop-prod) or
+ * which is cut and hashed (where it can equal a plain name), `whb--<start>-<16 hex of the exact
+ * name>-monitor-fc`: "--" marks it, which no slug has.
+ */
+function monitoringRoleName(stack: string): string {
+  if (PLAIN_SLUG.test(stack)) return `whb-${stack}-monitor-fc`;
+  const start = wordsOf(stack).slice(0, 20).replace(/-+$/, "");
+  return `whb--${start}-${hash(stack, EXACT_NAME_HASH_LENGTH)}-monitor-fc`;
+}
+
 export function monitoringNames(stack: string): MonitoringNames {
   const slug = stackSlug(stack);
   return {
     functionName: `whb-${slug}-monitor`,
-    roleName: `whb-${slug}-monitor-fc`,
+    roleName: monitoringRoleName(stack),
     machineGroupId: `whb-${slug}`.slice(0, 30),
     siteMonitorTask: `whb_${slug.replace(/-/g, "_")}_health`,
     contactGroup: `whb-${slug}-alerts`,

@@ -86,10 +86,9 @@ export function signedUrl(robot: Robot, now: number): string {
 /** WeCom refuses markdown content over 4096 bytes; DingTalk's limit is larger but unpublished, so both keep to it. */
 export const MAX_MESSAGE_BYTES = 4096;
 
-/** Cuts text to at most `maxBytes` of UTF-8 without splitting a character, marking the cut. */
-export function truncateUtf8(text: string, maxBytes: number): string {
+/** Cuts text to at most `maxBytes` of UTF-8 without splitting a character, marking the cut with `marker`. */
+export function truncateUtf8(text: string, maxBytes: number, marker = "\n…(cut)"): string {
   if (Buffer.byteLength(text, "utf8") <= maxBytes) return text;
-  const marker = "\n…(cut)";
   let budget = maxBytes - Buffer.byteLength(marker, "utf8");
   let out = "";
   for (const char of text) {

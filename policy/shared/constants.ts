@@ -64,6 +64,14 @@ export const DEFAULT_MAX_UPLOAD_SIZE = "20m";
 // Shapes of values that end up inside an nginx config, a unit file or a shell script on the
 // instances: the renderers check them again, and the stack config refuses anything else up front.
 
+/**
+ * Characters no config value that reaches a rendered file may hold: the C0 and C1 controls (\p{Cc},
+ * U+0085 NEXT LINE among them) and the Unicode line and paragraph separators U+2028 and U+2029.
+ * YAML 1.1, which cloud-init's parser (PyYAML) reads, counts U+0085, U+2028 and U+2029 as line
+ * breaks, so any of them inside the user data would start a new line of YAML.
+ */
+export const CONTROL_OR_LINE_SEPARATOR = /[\p{Cc}\u2028\u2029]/u;
+
 /** An absolute URL path without query, spaces or quoting characters, e.g. "/api/health". */
 export const URL_PATH_PATTERN = /^\/[A-Za-z0-9._~/-]*$/;
 

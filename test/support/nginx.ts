@@ -3,12 +3,14 @@
 // passes for every committed stack": expect(checkProjectNginxConfig(options).output)...
 import {
   checkNginxConfig,
+  nginxBinary,
   projectConfig,
   startLocalNginx,
   type ConfigCheck,
   type LocalConfigRenderer,
   type RunningNginx,
 } from "../../tools/localNginx";
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { DEFAULT_NGINX_OPTIONS, type NginxOptions } from "../../lib/instance/nginx";
 
@@ -38,6 +40,14 @@ export const NGINX_BUILDS: readonly { readonly label: string; readonly binary: (
   { label: "this machine's nginx", binary: () => undefined },
   { label: "nginx 1.18 (Ubuntu 22.04's)", binary: nginx118Binary },
 ];
+
+/** The version of an nginx build (default this machine's), from `nginx -v`, e.g. [1, 18, 0]. */
+export function nginxVersion(binary = nginxBinary()): readonly [number, number, number] {
+  const output = spawnSync(binary, ["-v"], { encoding: "utf8" }).stderr;
+  const match = /nginx\/(\d+)\.(\d+)\.(\d+)/.exec(output);
+  if (!match) throw new Error(`cannot read the version of ${binary} from: ${output}`);
+  return [Number(match[1]), Number(match[2]), Number(match[3])];
+}
 
 /** The project's nginx options in a test: TEST_DOMAIN, the app on `backendPort`, loopback standing in for the load balancer. */
 export function testNginxOptions(backendPort: number, changes: Partial<NginxOptions> = {}): NginxOptions {

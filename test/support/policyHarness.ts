@@ -29,6 +29,8 @@ export interface PolicyInput {
   readonly props: Record<string, unknown>;
   /** Outputs for stack policies; default: the props. */
   readonly outputs?: Record<string, unknown>;
+  /** For stack policies: the names of the resources each property's value comes from (e.g. a listener's loadBalancerId). */
+  readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
   readonly opts?: Partial<PolicyResourceOptions>;
 }
 
@@ -184,6 +186,12 @@ export async function runStackPolicy(
     isType: () => false,
     asType: () => undefined,
   }));
+  // As the engine hands them over: each property's dependencies are the resources themselves.
+  inputs.forEach((input, i) => {
+    for (const [property, names] of Object.entries(input.propertyDependencies ?? {})) {
+      resources[i].propertyDependencies[property] = resources.filter((resource) => names.includes(resource.name));
+    }
+  });
   const nameOf = (urn?: string) => (urn === undefined ? undefined : (inputs.find((i) => i.urn === urn)?.name ?? urn));
   try {
     await policy.validateStack(

@@ -27,6 +27,13 @@ export const en = {
   outOfRange: (p: { key: string; value: number; min: number; max: number; note: string; fix: string }) =>
     `${p.key}: ${p.value} is outside ${p.min}-${p.max}${p.note ? ` (${p.note})` : ""}; e.g. ${p.fix}`,
   notList: (p: { key: string; fix: string }) => `${p.key}: expected a list of strings; e.g. ${p.fix}`,
+  controlCharacter: (p: { key: string; codePoint: string; position: number; fix: string }) =>
+    `${p.key}: the value holds the invisible character ${p.codePoint} at position ${p.position}, a control or line ` +
+    `separator that could break out of the files the instances receive (cloud-init reads U+2028 as a line break); ` +
+    `set it again without it, e.g. ${p.fix}`,
+  controlCharacterInName: (p: { key: string; codePoint: string; position: number; fix: string }) =>
+    `${p.key}: the name holds the invisible character ${p.codePoint} at position ${p.position}, a control or line ` +
+    `separator that could break out of the files the instances receive; remove the entry and set it again without it, e.g. ${p.fix}`,
   notMap: (p: { key: string; fix: string }) =>
     `${p.key}: expected a map of names to text values (a value of digits only needs --type string); e.g. ${p.fix}`,
 
@@ -138,7 +145,7 @@ export const en = {
   prodZoneCount: () => "zoneCount: prod spreads instances over at least 2 zones; pulumi config set zoneCount 2",
   sshCidrInvalid: (p: { cidr: string; reason: string; fix: string }) => `sshAllowedCidrs: "${p.cidr}" ${p.reason}; e.g. ${p.fix}`,
   sshWholeInternet: (p: { cidr: string; prefix: number }) =>
-    `sshAllowedCidrs: "${p.cidr}" opens SSH to the internet (any range wider than /${p.prefix} counts); list your office or bastion range instead`,
+    `sshAllowedCidrs: "${p.cidr}" opens SSH to the internet (a /${p.prefix} or wider counts); list your office or bastion range instead`,
   tlsPolicyNotStrict: (p: { policy: string; recommended: string }) =>
     `tlsPolicy: ${p.policy} still offers cipher suites without forward secrecy (RSA key exchange, 3DES), ` +
     `which the verifier fails: pulumi config set tlsPolicy ${p.recommended}`,
@@ -219,6 +226,10 @@ export const en = {
     "alertWebhooks is empty: the scheduled verifier's alerts (certificate expiry, TLS, chain, HSTS) reach " +
     "only group robots; alertEmails get CloudMonitor's alarms only",
 
+  uploadSizeOutOfRange: (p: { value: string; max: string; fix: string }) =>
+    `maxUploadSize: "${p.value}" is outside 1 byte to ${p.max}: 0 would switch nginx's body limit off (any body reaches ` +
+    `the app), and more than ${p.max} is no limit a phone can reach (the largest values fail nginx -t on the instance); e.g. ${p.fix}`,
+
   // The app container (app.ts). Secret values are never shown, only their names.
   envValueLineBreak: () => "holds a line break or NUL, which docker's --env-file cannot carry (encode it, e.g. base64)",
   secretValueEmpty: () => "is empty (OOS stores 1-4096 characters); remove it instead",
@@ -236,6 +247,9 @@ export const en = {
   appSecretsPlain: (p: { names: string; fix: string }) => `appSecrets holds plain-text values (${p.names}); ${p.fix}`,
   appSecretsEntry: (p: { name: string; problem: string; fix: string }) => `appSecrets.${p.name} ${p.problem}; ${p.fix}`,
   appUserRoot: (p: { user: string; fix: string }) => `appUser: "${p.user}" runs the app as root; use an unprivileged user, e.g. ${p.fix}`,
+  appUserRootGroup: (p: { user: string; fix: string }) =>
+    `appUser: "${p.user}" runs the app in the root group (gid 0), which may write what root's group may; ` +
+    `use an unprivileged group too, e.g. ${p.fix}`,
   imageOnDockerHub: (p: { image: string }) =>
     `appImage: ${p.image} is on Docker Hub, which the instances have no public IP to reach (they reach ` +
     `registries over the VPC only); push it to Container Registry and use its VPC address`,

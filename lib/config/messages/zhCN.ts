@@ -16,6 +16,12 @@ export const zhCN: ConfigMessages = {
   notWholeNumber: (p) => `${p.key}："${p.value}" 不是整数；例如 ${p.fix}`,
   outOfRange: (p) => `${p.key}：${p.value} 超出 ${p.min}-${p.max} 的范围${p.note ? `（${p.note}）` : ""}；例如 ${p.fix}`,
   notList: (p) => `${p.key}：应为字符串列表；例如 ${p.fix}`,
+  controlCharacter: (p) =>
+    `${p.key}：值中第 ${p.position} 个字符是不可见字符 ${p.codePoint}（控制符或行分隔符），可能突破实例收到的文件` +
+    `（cloud-init 把 U+2028 当作换行）；请去掉它重新设置，例如 ${p.fix}`,
+  controlCharacterInName: (p) =>
+    `${p.key}：名称中第 ${p.position} 个字符是不可见字符 ${p.codePoint}（控制符或行分隔符），可能突破实例收到的文件；` +
+    `请删除该项，去掉它后重新设置，例如 ${p.fix}`,
   notMap: (p) => `${p.key}：应为“名称 → 文本”的映射（纯数字的值需加 --type string）；例如 ${p.fix}`,
 
   regionNotSet: (p) => `${p.key} 未设置；请选择负载均衡所在的地域，例如 ${p.fix}`,
@@ -90,7 +96,7 @@ export const zhCN: ConfigMessages = {
     "DNS-01 验证的凭证：这里看不到任何阿里云凭证（栈配置和环境中都没有）；pulumi preview 会用 provider 的凭证检查",
   prodZoneCount: () => "zoneCount：prod 的实例至少分布在 2 个可用区；pulumi config set zoneCount 2",
   sshCidrInvalid: (p) => `sshAllowedCidrs："${p.cidr}" 不是有效的网段（${p.reason}）；例如 ${p.fix}`,
-  sshWholeInternet: (p) => `sshAllowedCidrs："${p.cidr}" 向互联网开放了 SSH（比 /${p.prefix} 更大的网段都算）；请改为办公网或堡垒机的网段`,
+  sshWholeInternet: (p) => `sshAllowedCidrs："${p.cidr}" 向互联网开放了 SSH（/${p.prefix} 及更大的网段都算）；请改为办公网或堡垒机的网段`,
   tlsPolicyNotStrict: (p) =>
     `tlsPolicy：${p.policy} 仍提供不具备前向保密的加密套件（RSA 密钥交换、3DES），校验工具会判为失败：pulumi config set tlsPolicy ${p.recommended}`,
   plaintextCredential: (p) =>
@@ -145,6 +151,10 @@ export const zhCN: ConfigMessages = {
   monitoringTellsNobody: (p) => `监控已开启，但不会通知任何人：请设置 alertWebhooks（群机器人）或 alertEmails，例如 ${p.fix}`,
   webhooksEmpty: () => "alertWebhooks 为空：定时校验的报警（证书到期、TLS、证书链、HSTS）只发给群机器人；alertEmails 只收到云监控的报警",
 
+  uploadSizeOutOfRange: (p) =>
+    `maxUploadSize："${p.value}" 不在 1 字节到 ${p.max} 之间：0 会关闭 nginx 的请求体限制（任何请求体都会到达应用），` +
+    `超过 ${p.max} 则是手机达不到的上限（最大的值会让实例上的 nginx -t 失败）；例如 ${p.fix}`,
+
   envValueLineBreak: () => "含有换行或 NUL，docker 的 --env-file 无法承载（请先编码，如 base64）",
   secretValueEmpty: () => "为空（OOS 保存 1-4096 个字符）；请删除它",
   secretValueTooLong: (p) => `有 ${p.length} 个字符；OOS 最多保存 ${p.max} 个`,
@@ -158,6 +168,7 @@ export const zhCN: ConfigMessages = {
   appSecretsPlain: (p) => `appSecrets 中有明文值（${p.names}）；${p.fix}`,
   appSecretsEntry: (p) => `appSecrets.${p.name} ${p.problem}；${p.fix}`,
   appUserRoot: (p) => `appUser："${p.user}" 会以 root 运行应用；请使用非特权用户，例如 ${p.fix}`,
+  appUserRootGroup: (p) => `appUser："${p.user}" 会让应用属于 root 组（gid 0），可写 root 组可写的一切；请同样使用非特权组，例如 ${p.fix}`,
   imageOnDockerHub: (p) =>
     `appImage：${p.image} 在 Docker Hub 上，而实例没有公网 IP，无法访问它（实例只经 VPC 访问镜像仓库）；请推送到容器镜像服务并使用其 VPC 地址`,
   acrWithUsername: () => "同时设置了 acrInstanceId 和 registryUsername；ACR 企业版拉取使用角色的令牌，请删除 registryUsername",

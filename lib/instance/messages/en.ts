@@ -8,6 +8,8 @@ export const en = {
     `${p.field} must be a whole number of seconds >= ${p.min}, got ${p.value}`,
   nginxSize: (p: { field: string; value: string }) =>
     `${p.field} must be an nginx size like "20m" (digits, optional k/m/g), got ${p.value}`,
+  uploadSizeRange: (p: { field: string; value: string; max: string }) =>
+    `${p.field} must be from 1 byte to ${p.max} (0 turns nginx's limit off), got ${p.value}`,
   urlPath: (p: { field: string; value: string }) =>
     `${p.field} must be an absolute path of letters, digits and ._~/- (no query), got ${p.value}`,
   cidr: (p: { field: string; value: string }) => `${p.field} must be a network in CIDR notation like "100.64.0.0/10", got ${p.value}`,
@@ -22,9 +24,11 @@ export const en = {
 
   appVariableName: (p: { name: string }) => `app variable ${p.name} is not a name the app may be given`,
   variablePlainAndSecret: () => "a variable is both plain (env) and secret",
-  appVariableLineBreak: (p: { name: string }) => `app variable ${p.name} holds a line break or NUL`,
+  appVariableControlCharacter: (p: { name: string }) => `app variable ${p.name} holds a control or line-separator character`,
+  appSettingControlCharacter: () =>
+    "the app's user, region, secret parameter names or registry login hold a control or line-separator character",
   regionNeeded: () => "region is needed to read secrets or log in to a registry",
-  appAsRoot: () => "the app container may not run as root",
+  appAsRoot: () => "the app container may not run as root (uid 0) or in the root group (gid 0)",
   appImage: (p: { value: string }) =>
     `appImage must be an image reference like "registry-vpc.cn-hangzhou.aliyuncs.com/team/app:1.2.0", got ${p.value}`,
   environment: (p: { value: string }) => `environment must be lowercase letters, digits and "-" (e.g. "dev"), got ${p.value}`,

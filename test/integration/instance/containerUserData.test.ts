@@ -11,13 +11,14 @@ import { parse } from "yaml";
 import { APPCTL_SOURCE } from "../../../lib/instance/appctl";
 import { renderRestartScript } from "../../../lib/instance/appRestart";
 import { APP_ENV_FILE } from "../../../lib/instance/layout";
-import { renderCloudInit, type CloudInitOptions } from "../../../lib/instance/cloudInit";
+import { cloudConfig, renderCloudInit, type CloudInitOptions } from "../../../lib/instance/cloudInit";
 import { DEFAULT_NGINX_OPTIONS } from "../../../lib/instance/nginx";
 import { renderInstanceFiles } from "../../../lib/instance/files";
 import { checkUserDataSize } from "../../../lib/instance/userDataSize";
 import { resolveStackConfig } from "../../../lib/config/stackConfig";
 import { USER_DATA_MAX_BYTES } from "../../../lib/constants";
 import { fullKeys, P } from "../../support/config";
+import { decodedContent } from "../../support/userData";
 
 const options: CloudInitOptions = {
   nginx: { ...DEFAULT_NGINX_OPTIONS, domain: "api.example.com" },
@@ -43,6 +44,17 @@ interface WriteFile {
 const userData = parse(renderCloudInit(options)) as { package_upgrade: boolean; packages: string[]; write_files: WriteFile[] };
 const file = (path: string) => userData.write_files.find((f) => f.path === path);
 
+/** The user data as cloud-init itself loads it (cloudinit.util.load_yaml, PyYAML), with the interpreter cloud-init runs on. */
+function loadedByCloudInit(text: string): { write_files: WriteFile[] } & Record<string, unknown> {
+  const which = spawnSync("sh", ["-c", 'head -n 1 "$(command -v cloud-init)"'], { encoding: "utf8" });
+  const python = /^#!\s*(\S+)/.exec(which.stdout)?.[1];
+  if (!python) throw new Error("cloud-init is needed for this test: apt-get install -y --no-install-recommends cloud-init");
+  const script = "import json, sys\nfrom cloudinit import util\nprint(json.dumps(util.load_yaml(sys.stdin.read())))";
+  const result = spawnSync(python, ["-c", script], { input: text, encoding: "utf8" });
+  expect(result.stderr).toBe("");
+  return JSON.parse(result.stdout) as { write_files: WriteFile[] } & Record<string, unknown>;
+}
+
 let scratch: string;
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), "container-user-data-"));
@@ -67,7 +79,8 @@ describe("user data of a container app with secrets and a private image", () => 
     expect(gunzipSync(Buffer.from(appctl.content, "base64")).toString("utf8")).toBe(APPCTL_SOURCE);
     const config = file("/etc/wechat-https-backend/app.json")!;
     expect(config.permissions).toBe("0600");
-    const app = JSON.parse(config.content) as Record<string, unknown>;
+    expect(config.encoding).toBe("gz+b64");
+    const app = JSON.parse(decodedContent(config)) as Record<string, unknown>;
     expect(app).toMatchObject({
       user: "10001:10001",
       env: { PORT: "3000", HOST: "0.0.0.0", APP_ENV: "prod", HEALTH_PATH: "/api/health", LOG_LEVEL: "info" },
@@ -109,6 +122,30 @@ describe("user data of a container app with secrets and a private image", () => 
       .filter((line) => line.includes("wechat-https-backend-app.service"))
       .filter((line) => !line.includes("Command /usr/bin/docker is not executable"));
     expect(complaints).toEqual([]);
+  });
+});
+
+describe("a config value holding line separators, rendered with the checks bypassed", () => {
+  // What a value would do if a check missed it: YAML 1.1 (PyYAML, cloud-init's parser) reads U+2028,
+  // U+2029 and U+0085 as line breaks, so inside a YAML block this value would end the block and
+  // add a root cron job to write_files. app.json is encoded, so it never meets the parser.
+  const L = "\u2028";
+  const injected = `x${L}  - path: /etc/cron.d/own${L}    content: '* * * * * root id'${L}    permissions: '0644' #`;
+  const bypassed: CloudInitOptions = { ...options, appRuntime: { ...options.appRuntime, env: { FEATURE: injected } } };
+
+  it("is refused by the checks", () => {
+    expect(() => renderCloudInit(bypassed)).toThrow("app variable FEATURE holds a control or line-separator character");
+  });
+
+  it("adds no file and no key that cloud-init's own loader sees, and reaches app.json byte for byte", () => {
+    const loaded = loadedByCloudInit(cloudConfig(bypassed));
+    expect(Object.keys(loaded).sort()).toEqual(["package_update", "package_upgrade", "packages", "runcmd", "write_files"]);
+    expect(loaded.write_files.map((f) => f.path)).toEqual(userData.write_files.map((f) => f.path));
+    expect(loaded.write_files.some((f) => f.path.startsWith("/etc/cron.d"))).toBe(false);
+    const app = JSON.parse(decodedContent(loaded.write_files.find((f) => f.path === "/etc/wechat-https-backend/app.json")!)) as {
+      env: Record<string, string>;
+    };
+    expect(app.env.FEATURE).toBe(injected);
   });
 });
 
@@ -163,9 +200,9 @@ describe("user data with every feature on", () => {
 
   it("carries all of it, and no secret value", () => {
     const files = (parse(text) as { write_files: WriteFile[] }).write_files;
-    const app = JSON.parse(files.find((f) => f.path === "/etc/wechat-https-backend/app.json")!.content) as { secrets: object };
+    const app = JSON.parse(decodedContent(files.find((f) => f.path === "/etc/wechat-https-backend/app.json")!)) as { secrets: object };
     expect(Object.keys(app.secrets)).toEqual(secrets);
-    expect(files.find((f) => f.path === "/etc/nginx/nginx.conf")!.content).toContain("location = /MP_verify_ZyXwVuTs87654321.txt");
+    expect(decodedContent(files.find((f) => f.path === "/etc/nginx/nginx.conf")!)).toContain("location = /MP_verify_ZyXwVuTs87654321.txt");
     expect(text).toContain("logtail.sh");
     expect(text).not.toMatch(/that-must-stay-out/);
   });

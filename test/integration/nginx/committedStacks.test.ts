@@ -9,6 +9,7 @@ import { withoutCommentLines } from "../../../lib/instance/cloudInit";
 import { nginxBinary } from "../../../tools/localNginx";
 import { nginx118Binary } from "../../support/nginx";
 import { findResource, planOf, PROJECT_DIR, T } from "../../support/program";
+import { writtenFile } from "../../support/userData";
 
 const stacks = readdirSync(PROJECT_DIR)
   .map((file) => /^Pulumi\.(.+)\.yaml$/.exec(file)?.[1])
@@ -47,8 +48,7 @@ describe.each(stacks)("npm run render -- --stack %s", (stack) => {
   function instanceNginxConf(): string | undefined {
     const userData = readFileSync(path.join(dir, "user-data"), "utf8");
     expect(userData.startsWith("#cloud-config\n")).toBe(true);
-    const files = (parse(userData) as { write_files: { path: string; content: string }[] }).write_files;
-    return files.find((f) => f.path === "/etc/nginx/nginx.conf")?.content;
+    return writtenFile(userData, "/etc/nginx/nginx.conf")?.content;
   }
 
   test("nginx.conf, without its comment lines (user data is limited to 32 KB), is the file cloud-init writes", () => {

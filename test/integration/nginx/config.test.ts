@@ -1,7 +1,7 @@
 // The rendered nginx config as text and structure, and `nginx -t` on it. Behaviour is tested in a
 // running nginx in proxy.test.ts.
 import { CLEARED_REQUEST_HEADERS, DEFAULT_NGINX_OPTIONS, renderNginxConfig, type NginxOptions } from "../../../lib/instance/nginx";
-import { checkProjectNginxConfig, TEST_DOMAIN } from "../../support/nginx";
+import { checkProjectNginxConfig, NGINX_BUILDS, TEST_DOMAIN } from "../../support/nginx";
 import { cloudInitOptions } from "../../../lib/instance/files";
 import { resolveStackConfig } from "../../../lib/config/stackConfig";
 import { findAll, parseNginxConfig, type Directive } from "./configTree";
@@ -201,6 +201,15 @@ describe("renderNginxConfig variants", () => {
       expect(message).toContain(`nginx.${field} `);
     }
     expect(message).not.toContain("backendPort");
+  });
+
+  it("takes a body limit from 1 byte to 1g, each passing nginx -t on both builds, and refuses 0 (no limit at all) and more", () => {
+    for (const maxUploadSize of ["1", "1g", "1024m", "1048576k", "1073741824"]) {
+      for (const build of NGINX_BUILDS) expect(checkProjectNginxConfig({ ...prodLike, maxUploadSize }, build.binary()).ok).toBe(true);
+    }
+    for (const maxUploadSize of ["0", "0k", "1025m", "1073741825", "99999999999g"]) {
+      expect(() => renderNginxConfig({ ...PRODUCTION, maxUploadSize })).toThrow(`nginx.maxUploadSize must be from 1 byte to 1g`);
+    }
   });
 
   it("accepts an IPv6 load balancer range and rejects a bare address", () => {

@@ -13,6 +13,7 @@ import { runProgram, type ProgramRun } from "../../../tools/plan/runProgram";
 import { toSnapshot } from "../../../tools/plan/snapshot";
 import { FAKE } from "../../../tools/plan/mocks";
 import { AppRuntime } from "../../../components/appRuntime";
+import { writtenFiles } from "../../support/userData";
 import { findResource, isSecretInput, loadIndex, resourcesOfType, revealSecret, runComponents, T } from "../../support/program";
 
 const P = "wechat-https-backend:";
@@ -63,8 +64,12 @@ function asPlan(program: ProgramRun, secrets: Record<string, string>): StackPlan
   };
 }
 
+/** Each instance's user data and the files in it, decoded as cloud-init decodes them: all the instance receives. */
 function decodedUserData(program: ProgramRun): string[] {
-  return resourcesOfType(program, T.instance).map((i) => Buffer.from(String(i.inputs.userData), "base64").toString("utf8"));
+  return resourcesOfType(program, T.instance).map((i) => {
+    const text = Buffer.from(String(i.inputs.userData), "base64").toString("utf8");
+    return [text, ...writtenFiles(text).map((file) => file.content)].join("\n");
+  });
 }
 
 let program: ProgramRun;
@@ -104,8 +109,10 @@ describe("a stack with app secrets and an ACR Enterprise Edition image", () => {
       "cr:PullRepository": [`acs:cr:cn-hangzhou:${FAKE.accountId}:repository/cri-abc123def456/shop/api`],
     });
     expect(findResource(program, T.ramRolePolicyAttachment).inputs).toMatchObject({ policyType: "Custom" });
-    // Attached per instance with ecs.RamRoleAttachment, not the deprecated instance roleName.
+    // Attached per instance with ecs.RamRoleAttachment, not the deprecated instance roleName, and
+    // replaced delete-first: an instance holds one role, so a renamed role cannot be attached beside the old.
     expect(resourcesOfType(program, T.ramRoleAttachment)).toHaveLength(2);
+    for (const attachment of resourcesOfType(program, T.ramRoleAttachment)) expect(attachment.options.deleteBeforeReplace).toBe(true);
     for (const instance of resourcesOfType(program, T.instance)) expect(instance.inputs.roleName).toBeUndefined();
   });
 

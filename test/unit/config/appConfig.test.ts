@@ -1,5 +1,6 @@
 // The app container's keys: appEnv, appSecrets, appUser, acrInstanceId, registryUsername/Password.
 import { imageParts } from "../../../lib/config/app";
+import { validateContainerRuntime } from "../../../lib/instance/appRuntime";
 import { resolveStackConfig, UNREADABLE_SECRET, type ConfigInput } from "../../../lib/config/stackConfig";
 import { fullKeys, P, problemsOf } from "../../support/config";
 
@@ -60,7 +61,7 @@ describe("appEnv and appSecrets", () => {
   test.each([
     ["appEnv", "lower_case", "x", /appEnv\.lower_case is not an environment variable name/],
     ["appEnv", "PORT", "8080", /appEnv\.PORT is set by the stack itself/],
-    ["appEnv", "MULTI", "a\nb", /appEnv\.MULTI holds a line break/],
+    ["appEnv", "MULTI", "a\nb", /appEnv\.MULTI: the value holds the invisible character U\+000A/],
     ["appSecrets", "HOST", "x", /appSecrets\.HOST is set by the stack itself/],
     ["appSecrets", "EMPTY", "", /appSecrets\.EMPTY is empty/],
     ["appSecrets", "HUGE", "x".repeat(4097), /appSecrets\.HUGE is 4097 characters; OOS stores at most 4096/],
@@ -92,8 +93,14 @@ describe("appUser", () => {
       /appUser: .* runs the app as root/,
     );
   });
+  test.each(["65534:0", "10001:root", "app:000"])("%s (the root group) is refused like root", (user) => {
+    expect(problems({ appImage: ACR_IMAGE, acrInstanceId: "cri-abc123def456", appUser: user }).join("\n")).toMatch(
+      /appUser: .* runs the app in the root group \(gid 0\).*pulumi config set appUser 10001:10001/,
+    );
+    expect(() => validateContainerRuntime({ user })).toThrow("may not run as root (uid 0) or in the root group (gid 0)");
+  });
   test("an unprivileged uid:gid or a name is taken", () => {
-    for (const user of ["10001:10001", "node", "app:app"]) {
+    for (const user of ["10001:10001", "node", "app:app", "10001:10", "10:20"]) {
       const { settings } = resolveStackConfig(input({ appImage: ACR_IMAGE, acrInstanceId: "cri-abc123def456", appUser: user }));
       expect(settings.app.user).toBe(user);
     }

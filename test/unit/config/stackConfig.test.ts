@@ -211,6 +211,16 @@ describe("stack config: every bad value is refused with the key and the fix", ()
     [{ healthPath: "api/health" }, "healthPath", /is not a URL path .* starting with "\/"/, "pulumi config set healthPath /api/health"],
     [{ apiBasePath: "/api?v=1" }, "apiBasePath", /\(no query\)/, "pulumi config set apiBasePath /api"],
     [{ maxUploadSize: "20MB" }, "maxUploadSize", /is not an nginx size/, "pulumi config set maxUploadSize 20m"],
+    // 0 is nginx's "no limit" (a 64 MiB body reached the app); the largest values fail nginx -t on the instance.
+    [
+      { maxUploadSize: "0" },
+      "maxUploadSize",
+      /"0" is outside 1 byte to 1g: 0 would switch nginx's body limit off/,
+      "pulumi config set maxUploadSize 20m",
+    ],
+    [{ maxUploadSize: "0m" }, "maxUploadSize", /outside 1 byte to 1g/, "pulumi config set maxUploadSize 20m"],
+    [{ maxUploadSize: "99999999999g" }, "maxUploadSize", /"99999999999g" is outside 1 byte to 1g/, "pulumi config set maxUploadSize 20m"],
+    [{ maxUploadSize: "1025m" }, "maxUploadSize", /outside 1 byte to 1g/, "pulumi config set maxUploadSize 20m"],
     [
       { sshAllowedCidrs: '["10.0.0.0/33"]' },
       "sshAllowedCidrs",
@@ -240,14 +250,20 @@ describe("stack config: every bad value is refused with the key and the fix", ()
     expect(found[0]).toContain(fix);
   });
 
-  test("SSH open to the internet (half of it counts): an error in prod, a warning in dev", () => {
-    for (const cidr of ["0.0.0.0/0", "128.0.0.0/1", "::/1"]) {
+  test("SSH open to the internet (half of it, or a public /8, counts): an error in prod, a warning in dev", () => {
+    for (const [cidr, prefix] of [
+      ["0.0.0.0/0", 8],
+      ["128.0.0.0/1", 8],
+      ["1.0.0.0/8", 8],
+      ["::/1", 32],
+      ["2001:db8::/32", 32],
+    ]) {
       expect(problems({ ...prodBase, sshAllowedCidrs: JSON.stringify([cidr]) }, "prod")).toEqual([
-        `sshAllowedCidrs: "${cidr}" opens SSH to the internet (any range wider than /8 counts); list your office or bastion range instead`,
+        `sshAllowedCidrs: "${cidr}" opens SSH to the internet (a /${prefix} or wider counts); list your office or bastion range instead`,
       ]);
     }
     expect(resolveStackConfig(input({ ...devBase, sshAllowedCidrs: '["0.0.0.0/1"]' })).warnings).toContain(
-      'sshAllowedCidrs: "0.0.0.0/1" opens SSH to the internet (any range wider than /8 counts); list your office or bastion range instead',
+      'sshAllowedCidrs: "0.0.0.0/1" opens SSH to the internet (a /8 or wider counts); list your office or bastion range instead',
     );
     expect(() => resolveStackConfig(input({ ...prodBase, sshAllowedCidrs: '["10.0.0.0/8"]' }, "prod"))).not.toThrow();
   });

@@ -213,7 +213,7 @@ describe("events", () => {
   test("a relayed event of an unknown shape is shown as it came; the callback's fields one by one", () => {
     expect(alarmAlert(parseEvent(Buffer.from("not json {")), "prod")).toEqual({
       title: "ALARM: CloudMonitor alarm (prod)",
-      markdown: "not json {",
+      markdown: "not json ｛",
     });
     expect(alarmAlert(null, "prod").markdown).toBe("null");
     const fields = alarmAlert({ alertName: "cpu", alertState: "OK", curValue: 12 }, "prod");
@@ -223,5 +223,69 @@ describe("events", () => {
     expect(zh.title).toBe("报警：cpu（prod）");
     expect(zh.markdown).toBe("**状态**：ALERT\n\n**当前值**：97");
     expect(alarmAlert(parseEvent(Buffer.from("x")), "prod", "zh-CN").title).toBe("报警：云监控报警（prod）");
+  });
+});
+
+describe("what the endpoint or an event controls is inert text in the robots' markdown", () => {
+  const ctx: MessageContext = { domain: "api.example.com", stack: "prod", certificateSource: "pem", minDays: 30, renewEveryDays: 7 };
+  /** What a malicious endpoint can put into a detail: a CN, a Location header, an error text. */
+  const hostile =
+    "issuer CN [Official notice: renew here](https://evil.example/pay) ![x](https://evil.example/i.png) " +
+    '<font color="warning">urgent</font> <@all> **bold** `code` _it_ ~x~ | a | \n# heading\n> quote www.evil.example &lt;b&gt;';
+
+  /** No markup a robot would render: links, images, tags, mentions, emphasis, code, headings, quotes, URLs. */
+  function expectInert(markdown: string): void {
+    expect(markdown).not.toMatch(/\]\(|!\[|<|>|\*\*|`|https?:\/\/|www\.|&lt;/);
+    expect(markdown).not.toMatch(/\n[#>]/);
+  }
+
+  test("a failed check's detail: links, images, tags and mentions become full-width look-alikes, line breaks spaces", () => {
+    const alert = alertFor(transitions(EMPTY_STATE, [{ id: "certificate-chain", detail: hostile }], T0), ctx, Date.parse(T0));
+    const failedLine = (alert?.markdown ?? "").split("\n\n")[0];
+    expect(
+      failedLine.startsWith("**certificate-chain** failed: issuer CN ［Official notice: renew here］（https：//evil.example/pay）"),
+    ).toBe(true);
+    expectInert(failedLine.replace("**certificate-chain**", ""));
+    expect(failedLine).toContain(
+      '＜font color="warning"＞urgent＜/font＞ ＜@all＞ ＊＊bold＊＊ ｀code｀ ＿it＿ ～x～ ｜ a ｜  ＃ heading ＞ quote www．evil.example',
+    );
+  });
+
+  test("times and ports keep their colons; a detail is cut at 600 bytes, marked", () => {
+    const detail = `answered at 10:30 from host:443; ${"x".repeat(5000)}`;
+    const text = alertFor(transitions(EMPTY_STATE, [{ id: "health", detail }], T0), ctx, Date.parse(T0))?.markdown ?? "";
+    expect(text).toContain("answered at 10:30 from host:443; xxx");
+    expect(Buffer.byteLength(text.split("\n\n")[0])).toBeLessThan(700);
+    expect(text).toContain("…(cut)");
+  });
+
+  test("an alarm's name and fields: inert, and a 6 MB name is cut to a title a chat can show", () => {
+    const alert = alarmAlert({ alertName: `${hostile}${"n".repeat(6 * 1024 * 1024)}`, alertState: "ALERT", curValue: hostile }, "prod");
+    expectInert(alert.title);
+    expect(Buffer.byteLength(alert.title)).toBeLessThan(200);
+    // The labels are the alert's own emphasis; what follows each is the event's.
+    for (const line of alert.markdown.split("\n\n")) expectInert(line.replace(/^\*\*(state|value)\*\*: /, ""));
+    const dingtalk = JSON.parse(robotBody("dingtalk", alert.title, alert.markdown)) as { markdown: { title: string } };
+    expect(dingtalk.markdown.title).toBe(alert.title);
+    expectInert(alarmAlert(parseEvent(Buffer.from(`{"unknown":"${hostile.replace(/"/g, "'").replace(/\n/g, " ")}"}`)), "prod").markdown);
+  });
+
+  test("an event nested 5000 deep is relayed as the text it is, without throwing", () => {
+    const deep = `${"[".repeat(5000)}${"]".repeat(5000)}`;
+    const parsed = parseEvent(Buffer.from(deep));
+    expect(parsed).toBe(deep);
+    const alert = alarmAlert(parsed, "prod");
+    expect(alert.title).toBe("ALARM: CloudMonitor alarm (prod)");
+    expect(alert.markdown.startsWith("［［［")).toBe(true);
+    expect(Buffer.byteLength(alert.markdown)).toBeLessThanOrEqual(1500);
+    // Handed over already parsed (not as FC's Buffer), it is shown as unprintable rather than thrown on.
+    expect(alarmAlert(JSON.parse(deep), "prod").markdown).toBe("［object that cannot be shown］");
+  });
+
+  test("an event over 128 KB is not parsed, only shown cut short", () => {
+    const big = JSON.stringify({ alertName: "cpu", padding: "p".repeat(200 * 1024) });
+    const parsed = parseEvent(Buffer.from(big));
+    expect(typeof parsed).toBe("string");
+    expect(Buffer.byteLength(alarmAlert(parsed, "prod").markdown)).toBeLessThanOrEqual(1500);
   });
 });

@@ -186,25 +186,26 @@ describe("no-admin-ports-from-internet", () => {
     expect(
       messages(await runResourcePolicy(noAdminPortsFromInternet, rule("ssh-any", { portRange: "22/22", cidrIp: "0.0.0.0/0" }))),
     ).toEqual([
-      `security group rule "ssh-any" opens port 22 (SSH) to the internet (0.0.0.0/0; any range wider than ` +
-        `/8 counts): allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
+      `security group rule "ssh-any" opens port 22 (SSH) to the internet (0.0.0.0/0; an IPv4 /8 or an IPv6 /32, or ` +
+        `wider, counts): allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
     ]);
   });
 
   test("a port range containing 22 and 3389 counts for both, IPv6 ::/0 too", async () => {
     expect(messages(await runResourcePolicy(noAdminPortsFromInternet, rule("wide", { portRange: "1/65535", ipv6CidrIp: "::/0" })))).toEqual(
       [
-        `security group rule "wide" opens port 22 (SSH) to the internet (::/0; any range wider than /8 counts): ` +
+        `security group rule "wide" opens port 22 (SSH) to the internet (::/0; an IPv4 /8 or an IPv6 /32, or wider, counts): ` +
           `allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
-        `security group rule "wide" opens port 3389 (RDP) to the internet (::/0; any range wider than /8 counts): allow only known ranges or remove the rule`,
+        `security group rule "wide" opens port 3389 (RDP) to the internet (::/0; an IPv4 /8 or an IPv6 /32, or wider, counts): ` +
+          "allow only known ranges or remove the rule",
       ],
     );
   });
 
-  test("half the internet is the internet: SSH from 0.0.0.0/1, 128.0.0.0/1, ::/1 or a /7 is refused; a /8 is a network", async () => {
-    for (const cidr of ["0.0.0.0/1", "128.0.0.0/1", "1.0.0.0/7"]) {
+  test("half the internet is the internet: SSH from 0.0.0.0/1, 128.0.0.0/1, ::/1, a /7 or a public /8 is refused; 10.0.0.0/8 is a network", async () => {
+    for (const cidr of ["0.0.0.0/1", "128.0.0.0/1", "1.0.0.0/7", "1.0.0.0/8"]) {
       expect(messages(await runResourcePolicy(noAdminPortsFromInternet, rule("half", { portRange: "22/22", cidrIp: cidr })))).toEqual([
-        expect.stringContaining(`opens port 22 (SSH) to the internet (${cidr}; any range wider than /8 counts)`),
+        expect.stringContaining(`opens port 22 (SSH) to the internet (${cidr}; an IPv4 /8 or an IPv6 /32, or wider, counts)`),
       ]);
     }
     expect(
@@ -480,7 +481,7 @@ describe("no-sensitive-ports-from-internet", () => {
     ];
     for (const [portRange, named] of cases) {
       expect(messages(await runResourcePolicy(noSensitivePortsFromInternet, rule("open", { portRange, cidrIp: "0.0.0.0/0" })))).toEqual([
-        `security group rule "open" opens ${named} to the internet (0.0.0.0/0; any range wider than /8 counts): ` +
+        `security group rule "open" opens ${named} to the internet (0.0.0.0/0; an IPv4 /8 or an IPv6 /32, or wider, counts): ` +
           `remove the rule; the instances serve only through the load balancer, and the app only through nginx`,
       ]);
     }
@@ -523,7 +524,7 @@ describe("no-other-ports-from-internet (advisory)", () => {
         kind: "violation",
         level: "advisory",
         message:
-          `security group rule "alt" opens port 8080 to the internet (0.0.0.0/0; any range wider than /8 counts): ` +
+          `security group rule "alt" opens port 8080 to the internet (0.0.0.0/0; an IPv4 /8 or an IPv6 /32, or wider, counts): ` +
           `the instances have no public address and serve only through the load balancer; remove the rule or narrow its source`,
       }),
     ]);

@@ -7,12 +7,12 @@ import {
   appRoleStatements,
   appSecretParameterName,
   registryPasswordParameterName,
-  secretParameterPrefix,
   secretParameterPrefixes,
 } from "../../../lib/cloud/appRole";
 import { MAX_SECRET_PARAMETER_NAME_LENGTH } from "../../../lib/constants";
 import { monitoringNames, stackSlug } from "../../../lib/monitoring/names";
 import { NAME_RULES, fitName, physicalName, ramName, stackPrefix, type NamedResource } from "../../../lib/names";
+import { PROVIDER_REGIONS } from "../../../lib/cloud/regions";
 
 const RUNS = { numRuns: 300 };
 
@@ -22,6 +22,17 @@ const stackName = fc.stringMatching(/^[A-Za-z0-9_.-]{1,100}$/);
 const longStackName = fc.stringMatching(/^[A-Za-z0-9_.-]{50,100}$/);
 const anyStack = fc.oneof(stackName, longStackName);
 const envName = fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,99}$/);
+
+/** Two stack names a lossy map would merge: the same words, one with "." or "_" or upper case where the other has "-" or lower case. */
+const twins = fc
+  .tuple(fc.stringMatching(/^[a-z0-9]{1,20}(-[a-z0-9]{1,20}){1,3}$/), fc.constantFrom(".", "_", "upper", "lead"))
+  .map(([plain, how]): [string, string] => [
+    plain,
+    how === "upper" ? plain.toUpperCase() : how === "lead" ? `-${plain}` : plain.replace(/-/g, how),
+  ])
+  .filter(([a, b]) => a !== b);
+
+const hash16 = (text: string): string => createHash("sha256").update(text).digest("hex").slice(0, 16);
 
 /** Every name the components give from the stack, by resource, as the components build them. */
 function names(stack: string): [NamedResource, string][] {
@@ -76,7 +87,9 @@ describe("physical names from the stack name", () => {
           if (before.length <= NAME_RULES[resource].max) expect(physicalName(resource, stack, suffix)).toBe(before);
           else expect(physicalName(resource, stack, suffix)).toHaveLength(NAME_RULES[resource].max);
         }
-        expect(ramName(stack, "cn-hangzhou", "app")).toBe(ramNameBefore(stack, "cn-hangzhou", "app"));
+        // RAM names: kept for the stack names RAM can carry as they are (lowercase, digits, inner "-").
+        if (/^[a-z0-9][a-z0-9-]*$/.test(stack))
+          expect(ramName(stack, "cn-hangzhou", "app")).toBe(ramNameBefore(stack, "cn-hangzhou", "app"));
       }),
       RUNS,
     );
@@ -93,6 +106,31 @@ describe("physical names from the stack name", () => {
       }),
       RUNS,
     );
+  });
+
+  test("RAM role and policy names are one-to-one on stack names: shop.prod, shop_prod, Shop-Prod and shop-prod each have their own", () => {
+    const role = (stack: string) => ramName(stack, "cn-hangzhou", "app");
+    fc.assert(
+      fc.property(twins, ([a, b]) => expect(role(a)).not.toBe(role(b))),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(anyStack, anyStack, (a, b) => {
+        fc.pre(a !== b);
+        expect(role(a)).not.toBe(role(b));
+      }),
+      RUNS,
+    );
+    const names = ["shop-prod", "shop.prod", "shop_prod", "Shop-Prod", "-shop-prod"].map(role);
+    expect(new Set(names).size).toBe(5);
+    expect(names[0]).toBe("wechat-https-backend-shop-prod-cn-hangzhou-app");
+    expect(names[1]).toBe(`wechat-https-backend--shop-prod-${hash16("shop.prod")}-cn-hangzhou-app`);
+    // The longest region leaves no room for the start; the name still fits RAM's 64 characters.
+    expect(ramName("a.b", "cn-shanghai-finance-1", "app")).toBe(`wechat-https-backend--${hash16("a.b")}-cn-shanghai-finance-1-app`);
+  });
+
+  test("no region's last part is 8 hex digits: a plain name cut by fitName (hash before the suffix) is no whole name", () => {
+    for (const region of PROVIDER_REGIONS) expect([region, /-[0-9a-f]{8}$/.test(region)]).toEqual([region, false]);
   });
 
   test("a 100-character stack name: the names that were too long are cut to their limit, the others kept", () => {
@@ -131,34 +169,47 @@ describe("OOS parameter names", () => {
     );
   });
 
-  test("a parameter name that fits is the one it always was", () => {
+  test("a parameter name that fits is the one it always was, for a stack name that is its own segment", () => {
     fc.assert(
-      fc.property(anyStack, envName, (stack, variable) => {
-        const before = `wechat-https-backend/${stack.replace(/[^A-Za-z0-9_-]/g, "-")}/${variable}`;
-        if (before.length <= MAX_SECRET_PARAMETER_NAME_LENGTH) expect(appSecretParameterName(stack, variable)).toBe(before);
+      fc.property(fc.stringMatching(/^[a-z0-9_-]{1,100}$/), envName, (stack, variable) => {
+        const before = `wechat-https-backend/${stack}/${variable}`;
+        const name = appSecretParameterName(stack, variable);
+        expect(name === before).toBe(before.length <= MAX_SECRET_PARAMETER_NAME_LENGTH);
       }),
       RUNS,
     );
   });
 
-  test("no prefix of one stack is a prefix of another's", () => {
+  test("no prefix of one stack is a prefix of another's: for any two names, and for names that differ only where a map would merge them", () => {
+    const disjoint = (a: string, b: string): void => {
+      fc.pre(a !== b);
+      for (const x of secretParameterPrefixes(a))
+        for (const y of secretParameterPrefixes(b)) expect([a, b, x.startsWith(y) || y.startsWith(x)]).toEqual([a, b, false]);
+    };
+    fc.assert(fc.property(anyStack, anyStack, disjoint), RUNS);
     fc.assert(
-      fc.property(anyStack, anyStack, (a, b) => {
-        const pa = secretParameterPrefixes(a);
-        const pb = secretParameterPrefixes(b);
-        fc.pre(secretParameterPrefix(a) !== secretParameterPrefix(b));
-        for (const x of pa) for (const y of pb) expect(x.startsWith(y) || y.startsWith(x)).toBe(false);
-      }),
+      fc.property(twins, ([a, b]) => disjoint(a, b)),
       RUNS,
     );
   });
 
-  test("a 100-character stack name with a 70-character variable: 192 characters cut to the short prefix", () => {
+  test("shop.prod and shop-prod (or Shop-Prod) read no parameter of each other's; a long name's short form is no other stack's name", () => {
+    const prefixes = (stack: string) => secretParameterPrefixes(stack);
+    expect(prefixes("shop-prod")).toEqual(["wechat-https-backend/shop-prod/"]);
+    expect(prefixes("shop.prod")).toEqual([`wechat-https-backend-hashed/shop-prod-${hash16("shop.prod")}/`]);
+    expect(prefixes("Shop-Prod")).toEqual([`wechat-https-backend-hashed/shop-prod-${hash16("Shop-Prod")}/`]);
+    // Before, a 100-character stack's short form was the whole name of a 49-character stack.
+    const long = "p".repeat(100);
+    const shortFormBefore = `${"p".repeat(40)}-${createHash("sha256").update(long).digest("hex").slice(0, 8)}`;
+    for (const x of prefixes(long)) for (const y of prefixes(shortFormBefore)) expect(x.startsWith(y) || y.startsWith(x)).toBe(false);
+  });
+
+  test("a 100-character stack name with a 70-character variable: 192 characters, so under the hashed prefix", () => {
     const stack = "p".repeat(100);
     const variable = "V".repeat(70);
     expect(`wechat-https-backend/${stack}/${variable}`).toHaveLength(192);
     const name = appSecretParameterName(stack, variable);
-    expect(name).toMatch(/^wechat-https-backend\/p{40}-[0-9a-f]{8}\/V{70}$/);
+    expect(name).toBe(`wechat-https-backend-hashed/${"p".repeat(40)}-${hash16(stack)}/${variable}`);
     expect(secretParameterPrefixes(stack)).toHaveLength(2);
     expect(secretParameterPrefixes("prod")).toEqual(["wechat-https-backend/prod/"]);
   });
@@ -189,6 +240,34 @@ describe("monitoring names", () => {
       }),
       RUNS,
     );
+  });
+
+  test("the function's RAM role is one-to-one on stack names; a stack name that is its own slug keeps the role it had", () => {
+    fc.assert(
+      fc.property(twins, ([a, b]) => expect(monitoringNames(a).roleName).not.toBe(monitoringNames(b).roleName)),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(anyStack, anyStack, (a, b) => {
+        fc.pre(a !== b);
+        expect(monitoringNames(a).roleName).not.toBe(monitoringNames(b).roleName);
+      }),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(anyStack, (stack) => {
+        const role = monitoringNames(stack).roleName;
+        expect(role).toMatch(NAME_RULES.ramRole.pattern);
+        expect(role).toMatch(NAME_RULES.ramPolicy.pattern);
+        if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(stack) && stack.length <= 20) expect(role).toBe(`whb-${stack}-monitor-fc`);
+      }),
+      RUNS,
+    );
+    // Before, Shop.Prod took shop-prod's role, and a 21-character name's cut slug could be a 20-character stack's name.
+    expect(monitoringNames("Shop.Prod").roleName).toBe(`whb--shop-prod-${hash16("Shop.Prod")}-monitor-fc`);
+    const long = "abcdefghijk-lmnopqrstu";
+    const cutBefore = `abcdefghijk-${createHash("sha256").update(long).digest("hex").slice(0, 8)}`;
+    expect(monitoringNames(long).roleName).not.toBe(monitoringNames(cutBefore).roleName);
   });
 
   test("a slug that was not cut is what it always was; a cut one is 20 characters ending in the stack's hash", () => {

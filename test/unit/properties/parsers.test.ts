@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { BlockList, isIP } from "node:net";
 import { parseDomain, recordNameFor } from "../../../lib/config/domain";
-import { INTERNET_WIDE_PREFIX, isInternetWide, parseCidr, subnetCidr } from "../../../lib/cidr";
+import { isInternetWide, parseCidr, subnetCidr } from "../../../lib/cidr";
 import { readPem, toPem } from "../../../lib/certificates/pem";
 
 const RUNS = { numRuns: 200 };
@@ -84,7 +84,9 @@ describe("IP ranges", () => {
         const version = isIP(address);
         const max = version === 4 ? 32 : 128;
         expect(parseCidr(bare ? address : `${address}/${prefix}`)).toEqual({ address, prefix: bare ? max : prefix, version });
-        expect(isInternetWide(`${address}/${prefix}`)).toBe(prefix < INTERNET_WIDE_PREFIX);
+        // The internet: an IPv4 /8 or wider, an IPv6 /32 or wider, but for the private ranges.
+        const isPrivate = version === 4 ? prefix === 8 && address.startsWith("10.") : prefix >= 7 && /^f[cd]/i.test(address);
+        expect(isInternetWide(`${address}/${prefix}`)).toBe(prefix <= (version === 4 ? 8 : 32) && !isPrivate);
       }),
       RUNS,
     );

@@ -212,9 +212,9 @@ test("the policy adapter passes the program's real inputs: a dev stack with SSH 
   rmSync(dir, { recursive: true, force: true });
   expect(violations(findings)).toEqual([
     `no-admin-ports-from-internet: security group rule "wechat-net-ssh-0-0-0-0-1" opens port 22 (SSH) to the internet (0.0.0.0/1; ` +
-      `any range wider than /8 counts): allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
+      `an IPv4 /8 or an IPv6 /32, or wider, counts): allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
     `no-admin-ports-from-internet: security group rule "wechat-net-ssh-128-0-0-0-1" opens port 22 (SSH) to the internet (128.0.0.0/1; ` +
-      `any range wider than /8 counts): allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
+      `an IPv4 /8 or an IPv6 /32, or wider, counts): allow only known ranges (stack config sshAllowedCidrs, e.g. ["203.0.113.0/24"]) or remove the rule`,
   ]);
 });
 

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { stringify } from "yaml";
 import { findResource, planOf, T } from "../../support/program";
+import { writtenFile } from "../../support/userData";
 
 function stackFile(config: Record<string, unknown>): string {
   const dir = mkdtempSync(path.join(tmpdir(), "wechat-stack-"));
@@ -40,11 +41,12 @@ describe("a stack with payNotifyPath, messagePushPath and wechatVerifyFiles", ()
   });
 
   test("the instances' user data carries the callback locations and the verification file", () => {
-    // The instance takes its user data base64-encoded.
+    // The instance takes its user data base64-encoded, and the nginx config in it gzip+base64-encoded.
     const userData = Buffer.from(String(findResource(plan.run, T.instance).inputs.userData), "base64").toString("utf8");
-    expect(userData).toContain("location = /api/pay/notify {");
-    expect(userData).toContain("location = /api/wechat/push {");
-    expect(userData).toContain('return 200 "7c5ffce3ba1f0e2c4b0fd684e371f25b";');
+    const nginxConf = writtenFile(userData, "/etc/nginx/nginx.conf")?.content ?? "";
+    expect(nginxConf).toContain("location = /api/pay/notify {");
+    expect(nginxConf).toContain("location = /api/wechat/push {");
+    expect(nginxConf).toContain('return 200 "7c5ffce3ba1f0e2c4b0fd684e371f25b";');
   });
 
   test("without the keys there are no such outputs", async () => {
