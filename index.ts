@@ -49,6 +49,7 @@ function certificateSource(settings: StackSettings): CertificateSourceArgs {
         privateKeyPem: secretOutput(certificate.privateKeyPem, clbPrivateKeyPem),
         notAfter: certificate.summary?.notAfter,
         issuer: certificate.summary?.issuer,
+        trustedRootsPem: certificate.trustedRootsPem,
       };
     case "cas":
       return {

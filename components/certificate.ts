@@ -44,6 +44,8 @@ export type CertificateSourceArgs =
       readonly notAfter?: string;
       /** Issuer of the leaf, when known. */
       readonly issuer?: string;
+      /** Extra roots the chain may lead to (private PKI), which the deploy check must trust too; default none. */
+      readonly trustedRootsPem?: string;
     }
   | {
       /** A certificate already in Alibaba Cloud SSL Certificates Service (China site only). */

@@ -20,6 +20,8 @@ export interface DeployVerificationArgs {
   readonly waitSeconds?: number;
   /** Time limit of one verification attempt (--deadline); default 120 s. */
   readonly deadlineSeconds?: number;
+  /** Extra trusted roots, PEM (a private PKI the stack's config trusts); given on stdin (`--cacert -`); default none. */
+  readonly trustedRootsPem?: string;
 }
 
 /**
@@ -46,11 +48,13 @@ export class DeployVerification extends pulumi.ComponentResource {
   constructor(name: string, args: DeployVerificationArgs, opts?: pulumi.ComponentResourceOptions) {
     super("wechat-https-backend:verify:DeployVerification", name, {}, opts);
     const resolve = pulumi.interpolate`--resolve ${args.domain}:443:${args.address} --resolve ${args.domain}:80:${args.address}`;
-    const create = pulumi.interpolate`node bin/verify.js ${verifierArguments(args)} ${resolve}`;
+    const cacert = args.trustedRootsPem ? " --cacert -" : "";
+    const create = pulumi.interpolate`node bin/verify.js ${verifierArguments(args)}${cacert} ${resolve}`;
     const check = new command.local.Command(
       `${name}-verify`,
-      // A relative path: the command must not change with the machine (or checkout) running it.
-      { create, triggers: args.triggers },
+      // A relative path: the command must not change with the machine (or checkout) running it. The
+      // roots go on stdin: certificates are public, but a command line has no room for a bundle.
+      { create, triggers: args.triggers, ...(args.trustedRootsPem ? { stdin: args.trustedRootsPem } : {}) },
       { parent: this, dependsOn: args.after, customTimeouts: { create: commandTimeout(args), update: commandTimeout(args) } },
     );
     this.report = check.stdout;

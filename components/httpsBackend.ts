@@ -139,6 +139,8 @@ export class HttpsBackend extends pulumi.ComponentResource {
           healthPath: args.healthPath,
           hstsMinSeconds: args.hstsMaxAge,
           minDays: args.minDaysRemaining,
+          // The roots the config check trusted for a private chain: the deploy check judges by the same.
+          trustedRootsPem: args.certificate.kind === "pem" ? args.certificate.trustedRootsPem : undefined,
           // Re-run only when what the verifier checks changed: certificate, listeners, backends, TLS policy.
           triggers: [certificate.certificateId, lb.httpsListenerId, lb.redirectListenerId, args.tlsPolicy, ...lb.attachmentIds],
           after: lb.serving,

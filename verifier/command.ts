@@ -74,6 +74,7 @@ export const MAX_CACERT_BYTES = 1024 * 1024;
  * a named pipe nobody writes to would otherwise wait forever, before any time limit is set.
  */
 export function readCaFile(file: string, m: VerifierMessages = en): string {
+  if (file === "-") return readBounded(0, file, m);
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -82,19 +83,27 @@ export function readCaFile(file: string, m: VerifierMessages = en): string {
   }
   try {
     if (!fstatSync(fd).isFile()) throw new UsageError(m.cacertNotFile({ file }));
-    // Read at most one byte past the limit: the size stat reports cannot be trusted for every file (/proc).
-    const buffer = Buffer.alloc(MAX_CACERT_BYTES + 1);
-    let length = 0;
-    while (length < buffer.length) {
-      const n = readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) break;
-      length += n;
-    }
-    if (length > MAX_CACERT_BYTES) throw new UsageError(m.cacertTooLarge({ file, max: MAX_CACERT_BYTES }));
-    return buffer.subarray(0, length).toString("utf8");
+    return readBounded(fd, file, m);
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Reads at most one byte past MAX_CACERT_BYTES (the size stat reports cannot be trusted for every
+ * file, /proc): more is refused. `--cacert -` reads standard input so (what `pulumi up`'s deploy
+ * check hands the stack's trusted roots on).
+ */
+function readBounded(fd: number, file: string, m: VerifierMessages): string {
+  const buffer = Buffer.alloc(MAX_CACERT_BYTES + 1);
+  let length = 0;
+  while (length < buffer.length) {
+    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (n === 0) break;
+    length += n;
+  }
+  if (length > MAX_CACERT_BYTES) throw new UsageError(m.cacertTooLarge({ file, max: MAX_CACERT_BYTES }));
+  return buffer.subarray(0, length).toString("utf8");
 }
 
 /** The language of a run: --lang when given (a UsageError when it is neither language), else the environment's. */

@@ -152,6 +152,8 @@ export type CertificateSettings =
       readonly privateKeyPem?: SecretValue;
       /** What the checks read from the chain, when the stack could read it. */
       readonly summary?: CertificateSummary;
+      /** Extra roots the chain may lead to (trustedRootsPem: private PKI); the deploy check trusts them too. */
+      readonly trustedRootsPem?: string;
     }
   | {
       readonly source: "cas";

@@ -175,8 +175,8 @@ function resolvePem(ctx: Context, domain: string, tlsPolicy: TlsPolicy): Certifi
   if (certificatePem?.known === false || privateKeyPem?.known === false) {
     ctx.problems.notChecked(ctx.m.certificateChecksNotRun());
   }
-  if (!certificatePem?.known || domain === "") return { source: "pem", certificatePem, privateKeyPem };
-  const trustedRootsPem = ctx.values.trustedRootsPem;
+  const trustedRootsPem = ctx.values.trustedRootsPem === "" ? undefined : ctx.values.trustedRootsPem;
+  if (!certificatePem?.known || domain === "") return { source: "pem", certificatePem, privateKeyPem, trustedRootsPem };
   const report = checkCertificate({
     certificatePem: certificatePem.value,
     privateKeyPem: privateKeyPem?.known ? privateKeyPem.value : undefined,
@@ -184,12 +184,12 @@ function resolvePem(ctx: Context, domain: string, tlsPolicy: TlsPolicy): Certifi
     tlsPolicy,
     minDaysRemaining: ctx.values.minDaysRemaining,
     strict: ctx.environment === "prod",
-    trustedRootsPem: trustedRootsPem === "" ? undefined : trustedRootsPem,
+    trustedRootsPem,
     locale: ctx.locale,
   });
   report.errors.forEach((m) => ctx.problems.error(m));
   report.warnings.forEach((m) => ctx.problems.warning(m));
-  return { source: "pem", certificatePem, privateKeyPem, summary: report.summary };
+  return { source: "pem", certificatePem, privateKeyPem, summary: report.summary, trustedRootsPem };
 }
 
 function resolveCertificate(ctx: Context, domain: string, tlsPolicy: TlsPolicy): CertificateSettings {

@@ -172,7 +172,7 @@ options:
   --resolve <host:port:addr>    connect to addr for host:port, like curl (repeatable, one per port,
                                 e.g. api.example.com:443:203.0.113.10 and api.example.com:80:203.0.113.10;
                                 IPv6 as [2001:db8::1])
-  --cacert <file>               extra trusted root(s), PEM, added to the system roots (repeatable)
+  --cacert <file>               extra trusted root(s), PEM, added to the system roots (repeatable; - reads stdin)
   --min-days <n>                the certificate must stay valid n more days (default ${p.minDays})
   --hsts-min <seconds>          minimum HSTS max-age (default ${p.hstsMin})
   --health-path <path>          the app's health endpoint (default ${p.healthPath})

@@ -125,7 +125,7 @@ export const zhCN: VerifierMessages = {
   --resolve <host:port:addr>    像 curl 一样，连接 host:port 时改连 addr（可重复，每个端口一个，
                                 如 api.example.com:443:203.0.113.10 和 api.example.com:80:203.0.113.10；
                                 IPv6 写作 [2001:db8::1]）
-  --cacert <文件>               额外信任的根证书（PEM），加在系统根证书之外（可重复）
+  --cacert <文件>               额外信任的根证书（PEM），加在系统根证书之外（可重复；- 读取标准输入）
   --min-days <n>                证书至少还要有效 n 天（默认 ${p.minDays}）
   --hsts-min <秒>               HSTS max-age 的最小值（默认 ${p.hstsMin}）
   --health-path <路径>          应用的健康检查接口（默认 ${p.healthPath}）

@@ -10,7 +10,11 @@ const BIN = resolve(__dirname, "..", "..", "..", "bin", "verify.js");
 const URL_ARGS = ["https://api.example.com/", "--resolve", "api.example.com:443:127.0.0.1"];
 
 function run(...args: string[]): { status: number | null; signal: NodeJS.Signals | null; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...URL_ARGS, ...args], { encoding: "utf8", timeout: 30_000 });
+  return runWithInput("", ...args);
+}
+
+function runWithInput(input: string | Buffer, ...args: string[]): { status: number | null; signal: NodeJS.Signals | null; stderr: string } {
+  const result = spawnSync(process.execPath, [BIN, ...URL_ARGS, ...args], { encoding: "utf8", timeout: 30_000, input });
   return { status: result.status, signal: result.signal, stderr: result.stderr };
 }
 
@@ -44,6 +48,18 @@ describe("wechat-https-verify usage errors", () => {
     expect(run("--cacert", big)).toMatchObject({
       status: 2,
       stderr: expect.stringMatching(/--cacert .*big\.pem: larger than 1048576 bytes/),
+    });
+  });
+
+  test("--cacert - reads the roots from standard input, within the same size limit", () => {
+    // Read, and judged as PEM: text that is no certificate is refused (without a stdin read, none is found at all).
+    expect(runWithInput("not a certificate\n", "--cacert", "-")).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/--cacert #1: no PEM certificate/),
+    });
+    expect(runWithInput(Buffer.alloc(2 * 1024 * 1024, "A"), "--cacert", "-")).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/--cacert -: larger than 1048576 bytes/),
     });
   });
 

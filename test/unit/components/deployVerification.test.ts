@@ -47,6 +47,42 @@ describe("DeployVerification", () => {
     expect(check.inputs.dir).toBeUndefined();
   });
 
+  test("a private root the stack trusts is trusted by the deploy check too, handed over on stdin", async () => {
+    const roots = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+    const run = await runComponents(() => {
+      new DeployVerification("check", {
+        domain: "api.example.com",
+        address: "203.0.113.10",
+        healthPath: "/api/health",
+        hstsMinSeconds: 31536000,
+        minDays: 30,
+        triggers: [],
+        after: [],
+        trustedRootsPem: roots,
+      });
+    });
+    const check = findResource(run, LOCAL_COMMAND);
+    expect(String(check.inputs.create)).toMatch(/ --cacert - /);
+    expect(check.inputs.stdin).toBe(roots);
+  });
+
+  test("without trusted roots the check reads no stdin and trusts the system roots only", async () => {
+    const run = await runComponents(() => {
+      new DeployVerification("check", {
+        domain: "api.example.com",
+        address: "203.0.113.10",
+        healthPath: "/api/health",
+        hstsMinSeconds: 31536000,
+        minDays: 30,
+        triggers: [],
+        after: [],
+      });
+    });
+    const check = findResource(run, LOCAL_COMMAND);
+    expect(String(check.inputs.create)).not.toMatch(/--cacert/);
+    expect(check.inputs.stdin).toBeUndefined();
+  });
+
   test("the command has a time limit beyond the verifier's own budget, so pulumi up never waits on a hung check", async () => {
     const run = await runComponents(() => {
       new DeployVerification("check", {
