@@ -1,15 +1,15 @@
 // For the engine suite: the emulator and a stack run by the real CLI against it, cleaned up after.
-import { startCloudLab, type CloudLab } from "../../tools/cloudlab";
+import { startCloudLab, type CloudLab, type CloudLabOptions } from "../../tools/cloudlab";
 import { LabStack, type LabStackOptions, type PulumiResult } from "../../tools/realEngine/labStack";
 
 export type { CloudLab, LabStack, PulumiResult };
 
 /** Starts the emulator, builds the stack, runs `use`, then removes both, whatever happened. */
 export async function withLabStack<T>(
-  options: Omit<LabStackOptions, "lab"> & { readonly dnsZones?: readonly string[] },
+  options: Omit<LabStackOptions, "lab"> & Omit<CloudLabOptions, "port">,
   use: (stack: LabStack, lab: CloudLab) => Promise<T>,
 ): Promise<T> {
-  const lab = await startCloudLab({ dnsZones: options.dnsZones });
+  const lab = await startCloudLab({ dnsZones: options.dnsZones, backend: options.backend });
   let stack: LabStack | undefined;
   try {
     stack = await LabStack.create({ ...options, lab });

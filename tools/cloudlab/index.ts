@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
+import { DataPlane, type Backend } from "./dataPlane";
 import { labApi } from "./labApi";
 import { makeLabTls } from "./labTls";
 import { PRODUCTS } from "./products";
@@ -21,10 +22,20 @@ export interface CloudLab {
   readonly providerConfig: Record<string, unknown>;
   /** Environment for the `pulumi` process. */
   readonly environment: Record<string, string>;
+  /** The load balancers' data plane, when a backend was given. */
+  readonly dataPlane?: DataPlane;
   stop(): Promise<void>;
 }
 
-export async function startCloudLab(options: { port?: number; dnsZones?: readonly string[] } = {}): Promise<CloudLab> {
+export interface CloudLabOptions {
+  readonly port?: number;
+  /** Zones the lab account hosts in Alibaba Cloud DNS; default example.com. */
+  readonly dnsZones?: readonly string[];
+  /** Serve the load balancers' listeners on their loopback addresses, forwarding to this backend (dataPlane.ts). */
+  readonly backend?: Backend;
+}
+
+export async function startCloudLab(options: CloudLabOptions = {}): Promise<CloudLab> {
   const store = new LabStore(LAB_REGION, LAB_ACCOUNT_ID);
   // The account's hosted DNS zones: a stack's zone must be there, as it must be in a real account.
   for (const zone of options.dnsZones ?? ["example.com"]) hostZone(store, zone);
@@ -34,13 +45,16 @@ export async function startCloudLab(options: { port?: number; dnsZones?: readonl
   const caFile = path.join(dir, "lab-ca.pem");
   writeFileSync(caFile, tls.caPem);
   const server = await startLabServer({ port: options.port, products: PRODUCTS, store, tls, api: labApi(store) });
+  const dataPlane = options.backend ? new DataPlane(store, options.backend) : undefined;
   return {
     port: server.port,
     store,
     caFile,
     providerConfig: providerConfig(),
     environment: labEnvironment(server.port, caFile),
+    dataPlane,
     stop: async () => {
+      await dataPlane?.close();
       await server.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -48,6 +48,9 @@ export class LabStore {
   readonly changes: Change[] = [];
   readonly faults: InjectedFault[] = [];
   private seq = 0;
+  /** Values the cloud holds but never shows (a certificate's private key): kept apart from records. */
+  private readonly hidden = new Map<string, string>();
+  private readonly watchers: ((change: Change) => void)[] = [];
 
   constructor(
     readonly region: string,
@@ -58,6 +61,25 @@ export class LabStore {
     let t = this.tables.get(kind);
     if (!t) this.tables.set(kind, (t = new Map()));
     return t;
+  }
+
+  /** Keeps a value the API takes but never answers with: not in records, snapshots, changes or the log. */
+  keepHidden(kind: string, id: string, value: string): void {
+    this.hidden.set(`${kind}\0${id}`, value);
+  }
+
+  hiddenOf(kind: string, id: string): string | undefined {
+    return this.hidden.get(`${kind}\0${id}`);
+  }
+
+  /** Calls `watcher` after every create, update and delete (the data plane follows the control plane so). */
+  watch(watcher: (change: Change) => void): void {
+    this.watchers.push(watcher);
+  }
+
+  private record(change: Change): void {
+    this.changes.push(change);
+    for (const watcher of this.watchers) watcher(change);
   }
 
   get(kind: string, id: string): LabRecord | undefined {
@@ -77,7 +99,7 @@ export class LabStore {
 
   create(kind: string, id: string, record: LabRecord): LabRecord {
     this.table(kind).set(id, record);
-    this.changes.push({ seq: ++this.seq, kind, id, op: "create", record: structuredClone(record) });
+    this.record({ seq: ++this.seq, kind, id, op: "create", record: structuredClone(record) });
     return record;
   }
 
@@ -85,7 +107,7 @@ export class LabStore {
     const current = this.get(kind, id);
     if (!current) throw new Error(`no ${kind} ${id}`);
     Object.assign(current, patch);
-    this.changes.push({ seq: ++this.seq, kind, id, op: "update", record: structuredClone(current) });
+    this.record({ seq: ++this.seq, kind, id, op: "update", record: structuredClone(current) });
     return current;
   }
 
@@ -93,7 +115,8 @@ export class LabStore {
     const current = this.get(kind, id);
     if (!current) return;
     this.table(kind).delete(id);
-    this.changes.push({ seq: ++this.seq, kind, id, op: "delete", record: structuredClone(current) });
+    this.record({ seq: ++this.seq, kind, id, op: "delete", record: structuredClone(current) });
+    this.hidden.delete(`${kind}\0${id}`);
   }
 
   /** Everything held, by kind: what GET /_lab/state returns. */

@@ -32,8 +32,9 @@ async function issue(options: {
   ca: boolean;
   dnsNames?: readonly string[];
   days: number;
+  keys?: webcrypto.CryptoKeyPair;
 }): Promise<{ cert: x509.X509Certificate; keys: webcrypto.CryptoKeyPair }> {
-  const keys = (await webcrypto.subtle.generateKey(ALG, true, ["sign", "verify"])) as webcrypto.CryptoKeyPair;
+  const keys = options.keys ?? ((await webcrypto.subtle.generateKey(ALG, true, ["sign", "verify"])) as webcrypto.CryptoKeyPair);
   const now = Date.now();
   const extensions: x509.Extension[] = options.ca
     ? [

@@ -34,10 +34,14 @@ export function mustLoadBalancer(store: LabStore, id: string | undefined): LabRe
   return store.must(SLB_KINDS.loadBalancer, id ?? "", loadBalancerNotFound);
 }
 
-/** A public address from TEST-NET-3 (RFC 5737): looks like an address, reaches nothing. */
+/**
+ * A "public" address on loopback (127.0.113.x, TEST-NET-3's last two numbers): whatever dials a lab
+ * load balancer (the deploy check in `pulumi up`, a test) stays on this machine, where the emulator's
+ * data plane answers for it (dataPlane.ts).
+ */
 function publicAddress(store: LabStore): string {
   const used = new Set(store.list(SLB_KINDS.loadBalancer).map((lb) => lb.Address));
-  for (let i = 10; i < 255; i++) if (!used.has(`203.0.113.${i}`)) return `203.0.113.${i}`;
+  for (let i = 10; i < 255; i++) if (!used.has(`127.0.113.${i}`)) return `127.0.113.${i}`;
   throw new ApiError("OrderFailed", "The Account failed to create order.", 400);
 }
 

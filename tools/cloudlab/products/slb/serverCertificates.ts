@@ -81,6 +81,9 @@ const uploadServerCertificate: RpcHandler = ({ params, store, region }) => {
     ...fields,
     Tags: { Tag: tagList(params.tags()) },
   });
+  // The key CLB holds to serve the chain, for the emulator's data plane only (never answered).
+  const key = casId === undefined ? params.get("PrivateKey") : (store.get(CAS_CERTIFICATE, casId)?.Key as string | undefined);
+  if (key) store.keepHidden(SLB_KINDS.serverCertificate, id, key);
   return described(record);
 };
 

@@ -1,0 +1,131 @@
+// Each committed stack through its life with the real CLI and plugins against the emulator: `up` from
+// nothing, a preview and a refresh that find nothing to change, a rollout of a new app image, a new
+// certificate, and destroy. The deploy check in `pulumi up` (on in prod) runs for real: the emulator's
+// data plane serves each listener on its loopback address in front of the real nginx with the stack's
+// rendered config, so the verifier meets what the load balancer was given.
+import { listenerCertificateTimeline, serverGroupTimeline, SLB_KINDS } from "../../../tools/cloudlab/products/slb";
+import { DNS_RECORD } from "../../../tools/cloudlab/products/alidns";
+import { KINDS } from "../../../tools/cloudlab/products/ecs/kinds";
+import { makeLabCertificate } from "../../../tools/realEngine/labCertificate";
+import { expectSuccess } from "../../support/labEngine";
+import { withStackRun, type StackRun } from "../../support/labStackRun";
+import { planOf } from "../../support/program";
+
+const NS = "wechat-https-backend";
+
+/** The emulator's record kind of each resource type the stacks create, and how many one resource makes. */
+const KIND_OF: Record<string, string> = {
+  "alicloud:vpc/network:Network": KINDS.vpc,
+  "alicloud:vpc/switch:Switch": KINDS.vswitch,
+  "alicloud:ecs/securityGroup:SecurityGroup": KINDS.securityGroup,
+  "alicloud:ecs/securityGroupRule:SecurityGroupRule": KINDS.securityGroupRule,
+  "alicloud:ecs/instance:Instance": KINDS.instance,
+  "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer": SLB_KINDS.loadBalancer,
+  "alicloud:slb/listener:Listener": SLB_KINDS.listener,
+  "alicloud:slb/serverCertificate:ServerCertificate": SLB_KINDS.serverCertificate,
+  "alicloud:slb/serverGroup:ServerGroup": SLB_KINDS.vServerGroup,
+  "alicloud:dns/alidnsRecord:AlidnsRecord": DNS_RECORD,
+};
+
+function record(run: StackRun, kind: string, where: (r: Record<string, unknown>) => boolean = () => true): Record<string, unknown> {
+  const found = run.lab.store.list(kind).filter(where);
+  if (found.length !== 1) throw new Error(`expected one ${kind}, found ${found.length}`);
+  return found[0] as Record<string, unknown>;
+}
+
+async function upFromNothing(run: StackRun, stackName: string): Promise<void> {
+  expectSuccess(await run.stack.pulumi(["up", "--yes", "--skip-preview"]), `${stackName}: up from nothing`);
+  // Exactly the resources the offline plan of the same config lists, kind by kind.
+  const plan = await planOf({ configFile: run.configFile }, "preview");
+  const planned: Record<string, number> = {};
+  for (const r of plan.document.resources) {
+    const kind = KIND_OF[r.type];
+    if (kind) planned[kind] = (planned[kind] ?? 0) + 1;
+  }
+  const held = Object.fromEntries(Object.keys(planned).map((kind) => [kind, run.lab.store.list(kind).length]));
+  expect(held).toEqual(planned);
+}
+
+function checkSettings(run: StackRun, tlsPolicy: string): void {
+  const lb = record(run, SLB_KINDS.loadBalancer);
+  const https = record(run, SLB_KINDS.listener, (l) => l.ListenerPort === 443);
+  expect(https).toMatchObject({ ListenerProtocol: "https", TLSCipherPolicy: tlsPolicy, Status: "running", EnableHttp2: "on" });
+  const certificate = run.lab.store.get(SLB_KINDS.serverCertificate, String(https.ServerCertificateId));
+  expect(String(certificate?.ServerCertificate).match(/BEGIN CERTIFICATE/g)).toHaveLength(2); // leaf and intermediate
+  expect(record(run, SLB_KINDS.listener, (l) => l.ListenerPort === 80)).toMatchObject({ ListenerForward: "on", ForwardPort: 443 });
+  for (const instance of run.lab.store.list(KINDS.instance)) {
+    expect(instance).toMatchObject({
+      MetadataOptions: expect.objectContaining({ HttpTokens: "required" }),
+      SystemDisk: expect.objectContaining({ Encrypted: true }),
+      InternetMaxBandwidthOut: 0,
+    });
+  }
+  const backendRule = record(run, KINDS.securityGroupRule, (r) => r.PortRange === "80/80");
+  expect(backendRule).toMatchObject({ Direction: "ingress", SourceCidrIp: "100.64.0.0/10", Policy: "Accept" });
+  expect(run.lab.store.list(KINDS.securityGroupRule).filter((r) => r.PortRange === "22/22")).toEqual([]);
+  expect(record(run, DNS_RECORD)).toMatchObject({ Type: "A", Value: lb.Address });
+}
+
+async function noPerpetualDiff(run: StackRun, stackName: string): Promise<void> {
+  expectSuccess(await run.stack.pulumi(["preview", "--expect-no-changes", "--diff"]), `${stackName}: a second preview`);
+  expectSuccess(await run.stack.pulumi(["refresh", "--yes", "--expect-no-changes", "--diff"]), `${stackName}: refresh`);
+}
+
+async function rollout(run: StackRun, stackName: string, instanceCount: number): Promise<void> {
+  const group = record(run, SLB_KINDS.vServerGroup);
+  const before = run.lab.store.list(KINDS.instance).map((i) => i.InstanceId);
+  await run.stack.pulumiOk(["config", "set", `${NS}:appImage`, "registry.cn-hangzhou.aliyuncs.com/lab/app:2"]);
+  const start = run.lab.store.changes.length;
+  expectSuccess(await run.stack.pulumi(["up", "--yes", "--skip-preview"]), `${stackName}: the rollout`);
+  const after = run.lab.store.list(KINDS.instance).map((i) => i.InstanceId);
+  expect(after.filter((id) => before.includes(id))).toEqual([]); // every instance replaced
+  const sizes = serverGroupTimeline(run.lab.store.changes.slice(start), String(group.VServerGroupId)).map((m) => m.value.length);
+  expect(Math.min(...sizes)).toBeGreaterThanOrEqual(instanceCount);
+}
+
+async function newCertificate(run: StackRun, stackName: string, domain: string): Promise<void> {
+  const https = record(run, SLB_KINDS.listener, (l) => l.ListenerPort === 443);
+  const old = String(https.ServerCertificateId);
+  const next = await makeLabCertificate(domain);
+  await run.stack.pulumiOk(["config", "set", "--secret", `${NS}:certificatePem`], { input: next.chainPem });
+  await run.stack.pulumiOk(["config", "set", "--secret", `${NS}:privateKeyPem`], { input: next.keyPem });
+  await run.stack.pulumiOk(["config", "set", `${NS}:trustedRootsPem`], { input: next.rootPem });
+  const start = run.lab.store.changes.length;
+  expectSuccess(await run.stack.pulumi(["up", "--yes", "--skip-preview"]), `${stackName}: a new certificate`);
+  const listenerId = String(record(run, SLB_KINDS.listener, (l) => l.ListenerPort === 443).ListenerId ?? `${String(https.LoadBalancerId)}:https:443`);
+  const served = listenerCertificateTimeline(run.lab.store.changes.slice(start), listenerId).map((m) => m.value);
+  expect(served.every((id) => id !== undefined)).toBe(true);
+  // The listener switched once, straight from the old certificate to the new, and the old was deleted after.
+  const switched = run.lab.store.changes.findIndex((c, i) => i >= start && c.kind === SLB_KINDS.listener && c.record.ServerCertificateId !== old);
+  const deleted = run.lab.store.changes.findIndex((c) => c.kind === SLB_KINDS.serverCertificate && c.id === old && c.op === "delete");
+  expect(switched).toBeGreaterThan(-1);
+  expect(deleted).toBeGreaterThan(switched);
+}
+
+async function destroy(run: StackRun, stackName: string, protectedStack: boolean): Promise<void> {
+  if (protectedStack) {
+    // As README says: lift the protection first (the resource option and the CLB's own), then destroy.
+    await run.stack.pulumiOk(["config", "set", `${NS}:protect`, "false"]);
+    expectSuccess(await run.stack.pulumi(["up", "--yes", "--skip-preview"]), `${stackName}: lifting protection`);
+  }
+  expectSuccess(await run.stack.pulumi(["destroy", "--yes", "--skip-preview"]), `${stackName}: destroy`);
+  expect(Object.keys(run.lab.store.snapshot()).filter((kind) => kind !== "alidns.domain")).toEqual([]);
+}
+
+describe.each([
+  { stackName: "dev", domain: "dev.example.com", instanceCount: 1, protectedStack: false },
+  { stackName: "prod", domain: "example.com", instanceCount: 2, protectedStack: true },
+])("$stackName through its life", ({ stackName, domain, instanceCount, protectedStack }) => {
+  test("up, no change, rollout, new certificate, destroy", async () => {
+    await withStackRun(stackName, {}, async (run) => {
+      await upFromNothing(run, stackName);
+      checkSettings(run, "tls_cipher_policy_1_2_strict_with_1_3");
+      await noPerpetualDiff(run, stackName);
+      await rollout(run, stackName, instanceCount);
+      await noPerpetualDiff(run, stackName);
+      await newCertificate(run, stackName, domain);
+      await destroy(run, stackName, protectedStack);
+      expect(run.lab.dataPlane?.problems).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,39 @@
+// A committed stack (with changes) run by the real CLI against the emulator, with the emulator's data
+// plane in front of the instances' stand-in, and the same config in a file for the offline plan.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { stringify } from "yaml";
+import { startCloudLab, type CloudLab } from "../../tools/cloudlab";
+import { labCertificateSettings, stackConfigValues } from "../../tools/realEngine/labCertificateConfig";
+import { LabStack } from "../../tools/realEngine/labStack";
+import { startInstancesStandIn } from "./instancesStandIn";
+import { PROJECT_DIR } from "./paths";
+
+export interface StackRun {
+  readonly stack: LabStack;
+  readonly lab: CloudLab;
+  /** The run's config as a Pulumi.<stack>.yaml (secrets in plain text), for the offline plan and the stand-in. */
+  readonly configFile: string;
+}
+
+export async function withStackRun<T>(stackName: string, config: Record<string, unknown>, use: (run: StackRun) => Promise<T>): Promise<T> {
+  const committed = stackConfigValues(path.join(PROJECT_DIR, `Pulumi.${stackName}.yaml`));
+  const certificate = await labCertificateSettings(committed);
+  const dir = mkdtempSync(path.join(tmpdir(), "stack-run-"));
+  const configFile = path.join(dir, `Pulumi.${stackName}.yaml`);
+  writeFileSync(configFile, stringify({ config: { ...committed, ...certificate.config, ...certificate.secrets, ...config } }));
+  const standIn = await startInstancesStandIn(stackName, configFile);
+  let lab: CloudLab | undefined;
+  let stack: LabStack | undefined;
+  try {
+    lab = await startCloudLab({ backend: standIn.backend });
+    stack = await LabStack.create({ stack: stackName, config: { ...certificate.config, ...config }, secrets: certificate.secrets, lab });
+    return await use({ stack, lab, configFile });
+  } finally {
+    stack?.dispose();
+    await lab?.stop();
+    await standIn.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
