@@ -2,7 +2,10 @@
 // by git), so a clone's build never touches a Pulumi CLI or plugins the user installed themselves.
 import * as path from "node:path";
 
-export const projectRoot = path.resolve(__dirname, "..", "..", "..");
+// This file runs from dist/tools/realEngine (the commands) and from tools/realEngine (the engine
+// tests, which import the harness through jest): the root is two or three levels up.
+const built = path.basename(path.resolve(__dirname, "..", "..")) === "dist";
+export const projectRoot = built ? path.resolve(__dirname, "..", "..", "..") : path.resolve(__dirname, "..", "..");
 /** The Go modules that build the CLI and the plugins (tools/engine/<name>). */
 export const goModulesDir = path.join(projectRoot, "tools", "engine");
 export const engineDir = path.join(projectRoot, ".engine");
