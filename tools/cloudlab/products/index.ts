@@ -2,10 +2,12 @@
 import type { LabProduct } from "../server";
 import { alidns } from "./alidns";
 import { ecs } from "./ecs";
+import { ram } from "./ram";
 import { sts } from "./sts";
 
 export const PRODUCTS: Readonly<Record<string, LabProduct>> = {
   ecs: { dialect: "rpc", product: ecs },
   alidns: { dialect: "rpc", product: alidns },
   sts: { dialect: "rpc", product: sts },
+  ram: { dialect: "rpc", product: ram },
 };
