@@ -2,6 +2,7 @@
 import type { LabProduct } from "../server";
 import { alidns } from "./alidns";
 import { ecs } from "./ecs";
+import { oos } from "./oos";
 import { ram } from "./ram";
 import { sts } from "./sts";
 
@@ -10,4 +11,5 @@ export const PRODUCTS: Readonly<Record<string, LabProduct>> = {
   alidns: { dialect: "rpc", product: alidns },
   sts: { dialect: "rpc", product: sts },
   ram: { dialect: "rpc", product: ram },
+  oos,
 };
