@@ -2,10 +2,11 @@
 import { defaultCatalog } from "../../../plan/cloudCatalog";
 import type { RpcProduct } from "../../rpc";
 import { LAB_REGION } from "../../settings";
+import { instanceServiceActions } from "./instanceServices";
 import { lookupActions } from "./lookups";
 
 export const ecs: RpcProduct = {
   name: "ecs",
   versions: ["2014-05-26"],
-  actions: { ...lookupActions(defaultCatalog(LAB_REGION)) },
+  actions: { ...lookupActions(defaultCatalog(LAB_REGION)), ...instanceServiceActions },
 };
