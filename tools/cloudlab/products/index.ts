@@ -2,7 +2,10 @@
 import type { LabProduct } from "../server";
 import { alidns } from "./alidns";
 import { cas } from "./cas";
+import { cr } from "./cr";
 import { ecs } from "./ecs";
+import { oos } from "./oos";
+import { ram } from "./ram";
 import { slb } from "./slb";
 import { sts } from "./sts";
 import { vpc } from "./vpc";
@@ -14,4 +17,7 @@ export const PRODUCTS: Readonly<Record<string, LabProduct>> = {
   vpc: { dialect: "rpc", product: vpc },
   slb: { dialect: "rpc", product: slb },
   cas: { dialect: "rpc", product: cas },
+  ram: { dialect: "rpc", product: ram },
+  oos,
+  cr: { dialect: "rpc", product: cr },
 };

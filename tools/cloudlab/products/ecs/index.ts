@@ -3,6 +3,7 @@ import { defaultCatalog } from "../../../plan/cloudCatalog";
 import type { RpcProduct } from "../../rpc";
 import { LAB_REGION } from "../../settings";
 import { instanceActions } from "./instances";
+import { instanceServiceActions } from "./instanceServices";
 import { lookupActions } from "./lookups";
 import { securityGroupActions } from "./securityGroups";
 import { tagResources, untagResources } from "./tags";
@@ -14,6 +15,8 @@ export const ecs: RpcProduct = {
     ...lookupActions(defaultCatalog(LAB_REGION)),
     ...securityGroupActions,
     ...instanceActions,
+    // The instance's RAM role (DescribeInstanceRamRole among them) and Cloud Assistant.
+    ...instanceServiceActions,
     TagResources: tagResources,
     UntagResources: untagResources,
   },

@@ -13,8 +13,8 @@
 //   an empty list = gone), DescribeDisks (InstanceId + DiskType system: Disks.Disk[] with Category,
 //   Size, Encrypted, KMSKeyId, PerformanceLevel, DiskId...), DescribeUserData (UserData as stored, base64),
 //   DescribeNetworkInterfaces (the primary ENI: PrivateIpSets.PrivateIpSet[].Primary, ...),
-//   DescribeInstanceMaintenanceAttributes, DescribeInstanceAttribute, and DescribeInstanceRamRole on
-//   refresh.
+//   DescribeInstanceMaintenanceAttributes, DescribeInstanceAttribute (DescribeInstanceRamRole on refresh:
+//   instanceRamRole.ts).
 // - Update: ModifyInstanceAttribute, ModifyInstanceMetadataOptions, ModifyInstanceVpcAttribute (the
 //   vSwitch: only when Stopped, never across zones: InvalidVSwitchId.Mismatch), StopInstance,
 //   StartInstance, tags through TagResources/UntagResources.
@@ -344,15 +344,6 @@ const describeInstanceMaintenanceAttributes: RpcHandler = ({ params, store }) =>
   return { TotalCount: attrs.length, PageNumber: 1, PageSize: 10, MaintenanceAttributes: { MaintenanceAttribute: attrs } };
 };
 
-const describeInstanceRamRole: RpcHandler = ({ params, store }) => {
-  const ids = params.json<string[]>("InstanceIds") ?? [];
-  const sets = store
-    .list(KINDS.instance)
-    .filter((r) => ids.includes(String(r.InstanceId)) && r.RamRoleName)
-    .map((r) => ({ InstanceId: r.InstanceId, RamRoleName: r.RamRoleName }));
-  return { RegionId: LAB_REGION, TotalCount: sets.length, InstanceRamRoleSets: { InstanceRamRoleSet: sets } };
-};
-
 const modifyInstanceAttribute: RpcHandler = ({ params, store }) => {
   const id = params.required("InstanceId");
   const r = store.must(KINDS.instance, id, notFound);
@@ -450,7 +441,6 @@ export const instanceActions: Record<string, RpcHandler> = {
   DescribeInstanceAttachmentAttributes: describeInstanceAttachmentAttributes,
   DescribeNetworkInterfaces: describeNetworkInterfaces,
   DescribeInstanceMaintenanceAttributes: describeInstanceMaintenanceAttributes,
-  DescribeInstanceRamRole: describeInstanceRamRole,
   ModifyInstanceAttribute: modifyInstanceAttribute,
   ModifyInstanceMetadataOptions: modifyInstanceMetadataOptions,
   ModifyInstanceVpcAttribute: modifyInstanceVpcAttribute,
