@@ -3,6 +3,7 @@ import type { LabProduct } from "../server";
 import { alidns } from "./alidns";
 import { cms } from "./cms";
 import { ecs } from "./ecs";
+import { fc } from "./fc";
 import { sts } from "./sts";
 
 export const PRODUCTS: Readonly<Record<string, LabProduct>> = {
@@ -10,4 +11,5 @@ export const PRODUCTS: Readonly<Record<string, LabProduct>> = {
   alidns: { dialect: "rpc", product: alidns },
   sts: { dialect: "rpc", product: sts },
   cms: { dialect: "rpc", product: cms },
+  fc,
 };
