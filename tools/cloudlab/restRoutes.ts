@@ -1,6 +1,10 @@
 // What the REST dialects (ROA, Log Service, OSS) share: a table of routes, each a method and a path
-// pattern (`/2023-03-30/functions/{functionName}`) naming the API action, and the lookup that finds
-// the route of a request with its path parameters decoded.
+// pattern (`/2023-03-30/functions/{functionName}`) naming the API action, the lookup that finds
+// the route of a request with its path parameters decoded, and the request log entry every
+// exchange leaves.
+import { ApiError } from "./apiError";
+import type { LabHttpRequest } from "./http";
+import type { LabStore, LoggedRequest } from "./store";
 
 export interface RestRoute<H> {
   readonly method: string;
@@ -54,4 +58,49 @@ export function jsonBody(body: Buffer): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Parameters as the request log keeps them: long values (a base64 code package) shortened to their size. */
+export function loggedParams(values: Record<string, unknown>): Record<string, unknown> {
+  const shorten = (v: unknown): unknown => {
+    if (typeof v === "string") return v.length > 512 ? `<${v.length} characters>` : v;
+    if (Array.isArray(v)) return v.map(shorten);
+    if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shorten(x)]));
+    return v;
+  };
+  return shorten(values) as Record<string, unknown>;
+}
+
+/** A request as a REST dialect begins to answer it: its route, its parameters, and its entry in the request log. */
+export interface RestExchange<H> {
+  readonly match: RouteMatch<H> | undefined;
+  readonly action: string;
+  readonly query: Readonly<Record<string, string>>;
+  /** The JSON body; undefined when the body is not a JSON object. */
+  readonly body: Record<string, unknown> | undefined;
+  readonly logged: LoggedRequest;
+}
+
+export function openExchange<H>(
+  product: string,
+  routes: readonly RestRoute<H>[],
+  req: LabHttpRequest,
+  store: LabStore,
+  extra: Record<string, unknown> = {},
+): RestExchange<H> {
+  const match = findRoute(routes, req.method, req.url);
+  const action = match?.route.action ?? `${req.method} ${req.url.pathname}`;
+  const body = jsonBody(req.body);
+  const query = Object.fromEntries(req.url.searchParams.entries());
+  const params = loggedParams({ ...query, ...match?.params, ...extra, ...body });
+  const logged = store.logRequest({ product, action, method: req.method, host: req.host, path: req.url.pathname, params });
+  return { match, action, query, body, logged };
+}
+
+/** The error to answer for what a handler threw, recorded in the log. An emulator fault answers 400, never 5xx: the provider retries a 5xx for minutes. */
+export function failedExchange(err: unknown, logged: LoggedRequest): ApiError {
+  const e = err instanceof ApiError ? err : new ApiError("CloudLab.InternalError", (err as Error).stack ?? String(err), 400);
+  logged.status = e.status;
+  logged.code = e.code;
+  return e;
 }

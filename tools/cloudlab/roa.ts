@@ -8,7 +8,7 @@
 // hosts ending in .fc.aliyuncs.com), so `<account id>.fc.cloudlab.invalid` routes here too.
 import { ApiError, unsupported } from "./apiError";
 import { json, type LabHttpRequest, type LabHttpResponse } from "./http";
-import { findRoute, jsonBody, type RestRoute } from "./restRoutes";
+import { failedExchange, openExchange, type RestRoute } from "./restRoutes";
 import { requestId, type LabStore } from "./store";
 
 export interface RoaCall {
@@ -30,31 +30,9 @@ export interface RoaProduct {
   readonly routes: readonly RestRoute<RoaHandler>[];
 }
 
-/** Parameters as the request log keeps them: long values (a base64 code package) shortened to their size. */
-export function loggedParams(values: Record<string, unknown>): Record<string, unknown> {
-  const shorten = (v: unknown): unknown => {
-    if (typeof v === "string") return v.length > 512 ? `<${v.length} characters>` : v;
-    if (Array.isArray(v)) return v.map(shorten);
-    if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shorten(x)]));
-    return v;
-  };
-  return shorten(values) as Record<string, unknown>;
-}
-
 export function serveRoa(product: RoaProduct, req: LabHttpRequest, sub: readonly string[], store: LabStore): LabHttpResponse {
-  const match = findRoute(product.routes, req.method, req.url);
-  const action = match?.route.action ?? `${req.method} ${req.url.pathname}`;
-  const body = jsonBody(req.body);
-  const query = Object.fromEntries(req.url.searchParams.entries());
-  const logged = store.logRequest({
-    product: product.name,
-    action,
-    method: req.method,
-    host: req.host,
-    path: req.url.pathname,
-    params: loggedParams({ ...query, ...match?.params, ...body }),
-  });
-  const id = requestId();
+  const { match, action, query, body, logged } = openExchange(product.name, product.routes, req, store);
+  const headers = { "x-acs-request-id": requestId() };
   try {
     if (sub.length > 1 || (sub.length === 1 && sub[0] !== store.accountId)) throw unsupported(`host ${req.host}`);
     if (!match) throw unsupported(`${product.name} ${req.method} ${req.url.pathname}`);
@@ -62,13 +40,10 @@ export function serveRoa(product: RoaProduct, req: LabHttpRequest, sub: readonly
     store.takeFault(product.name, action, { ...query, ...match.params });
     const result = match.route.handle({ action, path: match.params, query: req.url.searchParams, body, store });
     logged.status = result.status ?? 200;
-    if (result.status === 204) return { status: 204, headers: { "x-acs-request-id": id }, body: "" };
-    return json(200, result.body ?? {}, { "x-acs-request-id": id });
+    if (result.status === 204) return { status: 204, headers, body: "" };
+    return json(200, result.body ?? {}, headers);
   } catch (err) {
-    // An emulator fault answers 400, never 5xx: the provider retries a 5xx for minutes.
-    const e = err instanceof ApiError ? err : new ApiError("CloudLab.InternalError", (err as Error).stack ?? String(err), 400);
-    logged.status = e.status;
-    logged.code = e.code;
-    return json(e.status, { Code: e.code, Message: e.message, RequestId: id }, { "x-acs-request-id": id });
+    const e = failedExchange(err, logged);
+    return json(e.status, { Code: e.code, Message: e.message, RequestId: headers["x-acs-request-id"] }, headers);
   }
 }

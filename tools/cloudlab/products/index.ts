@@ -4,6 +4,7 @@ import { alidns } from "./alidns";
 import { cms } from "./cms";
 import { ecs } from "./ecs";
 import { fc } from "./fc";
+import { log } from "./log";
 import { sts } from "./sts";
 
 export const PRODUCTS: Readonly<Record<string, LabProduct>> = {
@@ -12,4 +13,5 @@ export const PRODUCTS: Readonly<Record<string, LabProduct>> = {
   sts: { dialect: "rpc", product: sts },
   cms: { dialect: "rpc", product: cms },
   fc,
+  log,
 };

@@ -14,6 +14,7 @@ import { ApiError } from "../../apiError";
 import type { RestRoute } from "../../restRoutes";
 import type { RoaHandler } from "../../roa";
 import type { LabRecord, LabStore } from "../../store";
+import { defaultResourceGroupId } from "../resourceGroups";
 import { crc64 } from "./checksum";
 import { FC, fcId, fcTime, functionArn } from "./kinds";
 
@@ -121,7 +122,7 @@ const createFunction: RoaHandler = ({ body, store }) => {
     cpu: Math.max(0.05, Math.round((Number(memorySize) / 2048) * 20) / 20),
     ...settings,
     ...codeFacts(body.code),
-    resourceGroupId: typeof body.resourceGroupId === "string" ? body.resourceGroupId : `rg-acfm${store.accountId.slice(-8)}default`,
+    resourceGroupId: typeof body.resourceGroupId === "string" ? body.resourceGroupId : defaultResourceGroupId(store),
     tags: Array.isArray(body.tags) ? body.tags : [],
     createdTime: now,
     lastModifiedTime: now,
