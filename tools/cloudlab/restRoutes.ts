@@ -8,7 +8,7 @@ import type { LabStore, LoggedRequest } from "./store";
 
 export interface RestRoute<H> {
   readonly method: string;
-  /** Literal segments and `{name}` parameters, e.g. `/logstores/{logstore}/index`. */
+  /** Literal segments and `{name}` parameters, e.g. `/logstores/{logstore}/index`; a last `{name*}` takes the rest (an OSS object key). */
   readonly path: string;
   /** The API's name for the call: what the request log and injected faults name. */
   readonly action: string;
@@ -24,8 +24,14 @@ export interface RouteMatch<H> {
 
 function matchPath(pattern: string, pathname: string): Record<string, string> | undefined {
   const want = pattern.split("/");
+  if (pattern === "/") return pathname === "/" || pathname === "" ? {} : undefined;
+  const rest = /^\{(.+)\*\}$/.exec(want[want.length - 1] as string)?.[1];
+  if (rest) {
+    const prefix = `${want.slice(0, -1).join("/")}/`;
+    if (!pathname.startsWith(prefix) || pathname.length === prefix.length) return undefined;
+    return { [rest]: decodeURIComponent(pathname.slice(prefix.length)) };
+  }
   const got = pathname.replace(/\/+$/, "").split("/");
-  if (pattern === "/" && (pathname === "/" || pathname === "")) return {};
   if (want.length !== got.length) return undefined;
   const params: Record<string, string> = {};
   for (let i = 0; i < want.length; i++) {

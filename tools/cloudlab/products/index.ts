@@ -5,6 +5,7 @@ import { cms } from "./cms";
 import { ecs } from "./ecs";
 import { fc } from "./fc";
 import { log } from "./log";
+import { oss } from "./oss";
 import { sts } from "./sts";
 
 export const PRODUCTS: Readonly<Record<string, LabProduct>> = {
@@ -14,4 +15,5 @@ export const PRODUCTS: Readonly<Record<string, LabProduct>> = {
   cms: { dialect: "rpc", product: cms },
   fc,
   log,
+  oss,
 };
