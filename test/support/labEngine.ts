@@ -34,3 +34,9 @@ export function problems(result: PulumiResult): string {
     .filter((line) => /error|warning|failed/i.test(line))
     .join("\n");
 }
+
+/** Fails the test with the CLI's own account of what went wrong when a run did not succeed. */
+export function expectSuccess(result: PulumiResult, what: string): void {
+  if (result.code !== 0)
+    throw new Error(`${what} failed (exit ${result.code}):\n${problems(result)}\n--- full output ---\n${result.stdout}\n${result.stderr}`);
+}

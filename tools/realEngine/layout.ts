@@ -1,8 +1,17 @@
 // Where the engine this project builds lives: everything under .engine/ at the project root (ignored
 // by git), so a clone's build never touches a Pulumi CLI or plugins the user installed themselves.
+import { existsSync } from "node:fs";
 import * as path from "node:path";
 
-export const projectRoot = path.resolve(__dirname, "..", "..", "..");
+/** The project's folder, whether this runs compiled (dist/tools/...) or from source (tests). */
+function findProjectRoot(from: string): string {
+  for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "Pulumi.yaml")) && existsSync(path.join(dir, "package.json"))) return dir;
+  }
+  throw new Error(`no Pulumi project above ${from}`);
+}
+
+export const projectRoot = findProjectRoot(__dirname);
 /** The Go modules that build the CLI and the plugins (tools/engine/<name>). */
 export const goModulesDir = path.join(projectRoot, "tools", "engine");
 export const engineDir = path.join(projectRoot, ".engine");
