@@ -2,7 +2,7 @@
 // the provider calls, answered in the typed model's fields, and the refusals the provider meets.
 import Cms, * as $cms from "@alicloud/cms20190101";
 import { activateContact } from "../../../tools/cloudlab/products/cms/contacts";
-import { failure, sdkConfig, useLab } from "./monitoringLab";
+import { PROGRAM_SITE_OPTIONS, failure, sdkConfig, useLab } from "./monitoringLab";
 
 const lab = useLab();
 const client = (): Cms => new Cms(sdkConfig(lab(), "cms"));
@@ -170,22 +170,7 @@ describe("alarm rules and their targets", () => {
 });
 
 describe("site monitoring tasks", () => {
-  // What the provider sends for the program's optionJson {httpMethod, minTlsVersion, timeout}:
-  // every number and bool option at its zero value too (resource_alicloud_cms_site_monitor.go Create).
-  const sent = {
-    assertions: [],
-    attempts: 0,
-    diagnosis_mtr: false,
-    diagnosis_ping: false,
-    http_method: "get",
-    isBase64Encode: false,
-    match_rule: 0,
-    min_tls_version: "1.2",
-    ping_num: 0,
-    ping_port: 0,
-    port: 0,
-    time_out: 10000,
-  };
+  const sent = PROGRAM_SITE_OPTIONS;
 
   test("CreateSiteMonitor answers the task id; DescribeSiteMonitorAttribute answers exactly the options sent, lists wrapped", async () => {
     const created = await client().createSiteMonitor(

@@ -6,6 +6,7 @@
 import * as http from "node:http";
 import { $OpenApiUtil } from "@alicloud/openapi-core";
 import { startCloudLab, type CloudLab } from "../../../tools/cloudlab";
+import type { LabRecord } from "../../../tools/cloudlab/store";
 
 type Httpx = { request: (url: string, opts: Record<string, unknown>) => Promise<unknown> };
 
@@ -80,4 +81,60 @@ export async function failure(call: Promise<unknown>): Promise<{ code: string; s
     return { code: String(e.code), statusCode: Number(e.statusCode ?? e.data?.statusCode), message: String(e.message) };
   }
   throw new Error("the call succeeded; a refusal was expected");
+}
+
+export interface LabAnswer {
+  readonly status: number;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly body: string;
+}
+
+/** One plain request through the emulator's proxy to `host` (e.g. `<bucket>.oss.cloudlab.invalid`), as an SDK would send it. */
+export function labRequest(
+  lab: CloudLab,
+  method: string,
+  host: string,
+  path: string,
+  options: { headers?: Record<string, string>; body?: string } = {},
+): Promise<LabAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: "127.0.0.1", port: lab.port, method, path: `http://${host}${path}`, headers: { host, ...options.headers } },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on("error", reject);
+    req.end(options.body ?? "");
+  });
+}
+
+/**
+ * What terraform-provider-alicloud v1.285.0 sends as OptionsJson for the monitoring component's
+ * optionJson {httpMethod: "get", minTlsVersion: "1.2", timeout: 10000}: those three, and every number
+ * and bool option at its zero value with an empty assertions list
+ * (alicloud/resource_alicloud_cms_site_monitor.go Create skips only empty strings).
+ */
+export const PROGRAM_SITE_OPTIONS = {
+  assertions: [],
+  attempts: 0,
+  diagnosis_mtr: false,
+  diagnosis_ping: false,
+  http_method: "get",
+  isBase64Encode: false,
+  match_rule: 0,
+  min_tls_version: "1.2",
+  ping_num: 0,
+  ping_port: 0,
+  port: 0,
+  time_out: 10000,
+} as const;
+
+/** The one record of a kind the emulator holds (the test fails if there are more or none). */
+export function only(state: Record<string, LabRecord[]>, kind: string): LabRecord {
+  expect(state[kind]).toHaveLength(1);
+  return state[kind]?.[0] as LabRecord;
 }

@@ -1,47 +1,26 @@
 // Contract of the emulator's OSS with plain HTTP requests and the XML the OSS API reference
 // documents (no official Node SDK is among the project's clients): the bucket calls
 // alicloud_oss_bucket makes, the subresources its Read asks for, and the refusals.
-import * as http from "node:http";
-import { useLab } from "./monitoringLab";
+import { labRequest, useLab, type LabAnswer } from "./monitoringLab";
 
 const lab = useLab();
 const bucket = "whb-dev-monitor-0a1b2c3d";
 
-interface Answer {
-  readonly status: number;
-  readonly headers: http.IncomingHttpHeaders;
-  readonly body: string;
-}
-
-/** One request through the emulator's proxy, as the OSS SDK sends it: to `<bucket>.oss.cloudlab.invalid` or the service host. */
-function oss(
+/** One request as the OSS SDK sends it: to `<bucket>.oss.cloudlab.invalid` or the service host. */
+const oss = (
   method: string,
   host: string,
   path: string,
-  options: { headers?: Record<string, string>; body?: string } = {},
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: "127.0.0.1", port: lab().port, method, path: `http://${host}${path}`, headers: { host, ...options.headers } },
-      (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => (body += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on("error", reject);
-    req.end(options.body ?? "");
-  });
-}
+  options?: { headers?: Record<string, string>; body?: string },
+): Promise<LabAnswer> => labRequest(lab(), method, host, path, options);
 
-const onBucket = (method: string, path: string, options?: { headers?: Record<string, string>; body?: string }): Promise<Answer> =>
+const onBucket = (method: string, path: string, options?: { headers?: Record<string, string>; body?: string }): Promise<LabAnswer> =>
   oss(method, `${bucket}.oss.cloudlab.invalid`, path, options);
 
 /** The first `<tag>` text of an answer. */
 const text = (xml: string, tag: string): string | undefined => new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(xml)?.[1];
 
-const code = (answer: Answer): [string | undefined, number] => [text(answer.body, "Code"), answer.status];
+const code = (answer: LabAnswer): [string | undefined, number] => [text(answer.body, "Code"), answer.status];
 
 describe("buckets", () => {
   test("PutBucket with the provider's headers and body; ListBuckets by prefix finds it, as IsBucketExist asks", async () => {
