@@ -37,6 +37,12 @@ test("alarms: up, no perpetual diff, an update in place, relay off, destroy to n
 
     expectSuccess(await stack.pulumi(["preview", "--expect-no-changes", "--diff"]), "a second preview (no changes expected)");
     expectSuccess(await stack.pulumi(["refresh", "--yes", "--expect-no-changes", "--diff"]), "refresh (no changes expected)");
+    // Without the program's ignoreChanges, the pending address is a difference on every preview.
+    await stack.pulumiOk(["config", "set", "ignoreMail", "false"]);
+    const unignored = await stack.pulumi(["preview", "--expect-no-changes", "--diff"]);
+    expect(unignored.code).not.toBe(0);
+    expect(unignored.stdout).toMatch(/[+~] channelsMail: .*"ops@example.com"/);
+    await stack.pulumiOk(["config", "rm", "ignoreMail"]);
     activateContact(lab.store, "whb-lab-0a1b2c3d4e");
     expectSuccess(await stack.pulumi(["refresh", "--yes", "--diff"]), "refresh after the address was activated");
     expectSuccess(await stack.pulumi(["preview", "--expect-no-changes", "--diff"]), "a preview after activation (no changes expected)");
