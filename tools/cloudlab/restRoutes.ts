@@ -66,12 +66,18 @@ export function jsonBody(body: Buffer): Record<string, unknown> | undefined {
   }
 }
 
-/** Parameters as the request log keeps them: long values (a base64 code package) shortened to their size. */
+/**
+ * Parameters as the request log keeps them: long values (a base64 code package) shortened to their
+ * size, and a function's environment variables named but not shown (the monitoring function carries
+ * its robots' webhook URLs there, which must never reach a log).
+ */
 export function loggedParams(values: Record<string, unknown>): Record<string, unknown> {
-  const shorten = (v: unknown): unknown => {
+  const shorten = (v: unknown, key = ""): unknown => {
+    if (key === "environmentVariables" && v !== null && typeof v === "object")
+      return Object.fromEntries(Object.keys(v).map((k) => [k, "<hidden>"]));
     if (typeof v === "string") return v.length > 512 ? `<${v.length} characters>` : v;
-    if (Array.isArray(v)) return v.map(shorten);
-    if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shorten(x)]));
+    if (Array.isArray(v)) return v.map((x) => shorten(x));
+    if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shorten(x, k)]));
     return v;
   };
   return shorten(values) as Record<string, unknown>;

@@ -81,6 +81,10 @@ describe("functions", () => {
     expect(read.body?.idleTimeout).toBeUndefined();
     expect(read.body?.description).toBeUndefined();
     expect(read.body?.invocationRestriction).toBeUndefined();
+
+    // The request log names the environment variables without their values.
+    const logged = lab().store.requests.find((r) => r.action === "CreateFunction")?.params as Record<string, unknown>;
+    expect(logged.environmentVariables).toEqual({ STACK: "<hidden>" });
   });
 
   test("CreateFunction refuses a taken name (409 FunctionAlreadyExists), a code package that is not a ZIP and sizes FC does not allow", async () => {
