@@ -2,9 +2,13 @@
 import type { LabProduct } from "../server";
 import { alidns } from "./alidns";
 import { cas } from "./cas";
+import { cms } from "./cms";
 import { cr } from "./cr";
 import { ecs } from "./ecs";
+import { fc } from "./fc";
+import { log } from "./log";
 import { oos } from "./oos";
+import { oss } from "./oss";
 import { ram } from "./ram";
 import { slb } from "./slb";
 import { sts } from "./sts";
@@ -20,4 +24,8 @@ export const PRODUCTS: Readonly<Record<string, LabProduct>> = {
   ram: { dialect: "rpc", product: ram },
   oos,
   cr: { dialect: "rpc", product: cr },
+  cms: { dialect: "rpc", product: cms },
+  fc,
+  log,
+  oss,
 };
