@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { stringify } from "yaml";
 import { startCloudLab, type CloudLab } from "../../tools/cloudlab";
+import { LabPki, type IssuedLeaf } from "../../tools/realEngine/labCertificate";
 import { labCertificateSettings, stackConfigValues } from "../../tools/realEngine/labCertificateConfig";
 import { LabStack } from "../../tools/realEngine/labStack";
 import { startInstancesStandIn } from "./instancesStandIn";
@@ -17,9 +18,14 @@ export interface StackRun {
   readonly configFile: string;
 }
 
-export async function withStackRun<T>(stackName: string, config: Record<string, unknown>, use: (run: StackRun) => Promise<T>): Promise<T> {
+export async function withStackRun<T>(
+  stackName: string,
+  config: Record<string, unknown>,
+  use: (run: StackRun, pki: LabPki, leaf: IssuedLeaf) => Promise<T>,
+): Promise<T> {
   const committed = stackConfigValues(path.join(PROJECT_DIR, `Pulumi.${stackName}.yaml`));
-  const certificate = await labCertificateSettings(committed);
+  const pki = await LabPki.create();
+  const certificate = await labCertificateSettings(committed, pki);
   const dir = mkdtempSync(path.join(tmpdir(), "stack-run-"));
   const configFile = path.join(dir, `Pulumi.${stackName}.yaml`);
   writeFileSync(configFile, stringify({ config: { ...committed, ...certificate.config, ...certificate.secrets, ...config } }));
@@ -29,7 +35,7 @@ export async function withStackRun<T>(stackName: string, config: Record<string, 
   try {
     lab = await startCloudLab({ backend: standIn.backend });
     stack = await LabStack.create({ stack: stackName, config: { ...certificate.config, ...config }, secrets: certificate.secrets, lab });
-    return await use({ stack, lab, configFile });
+    return await use({ stack, lab, configFile }, pki, certificate.leaf as IssuedLeaf);
   } finally {
     stack?.dispose();
     await lab?.stop();

@@ -17,7 +17,7 @@ import { connect, type Socket } from "node:net";
 import type { SecureVersion } from "node:tls";
 import { KINDS } from "./products/ecs/kinds";
 import { SLB_KINDS } from "./products/slb";
-import type { LabRecord, LabStore } from "./store";
+import { settle, type LabRecord, type LabStore } from "./store";
 
 export interface Backend {
   readonly host: string;
@@ -30,7 +30,8 @@ interface TlsProfile {
   readonly ciphers: string;
 }
 
-const RSA_STRICT = "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-SHA256:ECDHE-RSA-AES256-SHA384:ECDHE-RSA-AES128-SHA:ECDHE-RSA-AES256-SHA";
+const RSA_STRICT =
+  "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-SHA256:ECDHE-RSA-AES256-SHA384:ECDHE-RSA-AES128-SHA:ECDHE-RSA-AES256-SHA";
 const RSA_LEGACY = `${RSA_STRICT}:AES128-GCM-SHA256:AES256-GCM-SHA384:AES128-SHA256:AES256-SHA256:AES128-SHA:AES256-SHA:DES-CBC3-SHA:@SECLEVEL=0`;
 const TLS13 = "TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_CCM_SHA256:TLS_AES_128_CCM_8_SHA256";
 
@@ -62,23 +63,41 @@ export class DataPlane {
     store.watch(() => this.schedule());
   }
 
+  private scheduled = false;
+
+  /** One reconciliation at a time, and one at most waiting behind it however many changes come. */
   private schedule(): void {
-    this.pending = this.pending.then(() => this.reconcile()).catch((err: Error) => void this.problems.push(err.message));
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.pending = this.pending
+      .then(() => {
+        this.scheduled = false;
+        return this.reconcile();
+      })
+      .catch((err: Error) => void this.problems.push(err.message));
   }
 
   /** Resolves once every change seen so far is served. */
   settled(): Promise<void> {
+    this.schedule();
     return this.pending;
   }
 
   private async reconcile(): Promise<void> {
     const wanted = new Map<string, { listener: LabRecord; address: string; signature: string }>();
     for (const listener of this.store.list(SLB_KINDS.listener)) {
-      if (listener.Status !== "running") continue;
+      if (settle(listener, "Status") !== "running") continue;
       const lb = this.store.get(SLB_KINDS.loadBalancer, String(listener.LoadBalancerId));
       if (!lb) continue;
       const address = `${String(lb.Address)}:${String(listener.ListenerPort)}`;
-      const signature = JSON.stringify([listener.ListenerProtocol ?? listener.Protocol, listener.ServerCertificateId, listener.TLSCipherPolicy, listener.ListenerForward, listener.ForwardPort, listener.XForwardedFor_proto]);
+      const signature = JSON.stringify([
+        listener.ListenerProtocol,
+        listener.ServerCertificateId,
+        listener.TLSCipherPolicy,
+        listener.ListenerForward,
+        listener.ForwardPort,
+        listener.XForwardedFor_proto,
+      ]);
       wanted.set(address, { listener, address, signature });
     }
     for (const [address, served] of this.served) {
@@ -97,7 +116,7 @@ export class DataPlane {
 
   private async start(address: string, listener: LabRecord, signature: string): Promise<void> {
     const [host, port] = [address.slice(0, address.lastIndexOf(":")), Number(address.slice(address.lastIndexOf(":") + 1))];
-    const https = String(listener.ListenerProtocol ?? listener.Protocol ?? "").toLowerCase() === "https" || listener.ServerCertificateId !== undefined;
+    const https = String(listener.ListenerProtocol ?? "").toLowerCase() === "https";
     let server: HttpsServer | HttpServer;
     if (https) {
       const id = String(listener.ServerCertificateId);
@@ -115,7 +134,8 @@ export class DataPlane {
     } else {
       server = createHttpServer((req, res) => {
         if (listener.ListenerForward === "on") {
-          const target = `https://${(req.headers.host ?? host).replace(/:\d+$/, "")}${listener.ForwardPort === 443 ? "" : `:${String(listener.ForwardPort)}`}${req.url ?? "/"}`;
+          const port = Number(listener.ForwardPort);
+          const target = `https://${(req.headers.host ?? host).replace(/:\d+$/, "")}${port === 443 ? "" : `:${port}`}${req.url ?? "/"}`;
           res.writeHead(301, { location: target, "content-length": "0" });
           res.end();
         } else this.forward(req, res, listener, "http");
@@ -140,7 +160,9 @@ export class DataPlane {
   /** True when the listener's server group holds at least one Running instance. */
   private healthy(listener: LabRecord): boolean {
     const group = this.store.get(SLB_KINDS.vServerGroup, String(listener.VServerGroupId ?? ""));
-    const servers = ((group?.BackendServers as { BackendServer?: { ServerId: string }[] } | undefined)?.BackendServer ?? []) as { ServerId: string }[];
+    const servers = ((group?.BackendServers as { BackendServer?: { ServerId: string }[] } | undefined)?.BackendServer ?? []) as {
+      ServerId: string;
+    }[];
     return servers.some((s) => this.store.get(KINDS.instance, s.ServerId)?.Status === "Running");
   }
 

@@ -50,7 +50,7 @@ export class LabStore {
   private seq = 0;
   /** Values the cloud holds but never shows (a certificate's private key): kept apart from records. */
   private readonly hidden = new Map<string, string>();
-  private readonly watchers: ((change: Change) => void)[] = [];
+  private readonly watchers: ((change?: Change) => void)[] = [];
 
   constructor(
     readonly region: string,
@@ -72,8 +72,11 @@ export class LabStore {
     return this.hidden.get(`${kind}\0${id}`);
   }
 
-  /** Calls `watcher` after every create, update and delete (the data plane follows the control plane so). */
-  watch(watcher: (change: Change) => void): void {
+  /**
+   * Calls `watcher` after every create, update and delete, and after every request (a status that
+   * settles on a read changes without an update): the data plane follows the control plane so.
+   */
+  watch(watcher: (change?: Change) => void): void {
     this.watchers.push(watcher);
   }
 
@@ -128,6 +131,8 @@ export class LabStore {
     const params = Object.fromEntries(Object.entries(entry.params).filter(([k]) => !SECRET_PARAMS.test(k)));
     const logged: LoggedRequest = { ...entry, params, seq: ++this.seq, at: new Date().toISOString() };
     this.requests.push(logged);
+    // After the handler has run (settle() may move a status on a read).
+    queueMicrotask(() => this.watchers.forEach((watcher) => watcher()));
     return logged;
   }
 

@@ -61,26 +61,53 @@ async function issue(options: {
   return { cert, keys };
 }
 
-/** A chain for `domain`, valid `days` days (default 80: inside Let's Encrypt's 90, past any minDaysRemaining). */
+/** A lab CA (a root and an issuing intermediate) that issues leaves for a domain. */
+export class LabPki {
+  private constructor(
+    private readonly root: { cert: x509.X509Certificate; keys: webcrypto.CryptoKeyPair },
+    private readonly intermediate: { cert: x509.X509Certificate; keys: webcrypto.CryptoKeyPair },
+  ) {}
+
+  static async create(): Promise<LabPki> {
+    const root = await issue({ subject: "CN=Cloud lab root", ca: true, days: 3650 });
+    const intermediate = await issue({
+      subject: "CN=Cloud lab issuing CA",
+      ca: true,
+      days: 1825,
+      issuer: { cert: root.cert, key: root.keys.privateKey },
+    });
+    return new LabPki(root, intermediate);
+  }
+
+  /**
+   * A chain for `domain`, valid `days` days (default 80: inside Let's Encrypt's 90, past any
+   * minDaysRemaining). With `renewing`, for that leaf's key: what a renewal issues.
+   */
+  async issue(domain: string, options: { days?: number; renewing?: IssuedLeaf } = {}): Promise<LabCertificate & { leaf: IssuedLeaf }> {
+    const leaf = await issue({
+      subject: `CN=${domain}`,
+      ca: false,
+      dnsNames: [domain],
+      days: options.days ?? 80,
+      issuer: { cert: this.intermediate.cert, key: this.intermediate.keys.privateKey },
+      keys: options.renewing?.keys,
+    });
+    const key = await webcrypto.subtle.exportKey("pkcs8", leaf.keys.privateKey);
+    return {
+      chainPem: `${leaf.cert.toString("pem")}\n${this.intermediate.cert.toString("pem")}\n`,
+      keyPem: pem("PRIVATE KEY", key),
+      rootPem: `${this.root.cert.toString("pem")}\n`,
+      leaf: { keys: leaf.keys },
+    };
+  }
+}
+
+/** What a renewal reuses of an issued leaf: its key pair. */
+export interface IssuedLeaf {
+  readonly keys: webcrypto.CryptoKeyPair;
+}
+
+/** A chain for `domain` from a fresh lab CA. */
 export async function makeLabCertificate(domain: string, days = 80): Promise<LabCertificate> {
-  const root = await issue({ subject: "CN=Cloud lab root", ca: true, days: 3650 });
-  const intermediate = await issue({
-    subject: "CN=Cloud lab issuing CA",
-    ca: true,
-    days: 1825,
-    issuer: { cert: root.cert, key: root.keys.privateKey },
-  });
-  const leaf = await issue({
-    subject: `CN=${domain}`,
-    ca: false,
-    dnsNames: [domain],
-    days,
-    issuer: { cert: intermediate.cert, key: intermediate.keys.privateKey },
-  });
-  const key = await webcrypto.subtle.exportKey("pkcs8", leaf.keys.privateKey);
-  return {
-    chainPem: `${leaf.cert.toString("pem")}\n${intermediate.cert.toString("pem")}\n`,
-    keyPem: pem("PRIVATE KEY", key),
-    rootPem: `${root.cert.toString("pem")}\n`,
-  };
+  return (await LabPki.create()).issue(domain, { days });
 }

@@ -4,7 +4,7 @@
 // as `pem`: the same listener, upload and checks, another source.
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
-import { makeLabCertificate } from "./labCertificate";
+import { LabPki, type IssuedLeaf } from "./labCertificate";
 
 const NS = "wechat-https-backend";
 
@@ -13,20 +13,23 @@ export interface CertificateSettings {
   readonly secrets: Record<string, string>;
   /** Why the run's certificate differs from the stack's, if it does. */
   readonly note?: string;
+  /** The issued leaf (its key), when a lab certificate was made: what a renewal reuses. */
+  readonly leaf?: IssuedLeaf;
 }
 
 export function stackConfigValues(file: string): Record<string, unknown> {
   return (parse(readFileSync(file, "utf8")) as { config?: Record<string, unknown> } | null)?.config ?? {};
 }
 
-export async function labCertificateSettings(values: Readonly<Record<string, unknown>>): Promise<CertificateSettings> {
+export async function labCertificateSettings(values: Readonly<Record<string, unknown>>, pki?: LabPki): Promise<CertificateSettings> {
   const source = String(values[`${NS}:certificateSource`] ?? "acme");
   if (source !== "acme") return { config: {}, secrets: {} };
   const domain = String(values[`${NS}:domain`] ?? "");
-  const cert = await makeLabCertificate(domain);
+  const cert = await (pki ?? (await LabPki.create())).issue(domain);
   return {
     config: { [`${NS}:certificateSource`]: "pem", [`${NS}:trustedRootsPem`]: cert.rootPem },
     secrets: { [`${NS}:certificatePem`]: cert.chainPem, [`${NS}:privateKeyPem`]: cert.keyPem },
+    leaf: cert.leaf,
     note: `certificateSource acme runs as pem here, with a lab certificate for ${domain} (the acme plugin cannot be built from the Go module proxy)`,
   };
 }
