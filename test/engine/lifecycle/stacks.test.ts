@@ -105,7 +105,7 @@ async function noPerpetualDiff(run: StackRun, stackName: string): Promise<void> 
 async function rollout(run: StackRun, stackName: string, instanceCount: number): Promise<void> {
   const group = record(run, SLB_KINDS.vServerGroup);
   const before = run.lab.store.list(KINDS.instance).map((i) => i.InstanceId);
-  await run.stack.pulumiOk(["config", "set", `${NS}:appImage`, "registry.cn-hangzhou.aliyuncs.com/lab/app:2"]);
+  await run.stack.pulumiOk(["config", "set", `${NS}:appImage`, "registry-vpc.cn-hangzhou.aliyuncs.com/lab/app:2"]);
   const start = run.lab.store.changes.length;
   expectSuccess(await run.stack.pulumi(["up", "--yes", "--skip-preview"]), `${stackName}: the rollout`);
   const after = run.lab.store.list(KINDS.instance).map((i) => i.InstanceId);
