@@ -7,8 +7,10 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { parse, stringify } from "yaml";
+import { MISSING } from "./artifacts";
 import { engineEnvironment } from "./environment";
-import { projectRoot, pulumiBin } from "./layout";
+import { pluginDir, projectRoot, pulumiBin } from "./layout";
+import { readPins } from "./pins";
 
 export interface PulumiResult {
   readonly code: number;
@@ -47,6 +49,7 @@ export class LabStack {
   ) {}
 
   static async create(options: LabStackOptions): Promise<LabStack> {
+    assertEngineInstalled();
     const dir = mkdtempSync(path.join(tmpdir(), `lab-${options.stack}-`));
     const project = options.projectDir ?? projectRoot;
     const entries = readdirSync(project);
@@ -112,5 +115,25 @@ export class LabStack {
 
   dispose(): void {
     rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The CLI and every plugin the project's packages need, built: with plugin downloads off, the CLI
+ * would otherwise stop on the first missing one with a message that does not say how to build it.
+ */
+export function assertEngineInstalled(
+  where: { cli: string; plugin: (name: string, version: string) => string } = { cli: pulumiBin, plugin: pluginDir },
+): void {
+  const pins = readPins();
+  const missing = [
+    ...(existsSync(where.cli) ? [] : ["the pulumi CLI"]),
+    ...(["alicloud", "tls", "command"] as const)
+      .filter((name) => !existsSync(where.plugin(name, pins[name])))
+      .map((name) => `the ${name} plugin ${pins[name]}`),
+  ];
+  if (missing.length > 0) {
+    const notBuildable = MISSING.map((m) => m.name).join(", ");
+    throw new Error(`${missing.join(", ")} not built: run npm run engine:install (${notBuildable} cannot be built here; see README)`);
   }
 }
