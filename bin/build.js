@@ -31,16 +31,33 @@ function builtAt() {
   }
 }
 
+/**
+ * Removes compiled files whose source is gone. A module moved into a folder of the same name
+ * (x.ts to x/index.ts) would otherwise keep its old x.js, which Node resolves before x/index.js.
+ */
+function removeOrphans(distDir = path.join(root, "dist"), sourceDir = root) {
+  for (const entry of fs.readdirSync(distDir, { withFileTypes: true })) {
+    const full = path.join(distDir, entry.name);
+    if (entry.isDirectory()) {
+      removeOrphans(full, path.join(sourceDir, entry.name));
+      continue;
+    }
+    const compiled = /^(.*)\.(js|js\.map|d\.ts)$/.exec(entry.name);
+    if (compiled && !fs.existsSync(path.join(sourceDir, `${compiled[1]}.ts`))) fs.rmSync(full);
+  }
+}
+
 /** Builds dist/ when it is missing or older than the sources. Returns false when the build failed. */
 function ensureBuilt() {
   if (builtAt() >= Math.max(...sources.map(newest))) return true;
   const tsc = require.resolve("typescript/bin/tsc", { paths: [root] });
   const result = spawnSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.build.json")], { stdio: "inherit" });
   if (result.status !== 0) return false;
+  removeOrphans();
   fs.writeFileSync(stamp, new Date().toISOString() + "\n");
   return true;
 }
 
-module.exports = { ensureBuilt, root };
+module.exports = { ensureBuilt, removeOrphans, root };
 
 if (require.main === module) process.exit(ensureBuilt() ? 0 : 1);

@@ -28,6 +28,16 @@ function idleMs(times: readonly number[]): number {
   return idle;
 }
 
+/** The end of a failed run's output, where the engine prints the diagnostics: a figure without its cause helps no one. */
+function failureTail(output: string): string {
+  return output
+    .trim()
+    .split("\n")
+    .slice(-15)
+    .map((line) => `    | ${line}`)
+    .join("\n");
+}
+
 async function benchStack(stack: string): Promise<string[]> {
   const committed = stackConfigValues(path.join(projectRoot, `Pulumi.${stack}.yaml`));
   const certificate = await labCertificateSettings(committed);
@@ -47,12 +57,14 @@ async function benchStack(stack: string): Promise<string[]> {
     const times = lab.store.requests.filter((r) => Date.parse(r.at) >= upStarted).map((r) => Date.parse(r.at));
     const idle = idleMs(times);
     const status = (code: number | null) => (code === 0 ? "" : ` (FAILED, exit ${code})`);
+    const failure = [preview, up].filter((run) => run.code !== 0).map((run) => failureTail(run.stdout + run.stderr));
     return [
       `${stack}: offline plan ${seconds(planMs)}${status(plan.status)}, ` +
         `real preview ${seconds(previewMs)}${status(preview.code)} (${(previewMs / planMs).toFixed(1)}x)`,
       `${stack}: emulated up ${seconds(upMs)}${status(up.code)}: ${lab.store.requests.length} requests answered; ` +
         `${seconds(idle)} of the up with the emulator idle more than a second at a time (the provider's waiters and the ` +
         `program's own pauses: 60 s for the Cloud Assistant agent, the health checks' settle time), the rest ${seconds(upMs - idle)}`,
+      ...failure,
     ];
   } finally {
     await labStack.pulumi(["destroy", "--yes", "--skip-preview"]);
