@@ -1,21 +1,13 @@
 // Contract of the emulated Alidns records through the official @alicloud/alidns20150109 client: the
 // typed model fields the provider reads, the not-found code it checks, and the refusals.
 import Alidns, * as $Alidns from "@alicloud/alidns20150109";
-import { startCloudLab, type CloudLab } from "../../../tools/cloudlab";
 import { DNS_DOMAIN, DNS_RECORD } from "../../../tools/cloudlab/products/alidns";
-import { routeLabHostsThrough, sdkConfig, sdkError } from "../../support/labClients";
+import { sdkConfig, sdkError, useLab } from "../../support/labClients";
 
-let lab: CloudLab;
+const lab = useLab({ options: { dnsZones: ["example.com"] } });
 let client: Alidns;
-let unroute: () => void;
-beforeAll(async () => {
-  lab = await startCloudLab({ dnsZones: ["example.com"] });
-  unroute = routeLabHostsThrough(lab);
-  client = new Alidns(sdkConfig(lab, "alidns"));
-});
-afterAll(async () => {
-  unroute();
-  await lab.stop();
+beforeAll(() => {
+  client = new Alidns(sdkConfig(lab(), "alidns"));
 });
 
 const add = (rr: string, type: string, value: string, domainName = "example.com") =>
@@ -40,7 +32,7 @@ test("AddDomainRecord, then DescribeDomainRecordInfo with the typed fields; SetD
     locked: false,
     remark: "lab",
   });
-  expect(lab.store.get(DNS_DOMAIN, "example.com")?.RecordCount).toBe(1);
+  expect(lab().store.get(DNS_DOMAIN, "example.com")?.RecordCount).toBe(1);
 });
 
 test("UpdateDomainRecord changes it in place; an update that changes nothing is a duplicate", async () => {
@@ -48,7 +40,7 @@ test("UpdateDomainRecord changes it in place; an update that changes nothing is 
   await client.updateDomainRecord(
     new $Alidns.UpdateDomainRecordRequest({ recordId: id, RR: "api2", type: "A", value: "203.0.113.12", TTL: 900 }),
   );
-  expect(lab.store.get(DNS_RECORD, id)).toMatchObject({ RR: "api2", Value: "203.0.113.12", TTL: 900 });
+  expect(lab().store.get(DNS_RECORD, id)).toMatchObject({ RR: "api2", Value: "203.0.113.12", TTL: 900 });
   const same = await sdkError(
     client.updateDomainRecord(
       new $Alidns.UpdateDomainRecordRequest({ recordId: id, RR: "api2", type: "A", value: "203.0.113.12", TTL: 900 }),

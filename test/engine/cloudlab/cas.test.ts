@@ -2,31 +2,23 @@
 // client (ListUserCertificateOrder, GetUserCertificateDetail) and the 2018-07-13 detail call the
 // provider makes for getServiceCertificates' enable_details (DescribeUserCertificateDetail).
 import Cas, * as $Cas from "@alicloud/cas20200407";
-import { startCloudLab, type CloudLab } from "../../../tools/cloudlab";
 import { seedCasCertificate } from "../../../tools/cloudlab/products/cas";
 import { createPki, chainPem, type Issued } from "../../support/pki";
-import { routeLabHostsThrough, rpcCaller, sdkConfig } from "../../support/labClients";
+import { rpcCaller, sdkConfig, useLab } from "../../support/labClients";
 
-let lab: CloudLab;
+const lab = useLab();
 let client: Cas;
-let unroute: () => void;
 let leaf: Issued;
 let chain: string;
 beforeAll(async () => {
-  lab = await startCloudLab();
-  unroute = routeLabHostsThrough(lab);
-  client = new Cas(sdkConfig(lab, "cas"));
+  client = new Cas(sdkConfig(lab(), "cas"));
   const pki = await createPki("cloudlab cas");
   leaf = await pki.leaf({ dnsNames: ["api.example.com", "www.example.com"] });
   chain = chainPem(leaf, pki.intermediate);
 });
-afterAll(async () => {
-  unroute();
-  await lab.stop();
-});
 
 test("a seeded certificate is listed with the fields the data source reads, Expired a boolean", async () => {
-  const seeded = seedCasCertificate(lab.store, { certPem: chain, keyPem: leaf.keyPem, name: "api-cert" });
+  const seeded = seedCasCertificate(lab().store, { certPem: chain, keyPem: leaf.keyPem, name: "api-cert" });
   const listed = (
     await client.listUserCertificateOrder(new $Cas.ListUserCertificateOrderRequest({ orderType: "CERT", showSize: 100, currentPage: 1 }))
   ).body;
@@ -47,7 +39,7 @@ test("a seeded certificate is listed with the fields the data source reads, Expi
 });
 
 test("the detail answers the chain and the key, by the 2020-04-07 and the 2018-07-13 action; an unknown id answers no Id", async () => {
-  const seeded = seedCasCertificate(lab.store, { certPem: chain, keyPem: leaf.keyPem });
+  const seeded = seedCasCertificate(lab().store, { certPem: chain, keyPem: leaf.keyPem });
   const detail = (
     await client.getUserCertificateDetail(new $Cas.GetUserCertificateDetailRequest({ certId: seeded.CertificateId as number }))
   ).body;
@@ -59,7 +51,7 @@ test("the detail answers the chain and the key, by the 2020-04-07 and the 2018-0
     buyInAliyun: false,
     expired: false,
   });
-  const legacy = rpcCaller(lab, "cas", "2018-07-13");
+  const legacy = rpcCaller(lab(), "cas", "2018-07-13");
   const described = await legacy<Record<string, unknown>>("DescribeUserCertificateDetail", { CertId: String(seeded.CertificateId) });
   expect(described).toMatchObject({ Id: seeded.CertificateId, Cert: chain, Key: leaf.keyPem, BuyInAliyun: false });
   const unknown = await legacy<Record<string, unknown>>("DescribeUserCertificateDetail", { CertId: "1" });

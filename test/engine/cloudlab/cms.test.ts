@@ -2,7 +2,8 @@
 // the provider calls, answered in the typed model's fields, and the refusals the provider meets.
 import Cms, * as $cms from "@alicloud/cms20190101";
 import { activateContact } from "../../../tools/cloudlab/products/cms/contacts";
-import { PROGRAM_SITE_OPTIONS, failure, sdkConfig, useLab } from "./monitoringLab";
+import { sdkConfig, sdkError, useLab } from "../../support/labClients";
+import { PROGRAM_SITE_OPTIONS } from "../siteMonitorOptions";
 
 const lab = useLab();
 const client = (): Cms => new Cms(sdkConfig(lab(), "cms"));
@@ -33,14 +34,14 @@ describe("alarm contacts and contact groups", () => {
 
     await client().deleteContact(new $cms.DeleteContactRequest({ contactName: "ops-1" }));
     expect(lab().store.get("cms.contact", "ops-1")).toBeUndefined();
-    const again = await failure(client().deleteContact(new $cms.DeleteContactRequest({ contactName: "ops-1" })));
+    const again = await sdkError(client().deleteContact(new $cms.DeleteContactRequest({ contactName: "ops-1" })));
     expect(again.code).toBe("ContactNotExists");
   });
 
   test("PutContact refuses a contact with no channel and a language other than en and zh-cn", async () => {
-    const noChannel = await failure(client().putContact(new $cms.PutContactRequest({ contactName: "x-1", describe: "x" })));
+    const noChannel = await sdkError(client().putContact(new $cms.PutContactRequest({ contactName: "x-1", describe: "x" })));
     expect(noChannel.code).toBe("InvalidParameter");
-    const lang = await failure(
+    const lang = await sdkError(
       client().putContact(
         new $cms.PutContactRequest({ contactName: "x-1", describe: "x", lang: "fr", channels: { mail: "a@example.com" } }),
       ),
@@ -81,7 +82,7 @@ describe("alarm contacts and contact groups", () => {
     expect(member.body?.contacts?.contact?.[0]?.contactGroups?.contactGroup).toEqual(["g-1"]);
 
     await client().deleteContactGroup(new $cms.DeleteContactGroupRequest({ contactGroupName: "g-1" }));
-    const gone = await failure(client().deleteContactGroup(new $cms.DeleteContactGroupRequest({ contactGroupName: "g-1" })));
+    const gone = await sdkError(client().deleteContactGroup(new $cms.DeleteContactGroupRequest({ contactGroupName: "g-1" })));
     expect(gone.code).toBe("ContactGroupNotExists");
   });
 });
@@ -131,7 +132,7 @@ describe("alarm rules and their targets", () => {
     expect(lab().store.get("cms.alarm", "rule-1")?.EnableState).toBe(false);
     await client().enableMetricRules(new $cms.EnableMetricRulesRequest({ ruleId: ["rule-1"] }));
     expect(lab().store.get("cms.alarm", "rule-1")?.EnableState).toBe(true);
-    const unknown = await failure(client().enableMetricRules(new $cms.EnableMetricRulesRequest({ ruleId: ["rule-x"] })));
+    const unknown = await sdkError(client().enableMetricRules(new $cms.EnableMetricRulesRequest({ ruleId: ["rule-x"] })));
     expect(unknown.code).toBe("ResourceNotFound");
   });
 
@@ -149,7 +150,7 @@ describe("alarm rules and their targets", () => {
       ["2", "Warn"],
     ]);
 
-    const missing = await failure(client().putMetricRuleTargets(new $cms.PutMetricRuleTargetsRequest({ ruleId: "rule-1", targets: [] })));
+    const missing = await sdkError(client().putMetricRuleTargets(new $cms.PutMetricRuleTargetsRequest({ ruleId: "rule-1", targets: [] })));
     expect(missing.code).toBe("MissingTargets");
 
     const removed = await client().deleteMetricRuleTargets(
@@ -242,14 +243,14 @@ describe("site monitoring tasks", () => {
 
     const deleted = await client().deleteSiteMonitors(new $cms.DeleteSiteMonitorsRequest({ taskIds: id }));
     expect(deleted.body?.data?.count).toBe(1);
-    const gone = await failure(client().describeSiteMonitorAttribute(new $cms.DescribeSiteMonitorAttributeRequest({ taskId: id })));
+    const gone = await sdkError(client().describeSiteMonitorAttribute(new $cms.DescribeSiteMonitorAttributeRequest({ taskId: id })));
     expect(gone.code).toBe("Forbidden");
   });
 
   test("CreateSiteMonitor refuses a task name under 4 characters, an unknown type and an interval CloudMonitor does not offer", async () => {
     const base = { taskName: "good_name", taskType: "HTTP", address: "https://a.example.com/" };
     for (const bad of [{ taskName: "abc" }, { taskType: "GOPHER" }, { interval: "2" }]) {
-      const refused = await failure(client().createSiteMonitor(new $cms.CreateSiteMonitorRequest({ ...base, ...bad })));
+      const refused = await sdkError(client().createSiteMonitor(new $cms.CreateSiteMonitorRequest({ ...base, ...bad })));
       expect(refused.code).toBe("InvalidParameter");
     }
   });

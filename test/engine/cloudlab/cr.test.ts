@@ -1,30 +1,21 @@
 // Container Registry Enterprise Edition in the emulator, through @alicloud/openapi-client's generic
 // RPC call (no CR SDK here): the seeded instance, VPCs linked to its VPC endpoint with the statuses
 // the provider polls for, and the refusals.
-import { startCloudLab, type CloudLab } from "../../../tools/cloudlab";
 import { CR_KINDS, seedRegistryInstance } from "../../../tools/cloudlab/products/cr";
 import { KINDS } from "../../../tools/cloudlab/products/ecs/kinds";
-import { apiErrorOf, callRpc, labEndpoint, type LabEndpoint } from "./labClients";
+import { rpcCaller, sdkError, useLab, type RpcCall } from "../../support/labClients";
 
-let lab: CloudLab;
-let endpoint: LabEndpoint;
+const lab = useLab({ perTest: true });
+let cr: RpcCall;
 let instanceId: string;
-const cr = (action: string, query: Record<string, unknown>): Promise<Record<string, unknown>> =>
-  callRpc(endpoint, "2018-12-01", action, { RegionId: lab.store.region, ...query });
 const link = { VpcId: "vpc-bp1labvpc0000000001", VswitchId: "vsw-bp1labvsw0000000001", ModuleName: "Registry" };
 const linkedVpcs = async (): Promise<Record<string, unknown>[]> =>
   (await cr("GetInstanceVpcEndpoint", { InstanceId: instanceId, ModuleName: "Registry" })).LinkedVpcs as Record<string, unknown>[];
 
-beforeEach(async () => {
-  lab = await startCloudLab();
-  endpoint = await labEndpoint(lab, "cr");
-  instanceId = seedRegistryInstance(lab.store, "lab-registry");
-  lab.store.create(KINDS.vswitch, link.VswitchId, { VSwitchId: link.VswitchId, VpcId: link.VpcId, CidrBlock: "172.16.3.0/24" });
-});
-
-afterEach(async () => {
-  await endpoint.close();
-  await lab.stop();
+beforeEach(() => {
+  cr = rpcCaller(lab(), "cr", "2018-12-01");
+  instanceId = seedRegistryInstance(lab().store, "lab-registry");
+  lab().store.create(KINDS.vswitch, link.VswitchId, { VSwitchId: link.VswitchId, VpcId: link.VpcId, CidrBlock: "172.16.3.0/24" });
 });
 
 test("the seeded Enterprise instance: GetInstance answers it RUNNING with times in milliseconds", async () => {
@@ -54,7 +45,7 @@ test("a linked VPC reads CREATING once, then RUNNING, with an address in its vSw
   expect((await linkedVpcs())[0]?.Status).toBe("RUNNING");
   const endpointAnswer = await cr("GetInstanceVpcEndpoint", { InstanceId: instanceId, ModuleName: "Registry" });
   expect(endpointAnswer).toMatchObject({ Enable: true, Domains: ["lab-registry-registry-vpc.cn-hangzhou.cr.aliyuncs.com"] });
-  expect(lab.store.list(CR_KINDS.linkedVpc)[0]).toMatchObject({ InstanceId: instanceId, EnableCreateDNSRecordInPvzt: true });
+  expect(lab().store.list(CR_KINDS.linkedVpc)[0]).toMatchObject({ InstanceId: instanceId, EnableCreateDNSRecordInPvzt: true });
 });
 
 test("ListInstanceEndpoint shows the link on the instance's VPC endpoint", async () => {
@@ -73,17 +64,17 @@ test("DeleteInstanceVpcEndpointLinkedVpc removes the link; deleting it again is 
   expect(await cr("DeleteInstanceVpcEndpointLinkedVpc", { InstanceId: instanceId, ...link })).toMatchObject({ IsSuccess: true });
   expect(await linkedVpcs()).toEqual([]);
   const again = cr("DeleteInstanceVpcEndpointLinkedVpc", { InstanceId: instanceId, ...link });
-  expect(await apiErrorOf(again)).toEqual({ code: "INSTANCE_ACCESS_NOT_EXIST", statusCode: 404 });
+  expect(await sdkError(again)).toMatchObject({ code: "INSTANCE_ACCESS_NOT_EXIST", statusCode: 404 });
 });
 
 test("refusals: an unknown instance, an unknown module, a VPC linked twice", async () => {
-  expect(await apiErrorOf(cr("GetInstanceVpcEndpoint", { InstanceId: "cri-nothere", ModuleName: "Registry" }))).toEqual({
+  expect(await sdkError(cr("GetInstanceVpcEndpoint", { InstanceId: "cri-nothere", ModuleName: "Registry" }))).toMatchObject({
     code: "INSTANCE_NOT_EXIST",
     statusCode: 404,
   });
-  expect((await apiErrorOf(cr("GetInstanceVpcEndpoint", { InstanceId: instanceId, ModuleName: "Images" }))).code).toBe("PARAM_INVALID");
+  expect((await sdkError(cr("GetInstanceVpcEndpoint", { InstanceId: instanceId, ModuleName: "Images" }))).code).toBe("PARAM_INVALID");
   await cr("CreateInstanceVpcEndpointLinkedVpc", { InstanceId: instanceId, ...link });
-  expect((await apiErrorOf(cr("CreateInstanceVpcEndpointLinkedVpc", { InstanceId: instanceId, ...link }))).code).toMatch(
+  expect((await sdkError(cr("CreateInstanceVpcEndpointLinkedVpc", { InstanceId: instanceId, ...link }))).code).toMatch(
     /^CloudLab\.Unconfirmed\./,
   );
 });

@@ -2,10 +2,10 @@
 // the real one would, and the project's verifier passes it in front of the stack's rendered nginx.
 // Needs ports 443 and 80 on loopback addresses: root, as CI and the engine suite run.
 import { verify } from "../../../verifier";
-import { KINDS } from "../../../tools/cloudlab/products/ecs/kinds";
-import { startCloudLab, type CloudLab } from "../../../tools/cloudlab";
+import { startCloudLab } from "../../../tools/cloudlab";
 import { LabPki } from "../../../tools/realEngine/labCertificate";
-import { routeLabHostsThrough, rpcCaller } from "../../support/labClients";
+import { rpcCaller, useLab } from "../../support/labClients";
+import { seedInstance } from "../labSeeds";
 import { startTestApp, type TestApp } from "../../support/apps";
 import { startProjectNginx, testNginxOptions, type RunningNginx } from "../../support/nginx";
 
@@ -13,8 +13,6 @@ const DOMAIN = "api.example.com";
 
 let app: TestApp;
 let nginx: RunningNginx;
-let lab: CloudLab;
-let unroute: () => void;
 let root: string;
 let address: string;
 let setPolicy: (policy: string) => Promise<void>;
@@ -22,9 +20,17 @@ let setPolicy: (policy: string) => Promise<void>;
 beforeAll(async () => {
   app = await startTestApp();
   nginx = await startProjectNginx(testNginxOptions(app.port, { domain: DOMAIN }));
-  lab = await startCloudLab({ backend: { host: "127.0.0.1", port: nginx.port } });
-  unroute = routeLabHostsThrough(lab);
-  const slb = rpcCaller(lab, "slb", "2014-05-15");
+});
+afterAll(async () => {
+  await nginx?.stop();
+  await app?.close();
+});
+
+// Started after nginx (the hook above), as the load balancer's backend.
+const lab = useLab({ options: () => ({ backend: { host: "127.0.0.1", port: nginx.port } }) });
+
+beforeAll(async () => {
+  const slb = rpcCaller(lab(), "slb", "2014-05-15");
   const pki = await LabPki.create();
   const certificate = await pki.issue(DOMAIN);
   root = certificate.rootPem;
@@ -38,11 +44,7 @@ beforeAll(async () => {
     ServerCertificate: certificate.chainPem,
     PrivateKey: certificate.keyPem,
   });
-  lab.store.create(KINDS.instance, "i-bp1dataplane000000", {
-    InstanceId: "i-bp1dataplane000000",
-    Status: "Running",
-    VpcAttributes: { VpcId: "" },
-  });
+  seedInstance(lab().store, { id: "i-bp1dataplane000000", vpcId: "" });
   const { VServerGroupId: group } = await slb<{ VServerGroupId: string }>("CreateVServerGroup", {
     LoadBalancerId: lb,
     VServerGroupName: "lab",
@@ -78,29 +80,22 @@ beforeAll(async () => {
         ListenerPort: port,
       });
   }
-  await lab.dataPlane?.settled();
+  await lab().dataPlane?.settled();
   setPolicy = async (policy) => {
     await slb("SetLoadBalancerHTTPSListenerAttribute", { LoadBalancerId: lb, ListenerPort: 443, TLSCipherPolicy: policy, Bandwidth: -1 });
-    await lab.dataPlane?.settled();
+    await lab().dataPlane?.settled();
   };
-});
-
-afterAll(async () => {
-  unroute?.();
-  await lab?.stop();
-  await nginx?.stop();
-  await app?.close();
 });
 
 test("the load balancer's address is on loopback, in the lab's own block", () => {
   expect(address).toMatch(/^127\.\d+\.\d+\.\d+$/);
-  expect(address.startsWith(`${lab.store.publicBlock}.`)).toBe(true);
+  expect(address.startsWith(`${lab().store.publicBlock}.`)).toBe(true);
 });
 
 test("two labs side by side hand out different addresses", async () => {
   const other = await startCloudLab();
   try {
-    expect(other.store.publicBlock).not.toBe(lab.store.publicBlock);
+    expect(other.store.publicBlock).not.toBe(lab().store.publicBlock);
   } finally {
     await other.stop();
   }
@@ -113,7 +108,7 @@ test("the project's verifier passes the CLB (TLS policy, chain, redirect) in fro
     extraRootsPem: [root],
     deadlineSeconds: 60,
   });
-  expect(lab.dataPlane?.problems).toEqual([]);
+  expect(lab().dataPlane?.problems).toEqual([]);
   expect(report.checks.filter((c) => !c.ok).map((c) => `${c.id}: ${c.detail}`)).toEqual([]);
 });
 

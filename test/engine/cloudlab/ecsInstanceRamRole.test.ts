@@ -3,34 +3,25 @@
 // provider checks.
 import Ecs, * as $Ecs from "@alicloud/ecs20140526";
 import Ram, * as $Ram from "@alicloud/ram20150501";
-import { startCloudLab, type CloudLab } from "../../../tools/cloudlab";
 import { KINDS } from "../../../tools/cloudlab/products/ecs/kinds";
 import { seedInstance } from "../labSeeds";
-import { apiErrorOf, labEndpoint, type LabEndpoint } from "./labClients";
+import { sdkConfig, sdkError, useLab } from "../../support/labClients";
 
 const TRUST = JSON.stringify({
   Version: "1",
   Statement: [{ Action: "sts:AssumeRole", Effect: "Allow", Principal: { Service: ["ecs.aliyuncs.com"] } }],
 });
 
-let lab: CloudLab;
-let endpoints: LabEndpoint[];
+const lab = useLab({ perTest: true });
 let ecs: Ecs;
 let region: string;
 
 beforeEach(async () => {
-  lab = await startCloudLab();
-  endpoints = [await labEndpoint(lab, "ecs"), await labEndpoint(lab, "ram")];
-  ecs = new Ecs(endpoints[0].config);
-  region = lab.store.region;
-  const ram = new Ram(endpoints[1].config);
+  ecs = new Ecs(sdkConfig(lab(), "ecs"));
+  region = lab().store.region;
+  const ram = new Ram(sdkConfig(lab(), "ram"));
   for (const roleName of ["app-role", "other-role"])
     await ram.createRole(new $Ram.CreateRoleRequest({ roleName, assumeRolePolicyDocument: TRUST }));
-});
-
-afterEach(async () => {
-  for (const e of endpoints) await e.close();
-  await lab.stop();
 });
 
 const attach = (instance: string, ramRoleName = "app-role"): Promise<$Ecs.AttachInstanceRamRoleResponse> =>
@@ -47,7 +38,7 @@ const detach = (instance: string, ramRoleName = "app-role"): Promise<$Ecs.Detach
   );
 
 test("AttachInstanceRamRole answers one result per instance; the instance record and DescribeInstanceRamRole show the role", async () => {
-  const instance = seedInstance(lab.store);
+  const instance = seedInstance(lab().store);
   const body = (await attach(instance)).body;
   expect(body).toMatchObject({ ramRoleName: "app-role", totalCount: 1, failCount: 0 });
   expect(body?.attachInstanceRamRoleResults?.attachInstanceRamRoleResult?.[0]).toMatchObject({
@@ -55,7 +46,7 @@ test("AttachInstanceRamRole answers one result per instance; the instance record
     success: true,
     code: "200",
   });
-  expect(lab.store.get(KINDS.instance, instance)?.RamRoleName).toBe("app-role");
+  expect(lab().store.get(KINDS.instance, instance)?.RamRoleName).toBe("app-role");
   const described = (await describe(instance, "app-role")).body;
   expect(described).toMatchObject({ regionId: region, totalCount: 1 });
   expect(described?.instanceRamRoleSets?.instanceRamRoleSet).toEqual([
@@ -64,13 +55,13 @@ test("AttachInstanceRamRole answers one result per instance; the instance record
 });
 
 test("asked by instance alone, an instance without a role is listed with an empty role name", async () => {
-  const instance = seedInstance(lab.store);
+  const instance = seedInstance(lab().store);
   const described = (await describe(instance)).body?.instanceRamRoleSets?.instanceRamRoleSet;
   expect(described).toEqual([expect.objectContaining({ instanceId: instance, ramRoleName: "" })]);
 });
 
 test("DetachInstanceRamRole removes the role; asked by role, the instance is no longer listed; a second detach fails for that instance", async () => {
-  const instance = seedInstance(lab.store);
+  const instance = seedInstance(lab().store);
   await attach(instance);
   const body = (await detach(instance)).body;
   expect(body).toMatchObject({ totalCount: 1, failCount: 0 });
@@ -84,16 +75,16 @@ test("DetachInstanceRamRole removes the role; asked by role, the instance is no 
 });
 
 test("not found, as the provider checks it: InvalidRamRole.NotFound for an unknown role, InvalidInstanceId.NotFound for an unknown instance", async () => {
-  const instance = seedInstance(lab.store);
-  expect(await apiErrorOf(attach(instance, "nobody"))).toEqual({ code: "InvalidRamRole.NotFound", statusCode: 404 });
-  expect(await apiErrorOf(describe(instance, "nobody"))).toEqual({ code: "InvalidRamRole.NotFound", statusCode: 404 });
-  expect(await apiErrorOf(attach("i-bp1nothere"))).toEqual({ code: "InvalidInstanceId.NotFound", statusCode: 404 });
-  expect(await apiErrorOf(detach("i-bp1nothere"))).toEqual({ code: "InvalidInstanceId.NotFound", statusCode: 404 });
+  const instance = seedInstance(lab().store);
+  expect(await sdkError(attach(instance, "nobody"))).toMatchObject({ code: "InvalidRamRole.NotFound", statusCode: 404 });
+  expect(await sdkError(describe(instance, "nobody"))).toMatchObject({ code: "InvalidRamRole.NotFound", statusCode: 404 });
+  expect(await sdkError(attach("i-bp1nothere"))).toMatchObject({ code: "InvalidInstanceId.NotFound", statusCode: 404 });
+  expect(await sdkError(detach("i-bp1nothere"))).toMatchObject({ code: "InvalidInstanceId.NotFound", statusCode: 404 });
 });
 
 test("an instance holds one role: attaching another is refused (the service's code is not documented)", async () => {
-  const instance = seedInstance(lab.store);
+  const instance = seedInstance(lab().store);
   await attach(instance);
-  expect((await apiErrorOf(attach(instance, "other-role"))).code).toMatch(/^CloudLab\.Unconfirmed\./);
-  expect(lab.store.get(KINDS.instance, instance)?.RamRoleName).toBe("app-role");
+  expect((await sdkError(attach(instance, "other-role"))).code).toMatch(/^CloudLab\.Unconfirmed\./);
+  expect(lab().store.get(KINDS.instance, instance)?.RamRoleName).toBe("app-role");
 });

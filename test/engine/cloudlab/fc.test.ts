@@ -3,7 +3,7 @@
 import Fc, * as $fc from "@alicloud/fc20230330";
 import { strToU8, zipSync } from "fflate";
 import { crc64 } from "../../../tools/cloudlab/products/fc/checksum";
-import { failure, sdkConfig, useLab } from "./monitoringLab";
+import { sdkConfig, sdkError, useLab } from "../../support/labClients";
 
 const lab = useLab();
 const client = (label = "fc"): Fc => new Fc(sdkConfig(lab(), label));
@@ -88,14 +88,14 @@ describe("functions", () => {
   });
 
   test("CreateFunction refuses a taken name (409 FunctionAlreadyExists), a code package that is not a ZIP and sizes FC does not allow", async () => {
-    const taken = await failure(client().createFunction(input("fn-1")));
+    const taken = await sdkError(client().createFunction(input("fn-1")));
     expect([taken.code, taken.statusCode]).toEqual(["FunctionAlreadyExists", 409]);
-    const notZip = await failure(
+    const notZip = await sdkError(
       client().createFunction(input("fn-2", { code: new $fc.InputCodeLocation({ zipFile: Buffer.from("hello").toString("base64") }) })),
     );
     expect([notZip.code, notZip.statusCode]).toEqual(["InvalidArgument", 400]);
     for (const sizes of [{ memorySize: 500 }, { cpu: 0.33 }, { cpu: 2, memorySize: 512 }, { timeout: 0 }]) {
-      const refused = await failure(client().createFunction(input("fn-2", sizes)));
+      const refused = await sdkError(client().createFunction(input("fn-2", sizes)));
       expect(refused.code).toBe("InvalidArgument");
     }
     expect(lab().store.get("fc.function", "fn-2")).toBeUndefined();
@@ -165,12 +165,12 @@ describe("timer triggers", () => {
     expect(list.body?.triggers?.map((t) => t.triggerName)).toEqual(["schedule"]);
 
     await client().deleteTrigger("fn-1", "schedule");
-    const gone = await failure(client().getTrigger("fn-1", "schedule"));
+    const gone = await sdkError(client().getTrigger("fn-1", "schedule"));
     expect([gone.code, gone.statusCode]).toEqual(["TriggerNotFound", 404]);
   });
 
   test("CreateTrigger refuses a timer without a cron expression, a taken name, and a function that does not exist", async () => {
-    const noCron = await failure(
+    const noCron = await sdkError(
       client().createTrigger(
         "fn-1",
         new $fc.CreateTriggerRequest({ body: new $fc.CreateTriggerInput({ triggerName: "t", triggerType: "timer", triggerConfig: "{}" }) }),
@@ -179,18 +179,18 @@ describe("timer triggers", () => {
     expect(noCron.code).toBe("InvalidArgument");
     const body = new $fc.CreateTriggerInput({ triggerName: "t", triggerType: "timer", qualifier: "LATEST", triggerConfig: config });
     await client().createTrigger("fn-1", new $fc.CreateTriggerRequest({ body }));
-    const taken = await failure(client().createTrigger("fn-1", new $fc.CreateTriggerRequest({ body })));
+    const taken = await sdkError(client().createTrigger("fn-1", new $fc.CreateTriggerRequest({ body })));
     expect([taken.code, taken.statusCode]).toEqual(["TriggerAlreadyExists", 409]);
-    const noFunction = await failure(client().createTrigger("nope", new $fc.CreateTriggerRequest({ body })));
+    const noFunction = await sdkError(client().createTrigger("nope", new $fc.CreateTriggerRequest({ body })));
     expect([noFunction.code, noFunction.statusCode]).toEqual(["FunctionNotFound", 404]);
   });
 
   test("DeleteFunction removes the function (and its triggers); GetFunction then answers 404 FunctionNotFound", async () => {
     await client().deleteFunction("fn-1");
     expect(lab().store.list("fc.trigger")).toEqual([]);
-    const gone = await failure(client().getFunction("fn-1", new $fc.GetFunctionRequest({})));
+    const gone = await sdkError(client().getFunction("fn-1", new $fc.GetFunctionRequest({})));
     expect([gone.code, gone.statusCode]).toEqual(["FunctionNotFound", 404]);
-    const again = await failure(client().deleteFunction("fn-1"));
+    const again = await sdkError(client().deleteFunction("fn-1"));
     expect(again.code).toBe("FunctionNotFound");
   });
 });

@@ -2,7 +2,7 @@
 // with the official @alicloud/sls20201230 client: projects, Logstores, indexes, machine groups,
 // Logtail configs and their application, tags, and the not-found codes the provider checks.
 import Sls, * as $sls from "@alicloud/sls20201230";
-import { failure, sdkConfig, useLab } from "./monitoringLab";
+import { sdkConfig, sdkError, useLab } from "../../support/labClients";
 
 const lab = useLab();
 const client = (): Sls => new Sls(sdkConfig(lab(), "log"));
@@ -19,9 +19,9 @@ describe("projects", () => {
     await client().updateProject(project, new $sls.UpdateProjectRequest({ description: "logs" }));
     expect(lab().store.get("log.project", project)?.description).toBe("logs");
 
-    const taken = await failure(client().createProject(new $sls.CreateProjectRequest({ projectName: project, description: "" })));
+    const taken = await sdkError(client().createProject(new $sls.CreateProjectRequest({ projectName: project, description: "" })));
     expect([taken.code, taken.statusCode]).toEqual(["ProjectAlreadyExist", 400]);
-    const badName = await failure(client().createProject(new $sls.CreateProjectRequest({ projectName: "Bad_Name", description: "" })));
+    const badName = await sdkError(client().createProject(new $sls.CreateProjectRequest({ projectName: "Bad_Name", description: "" })));
     expect(badName.code).toBe("ParameterInvalid");
   });
 
@@ -40,7 +40,7 @@ describe("projects", () => {
     const tags = await client().listTagResources(new $sls.ListTagResourcesRequest({ resourceType: "PROJECT", resourceId: [project] }));
     expect(tags.body?.tagResources?.map((t) => [t.resourceId, t.tagKey, t.tagValue])).toEqual([[project, "stack", "dev"]]);
 
-    const missing = await failure(client().getProject("no-such-project"));
+    const missing = await sdkError(client().getProject("no-such-project"));
     expect([missing.code, missing.statusCode]).toEqual(["ProjectNotExist", 404]);
   });
 
@@ -83,20 +83,20 @@ describe("Logstores and indexes", () => {
     await client().updateLogStore(project, "nginx-access", new $sls.UpdateLogStoreRequest({ logstoreName: "nginx-access", ttl: 7 }));
     expect(lab().store.get("log.logstore", `${project}/nginx-access`)).toMatchObject({ ttl: 7, shardCount: 2, appendMeta: true });
 
-    const badTtl = await failure(
+    const badTtl = await sdkError(
       client().updateLogStore(project, "nginx-access", new $sls.UpdateLogStoreRequest({ logstoreName: "nginx-access", ttl: 0 })),
     );
     expect(badTtl.code).toBe("ParameterInvalid");
-    const taken = await failure(
+    const taken = await sdkError(
       client().createLogStore(project, new $sls.CreateLogStoreRequest({ logstoreName: "nginx-access", ttl: 30, shardCount: 2 })),
     );
     expect([taken.code, taken.statusCode]).toEqual(["LogStoreAlreadyExist", 400]);
-    const missing = await failure(client().getLogStore(project, "nope"));
+    const missing = await sdkError(client().getLogStore(project, "nope"));
     expect([missing.code, missing.statusCode]).toEqual(["LogStoreNotExist", 404]);
   });
 
   test("GetIndex before CreateIndex is IndexConfigNotExist; the index comes back as sent; UpdateIndex replaces it; DeleteIndex removes it", async () => {
-    const none = await failure(client().getIndex(project, "nginx-access"));
+    const none = await sdkError(client().getIndex(project, "nginx-access"));
     expect([none.code, none.statusCode]).toEqual(["IndexConfigNotExist", 404]);
 
     const tokens = [",", " ", "'", '"', ";", "=", "\n"];
@@ -111,7 +111,7 @@ describe("Logstores and indexes", () => {
     expect(read.body?.line).toMatchObject({ token: tokens, caseSensitive: false, chn: true });
     expect(read.body?.maxTextLen).toBeUndefined();
 
-    const again = await failure(
+    const again = await sdkError(
       client().createIndex(
         project,
         "nginx-access",
@@ -132,7 +132,7 @@ describe("Logstores and indexes", () => {
     expect(updated.body?.maxTextLen).toBe(2048);
 
     await client().deleteIndex(project, "nginx-access");
-    expect((await failure(client().getIndex(project, "nginx-access"))).code).toBe("IndexConfigNotExist");
+    expect((await sdkError(client().getIndex(project, "nginx-access"))).code).toBe("IndexConfigNotExist");
   });
 });
 
@@ -155,14 +155,14 @@ describe("machine groups, Logtail configs and their application", () => {
     );
     expect((await client().getMachineGroup(project, "whb-dev")).body?.groupAttribute?.groupTopic).toBe("web");
 
-    const badType = await failure(
+    const badType = await sdkError(
       client().createMachineGroup(
         project,
         new $sls.CreateMachineGroupRequest({ ...group, groupName: "other", machineIdentifyType: "mac" }),
       ),
     );
     expect(badType.code).toBe("ParameterInvalid");
-    const missing = await failure(client().getMachineGroup(project, "nope"));
+    const missing = await sdkError(client().getMachineGroup(project, "nope"));
     expect([missing.code, missing.statusCode]).toEqual(["MachineGroupNotExist", 404]);
   });
 
@@ -176,7 +176,7 @@ describe("machine groups, Logtail configs and their application", () => {
     });
 
   test("CreateConfig, GetConfig (lastModifyTime moves only on a write), ApplyConfigToMachineGroup, GetAppliedMachineGroups, Remove...", async () => {
-    const noStore = await failure(client().createConfig(project, new $sls.CreateConfigRequest({ body: config("nope") })));
+    const noStore = await sdkError(client().createConfig(project, new $sls.CreateConfigRequest({ body: config("nope") })));
     expect(noStore.code).toBe("LogStoreNotExist");
 
     await client().createConfig(project, new $sls.CreateConfigRequest({ body: config("nginx-access") }));
@@ -195,9 +195,9 @@ describe("machine groups, Logtail configs and their application", () => {
     await client().removeConfigFromMachineGroup(project, "whb-dev", "nginx-access-json");
     expect((await client().getAppliedMachineGroups(project, "nginx-access-json")).body?.machinegroups).toEqual([]);
 
-    const noGroup = await failure(client().applyConfigToMachineGroup(project, "nope", "nginx-access-json"));
+    const noGroup = await sdkError(client().applyConfigToMachineGroup(project, "nope", "nginx-access-json"));
     expect(noGroup.code).toBe("MachineGroupNotExist");
-    const noConfig = await failure(client().getConfig(project, "nope"));
+    const noConfig = await sdkError(client().getConfig(project, "nope"));
     expect([noConfig.code, noConfig.statusCode]).toEqual(["ConfigNotExist", 404]);
   });
 

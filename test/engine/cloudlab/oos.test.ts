@@ -1,29 +1,20 @@
 // OOS secret parameters in the emulator, through @alicloud/openapi-client's generic RPC call (OOS
 // has no Node SDK here): each action's answer as the provider reads it, the refusals, and the
 // secret kept out of the request log.
-import { startCloudLab, type CloudLab } from "../../../tools/cloudlab";
 import { OOS_SECRET_PARAMETER, REDACTED, secretParameterValue } from "../../../tools/cloudlab/products/oos";
-import { apiErrorOf, callRpc, labEndpoint, type LabEndpoint } from "./labClients";
+import { rpcCaller, sdkError, useLab, type RpcCall } from "../../support/labClients";
 
 const NAME = "wechat-https-backend/lab/APP_SECRET";
 const SECRET = "s3cret-value-never-logged";
 
-let lab: CloudLab;
-let endpoint: LabEndpoint;
-const oos = (action: string, query: Record<string, unknown>): Promise<Record<string, unknown>> =>
-  callRpc(endpoint, "2019-06-01", action, { RegionId: lab.store.region, ...query });
+const lab = useLab({ perTest: true });
+let oos: RpcCall;
 const create = (query: Record<string, unknown> = {}): Promise<Record<string, unknown>> =>
   oos("CreateSecretParameter", { Name: NAME, Value: SECRET, Type: "Secret", Description: "app secret", Tags: { stack: "lab" }, ...query });
 const parameterOf = (answer: Record<string, unknown>): Record<string, unknown> => answer.Parameter as Record<string, unknown>;
 
-beforeEach(async () => {
-  lab = await startCloudLab();
-  endpoint = await labEndpoint(lab, "oos");
-});
-
-afterEach(async () => {
-  await endpoint.close();
-  await lab.stop();
+beforeEach(() => {
+  oos = rpcCaller(lab(), "oos", "2019-06-01");
 });
 
 test("CreateSecretParameter answers the parameter without its value; the store keeps the value for the harness", async () => {
@@ -39,7 +30,7 @@ test("CreateSecretParameter answers the parameter without its value; the store k
   expect(created.Id).toMatch(/^p-[0-9a-f]{20}$/);
   expect(created.CreatedDate).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   expect(created).not.toHaveProperty("Value");
-  expect(secretParameterValue(lab.store, NAME)).toBe(SECRET);
+  expect(secretParameterValue(lab().store, NAME)).toBe(SECRET);
 });
 
 test("GetSecretParameter answers the value only WithDecryption, and no KeyId or Constraints nobody set", async () => {
@@ -70,7 +61,7 @@ test("UpdateSecretParameter: a new value is a new ParameterVersion; the descript
     }),
   );
   expect(updated).toMatchObject({ ParameterVersion: 2, Description: "rotated secret", Tags: { stack: "lab", team: "web" } });
-  expect(secretParameterValue(lab.store, NAME)).toBe("rotated");
+  expect(secretParameterValue(lab().store, NAME)).toBe("rotated");
   const same = parameterOf(await oos("UpdateSecretParameter", { Name: NAME, Value: "rotated", Description: "again" }));
   expect(same).toMatchObject({ ParameterVersion: 2, Description: "again" });
 });
@@ -79,15 +70,18 @@ test("the same ClientToken creates the parameter once", async () => {
   const first = parameterOf(await create({ ClientToken: "token-1" }));
   const again = parameterOf(await create({ ClientToken: "token-1" }));
   expect(again.Id).toBe(first.Id);
-  expect(lab.store.list(OOS_SECRET_PARAMETER)).toHaveLength(1);
+  expect(lab().store.list(OOS_SECRET_PARAMETER)).toHaveLength(1);
 });
 
 test("DeleteSecretParameter deletes; an unknown parameter is EntityNotExists.Parameter (404)", async () => {
   await create();
   await oos("DeleteSecretParameter", { Name: NAME });
-  expect(lab.store.list(OOS_SECRET_PARAMETER)).toEqual([]);
-  expect(await apiErrorOf(oos("GetSecretParameter", { Name: NAME }))).toEqual({ code: "EntityNotExists.Parameter", statusCode: 404 });
-  expect(await apiErrorOf(oos("DeleteSecretParameter", { Name: NAME }))).toEqual({ code: "EntityNotExists.Parameter", statusCode: 404 });
+  expect(lab().store.list(OOS_SECRET_PARAMETER)).toEqual([]);
+  expect(await sdkError(oos("GetSecretParameter", { Name: NAME }))).toMatchObject({ code: "EntityNotExists.Parameter", statusCode: 404 });
+  expect(await sdkError(oos("DeleteSecretParameter", { Name: NAME }))).toMatchObject({
+    code: "EntityNotExists.Parameter",
+    statusCode: 404,
+  });
 });
 
 test("ListTagResources answers TagResources.TagResource[]; an unknown id is InvalidResourceId.NotFound", async () => {
@@ -96,27 +90,27 @@ test("ListTagResources answers TagResources.TagResource[]; an unknown id is Inva
   const rows = (answer.TagResources as { TagResource: Record<string, unknown>[] }).TagResource;
   expect(rows.map((r) => [r.ResourceId, r.TagKey, r.TagValue])).toEqual([[NAME, "stack", "lab"]]);
   const unknown = oos("ListTagResources", { ResourceType: "secretparameter", ResourceIds: ["nope"] });
-  expect(await apiErrorOf(unknown)).toEqual({ code: "InvalidResourceId.NotFound", statusCode: 404 });
+  expect(await sdkError(unknown)).toMatchObject({ code: "InvalidResourceId.NotFound", statusCode: 404 });
 });
 
 test("only the Secret type is a secret parameter", async () => {
-  expect((await apiErrorOf(create({ Type: "String" }))).code).toBe("InvalidParameter.Type");
+  expect((await sdkError(create({ Type: "String" }))).code).toBe("InvalidParameter.Type");
 });
 
 test("the request log never holds the value: not for a create, an update, or a call that failed before its handler ran", async () => {
-  lab.store.inject({
+  lab().store.inject({
     product: "oos",
     action: "CreateSecretParameter",
     code: "Throttling.User",
     message: "Request was denied due to user flow control.",
   });
-  expect((await apiErrorOf(create())).code).toBe("Throttling.User");
+  expect((await sdkError(create())).code).toBe("Throttling.User");
   await create();
   await oos("UpdateSecretParameter", { Name: NAME, Value: "rotated-secret" });
-  const log = JSON.stringify(lab.store.requests);
+  const log = JSON.stringify(lab().store.requests);
   expect(log).not.toContain(SECRET);
   expect(log).not.toContain("rotated-secret");
-  const writes = lab.store.requests.filter((r) => r.action !== "GetSecretParameter");
+  const writes = lab().store.requests.filter((r) => r.action !== "GetSecretParameter");
   expect(writes.map((r) => [r.action, r.params.Value])).toEqual([
     ["CreateSecretParameter", REDACTED],
     ["CreateSecretParameter", REDACTED],

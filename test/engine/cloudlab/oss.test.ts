@@ -1,7 +1,7 @@
 // Contract of the emulator's OSS with plain HTTP requests and the XML the OSS API reference
 // documents (no official Node SDK is among the project's clients): the bucket calls
 // alicloud_oss_bucket makes, the subresources its Read asks for, and the refusals.
-import { labRequest, useLab, type LabAnswer } from "./monitoringLab";
+import { labRequest, useLab, type LabAnswer } from "../../support/labClients";
 
 const lab = useLab();
 const bucket = "whb-dev-monitor-0a1b2c3d";

@@ -1,9 +1,8 @@
 // RAM in the emulator, through the official Node SDK (@alicloud/ram20150501): each action's typed
 // answer, and each refusal with the code and HTTP status the RAM API reference gives.
 import Ram, * as $Ram from "@alicloud/ram20150501";
-import { startCloudLab, type CloudLab } from "../../../tools/cloudlab";
 import { RAM_KINDS } from "../../../tools/cloudlab/products/ram";
-import { apiErrorOf, labEndpoint, type LabEndpoint } from "./labClients";
+import { sdkConfig, sdkError, useLab } from "../../support/labClients";
 
 const TRUST = JSON.stringify({
   Version: "1",
@@ -12,19 +11,11 @@ const TRUST = JSON.stringify({
 const doc = (action: string): string =>
   JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: [action], Resource: ["*"] }] });
 
-let lab: CloudLab;
-let endpoint: LabEndpoint;
+const lab = useLab({ perTest: true });
 let ram: Ram;
 
-beforeEach(async () => {
-  lab = await startCloudLab();
-  endpoint = await labEndpoint(lab, "ram");
-  ram = new Ram(endpoint.config);
-});
-
-afterEach(async () => {
-  await endpoint.close();
-  await lab.stop();
+beforeEach(() => {
+  ram = new Ram(sdkConfig(lab(), "ram"));
 });
 
 const createRole = (roleName = "app-role"): Promise<$Ram.CreateRoleResponse> =>
@@ -47,7 +38,7 @@ describe("roles", () => {
   test("CreateRole answers the role with an 18-digit RoleId, its ARN and the default session length; GetRole reads it back", async () => {
     const created = (await createRole()).body?.role;
     expect(created?.roleId).toMatch(/^\d{18}$/);
-    expect(created?.arn).toBe(`acs:ram::${lab.store.accountId}:role/app-role`);
+    expect(created?.arn).toBe(`acs:ram::${lab().store.accountId}:role/app-role`);
     expect(created?.maxSessionDuration).toBe(3600);
     expect(created?.createDate).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     const read = (await ram.getRole(new $Ram.GetRoleRequest({ roleName: "app-role" }))).body?.role;
@@ -76,23 +67,23 @@ describe("roles", () => {
   });
 
   test("refusals: an unknown role, a name taken, a session too long, a trust policy that is not JSON", async () => {
-    expect(await apiErrorOf(ram.getRole(new $Ram.GetRoleRequest({ roleName: "nobody" })))).toEqual({
+    expect(await sdkError(ram.getRole(new $Ram.GetRoleRequest({ roleName: "nobody" })))).toMatchObject({
       code: "EntityNotExist.Role",
       statusCode: 404,
     });
     await createRole();
-    expect(await apiErrorOf(createRole())).toEqual({ code: "EntityAlreadyExists.Role", statusCode: 409 });
+    expect(await sdkError(createRole())).toMatchObject({ code: "EntityAlreadyExists.Role", statusCode: 409 });
     const long = ram.updateRole(new $Ram.UpdateRoleRequest({ roleName: "app-role", newMaxSessionDuration: 50000 }));
-    expect((await apiErrorOf(long)).code).toBe("InvalidParameter.MaxSessionDuration");
+    expect((await sdkError(long)).code).toBe("InvalidParameter.MaxSessionDuration");
     const malformed = ram.createRole(new $Ram.CreateRoleRequest({ roleName: "other", assumeRolePolicyDocument: "{not json" }));
-    expect(await apiErrorOf(malformed)).toEqual({ code: "MalformedPolicyDocument", statusCode: 400 });
+    expect(await sdkError(malformed)).toMatchObject({ code: "MalformedPolicyDocument", statusCode: 400 });
   });
 
   test("DeleteRole is refused while a policy is attached (DeleteConflict.Role.Policy), then deletes", async () => {
     await createRole();
     await createPolicy();
     await attach();
-    expect(await apiErrorOf(ram.deleteRole(new $Ram.DeleteRoleRequest({ roleName: "app-role" })))).toEqual({
+    expect(await sdkError(ram.deleteRole(new $Ram.DeleteRoleRequest({ roleName: "app-role" })))).toMatchObject({
       code: "DeleteConflict.Role.Policy",
       statusCode: 409,
     });
@@ -100,8 +91,8 @@ describe("roles", () => {
       new $Ram.DetachPolicyFromRoleRequest({ policyType: "Custom", policyName: "app-policy", roleName: "app-role" }),
     );
     await ram.deleteRole(new $Ram.DeleteRoleRequest({ roleName: "app-role" }));
-    expect(lab.store.list(RAM_KINDS.role)).toEqual([]);
-    expect(await apiErrorOf(ram.deleteRole(new $Ram.DeleteRoleRequest({ roleName: "app-role" })))).toEqual({
+    expect(lab().store.list(RAM_KINDS.role)).toEqual([]);
+    expect(await sdkError(ram.deleteRole(new $Ram.DeleteRoleRequest({ roleName: "app-role" })))).toMatchObject({
       code: "EntityNotExist.Role",
       statusCode: 404,
     });
@@ -138,7 +129,7 @@ describe("policies and versions", () => {
       setAsDefault: true,
       rotateStrategy: "None",
     });
-    expect(await apiErrorOf(ram.createPolicyVersion(sixth))).toEqual({ code: "LimitExceeded.Policy.Version", statusCode: 409 });
+    expect(await sdkError(ram.createPolicyVersion(sixth))).toMatchObject({ code: "LimitExceeded.Policy.Version", statusCode: 409 });
     sixth.rotateStrategy = "DeleteOldestNonDefaultVersionWhenLimitExceeded";
     expect((await ram.createPolicyVersion(sixth)).body?.policyVersion).toMatchObject({
       versionId: "v6",
@@ -165,12 +156,12 @@ describe("policies and versions", () => {
       new $Ram.CreatePolicyVersionRequest({ policyName: "app-policy", policyDocument: doc("a:2"), setAsDefault: false }),
     );
     const dropDefault = ram.deletePolicyVersion(new $Ram.DeletePolicyVersionRequest({ policyName: "app-policy", versionId: "v1" }));
-    expect(await apiErrorOf(dropDefault)).toEqual({ code: "DeleteConflict.Policy.Version.Default", statusCode: 409 });
+    expect(await sdkError(dropDefault)).toMatchObject({ code: "DeleteConflict.Policy.Version.Default", statusCode: 409 });
     await ram.deletePolicyVersion(new $Ram.DeletePolicyVersionRequest({ policyName: "app-policy", versionId: "v2" }));
     const gone = ram.getPolicyVersion(
       new $Ram.GetPolicyVersionRequest({ policyName: "app-policy", policyType: "Custom", versionId: "v2" }),
     );
-    expect(await apiErrorOf(gone)).toEqual({ code: "EntityNotExist.Policy.Version", statusCode: 404 });
+    expect(await sdkError(gone)).toMatchObject({ code: "EntityNotExist.Policy.Version", statusCode: 404 });
   });
 
   test("UpdatePolicyDescription changes the description", async () => {
@@ -192,23 +183,23 @@ describe("policies and versions", () => {
       ?.attachmentCount;
     expect(attachedCount).toBe(1);
     const cascading = new $Ram.DeletePolicyRequest({ policyName: "app-policy", cascadingDelete: true });
-    expect(await apiErrorOf(ram.deletePolicy(cascading))).toEqual({ code: "DeleteConflict.Role.Policy", statusCode: 409 });
+    expect(await sdkError(ram.deletePolicy(cascading))).toMatchObject({ code: "DeleteConflict.Role.Policy", statusCode: 409 });
     await ram.detachPolicyFromRole(
       new $Ram.DetachPolicyFromRoleRequest({ policyType: "Custom", policyName: "app-policy", roleName: "app-role" }),
     );
     const plain = new $Ram.DeletePolicyRequest({ policyName: "app-policy" });
-    expect(await apiErrorOf(ram.deletePolicy(plain))).toEqual({ code: "DeleteConflict.Policy.Version", statusCode: 409 });
+    expect(await sdkError(ram.deletePolicy(plain))).toMatchObject({ code: "DeleteConflict.Policy.Version", statusCode: 409 });
     await ram.deletePolicy(cascading);
-    expect(lab.store.list(RAM_KINDS.policy)).toEqual([]);
-    expect(lab.store.list(RAM_KINDS.policyVersion)).toEqual([]);
+    expect(lab().store.list(RAM_KINDS.policy)).toEqual([]);
+    expect(lab().store.list(RAM_KINDS.policyVersion)).toEqual([]);
     const gone = ram.getPolicy(new $Ram.GetPolicyRequest({ policyName: "app-policy", policyType: "Custom" }));
-    expect(await apiErrorOf(gone)).toEqual({ code: "EntityNotExist.Policy", statusCode: 404 });
+    expect(await sdkError(gone)).toMatchObject({ code: "EntityNotExist.Policy", statusCode: 404 });
   });
 
   test("the lab account holds no system policy: asking for one is EntityNotExist.Policy", async () => {
     await createPolicy();
     const system = ram.getPolicy(new $Ram.GetPolicyRequest({ policyName: "app-policy", policyType: "System" }));
-    expect(await apiErrorOf(system)).toEqual({ code: "EntityNotExist.Policy", statusCode: 404 });
+    expect(await sdkError(system)).toMatchObject({ code: "EntityNotExist.Policy", statusCode: 404 });
   });
 });
 
@@ -217,7 +208,7 @@ describe("policies attached to roles", () => {
     await createRole();
     await createPolicy();
     await attach();
-    expect(await apiErrorOf(attach())).toEqual({ code: "EntityAlreadyExists.Role.Policy", statusCode: 409 });
+    expect(await sdkError(attach())).toMatchObject({ code: "EntityAlreadyExists.Role.Policy", statusCode: 409 });
     const listed =
       (await ram.listPoliciesForRole(new $Ram.ListPoliciesForRoleRequest({ roleName: "app-role" }))).body?.policies?.policy ?? [];
     expect(listed).toHaveLength(1);
@@ -228,7 +219,7 @@ describe("policies attached to roles", () => {
         new $Ram.DetachPolicyFromRoleRequest({ policyType: "Custom", policyName: "app-policy", roleName: "app-role" }),
       );
     await detach();
-    expect(await apiErrorOf(detach())).toEqual({ code: "EntityNotExist.Role.Policy", statusCode: 404 });
+    expect(await sdkError(detach())).toMatchObject({ code: "EntityNotExist.Role.Policy", statusCode: 404 });
     expect((await ram.listPoliciesForRole(new $Ram.ListPoliciesForRoleRequest({ roleName: "app-role" }))).body?.policies?.policy).toEqual(
       [],
     );
@@ -236,12 +227,12 @@ describe("policies attached to roles", () => {
 
   test("attaching needs both ends: an unknown role or policy is not found", async () => {
     await createPolicy();
-    expect(await apiErrorOf(attach())).toEqual({ code: "EntityNotExist.Role", statusCode: 404 });
+    expect(await sdkError(attach())).toMatchObject({ code: "EntityNotExist.Role", statusCode: 404 });
     await ram.deletePolicy(new $Ram.DeletePolicyRequest({ policyName: "app-policy", cascadingDelete: true }));
     await createRole();
-    expect(await apiErrorOf(attach())).toEqual({ code: "EntityNotExist.Policy", statusCode: 404 });
+    expect(await sdkError(attach())).toMatchObject({ code: "EntityNotExist.Policy", statusCode: 404 });
     const unknownRole = ram.listPoliciesForRole(new $Ram.ListPoliciesForRoleRequest({ roleName: "nobody" }));
-    expect(await apiErrorOf(unknownRole)).toEqual({ code: "EntityNotExist.Role", statusCode: 404 });
+    expect(await sdkError(unknownRole)).toMatchObject({ code: "EntityNotExist.Role", statusCode: 404 });
   });
 });
 

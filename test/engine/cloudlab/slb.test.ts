@@ -1,14 +1,14 @@
 // Contract of the emulated CLB instances (SLB 2014-05-15) through the generic OpenAPI client: the
 // fields and types the provider's Read takes, the modify actions its Update calls, deletion protection.
 import { SLB_KINDS } from "../../../tools/cloudlab/products/slb";
-import { sdkError } from "../../support/labClients";
-import { createLoadBalancer, startSlbLab, type SlbLab } from "./slbSupport";
+import { sdkError, useLab } from "../../support/labClients";
+import { createLoadBalancer, slbLab, type SlbLab } from "./slbSupport";
 
+const lab = useLab();
 let t: SlbLab;
 beforeAll(async () => {
-  t = await startSlbLab();
+  t = await slbLab(lab());
 });
-afterAll(() => t.stop());
 
 type Attribute = Record<string, unknown> & { ListenerPortsAndProtocol: { ListenerPortAndProtocol: unknown[] } };
 

@@ -3,14 +3,14 @@
 import { seedCasCertificate } from "../../../tools/cloudlab/products/cas";
 import { SLB_KINDS } from "../../../tools/cloudlab/products/slb";
 import { LAB_ACCOUNT_ID } from "../../../tools/cloudlab/settings";
-import { sdkError } from "../../support/labClients";
-import { createLoadBalancer, leafFor, startSlbLab, uploadCertificate, type SlbLab } from "./slbSupport";
+import { sdkError, useLab } from "../../support/labClients";
+import { createLoadBalancer, leafFor, uploadCertificate, slbLab, type SlbLab } from "./slbSupport";
 
+const lab = useLab();
 let t: SlbLab;
 beforeAll(async () => {
-  t = await startSlbLab();
+  t = await slbLab(lab());
 });
-afterAll(() => t.stop());
 
 type Described = { ServerCertificates: { ServerCertificate: Record<string, unknown>[] } };
 

@@ -1,15 +1,16 @@
 // Contract of the emulated CLB listeners: the HTTPS listener's fields with the types the provider's
 // readListener asserts, start/stop statuses that settle, the HTTP-to-HTTPS forward, and refusals.
 import { SLB_KINDS, listenerCertificateTimeline, listenerId } from "../../../tools/cloudlab/products/slb";
-import { sdkError } from "../../support/labClients";
-import { createLoadBalancer, leafFor, startSlbLab, uploadCertificate, type SlbLab } from "./slbSupport";
+import { sdkError, useLab } from "../../support/labClients";
+import { createLoadBalancer, leafFor, uploadCertificate, slbLab, type SlbLab } from "./slbSupport";
 
+const lab = useLab();
 let t: SlbLab;
 let lbId: string;
 let certId: string;
 let groupId: string;
 beforeAll(async () => {
-  t = await startSlbLab();
+  t = await slbLab(lab());
   lbId = await createLoadBalancer(t.slb);
   const { leaf, chain } = await leafFor(t.pki, "lab.example.com");
   certId = await uploadCertificate(t.slb, chain, leaf.keyPem);
@@ -27,7 +28,6 @@ beforeAll(async () => {
     StickySession: "off",
   });
 });
-afterAll(() => t.stop());
 
 type Listener = Record<string, unknown>;
 const describeHttps = (port = 443): Promise<Listener> =>

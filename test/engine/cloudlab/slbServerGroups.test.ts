@@ -2,18 +2,19 @@
 // the account (seeded here as ECS records), in the load balancer's VPC; what the group held at every
 // moment is replayed from the change history; a group a listener uses is not deleted.
 import { SLB_KINDS, serverGroupTimeline } from "../../../tools/cloudlab/products/slb";
-import { sdkError } from "../../support/labClients";
-import { createLoadBalancer, leafFor, seedInstance, startSlbLab, uploadCertificate, type SlbLab } from "./slbSupport";
+import { sdkError, useLab } from "../../support/labClients";
+import { SEED_VPC_ID, seedInstance } from "../labSeeds";
+import { createLoadBalancer, leafFor, uploadCertificate, slbLab, type SlbLab } from "./slbSupport";
 
+const lab = useLab();
 let t: SlbLab;
 beforeAll(async () => {
-  t = await startSlbLab();
-  seedInstance(t.lab, "i-bp1lab000000000000a1", { ip: "172.16.0.11" });
-  seedInstance(t.lab, "i-bp1lab000000000000a2", { ip: "172.16.0.12" });
-  seedInstance(t.lab, "i-bp1lab000000000000s1", { status: "Stopped" });
-  seedInstance(t.lab, "i-bp1lab000000000000o1", { vpcId: "vpc-bp1lab0000000000000b" });
+  t = await slbLab(lab());
+  seedInstance(t.lab.store, { id: "i-bp1lab000000000000a1", ip: "172.16.0.11" });
+  seedInstance(t.lab.store, { id: "i-bp1lab000000000000a2", ip: "172.16.0.12" });
+  seedInstance(t.lab.store, { id: "i-bp1lab000000000000s1", status: "Stopped" });
+  seedInstance(t.lab.store, { id: "i-bp1lab000000000000o1", vpcId: "vpc-bp1lab0000000000000b" });
 });
-afterAll(() => t.stop());
 
 type Group = { VServerGroupId: string; BackendServers: { BackendServer: Record<string, unknown>[] } };
 
@@ -51,7 +52,7 @@ test("attachments one by one, as the provider sends them; the group's backends a
       Type: "ecs",
       Description: "",
       ServerIp: "172.16.0.11",
-      VpcId: "vpc-bp1lab0000000000000a",
+      VpcId: SEED_VPC_ID,
     },
     {
       ServerId: "i-bp1lab000000000000a2",
@@ -60,7 +61,7 @@ test("attachments one by one, as the provider sends them; the group's backends a
       Type: "ecs",
       Description: "",
       ServerIp: "172.16.0.12",
-      VpcId: "vpc-bp1lab0000000000000a",
+      VpcId: SEED_VPC_ID,
     },
   ]);
   await t.slb("RemoveVServerGroupBackendServers", {

@@ -1,16 +1,15 @@
 // The monitoring state bucket through the real CLI and provider against the emulator: created, read
 // back with no difference, retagged in place, and destroyed although the function left an object in
 // it (force_destroy: OSS refuses the first DeleteBucket with BucketNotEmpty).
-import * as path from "node:path";
 import type { LabRecord } from "../../../tools/cloudlab/store";
 import { expectSuccess, withLabStack } from "../../support/labEngine";
-import { labRequest } from "../cloudlab/monitoringLab";
+import { labRequest } from "../../support/labClients";
+import { expectNoPerpetualDiff, fixture } from "./lifecycle";
 
-const fixture = path.join(__dirname, "..", "fixtures", "bucket");
 const bucket = "whb-lab-monitor-0a1b2c3d";
 
 test("bucket: up, no perpetual diff, an update in place, destroy of a bucket that is not empty", async () => {
-  await withLabStack({ stack: "lab", projectDir: fixture }, async (stack, lab) => {
+  await withLabStack({ stack: "lab", projectDir: fixture("bucket") }, async (stack, lab) => {
     expectSuccess(await stack.pulumi(["up", "--yes", "--skip-preview"]), "up");
     const state = lab.store.snapshot();
     expect(Object.keys(state).sort()).toEqual(["alidns.domain", "oss.bucket"]);
@@ -29,8 +28,7 @@ test("bucket: up, no perpetual diff, an update in place, destroy of a bucket tha
       ]),
     );
 
-    expectSuccess(await stack.pulumi(["preview", "--expect-no-changes", "--diff"]), "a second preview (no changes expected)");
-    expectSuccess(await stack.pulumi(["refresh", "--yes", "--expect-no-changes", "--diff"]), "refresh (no changes expected)");
+    await expectNoPerpetualDiff(stack);
 
     await stack.pulumiOk(["config", "set", "stackTag", "changed"]);
     expectSuccess(await stack.pulumi(["up", "--yes", "--skip-preview"]), "the update");

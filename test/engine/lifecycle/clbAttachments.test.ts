@@ -1,11 +1,11 @@
 // The lifecycle of backends attached one by one (fixtures/clb-attachments): up, no change on preview
 // and refresh, a rollout that replaces both instances, destroy.
-import * as path from "node:path";
 import { SLB_KINDS, serverGroupTimeline } from "../../../tools/cloudlab/products/slb";
 import { createPki, chainPem } from "../../support/pki";
 import { expectSuccess, withLabStack } from "../../support/labEngine";
+import { expectNoPerpetualDiff, fixture } from "./lifecycle";
 
-const projectDir = path.join(__dirname, "..", "fixtures", "clb-attachments");
+const projectDir = fixture("clb-attachments");
 
 test("backends attached one by one: a rollout never leaves the group with fewer than two", async () => {
   const pki = await createPki("clb-attachments fixture");
@@ -18,8 +18,7 @@ test("backends attached one by one: a rollout never leaves the group with fewer 
     const groupId = String(group?.VServerGroupId);
     expect(serverGroupTimeline(lab.store.changes, groupId).at(-1)?.value).toHaveLength(2);
 
-    expectSuccess(await stack.pulumi(["preview", "--expect-no-changes", "--diff"]), "a preview expecting no change");
-    expectSuccess(await stack.pulumi(["refresh", "--expect-no-changes", "--yes", "--diff"]), "a refresh expecting no change");
+    await expectNoPerpetualDiff(stack);
 
     await stack.pulumiOk(["config", "set", "clb-attachments:generation", "2"]);
     expectSuccess(await stack.pulumi(["up", "--yes", "--skip-preview"]), "the rollout");

@@ -2,14 +2,14 @@
 // stacks use: `pulumi up` of a CLB with its HTTPS and HTTP listeners, a certificate, a VServer group
 // and a DNS record; no change on preview and refresh; a new certificate, a new TLS policy and a new
 // record name in one update; destroy. What is checked is the emulator's own state and change history.
-import * as path from "node:path";
 import type { CloudLab } from "../../../tools/cloudlab";
 import { DNS_DOMAIN, DNS_RECORD } from "../../../tools/cloudlab/products/alidns";
 import { SLB_KINDS, listenerCertificateTimeline } from "../../../tools/cloudlab/products/slb";
 import { createPki, chainPem } from "../../support/pki";
 import { withLabStack, type LabStack } from "../../support/labEngine";
+import { fixture } from "./lifecycle";
 
-const projectDir = path.join(__dirname, "..", "fixtures", "clb-https");
+const projectDir = fixture("clb-https");
 const KEY = (name: string): string => `clb-https:${name}`;
 
 async function certificateFor(domain: string): Promise<{ chain: string; key: string }> {

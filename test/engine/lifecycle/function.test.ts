@@ -1,13 +1,10 @@
 // A Function Compute 3.0 function and its timer trigger through the real CLI and provider against
 // the emulator: created, read back with no difference, changed in place, destroyed to nothing.
-import * as path from "node:path";
 import { expectSuccess, withLabStack } from "../../support/labEngine";
-import { only } from "../cloudlab/monitoringLab";
-
-const fixture = path.join(__dirname, "..", "fixtures", "function");
+import { expectNoPerpetualDiff, fixture, only } from "./lifecycle";
 
 test("function: up, no perpetual diff, an update in place, destroy to nothing", async () => {
-  await withLabStack({ stack: "lab", projectDir: fixture }, async (stack, lab) => {
+  await withLabStack({ stack: "lab", projectDir: fixture("function") }, async (stack, lab) => {
     expectSuccess(await stack.pulumi(["up", "--yes", "--skip-preview"]), "up");
     const state = lab.store.snapshot();
     expect(Object.keys(state).sort()).toEqual(["alidns.domain", "fc.function", "fc.trigger"]);
@@ -32,8 +29,7 @@ test("function: up, no perpetual diff, an update in place, destroy to nothing", 
     expect(trigger).toMatchObject({ triggerName: "verify-schedule", triggerType: "timer", qualifier: "LATEST" });
     expect(JSON.parse(String(trigger.triggerConfig))).toEqual({ cronExpression: "@every 60m", enable: true, payload: '{"kind":"verify"}' });
 
-    expectSuccess(await stack.pulumi(["preview", "--expect-no-changes", "--diff"]), "a second preview (no changes expected)");
-    expectSuccess(await stack.pulumi(["refresh", "--yes", "--expect-no-changes", "--diff"]), "refresh (no changes expected)");
+    await expectNoPerpetualDiff(stack);
 
     await stack.pulumiOk(["config", "set", "description", "changed"]);
     await stack.pulumiOk(["config", "set", "memorySize", "1024"]);

@@ -19,6 +19,7 @@ import type { LabStack } from "../../../tools/realEngine/labStack";
 import { expectSuccess } from "../../support/labEngine";
 import { withStackRun, type StackRun } from "../../support/labStackRun";
 import { planOf } from "../../support/program";
+import { expectNoPerpetualDiff } from "./lifecycle";
 
 const NS = "wechat-https-backend";
 
@@ -97,11 +98,6 @@ function checkSettings(run: StackRun, tlsPolicy: string): void {
   expect(backendRule).toMatchObject({ Direction: "ingress", SourceCidrIp: "100.64.0.0/10", Policy: "Accept" });
   expect(run.lab.store.list(KINDS.securityGroupRule).filter((r) => r.PortRange === "22/22")).toEqual([]);
   expect(record(run, DNS_RECORD)).toMatchObject({ Type: "A", Value: lb.Address });
-}
-
-async function noPerpetualDiff(run: StackRun, stackName: string): Promise<void> {
-  expectSuccess(await run.stack.pulumi(["preview", "--expect-no-changes", "--diff"]), `${stackName}: a second preview`);
-  expectSuccess(await run.stack.pulumi(["refresh", "--yes", "--expect-no-changes", "--diff"]), `${stackName}: refresh`);
 }
 
 /** Each resource's URN with its cloud id and name, from the backend's state. */
@@ -212,10 +208,10 @@ export function testStackLife({ stackName, domain, instanceCount, protectedStack
     await withStackRun(stackName, {}, async (run, pki, leaf) => {
       await upFromNothing(run, stackName);
       checkSettings(run, "tls_cipher_policy_1_2_strict_with_1_3");
-      await noPerpetualDiff(run, stackName);
+      await expectNoPerpetualDiff(run.stack, stackName);
       await upFromFreshCheckout(run, stackName);
       await rollout(run, stackName, instanceCount);
-      await noPerpetualDiff(run, stackName);
+      await expectNoPerpetualDiff(run.stack, stackName);
       await renewalPreview(run, stackName, domain, pki, leaf);
       await newCertificate(run, stackName, domain, pki);
       await destroy(run, stackName, protectedStack);
