@@ -1,5 +1,6 @@
 // `npm run engine:install`: builds the Pulumi CLI, its Node.js language host and the provider plugins
-// from Go modules (tools/engine/) into .engine/, only what changed. Exit 0 when the engine is ready
+// from Go modules (tools/engine/) into .engine/, only what changed, once each Pulumi package the lock
+// pins is found to be a release (tools/realEngine/releases.json). Exit 0 when the engine is ready
 // (a provider that cannot be built here is reported, with why), 1 when a build or check failed.
 import { exitWhenFlushed } from "../cli";
 import { installEngine } from "../realEngine/install";

@@ -1,31 +1,46 @@
-// `npm run engine:install`: builds what is missing or stale, installs it under .engine/, and checks
-// each plugin's schema against the npm package it stands for. A current build costs a hash of each
-// Go module and nothing else.
+// `npm run engine:install`: first checks that each Pulumi package the lock pins is a release asking
+// for its own release's plugin (releases.ts), then builds what is missing or stale, installs it under
+// .engine/, and checks each plugin's schema against the npm package it stands for. A current build
+// costs a hash of each Go module and nothing else.
 import { mkdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { ARTIFACTS, MISSING, type Artifact } from "./artifacts";
 import { BuildError, goVersion } from "./goTool";
 import { buildDir, binDir, goModulesDir, projectRoot, schemaFile } from "./layout";
 import { readPins, type Pins } from "./pins";
+import { checkProjectReleases, describeRelease, type ReleaseStatus } from "./releases";
 import { compareWithPackage, type PackageSchema } from "./sdkSchemaCheck";
 import { isCurrent, recordStamp, stampOf } from "./stamp";
 
 const PACKAGE_DIRS: Record<string, string> = { alicloud: "@pulumi/alicloud", tls: "@pulumi/tls" };
 
 export interface InstallReport {
+  readonly releases: ReleaseStatus[];
   readonly built: { name: string; version: string; seconds: number }[];
   readonly current: { name: string; version: string }[];
   readonly missing: { name: string; version: string; reason: string }[];
   readonly schemaNotes: string[];
 }
 
-export function installEngine(log: (line: string) => void = () => undefined): InstallReport {
-  const go = goVersion();
+/** What installEngine asks of the machine before it builds; tests give their own. */
+export interface InstallChecks {
+  readonly releases: () => ReleaseStatus[];
+  readonly goVersion: () => string | undefined;
+}
+
+const MACHINE: InstallChecks = { releases: checkProjectReleases, goVersion };
+
+export function installEngine(log: (line: string) => void = () => undefined, checks: InstallChecks = MACHINE): InstallReport {
+  // Before anything else, Go included: a plugin installed under a version that was never released
+  // would make the engine tests pass where a real `pulumi up` cannot fetch the plugin.
+  const releases = checks.releases();
+  for (const status of releases) log(describeRelease(status));
+  const go = checks.goVersion();
   if (!go) throw new BuildError("engine:install needs Go 1.26 or newer on PATH (https://go.dev/dl/); the mock tests (npm test) do not");
   const pins = readPins();
   mkdirSync(binDir, { recursive: true });
   mkdirSync(buildDir, { recursive: true });
-  const report: InstallReport = { built: [], current: [], missing: [], schemaNotes: [] };
+  const report: InstallReport = { releases, built: [], current: [], missing: [], schemaNotes: [] };
   for (const artifact of ARTIFACTS) {
     const version = artifact.version(pins);
     const stamp = stampOf([artifact.name, version, go], path.join(goModulesDir, artifact.module));

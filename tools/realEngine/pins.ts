@@ -12,7 +12,8 @@ export interface Pins {
   readonly acme: string;
 }
 
-const PACKAGES: Record<keyof Pins, string> = {
+/** The npm package behind each pin. */
+export const PINNED_PACKAGES: Readonly<Record<keyof Pins, string>> = {
   pulumi: "@pulumi/pulumi",
   alicloud: "@pulumi/alicloud",
   tls: "@pulumi/tls",
@@ -20,11 +21,18 @@ const PACKAGES: Record<keyof Pins, string> = {
   acme: "@pulumiverse/acme",
 };
 
-export function readPins(lockFile = path.join(projectRoot, "package-lock.json")): Pins {
-  const lock = JSON.parse(readFileSync(lockFile, "utf8")) as { packages?: Record<string, { version?: string }> };
+export const lockFile = path.join(projectRoot, "package-lock.json");
+
+/** The version of a package a package-lock.json (its parsed text) pins, as npm installs it. */
+export function lockedVersion(lock: unknown, name: string): string | undefined {
+  return (lock as { packages?: Record<string, { version?: string }> } | undefined)?.packages?.[`node_modules/${name}`]?.version;
+}
+
+export function readPins(file = lockFile): Pins {
+  const lock: unknown = JSON.parse(readFileSync(file, "utf8"));
   const pins = {} as Record<keyof Pins, string>;
-  for (const [key, name] of Object.entries(PACKAGES) as [keyof Pins, string][]) {
-    const version = lock.packages?.[`node_modules/${name}`]?.version;
+  for (const [key, name] of Object.entries(PINNED_PACKAGES) as [keyof Pins, string][]) {
+    const version = lockedVersion(lock, name);
     if (!version) throw new Error(`package-lock.json pins no ${name}: run npm install`);
     pins[key] = version.replace(/^v/, "");
   }
