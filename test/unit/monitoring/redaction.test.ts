@@ -60,7 +60,8 @@ describe("a secret with + / = and %", () => {
   });
 
   test("text that only looks alike is kept: another key, or the secret with one character changed", () => {
-    const message = "key k+e/y=1%2x Y~q= and k-e/y=1%2x Y~z= and k%2Be%2Fy%3D1%252x%20Y~q%3D";
+    // "+" stands for a space only: where the secret has "=", a "+" is another text.
+    const message = "key k+e/y=1%2x Y~q= and k-e/y=1%2x Y~z= and k%2Be%2Fy%3D1%252x%20Y~q%3D and k+e/y+1%2x Y~z=";
     expect(logged([SECRET], message)).toBe(`error: ${message}`);
   });
 
@@ -68,14 +69,27 @@ describe("a secret with + / = and %", () => {
     expect(logged(["pass word+1"], "body=pass+word%2B1&x=1")).toBe("error: body=[redacted]&x=1");
   });
 
-  test("with no secrets, lines pass unchanged", () => {
+  test("with no secrets, or only empty ones, lines pass unchanged", () => {
     expect(logged([], "error 100% k+e/y=")).toBe("error: error 100% k+e/y=");
+    expect(logged(["", ""], "error 100% k+e/y=")).toBe("error: error 100% k+e/y=");
+  });
+
+  test("a secret that begins another is no way to leak the rest: the longer one goes whole", () => {
+    expect(logged(["tok123", "tok123456/x=", "tok123456"], "a tok123456/x= b tok123456 c tok123 d")).toBe(
+      "error: a [redacted] b [redacted] c [redacted] d",
+    );
+  });
+
+  test("info lines are redacted too, and carry no error prefix", () => {
+    const lines: string[] = [];
+    redactingLog([SECRET], (line) => lines.push(line)).info(`posted to ${encodeURIComponent(SECRET)}`);
+    expect(lines).toEqual(["posted to [redacted]"]);
   });
 });
 
 test("any secret, written any of the usual ways, never reaches a line", () => {
   const char = fc.oneof(
-    fc.constantFrom("+", "/", "=", "%", " ", "&", "?", "#", ".", "-", "_", "~", "é", "密", "😀"),
+    fc.constantFrom("+", "/", "=", "%", " ", "&", "?", "#", ".", "-", "_", "~", "\t", "é", "密", "😀"),
     fc.stringMatching(/^[A-Za-z0-9]$/),
   );
   const secret = fc.array(char, { minLength: 6, maxLength: 24 }).map((chars) => chars.join(""));
