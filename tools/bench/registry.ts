@@ -1,4 +1,5 @@
 // The list of benchmarks `npm run bench` runs. Each module prints its own figures and targets.
+import { runEngineBench } from "./engine";
 import { run as runPlan } from "./plan";
 import { runProxyBench } from "./proxy";
 import { runVerifierBench } from "./verifier";
@@ -15,4 +16,9 @@ export const benches: Bench[] = [
   { name: "plan", title: "offline plan of the prod stack against the SDK load floor", run: runPlan },
   { name: "proxy", title: "instance path: app direct vs this project's nginx vs the guide's plain config (wrk)", run: runProxyBench },
   { name: "verifier", title: "HTTPS verifier vs testssl.sh: protocols, cipher suites, HSTS (good and bad server)", run: runVerifierBench },
+  {
+    name: "engine",
+    title: "real engine against the emulator: preview beside the offline plan, an emulated up (needs engine:install)",
+    run: runEngineBench,
+  },
 ];
