@@ -24,9 +24,7 @@ function anyCase(digit: string): string {
  */
 function characterPattern(char: string): string {
   const percent = "%(?:25)?";
-  const encoded = [...Buffer.from(char)]
-    .map((byte) => percent + [...byte.toString(16).padStart(2, "0")].map(anyCase).join(""))
-    .join("");
+  const encoded = [...Buffer.from(char)].map((byte) => percent + [...byte.toString(16).padStart(2, "0")].map(anyCase).join("")).join("");
   const forms = [char.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&"), encoded, ...(char === " " ? ["\\+"] : [])];
   return `(?:${forms.join("|")})`;
 }
