@@ -16,6 +16,7 @@ module.exports = {
     "<rootDir>/test/unit/verifier/**/*.test.ts",
     "<rootDir>/test/unit/policy/**/*.test.ts",
     "<rootDir>/test/unit/monitoring/**/*.test.ts",
+    "<rootDir>/test/unit/config/cidrRanges.test.ts",
     "<rootDir>/test/unit/plan/replaceTriggers.test.ts",
     "<rootDir>/test/unit/plan/diffSnapshots.test.ts",
     "<rootDir>/test/unit/properties/{chains,parsers}.test.ts",
