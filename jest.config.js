@@ -9,7 +9,9 @@ const shared = {
   // a third of the CPU time of a cold unit run went into ts-jest. Class fields as tsc emits them
   // for ES2022 (useDefineForClassFields), so tests run what `npm run build` produces.
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022", transform: { useDefineForClassFields: true } } }] },
-  setupFiles: ["<rootDir>/test/englishLocale.js"],
+  setupFiles: ["<rootDir>/test/englishLocale.js", "<rootDir>/test/fastCheck.js"],
+  // Every test must reach an assertion (expect.hasAssertions before each).
+  setupFilesAfterEnv: ["<rootDir>/test/assertions.js"],
   // @pulumi/pulumi loads TypeScript and npm's arborist for its closure serializer, which nothing
   // under the mocks uses: a stub saves over a second in every test file that loads Pulumi. The
   // commands and child processes the integration tests start get the same stub (bin/run.js).
@@ -21,6 +23,8 @@ const shared = {
 
 module.exports = {
   testTimeout: 20000,
+  // One fast-check seed for the run, printed first, taken from FC_SEED when set (replays a run).
+  globalSetup: "<rootDir>/test/fastCheckSeed.js",
   // Three workers on two cores: many integration tests wait on real servers (nginx, TLS on loopback,
   // timeouts of a second), and a third worker fills that time; the whole run took 52-59 s with three
   // or four and 60-63 s with two. The unit tests only compute: `npm run test:unit` keeps two.

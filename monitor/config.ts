@@ -58,8 +58,10 @@ export function readConfig(env: NodeJS.ProcessEnv): { config?: MonitorConfig; se
   try {
     const verify = json(env, ENV.verify, undefined) as VerifyOptions | undefined;
     if (!verify || typeof verify.url !== "string") return { secrets, problem: `${ENV.verify} must hold the verifier's options with a url` };
+    // Unset or blank is the default, as for the other settings (Number("") would be 0: no confirmation run).
     const number = (name: string, fallback: number): number => {
-      const n = Number(env[name] ?? fallback);
+      const text = env[name]?.trim() ?? "";
+      const n = text === "" ? fallback : Number(text);
       return Number.isFinite(n) && n >= 0 ? n : fallback;
     };
     return {

@@ -112,7 +112,11 @@ function climb(served: readonly ServedCertificate[], leaf: ServedCertificate): {
   for (;;) {
     const last = path[path.length - 1].cert;
     if (isSelfSigned(last)) break;
-    const next = remaining.findIndex((s) => issuedBy(last, s.cert));
+    let next = remaining.findIndex((s) => issuedBy(last, s.cert));
+    // A certificate that is not a CA (a server certificate used as one: no keyCertSign, which
+    // issuedBy requires) but signed the last one is its issuer all the same: the chain goes on
+    // through it, and the checks say it breaks there (not that an intermediate is missing).
+    if (next < 0) next = remaining.findIndex((s) => !s.cert.ca && last.issuer === s.cert.subject && verifies(last, s.cert.publicKey));
     if (next < 0) break;
     path.push(...remaining.splice(next, 1));
   }

@@ -33,9 +33,15 @@ export function checkChain(
   }
 
   const { trust } = chain;
+  const fix = m.intermediateFix();
+  // Phones reject an issuer that is not a CA (RFC 5280 6.1.4 (k)) or may not sign certificates
+  // (6.1.4 (n)); Node's `ca` is OpenSSL's X509_check_ca, which asks both.
+  chain.signed.slice(1).forEach((issuer, i) => {
+    if (issuer.cert.ca) return;
+    findings.error(m.intermediateNotCa({ subject: m.intermediate({ named: named(issuer) }), issued: label(chain.signed[i].cert), fix }));
+  });
   for (const intermediate of chain.signed.slice(1)) {
     const subject = m.intermediate({ named: named(intermediate) });
-    const fix = m.intermediateFix();
     checkValidity(findings, intermediate.cert, subject, { expired: fix, notYetValid: fix }, rule, w);
     const weak = weakKeyReason(keyFacts(intermediate.cert), m);
     if (weak) findings.error(m.intermediateWeakKey({ subject, weak, fix }));

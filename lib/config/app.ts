@@ -106,6 +106,8 @@ const isRoot = (part: string | undefined): boolean => part !== undefined && (par
 
 function readUser(input: AppConfigInput): string {
   const user = input.values.appUser;
+  // A value of the wrong shape ("0: ") has its one error already; judging its parts would add a second.
+  if (input.invalid.has("appUser")) return user;
   const [uid, gid] = user.split(":");
   if (isRoot(uid)) {
     input.problems.error(input.m.appUserRoot({ user, fix: setCommand("appUser") }));

@@ -1,6 +1,7 @@
 // A private PKI for tests: a root, an intermediate and leaves with any of the defects the project
-// must catch (wrong host, expired, weak key, SHA-1, ...). Certificates are real X.509 made with
-// WebCrypto, so every verdict in the tests comes from real parsing and real signatures.
+// must catch (wrong host, a name in the CN only, expired or not yet valid, an issuer that is not a
+// CA, weak key, SHA-1, ...). Certificates are real X.509 made with WebCrypto, so every verdict in
+// the tests comes from real parsing and real signatures.
 import "reflect-metadata"; // @peculiar/x509 resolves its services through tsyringe, which needs it
 import { webcrypto } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
@@ -43,8 +44,14 @@ export interface IssueOptions {
   readonly key?: KeySpec;
   /** Hash the issuer signs with; default SHA-256. */
   readonly hash?: HashName;
-  /** A CA certificate (basicConstraints cA); default false. */
+  /** A CA certificate: basicConstraints cA, and the key usages to sign certificates; default false. */
   readonly isCa?: boolean;
+  /**
+   * The basicConstraints extension, to make issuers that are not CAs: "ca" (cA TRUE), "notCa" (cA
+   * FALSE, what a server certificate has) or "absent" (what `openssl req -x509` without a v3_ca
+   * section writes). Default: "ca" when `isCa`, else "notCa". The key usages still follow `isCa`.
+   */
+  readonly basicConstraints?: "ca" | "notCa" | "absent";
   /** Extended key usage serverAuth; default true for leaves. */
   readonly serverAuth?: boolean;
 }
@@ -125,8 +132,9 @@ export async function issue(options: IssueOptions, issuer?: Issued, keys?: Crypt
   const dnsNames = options.dnsNames ?? [];
   const commonName = options.commonName ?? dnsNames[0] ?? "Test CA";
   const now = Date.now();
+  const basicConstraints = options.basicConstraints ?? (options.isCa ? "ca" : "notCa");
   const extensions: x509.Extension[] = [
-    new x509.BasicConstraintsExtension(options.isCa ?? false, undefined, true),
+    ...(basicConstraints === "absent" ? [] : [new x509.BasicConstraintsExtension(basicConstraints === "ca", undefined, true)]),
     new x509.KeyUsagesExtension(
       options.isCa
         ? x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign

@@ -27,10 +27,10 @@ const ALICLOUD_COMMIT = "81c43b67";
 export const REPLACE_TRIGGERS: Readonly<Record<string, ReplaceTriggers>> = {
   "alicloud:slb/applicationLoadBalancer:ApplicationLoadBalancer": {
     upstream: "alicloud_slb_load_balancer",
-    inputs: ["internet", "address", "addressIpVersion", "addressType", "masterZoneId", "slaveZoneId", "resourceGroupId", "vswitchId"],
+    inputs: ["address", "addressIpVersion", "addressType", "masterZoneId", "slaveZoneId", "resourceGroupId", "vswitchId"],
     source:
       `${ALICLOUD} alicloud/resource_alicloud_slb_load_balancer.go (schema ForceNew: true; master of 2026-08, ` +
-      `${ALICLOUD_COMMIT}; load_balancer_name is not)`,
+      `${ALICLOUD_COMMIT}; load_balancer_name is not; internet is ForceNew but Removed since 1.124, so no input)`,
     unconfirmed: "paymentType/instanceChargeType switches are updates there; later provider versions were not checked",
   },
   "alicloud:slb/listener:Listener": {

@@ -110,6 +110,9 @@ export const en = {
   intermediateFix: () => "get the current intermediate certificate from your CA",
   intermediateWeakKey: (p: { subject: string; weak: string; fix: string }) =>
     `certificatePem: ${p.subject} has ${p.weak}; phones reject it; ${p.fix}`,
+  intermediateNotCa: (p: { subject: string; issued: string; fix: string }) =>
+    `certificatePem: ${p.subject} signed "${p.issued}" but is not a CA certificate (it lacks basicConstraints CA:TRUE ` +
+    `or the keyCertSign key usage); phones reject a chain through it; ${p.fix}`,
   intermediateBrokenSignature: (p: { subject: string; digest: string; algorithm: string; fix: string }) =>
     `certificatePem: ${p.subject} is signed with ${p.digest} (${p.algorithm}); phones reject SHA-1 and MD5 signatures; ${p.fix}`,
   weakRsa: (p: { bits: number }) => `a ${p.bits}-bit RSA key (under 2048 bits)`,

@@ -72,6 +72,9 @@ export const zhCN: CertificateMessages = {
   intermediate: (p) => `中间证书 ${p.named}`,
   intermediateFix: () => "请从 CA 获取当前的中间证书",
   intermediateWeakKey: (p) => `certificatePem：${p.subject}使用 ${p.weak}，手机会拒绝；${p.fix}`,
+  intermediateNotCa: (p) =>
+    `certificatePem：${p.subject}签发了 "${p.issued}"，但它不是 CA 证书（没有 basicConstraints CA:TRUE 或 keyCertSign 密钥用途），` +
+    `手机会拒绝经过它的证书链；${p.fix}`,
   intermediateBrokenSignature: (p) =>
     `certificatePem：${p.subject}用 ${p.digest}（${p.algorithm}）签名，手机拒绝 SHA-1 和 MD5 签名；${p.fix}`,
   weakRsa: (p) => `${p.bits} 位的 RSA 密钥（小于 2048 位）`,

@@ -34,12 +34,22 @@ export function targetOf(site: RunningSite): { url: string; httpUrl: string; res
 export async function startLab(): Promise<Lab> {
   const pki = await createPki("verifier test");
   // EC P-256 keys are fast to make; the one RSA leaf is for the RSA key exchange case.
-  const [good, expired, wrongHost, selfSigned, rsa] = await Promise.all([
+  // Issuers that are not CAs, though allowed to sign certificates: cA FALSE, and no basicConstraints at all.
+  const [caFalse, noConstraints] = await Promise.all(
+    (["notCa", "absent"] as const).map((basicConstraints) =>
+      issue({ commonName: `verifier test ${basicConstraints} CA`, isCa: true, basicConstraints, key: EC_P256 }, pki.intermediate),
+    ),
+  );
+  const [good, expired, notYetValid, wrongHost, cnOnly, selfSigned, rsa, underCaFalse, underNoConstraints] = await Promise.all([
     pki.leaf({ dnsNames: [HOST], key: EC_P256 }),
     pki.leaf({ dnsNames: [HOST], key: EC_P256, notBeforeDays: -100, notAfterDays: -1 }),
+    pki.leaf({ dnsNames: [HOST], key: EC_P256, notBeforeDays: 2, notAfterDays: 92 }),
     pki.leaf({ dnsNames: ["other.test", "*.other.test"], key: EC_P256 }),
+    pki.leaf({ commonName: HOST, key: EC_P256 }),
     issue({ dnsNames: [HOST], key: EC_P256 }),
     pki.leaf({ dnsNames: [HOST], key: RSA_2048 }),
+    issue({ dnsNames: [HOST], key: EC_P256 }, caFalse),
+    issue({ dnsNames: [HOST], key: EC_P256 }, noConstraints),
   ]);
   const full = (leaf: typeof good): Pick<SiteSpec, "chainPem" | "keyPem"> => ({
     chainPem: chainPem(leaf, pki.intermediate),
@@ -58,7 +68,19 @@ export async function startLab(): Promise<Lab> {
       spec: { ...base, ...full(rsa), ciphers: "ECDHE-RSA-AES128-GCM-SHA256:AES128-GCM-SHA256" },
     },
     { name: "expired certificate", fails: "certificate-expiry", spec: { ...base, ...full(expired) } },
+    { name: "not valid yet", fails: "certificate-expiry", spec: { ...base, ...full(notYetValid) } },
     { name: "wrong host name", fails: "certificate-hostname", spec: { ...base, ...full(wrongHost) } },
+    { name: "host name in the CN only", fails: "certificate-hostname", spec: { ...base, ...full(cnOnly) } },
+    {
+      name: "issuer with CA:FALSE",
+      fails: "certificate-chain",
+      spec: { ...base, chainPem: chainPem(underCaFalse, caFalse, pki.intermediate), keyPem: underCaFalse.keyPem },
+    },
+    {
+      name: "issuer without basicConstraints",
+      fails: "certificate-chain",
+      spec: { ...base, chainPem: chainPem(underNoConstraints, noConstraints, pki.intermediate), keyPem: underNoConstraints.keyPem },
+    },
     { name: "missing intermediate", fails: "certificate-chain", spec: { ...base, chainPem: good.certPem } },
     { name: "self-signed", fails: "certificate-chain", spec: { ...base, chainPem: selfSigned.certPem, keyPem: selfSigned.keyPem } },
     { name: "HSTS missing", fails: "hsts", spec: { ...base, hsts: undefined } },

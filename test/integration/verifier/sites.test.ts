@@ -60,7 +60,11 @@ const TABLE: [string, string | undefined][] = [
   ["TLS 1.3 only", "tls-versions"],
   ["RSA key exchange suite accepted", "cipher-suites"],
   ["expired certificate", "certificate-expiry"],
+  ["not valid yet", "certificate-expiry"],
   ["wrong host name", "certificate-hostname"],
+  ["host name in the CN only", "certificate-hostname"],
+  ["issuer with CA:FALSE", "certificate-chain"],
+  ["issuer without basicConstraints", "certificate-chain"],
   ["missing intermediate", "certificate-chain"],
   ["self-signed", "certificate-chain"],
   ["HSTS missing", "hsts"],
@@ -121,6 +125,27 @@ describe("what the details say", () => {
       /sends only its own certificate, not the intermediate certificate "verifier test Intermediate CA".*phones reject.*leaf first, then intermediates/,
     );
     expect(await detailOf("self-signed", "certificate-chain")).toMatch(/self-signed/);
+    for (const [site, issuer] of [
+      ["issuer with CA:FALSE", "verifier test notCa CA"],
+      ["issuer without basicConstraints", "verifier test absent CA"],
+    ]) {
+      expect(await detailOf(site, "certificate-chain")).toBe(
+        `"${issuer}" signed "${HOST}" but is not a CA certificate: upload the full chain (leaf first, then intermediates)`,
+      );
+    }
+  });
+
+  test("a name only in the CN and a certificate not valid yet are refused with what phones do", async () => {
+    expect(await detailOf("host name in the CN only", "certificate-hostname")).toBe(
+      `the certificate lists no subject alternative names (only the common name ${HOST}, which phones ignore): issue one with ${HOST} as a DNS name`,
+    );
+    // Two days after the lab made it (a minute ago at most, which may have been the day before).
+    const day = (msAgo: number): string => new Date(Date.now() + 2 * 24 * 3600 * 1000 - msAgo).toISOString().slice(0, 10);
+    expect(await detailOf("not valid yet", "certificate-expiry")).toMatch(
+      new RegExp(
+        `^the certificate is not valid yet: it starts on (${day(0)}|${day(60_000)}) \\(check the server clock or the issue date\\)$`,
+      ),
+    );
   });
 
   test("expiry, host name, HSTS, redirect and health failures give their reason", async () => {

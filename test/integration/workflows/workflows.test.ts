@@ -203,6 +203,8 @@ describe("pull-request.yml", () => {
         .map((s) => s.run)
         .filter(Boolean),
     ).toEqual(["npm ci --no-audit --no-fund", "npm run test:deps", "npm test"]);
+    // Property tests draw from a seed that a re-run keeps and the log prints (test/fastCheckSeed.js).
+    expect(wf.jobs.tests.steps?.find((s) => s.run === "npm test")?.env).toEqual({ FC_SEED: "${{ github.run_number }}" });
     const diff = wf.jobs["plan-diff"].steps ?? [];
     const script = diff.map((s) => s.run ?? "").join("\n");
     expect(script).toContain('npm run --silent plan -- --stack "$stack" --diff "$BASE_SHA" --markdown');

@@ -57,6 +57,32 @@ describe("incomplete chains", () => {
   });
 });
 
+describe("issuers that are not CAs", () => {
+  /** A leaf under a "Fake CA" that the root issued with these extensions, served with it. */
+  async function throughFakeCa(extensions: { isCa: boolean; basicConstraints: "ca" | "notCa" | "absent" }) {
+    const fake = await issue({ commonName: "checks Fake CA", key: EC_P256, ...extensions }, f.pki.intermediate);
+    const leaf = await f.leaf({ dnsNames: [DOMAIN] }, fake);
+    return checkCertificate(f.input({ certificatePem: chainPem(leaf, fake, f.pki.intermediate), strict: false }));
+  }
+  const NOT_CA =
+    'certificatePem: the intermediate certificate "checks Fake CA" (certificate 2) signed "dev.example.com" but is not a ' +
+    "CA certificate (it lacks basicConstraints CA:TRUE or the keyCertSign key usage); phones reject a chain through it; " +
+    "get the current intermediate certificate from your CA";
+
+  test.each([
+    ["basicConstraints CA:FALSE", "notCa"],
+    ["no basicConstraints at all", "absent"],
+  ] as const)("an issuer with %s but allowed to sign certificates is an error, even in dev", async (_what, basicConstraints) => {
+    expect(await throughFakeCa({ isCa: true, basicConstraints })).toMatchObject({ errors: [NOT_CA], warnings: [] });
+  });
+
+  test("an issuer without keyCertSign (a server certificate used as one) is named, not taken for a missing intermediate or a stray", async () => {
+    for (const basicConstraints of ["ca", "notCa", "absent"] as const) {
+      expect(await throughFakeCa({ isCa: false, basicConstraints })).toMatchObject({ errors: [NOT_CA], warnings: [] });
+    }
+  });
+});
+
 describe("order and strays", () => {
   test("the intermediate before the leaf", () => {
     const report = checkCertificate(f.input({ certificatePem: chainPem(f.pki.intermediate, f.good) }));

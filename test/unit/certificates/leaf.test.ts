@@ -58,6 +58,14 @@ describe("domain coverage (subjectAltName, one-label wildcards)", () => {
     ]);
   });
 
+  test("a certificate that names the domain only in its CN, with no subjectAltName, is refused with the reason", async () => {
+    const { report } = await checkLeaf({ commonName: DOMAIN });
+    expect(report.errors).toEqual([
+      'certificatePem: the certificate names "dev.example.com" only in its subject common name (CN), which phones ignore; ' +
+        "have it reissued with dev.example.com in the subjectAltName",
+    ]);
+  });
+
   test("*.example.com covers dev.example.com (any case, trailing dot) but neither example.com nor a.b.example.com", async () => {
     const wildcard = await f.leaf({ dnsNames: ["*.example.com"] });
     const check = (domain: string) => checkCertificate(f.input({ certificatePem: chainPem(wildcard, f.pki.intermediate), domain })).errors;

@@ -99,6 +99,11 @@ describe("appUser", () => {
     );
     expect(() => validateContainerRuntime({ user })).toThrow("may not run as root (uid 0) or in the root group (gid 0)");
   });
+  test.each(["0: ", "0:", "root:", "0:0:0", ":0"])("%j, of the wrong shape, is one problem: the shape, not root as well", (user) => {
+    const found = problems({ appImage: ACR_IMAGE, acrInstanceId: "cri-abc123def456", appUser: user }).filter((p) => p.includes("appUser"));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/appUser: .* is not a user as docker run --user takes it.*pulumi config set appUser/);
+  });
   test("an unprivileged uid:gid or a name is taken", () => {
     for (const user of ["10001:10001", "node", "app:app", "10001:10", "10:20"]) {
       const { settings } = resolveStackConfig(input({ appImage: ACR_IMAGE, acrInstanceId: "cri-abc123def456", appUser: user }));

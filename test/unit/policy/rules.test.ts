@@ -262,6 +262,28 @@ describe("backend-port-only-from-load-balancer", () => {
     ]);
   });
 
+  // Containment, not overlap: a range that starts inside the load balancer's but is wider, or sits just past it, is refused.
+  test.each([
+    ["100.64.0.0/9", "twice the load balancer's range, starting at the same address"],
+    ["100.0.0.0/8", "the /8 around it"],
+    ["100.128.0.0/10", "the next /10"],
+    ["100.63.255.255", "the address just before it"],
+    ["100.128.0.0", "the address just after it"],
+    ["::/0", "every IPv6 address"],
+  ])("port 80 from %s (%s) is refused", async (cidrIp) => {
+    expect(messages(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("near", { portRange: "80/80", cidrIp })))).toEqual([
+      `security group rule "near" opens backend port 80 (nginx) to ${cidrIp}: only the load balancer's range ` +
+        `100.64.0.0/10 may reach it; set cidrIp to 100.64.0.0/10`,
+    ]);
+  });
+
+  test.each(["100.64.0.0", "100.127.255.255", "100.127.255.255/32", "100.96.0.0/11"])(
+    "port 80 from %s, inside the range, passes",
+    async (cidrIp) => {
+      expect(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("inside", { portRange: "80/80", cidrIp }))).toEqual([]);
+    },
+  );
+
   test("other ports are not its business; the port list is configurable", async () => {
     expect(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("ssh", { portRange: "22/22", cidrIp: "203.0.113.0/24" }))).toEqual(
       [],
@@ -425,6 +447,17 @@ describe("certificate-validity", () => {
         `expires on ${date} (9 days left); at least 30 days are required: renew it and set the new chain ` +
         `(pulumi config set --secret certificatePem < fullchain.pem), or use certificateSource acme`,
     );
+  });
+
+  test("the leaf is judged wherever it stands in the chain: given after its intermediate, its 10 days are refused", async () => {
+    const leaf = await pki.leaf({ dnsNames: ["api.example.com"], notAfterDays: 10, key: EC_P256 });
+    // The intermediate, first here, has years left: judging it instead would pass.
+    const [message] = messages(await runResourcePolicy(certificateValidity, uploaded(chainPem(pki.intermediate, leaf))));
+    expect(message).toMatch(
+      /^server certificate "wechat-cert-server-cert" \(CN=api\.example\.com, O=wechat-https-backend tests\) expires on .* \(9 days left\)/,
+    );
+    const longLived = await pki.leaf({ dnsNames: ["api.example.com"], notAfterDays: 90, key: EC_P256 });
+    expect(await runResourcePolicy(certificateValidity, uploaded(chainPem(pki.intermediate, longLived)))).toEqual([]);
   });
 
   test("an expired certificate", async () => {

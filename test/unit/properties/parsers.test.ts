@@ -103,14 +103,57 @@ describe("IP ranges", () => {
     );
   });
 
-  test("anything at all is a range or a reason, never an exception", () => {
+  test("valid, nearly valid and random ranges: each is read as written or refused with its reason, never an exception", () => {
+    const address = fc.oneof(fc.ipV4(), fc.ipV6());
+    const maxOf = (a: string): number => (isIP(a) === 4 ? 32 : 128);
+    const notCidr = "is not an IP range in CIDR notation";
+    const outside = (a: string): string => `has a prefix length outside 0-${maxOf(a)}`;
+    // What each input should give: the range, a reason, or (random text) either, consistently.
+    type Case = { kind: string; text: string; expected?: ReturnType<typeof parseCidr> };
+    const cases: fc.Arbitrary<Case> = fc.oneof(
+      // As pasted: spaces and tabs around a valid range.
+      fc.tuple(address, fc.nat(128), fc.constantFrom("", " ", "\t ")).map(([a, p, pad]) => {
+        const prefix = p % (maxOf(a) + 1);
+        return { kind: "valid", text: `${pad}${a}/${prefix}${pad}`, expected: { address: a, prefix, version: isIP(a) as 4 | 6 } };
+      }),
+      fc
+        .tuple(address, fc.nat(900))
+        .map(([a, extra]) => ({ kind: "prefix too long", text: `${a}/${maxOf(a) + 1 + extra}`, expected: outside(a) })),
+      fc.tuple(address, fc.constantFrom("", "+8", "-1", "8.0", "0x10", " 8", "1e1", "0008", "eight")).map(([a, prefix]) => ({
+        kind: "prefix not digits",
+        text: `${a}/${prefix}`,
+        expected: outside(a),
+      })),
+      fc.tuple(address, fc.nat(32)).map(([a, p]) => ({ kind: "two slashes", text: `${a}/${p}/${p}`, expected: notCidr })),
+      fc.tuple(fc.ipV4(), fc.integer({ min: 256, max: 999 }), fc.nat(32)).map(([a, octet, p]) => ({
+        kind: "octet past 255",
+        text: `${a.split(".").slice(0, 3).join(".")}.${octet}/${p}`,
+        expected: notCidr,
+      })),
+      fc.tuple(fc.ipV6(), fc.nat(128)).map(([a, p]) => ({ kind: "IPv6 with a stray letter", text: `${a}g/${p}`, expected: notCidr })),
+      fc.string({ maxLength: 60 }).map((text) => ({ kind: "random", text })),
+    );
+    const seen = new Map<string, number>();
     fc.assert(
-      fc.property(fc.string({ maxLength: 60 }), (text) => {
+      fc.property(cases, ({ kind, text, expected }) => {
         const parsed = parseCidr(text);
-        if (typeof parsed !== "string") expect(isIP(parsed.address)).toBe(parsed.version);
+        seen.set(kind, (seen.get(kind) ?? 0) + 1);
+        if (expected !== undefined) expect(parsed).toEqual(expected);
+        else if (typeof parsed === "string") expect([notCidr, outside("0.0.0.0"), outside("::")]).toContain(parsed);
+        else expect([isIP(parsed.address), parsed.prefix <= maxOf(parsed.address)]).toEqual([parsed.version, true]);
       }),
       RUNS,
     );
+    // Every kind of input was made, so the assertions above ran on each.
+    expect([...seen.keys()].sort()).toEqual([
+      "IPv6 with a stray letter",
+      "octet past 255",
+      "prefix not digits",
+      "prefix too long",
+      "random",
+      "two slashes",
+      "valid",
+    ]);
   });
 
   /** An IPv4 network address: `prefix` leading bits of a random address, the rest zero. */
@@ -236,12 +279,52 @@ describe("PEM", () => {
     );
   });
 
-  test("anything at all is read without an exception, and every block read is valid base64 of its bytes", () => {
+  test("valid PEM with a few characters inserted, dropped or changed, or random text: read without an exception, every block accounted for", () => {
+    // Characters that matter to the reader: dashes, padding, base64, spaces, line ends, header colons.
+    const edit = fc.record({
+      at: fc.nat(),
+      op: fc.constantFrom("insert", "delete", "replace"),
+      char: fc.constantFrom("-", "=", "A", "/", " ", "\n", "\r", "!", ":", "BEGIN ", "END "),
+    });
+    const nearlyValid = fc
+      .tuple(
+        fc.array(
+          fc.oneof(
+            block,
+            stray.map((text) => ({ stray: text })),
+          ),
+          { minLength: 1, maxLength: 4 },
+        ),
+        fc.array(edit, { maxLength: 3 }),
+      )
+      .map(([pieces, edits]) => {
+        let text = pieces.map((p) => ("stray" in p ? `${p.stray}\n` : toPem(p.label, p.der))).join("");
+        for (const { at, op, char } of edits) {
+          const i = at % (text.length + 1);
+          text = text.slice(0, i) + (op === "delete" ? "" : char) + text.slice(op === "insert" ? i : i + 1);
+        }
+        return text;
+      });
+    const reached = { blocks: 0, damaged: 0, stray: 0 };
     fc.assert(
-      fc.property(fc.string({ maxLength: 400 }), (text) => {
-        for (const b of readPem(text).blocks) expect(Buffer.from(b.der.toString("base64"), "base64").equals(b.der)).toBe(true);
+      fc.property(fc.oneof(nearlyValid, fc.string({ maxLength: 400 })), (text) => {
+        const pem = readPem(text);
+        reached.blocks += pem.blocks.length > 0 ? 1 : 0;
+        reached.damaged += pem.damaged.length > 0 ? 1 : 0;
+        reached.stray += pem.strayLines.length > 0 ? 1 : 0;
+        for (const b of pem.blocks) {
+          expect(b.der.length).toBeGreaterThan(0);
+          expect(Buffer.from(b.der.toString("base64"), "base64").equals(b.der)).toBe(true);
+        }
+        // Every BEGIN line opened a block that was either read or reported damaged, once, in order.
+        const positions = [...pem.blocks, ...pem.damaged].map((b) => b.position).sort((a, b) => a - b);
+        expect(positions).toEqual(positions.map((_, i) => i + 1));
+        const lineCount = text.split(/\r?\n/).length;
+        expect(pem.strayLines.every((n, i) => n >= 1 && n <= lineCount && (i === 0 || n > pem.strayLines[i - 1]))).toBe(true);
       }),
       RUNS,
     );
+    // The inputs reached every outcome: blocks read, blocks damaged, lines outside any block.
+    expect(Object.values(reached).every((count) => count > 0)).toBe(true);
   });
 });

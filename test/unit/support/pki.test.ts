@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { X509Certificate, createPrivateKey } from "node:crypto";
-import { createPki, issue, chainPem } from "../../support/pki";
+import { DAY_MS } from "../../../lib/constants";
+import { EC_P256, createPki, issue, chainPem } from "../../support/pki";
 
 function opensslText(pem: string): string {
   return execFileSync("openssl", ["x509", "-noout", "-text"], { input: pem }).toString();
@@ -27,4 +28,19 @@ test("test PKI issues verifiable chains and defective leaves", async () => {
   expect(new Date(new X509Certificate(expired.certPem).validTo).getTime()).toBeLessThan(Date.now());
   expect(chainPem(leaf, pki.intermediate).match(/BEGIN CERTIFICATE/g)).toHaveLength(2);
   expect(opensslText(weak.certPem)).toMatch(/Signature Algorithm: sha1WithRSAEncryption/);
+});
+
+test("test PKI makes issuers that are not CAs, and leaves named only in their CN or not valid yet", async () => {
+  const pki = await createPki();
+  const text = async (options: Parameters<typeof issue>[0]) =>
+    opensslText((await issue({ key: EC_P256, ...options }, pki.intermediate)).certPem);
+  expect(await text({ commonName: "CA", isCa: true })).toMatch(/Basic Constraints: critical\s+CA:TRUE[\s\S]*Certificate Sign/);
+  const caFalse = await text({ commonName: "not a CA", isCa: true, basicConstraints: "notCa" });
+  expect(caFalse).toMatch(/Basic Constraints: critical\s+CA:FALSE[\s\S]*Certificate Sign/);
+  const absent = await text({ commonName: "no constraints", isCa: true, basicConstraints: "absent" });
+  expect([absent.includes("Basic Constraints"), /Certificate Sign/.test(absent)]).toEqual([false, true]);
+  const cnOnly = new X509Certificate((await pki.leaf({ commonName: "cn.example.com", key: EC_P256 })).certPem);
+  expect([cnOnly.subject.split("\n")[0], cnOnly.subjectAltName]).toEqual(["CN=cn.example.com", undefined]);
+  const later = new X509Certificate((await pki.leaf({ dnsNames: ["a.example.com"], key: EC_P256, notBeforeDays: 2 })).certPem);
+  expect(new Date(later.validFrom).getTime()).toBeGreaterThan(Date.now() + DAY_MS);
 });

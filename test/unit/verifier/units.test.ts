@@ -159,6 +159,28 @@ describe("chain building", () => {
   });
 });
 
+describe("issuers that are not CAs", () => {
+  // A chain through "Fake CA", which the intermediate issued with these extensions: phones stop there.
+  test.each([
+    ["basicConstraints CA:FALSE, allowed to sign certificates", { isCa: true, basicConstraints: "notCa" }],
+    ["no basicConstraints, allowed to sign certificates", { isCa: true, basicConstraints: "absent" }],
+    ["basicConstraints CA:FALSE, a server certificate's key usages", { isCa: false, basicConstraints: "notCa" }],
+    ["no basicConstraints, a server certificate's key usages", { isCa: false, basicConstraints: "absent" }],
+    ["basicConstraints CA:TRUE but without keyCertSign", { isCa: false, basicConstraints: "ca" }],
+  ] as const)("an issuer with %s breaks the chain, named with the certificate it signed", async (_what, extensions) => {
+    const pki = await createPki("not a CA");
+    const fake = await issue({ commonName: "Fake CA", key: EC_P256, ...extensions }, pki.intermediate);
+    const leaf = await issue({ dnsNames: ["a.test"], key: EC_P256 }, fake);
+    const served = [leaf, fake, pki.intermediate].map((c) => new X509Certificate(c.certPem));
+    const verdict = verifyServedChain(served, [new X509Certificate(pki.root.certPem)]);
+    expect(verdict).toEqual({ ok: false, problem: { kind: "notCa", issuer: "Fake CA", subject: "a.test" } });
+    expect(verdict.ok || chainProblemText(en, verdict.problem)).toBe(
+      '"Fake CA" signed "a.test" but is not a CA certificate: upload the full chain (leaf first, then intermediates)',
+    );
+    expect(verdict.ok || chainProblemText(zhCN, verdict.problem)).toMatch(/"Fake CA" 签发了 "a\.test"，但它不是 CA 证书/);
+  });
+});
+
 describe("cross-signed roots and IP hosts", () => {
   test("a served cross-signed copy of a trusted root ends the chain there, even expired; trusting only the old root, it breaks it", async () => {
     // Like Let's Encrypt's ISRG Root X1 cross-signed by DST Root CA X3: same name and key as the new
