@@ -3,6 +3,7 @@
 // passes for every committed stack": expect(checkProjectNginxConfig(options).output)...
 import {
   checkNginxConfig,
+  freeLoopbackPort,
   nginxBinary,
   projectConfig,
   startLocalNginx,
@@ -11,8 +12,9 @@ import {
   type RunningNginx,
 } from "../../tools/localNginx";
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { DEFAULT_NGINX_OPTIONS, type NginxOptions } from "../../lib/instance/nginx";
+import { existsSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { DEFAULT_NGINX_OPTIONS, renderNginxConfig, type NginxOptions } from "../../lib/instance/nginx";
 
 export type { ConfigCheck, LocalConfigRenderer, RunningNginx };
 export { checkNginxConfig, freeLoopbackPort, localNginxPaths, projectConfig, startLocalNginx } from "../../tools/localNginx";
@@ -80,4 +82,42 @@ export async function waitForAccessLog(
       .map((line) => JSON.parse(line) as Record<string, unknown>);
     if (entries.some(predicate) || Date.now() > deadline) return entries;
   }
+}
+
+/** A running instance-edge nginx: HTTPS with the given chain and key, and port 80's redirect, both on loopback. */
+export interface RunningTlsNginx {
+  readonly nginx: RunningNginx;
+  readonly httpsPort: number;
+  /** The redirect's port (nginx.port). */
+  readonly httpPort: number;
+  /** Where the chain and key are, for a test that replaces them (a certificate change). */
+  readonly certificatePath: string;
+  readonly keyPath: string;
+}
+
+/**
+ * Runs renderNginxConfig(options) with nginx ending TLS itself (edge instance) for real: the chain
+ * and key written into its prefix (the key 0600), HTTPS on a free loopback port, the redirect on another.
+ */
+export async function startTlsNginx(
+  options: NginxOptions,
+  material: { readonly chainPem: string; readonly keyPem: string },
+  binary?: string,
+): Promise<RunningTlsNginx> {
+  const httpsPort = await freeLoopbackPort();
+  let files = { certificatePath: "", keyPath: "" };
+  const nginx = await startLocalNginx((listenPort, paths) => {
+    const dir = dirname(paths.pidFile);
+    files = { certificatePath: join(dir, "fullchain.pem"), keyPath: join(dir, "privkey.pem") };
+    writeFileSync(files.certificatePath, material.chainPem);
+    writeFileSync(files.keyPath, material.keyPem, { mode: 0o600 });
+    return renderNginxConfig({
+      ...options,
+      listenAddress: "127.0.0.1",
+      listenPort,
+      paths,
+      tls: { ...files, httpsPort, publicHttpsPort: httpsPort },
+    });
+  }, binary);
+  return { nginx, httpsPort, httpPort: nginx.port, ...files };
 }

@@ -15,6 +15,7 @@ export const zhCN: InstanceMessages = {
   verifyFileContent: (p) => `${p.field}.${p.name} 只能包含字母和数字，实际是 ${p.value}`,
   hostName: (p) => `${p.field} 必须是小写的主机名，如 "api.example.com"，实际是 ${p.value}`,
   listenPortIsBackendPort: (p) => `${p.field}.listenPort 必须与 backendPort 不同（nginx 也监听 127.0.0.1）`,
+  httpsPortTaken: (p) => `${p.field}.tls.httpsPort 必须与 listenPort 和 backendPort 不同`,
 
   appVariableName: (p) => `应用变量 ${p.name} 不是可以传给应用的名称`,
   variablePlainAndSecret: () => "有变量既是普通变量（env）又是 secret",
