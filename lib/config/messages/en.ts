@@ -143,6 +143,17 @@ export const en = {
     "DNS-01 challenge credentials: no Alibaba Cloud credentials are visible here (none in the stack config or the environment); " +
     "pulumi preview checks them with the provider's",
   prodZoneCount: () => "zoneCount: prod spreads instances over at least 2 zones; pulumi config set zoneCount 2",
+  edgeInstanceCount: (p: { count: number }) =>
+    `instanceCount: edge instance serves from exactly one instance (its EIP is bound to one), not ${p.count}: ` +
+    "pulumi config set instanceCount 1, or pulumi config set edge loadBalancer for more",
+  edgeZoneCount: (p: { count: number }) =>
+    `zoneCount: edge instance runs in one zone, not ${p.count}: pulumi config set zoneCount 1, or pulumi config set edge loadBalancer`,
+  edgeInstanceInProd: () =>
+    "edge: instance in prod serves from one instance in one zone: a rollout or a failure of that instance or zone is downtime " +
+    '(README: "Which edge"); pulumi config set edge loadBalancer for two instances in two zones',
+  tlsPolicyUnusedOnInstanceEdge: (p: { policy: string }) =>
+    `tlsPolicy: ${p.policy} applies to the load balancer only; with edge instance nginx offers TLS 1.2 and 1.3 with ECDHE ` +
+    "AEAD suites, as tls_cipher_policy_1_2_strict_with_1_3 does: pulumi config rm tlsPolicy",
   sshCidrInvalid: (p: { cidr: string; reason: string; fix: string }) => `sshAllowedCidrs: "${p.cidr}" ${p.reason}; e.g. ${p.fix}`,
   sshWholeInternet: (p: { cidr: string; prefix: number }) =>
     `sshAllowedCidrs: "${p.cidr}" opens SSH to the internet (a /${p.prefix} or wider counts); list your office or bastion range instead`,

@@ -95,6 +95,17 @@ export const zhCN: ConfigMessages = {
   dnsChallengeNotChecked: () =>
     "DNS-01 验证的凭证：这里看不到任何阿里云凭证（栈配置和环境中都没有）；pulumi preview 会用 provider 的凭证检查",
   prodZoneCount: () => "zoneCount：prod 的实例至少分布在 2 个可用区；pulumi config set zoneCount 2",
+  edgeInstanceCount: (p) =>
+    `instanceCount：edge 为 instance 时只由一台实例提供服务（EIP 只能绑定一台），不能是 ${p.count}：` +
+    "pulumi config set instanceCount 1，需要更多实例请 pulumi config set edge loadBalancer",
+  edgeZoneCount: (p) =>
+    `zoneCount：edge 为 instance 时只用一个可用区，不能是 ${p.count}：pulumi config set zoneCount 1，或 pulumi config set edge loadBalancer`,
+  edgeInstanceInProd: () =>
+    "edge：prod 使用 instance 时只有一台实例、一个可用区：发布新版本或这台实例、这个可用区出故障都会中断服务" +
+    "（见 README“选择哪种入口”）；需要两个可用区的两台实例请 pulumi config set edge loadBalancer",
+  tlsPolicyUnusedOnInstanceEdge: (p) =>
+    `tlsPolicy：${p.policy} 只作用于负载均衡；edge 为 instance 时 nginx 提供 TLS 1.2 和 1.3、仅 ECDHE AEAD 套件，` +
+    "与 tls_cipher_policy_1_2_strict_with_1_3 一致：pulumi config rm tlsPolicy",
   sshCidrInvalid: (p) => `sshAllowedCidrs："${p.cidr}" 不是有效的网段（${p.reason}）；例如 ${p.fix}`,
   sshWholeInternet: (p) => `sshAllowedCidrs："${p.cidr}" 向互联网开放了 SSH（/${p.prefix} 及更大的网段都算）；请改为办公网或堡垒机的网段`,
   tlsPolicyNotStrict: (p) =>
