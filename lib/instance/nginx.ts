@@ -501,7 +501,13 @@ ${clientAddressDirectives(options)}
     # (the instances') passes to the app and 1.21.1 and later refuse.
     map "$server_protocol $request" $malformed_request_line {
         "~^HTTP/1\\.[01] [^ ]+ [^ ]+ HTTP/1\\.[01]$" 0;
-        default 1;
+${
+  options.tls
+    ? `        # HTTP/2 from the phones themselves (edge instance): nginx parsed its frames into a request.
+        "~^HTTP/2\\.0 [^ ]+ [^ ]+ HTTP/2\\.0$" 0;
+`
+    : ""
+}        default 1;
     }
     # Framing that nginx 1.18 (the instances') accepts and newer nginx refuses itself, each a
     # way for nginx and a proxy in front of it to disagree on where a request ends (request

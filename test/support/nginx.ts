@@ -17,7 +17,7 @@ import { dirname, join } from "node:path";
 import { DEFAULT_NGINX_OPTIONS, renderNginxConfig, type NginxOptions } from "../../lib/instance/nginx";
 
 export type { ConfigCheck, LocalConfigRenderer, RunningNginx };
-export { checkNginxConfig, freeLoopbackPort, localNginxPaths, projectConfig, startLocalNginx } from "../../tools/localNginx";
+export { checkNginxConfig, freeLoopbackPort, localNginxPaths, nginxBinary, projectConfig, startLocalNginx } from "../../tools/localNginx";
 
 /** The domain the tests' nginx serves; requests from tests carry it as Host unless they test another. */
 export const TEST_DOMAIN = "api.example.com";
@@ -96,21 +96,26 @@ export interface RunningTlsNginx {
 }
 
 /**
- * Runs renderNginxConfig(options) with nginx ending TLS itself (edge instance) for real: the chain
- * and key written into its prefix (the key 0600), HTTPS on a free loopback port, the redirect on another.
+ * Runs renderNginxConfig(options) with nginx ending TLS itself (edge instance) for real, HTTPS on a
+ * free loopback port and the redirect on another: with a chain and key written into its prefix (the
+ * key 0600), or with the files at the paths given (a test that puts them there itself, as tlsctl.py does).
  */
 export async function startTlsNginx(
   options: NginxOptions,
-  material: { readonly chainPem: string; readonly keyPem: string },
+  material: { readonly chainPem: string; readonly keyPem: string } | { readonly certificatePath: string; readonly keyPath: string },
   binary?: string,
 ): Promise<RunningTlsNginx> {
   const httpsPort = await freeLoopbackPort();
   let files = { certificatePath: "", keyPath: "" };
   const nginx = await startLocalNginx((listenPort, paths) => {
-    const dir = dirname(paths.pidFile);
-    files = { certificatePath: join(dir, "fullchain.pem"), keyPath: join(dir, "privkey.pem") };
-    writeFileSync(files.certificatePath, material.chainPem);
-    writeFileSync(files.keyPath, material.keyPem, { mode: 0o600 });
+    if ("chainPem" in material) {
+      const dir = dirname(paths.pidFile);
+      files = { certificatePath: join(dir, "fullchain.pem"), keyPath: join(dir, "privkey.pem") };
+      writeFileSync(files.certificatePath, material.chainPem);
+      writeFileSync(files.keyPath, material.keyPem, { mode: 0o600 });
+    } else {
+      files = { certificatePath: material.certificatePath, keyPath: material.keyPath };
+    }
     return renderNginxConfig({
       ...options,
       listenAddress: "127.0.0.1",

@@ -4,6 +4,7 @@
 // check passes: test/integration/verifier/sites.test.ts), testssl.sh agrees on versions, suites and
 // HSTS, and what only nginx decides at this edge holds (the redirect's target, no session tickets,
 // HTTP/2, no forwarding header believed from a client).
+import { connect as http2Connect } from "node:http2";
 import { request as httpsRequest } from "node:https";
 import { mkdtempSync, rmSync } from "node:fs";
 import { connect, type TLSSocket } from "node:tls";
@@ -101,6 +102,33 @@ describe.each(NGINX_BUILDS)("the instance edge's TLS on $label", ({ binary }) =>
       expect(socket.getPeerCertificate(true).issuerCertificate?.subject?.CN).toBe("instance edge test Intermediate CA");
     } finally {
       socket.destroy();
+    }
+  });
+
+  test("an HTTP/2 request (what a phone sends when offered h2) reaches the app, with HSTS", async () => {
+    const session = http2Connect(`https://${TEST_DOMAIN}:${edge.httpsPort}`, {
+      host: "127.0.0.1",
+      servername: TEST_DOMAIN,
+      ca: [pki.root.certPem],
+    } as Parameters<typeof http2Connect>[1]);
+    try {
+      const answer = await new Promise<{ status: number; hsts: unknown; body: string }>((resolve, reject) => {
+        const stream = session.request({ ":path": "/api/health", ":method": "GET" });
+        let status = 0;
+        let hsts: unknown;
+        let body = "";
+        stream.on("response", (headers) => {
+          status = Number(headers[":status"]);
+          hsts = headers["strict-transport-security"];
+        });
+        stream.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        stream.on("end", () => resolve({ status, hsts, body }));
+        stream.on("error", reject);
+        stream.end();
+      });
+      expect(answer).toEqual({ status: 200, hsts: "max-age=31536000", body: JSON.stringify({ status: "ok" }) });
+    } finally {
+      session.close();
     }
   });
 
