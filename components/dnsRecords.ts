@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
+import * as command from "@pulumi/command";
 import { DNS_TTL_MAX_SECONDS, DNS_TTL_MIN_SECONDS } from "../lib/constants";
+import { pauseCommand } from "../lib/localCommand";
 
 export interface DnsRecordsArgs {
   /** The Alibaba Cloud DNS zone (domain) that holds the record, e.g. example.com. */
@@ -9,7 +11,7 @@ export interface DnsRecordsArgs {
   readonly zoneChecked?: pulumi.Input<string>;
   /** Record name inside the zone: "@" for the apex, or the labels in front of the zone ("dev", "api.v2"). */
   readonly recordName: string;
-  /** IPv4 address the A record points at: the load balancer's. */
+  /** IPv4 address the A record points at: the load balancer's, or the instance edge's EIP. */
   readonly address: pulumi.Input<string>;
   /** TTL in seconds; default 600, the lowest the free DNS edition accepts. */
   readonly ttl?: number;
@@ -17,7 +19,16 @@ export interface DnsRecordsArgs {
   readonly protect?: boolean;
 }
 
-/** The A record that points the domain at the load balancer. */
+/**
+ * The A record that points the domain at the edge (the load balancer, or the instance edge's EIP).
+ *
+ * When the address changes (switching `edge`, a load balancer replaced), the old edge keeps serving
+ * for one TTL after the record moved: `pulumi up` deletes what the program no longer declares, and
+ * what was replaced, only at the end of the update (pulumi/pulumi pkg/resource/deploy/
+ * deployment_executor.go), and the wait below ends the update's other steps that late. A resolver
+ * that honours the TTL has the new address by then; one that keeps answers longer, or a connection
+ * still open to the old edge, fails when the old edge goes.
+ */
 export class DnsRecords extends pulumi.ComponentResource {
   readonly recordId: pulumi.Output<string>;
   /** The full host name the record answers for. */
@@ -46,6 +57,15 @@ export class DnsRecords extends pulumi.ComponentResource {
         // An output resolving to no resources: the record waits for the zone check, and fails with it.
         ...(args.zoneChecked ? { dependsOn: pulumi.output(args.zoneChecked).apply((): pulumi.Resource[] => []) } : {}),
       },
+    );
+
+    // No create command: nothing to wait for on a first deploy. A changed address is an update of
+    // `environment`, which runs `update` (only `triggers` replace a local.Command: pulumi/pulumi-command
+    // provider/pkg/provider/local/commandController.go).
+    new command.local.Command(
+      `${name}-moved`,
+      { update: pauseCommand(ttl), environment: { ADDRESS: pulumi.output(args.address) } },
+      { parent: this, dependsOn: [record] },
     );
 
     this.recordId = record.id;

@@ -76,6 +76,13 @@ export const en = {
     "a CLB is not eligible, and this stack's instances are pay-as-you-go (按量付费) without a public IP. Request the code " +
     "on such an instance of this account (one you have, or buy one), file the domain with it (接入备案 if the domain " +
     `is filed with another provider), then record the number: ${p.fix} (README: "ICP filing (备案) from start to finish")`,
+  icpNoCarrierInstanceEdge: (p: { fix: string }) =>
+    "no ICP filing (备案) is recorded in icpLicense, and this stack's instance cannot start one: Alibaba Cloud issues " +
+    "the 备案服务码 only for a subscription (包年包月) ECS instance with public bandwidth, bought for 3 months or more in " +
+    "all, or for a Simple Application Server, in a Chinese mainland region, and this instance is pay-as-you-go (按量付费). " +
+    "Request the code on such an instance of this account, file the domain with it, and give this stack's EIP (pulumi " +
+    "stack output publicAddress) as the website's IP address: it is where the domain resolves, and it is kept for as long " +
+    `as the stack exists. Then record the number: ${p.fix} (README: "ICP filing (备案) from start to finish")`,
   regionOutsideMainland: (p: { key: string; region: string; fix: string }) =>
     `${p.key} ${p.region} is outside the Chinese mainland: WeChat accepts only ICP-filed (备案) domains, a filing is ` +
     "made through a server in the mainland, and a filed domain that does not resolve to Alibaba Cloud's mainland " +
