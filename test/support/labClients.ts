@@ -5,7 +5,7 @@
 import http from "node:http";
 import { $OpenApiUtil } from "@alicloud/openapi-core";
 import OpenApi, * as $OpenApi from "@alicloud/openapi-client";
-import * as $Util from "@alicloud/tea-util";
+import { callRpc } from "../../tools/openApiRpc";
 import type { CloudLab } from "../../tools/cloudlab";
 import { LAB_DOMAIN } from "../../tools/cloudlab/server";
 import { LAB_REGION, endpointHost } from "../../tools/cloudlab/settings";
@@ -59,21 +59,8 @@ export function sdkConfig(lab: CloudLab, label: string): $OpenApiUtil.Config {
 export function rpcCaller(lab: CloudLab, label: string, version: string) {
   const client = new OpenApi(new $OpenApi.Config(clientSettings(lab, label)));
   return async <T = Record<string, unknown>>(action: string, query: Record<string, string | number> = {}): Promise<T> => {
-    const params = new $OpenApi.Params({
-      action,
-      version,
-      protocol: "HTTP",
-      pathname: "/",
-      method: "POST",
-      authType: "AK",
-      style: "RPC",
-      reqBodyType: "formData",
-      bodyType: "json",
-    });
     const values = Object.fromEntries(Object.entries({ RegionId: LAB_REGION, ...query }).map(([k, v]) => [k, String(v)]));
-    const request = new $OpenApi.OpenApiRequest({ query: values });
-    const answer = (await client.callApi(params, request, new $Util.RuntimeOptions({}))) as { body: T };
-    return answer.body;
+    return callRpc<T>(client, action, version, values);
   };
 }
 
