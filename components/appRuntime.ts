@@ -61,7 +61,14 @@ export class AppRuntime extends pulumi.ComponentResource {
   readonly bootDependencies: pulumi.Resource[];
   /** A secret digest of the app secrets' values: the app restarts whenever it changes. */
   readonly revision: pulumi.Output<string>;
-  /** With `tls`: a secret digest of the chain and key (nginx reloads them whenever it changes), and their parameters. */
+  /**
+   * With `tls`: a digest of the chain and key (nginx reloads them whenever it changes), and their
+   * parameters. Not a secret, unlike `revision`: the key's 2048 or more random bits make its digest
+   * as unguessable as the key, and a secret replacementTrigger makes `pulumi preview --json` (3.248)
+   * panic ("attempt to encrypt value": pkg/backend/display/json.go, stateForJSONOutput, copies the
+   * trigger without replacing its secret by "[secret]", then serializes it with a crypter that panics),
+   * which the renew workflow runs (check-renewal).
+   */
   readonly tlsRevision?: pulumi.Output<string>;
   readonly tlsParameters: pulumi.Resource[];
 
@@ -164,7 +171,7 @@ export class AppRuntime extends pulumi.ComponentResource {
     this.tlsParameters = tlsParameters;
     const tls = args.tls;
     this.tlsRevision = tls
-      ? pulumi.secret(
+      ? pulumi.unsecret(
           pulumi
             .all([tls.certificatePem, tls.privateKeyPem])
             .apply((material) => createHash("sha256").update(JSON.stringify(material)).digest("hex")),

@@ -97,6 +97,9 @@ describe.each([
   test("a certificate change reloads nginx through Cloud Assistant: the invocation runs again when the chain or key does", () => {
     const reload = findResource(plan.run, T.invocation, "wechat-app-0-tls-reload");
     expect(reload.options.replacementTrigger).toBe(true);
+    // A digest, and not a secret: a secret trigger crashes `pulumi preview --json` (components/appRuntime.ts).
+    expect(isSecretInput(reload.replacementTrigger)).toBe(false);
+    expect(reload.replacementTrigger).toMatch(/^[0-9a-f]{64}$/);
     expect(reload.options.dependsOn?.map((d) => d.name)).toEqual([
       "wechat-app-0-ready",
       "wechat-runtime-secret-tls-chain-1",
