@@ -169,7 +169,14 @@ export class HttpsBackend extends pulumi.ComponentResource {
 
     new DnsRecords(
       `${name}-dns`,
-      { zone: args.dnsZone, zoneChecked: zone, recordName: args.recordName, address: edge.address, protect: args.protect },
+      {
+        zone: args.dnsZone,
+        zoneChecked: zone,
+        recordName: args.recordName,
+        address: edge.address,
+        serving: edge.serving,
+        protect: args.protect,
+      },
       { parent: this },
     );
 
@@ -235,7 +242,7 @@ export class HttpsBackend extends pulumi.ComponentResource {
         lb.serving,
       );
     }
-    return { address: lb.address, loadBalancerId: lb.loadBalancerId };
+    return { address: lb.address, serving: lb.serving, loadBalancerId: lb.loadBalancerId };
   }
 
   /**
@@ -251,7 +258,7 @@ export class HttpsBackend extends pulumi.ComponentResource {
     if (args.verifyAfterDeploy) {
       this.verify(name, args, edge.address, [certificate.certificateId, edge.associationId], [...instances.ready[0]]);
     }
-    return { address: edge.address };
+    return { address: edge.address, serving: [edge.association] };
   }
 
   private verify(
@@ -293,5 +300,7 @@ interface EdgeParts {
 /** What the rest of the stack takes from the edge: where DNS points, and the load balancer when there is one. */
 interface Edge {
   readonly address: pulumi.Output<string>;
+  /** What serves at the address once created: the DNS record waits for it. */
+  readonly serving: readonly pulumi.Resource[];
   readonly loadBalancerId?: pulumi.Output<string>;
 }

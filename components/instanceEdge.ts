@@ -41,6 +41,8 @@ export class InstanceEdge extends pulumi.ComponentResource {
   readonly allocationId: pulumi.Output<string>;
   /** `<allocation>:<instance>`: changes with the instance that holds the address. */
   readonly associationId: pulumi.Output<string>;
+  /** The address bound to the instance: once it exists, the edge serves. */
+  readonly association: pulumi.Resource;
 
   constructor(name: string, args: InstanceEdgeArgs, opts?: pulumi.ComponentResourceOptions) {
     super("wechat-https-backend:edge:InstanceEdge", name, {}, opts);
@@ -69,6 +71,7 @@ export class InstanceEdge extends pulumi.ComponentResource {
     this.address = eip.ipAddress;
     this.allocationId = eip.id;
     this.associationId = association.id;
+    this.association = association;
     this.registerOutputs({ address: this.address, allocationId: this.allocationId, associationId: this.associationId });
   }
 }
