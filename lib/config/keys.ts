@@ -567,8 +567,9 @@ export const CONFIG_KEYS = {
   protect: {
     type: "string",
     default: "auto",
-    description: "Protect the load balancer and DNS records from deletion: true, false or auto (true in prod).",
-    descriptionZh: "保护负载均衡和 DNS 记录不被删除：true、false 或 auto（prod 中为 true）。",
+    description:
+      "Protect the load balancer (or the instance edge's EIP) and DNS records from deletion: true, false or auto (true in prod).",
+    descriptionZh: "保护负载均衡（或 instance 入口的 EIP）和 DNS 记录不被删除：true、false 或 auto（prod 中为 true）。",
     example: "auto",
     enum: AUTO_BOOLEAN,
   },

@@ -98,7 +98,9 @@ export const PRICES = {
     what: "CLB public IP holding fee (公网IP保有费)",
     source: CLB_PAY_AS_YOU_GO,
     status: "unconfirmed",
-    note: "named on the page; its figure was past the part read",
+    note:
+      "named on the page; its figure was past the part read. An older copy (https://help.aliyun.com/document_detail/27692.html), " +
+      "from before the fee was renamed from 实例费 on 2024-12-01, gives 0.02元/小时 for 华东1（杭州） in its example",
   },
   clbLcu: {
     value: 0.049,
