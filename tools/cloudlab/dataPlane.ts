@@ -1,6 +1,6 @@
 // The load balancers' data plane: what a client reaching a lab CLB's address meets. The control plane
 // (products/slb) keeps listeners as records; this follows every change and, for each running listener,
-// serves its address and port on loopback (addresses are 127.0.113.x, products/slb/loadBalancers.ts):
+// serves its address and port on loopback (loopback addresses of the lab's own block, publicAddresses.ts):
 // - HTTPS: TLS with the listener's server certificate (the chain as uploaded, the key CLB was given)
 //   and the versions and suites of its TLS policy, as the CLB "TLS security policies" page lists them
 //   for an RSA certificate (help.aliyun.com/document_detail/90740.html); requests go to the backend

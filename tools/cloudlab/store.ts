@@ -3,6 +3,7 @@
 // each moment), and the outcomes a test injected. Nothing here knows a wire format.
 import { randomBytes } from "node:crypto";
 import { ApiError } from "./apiError";
+import { randomLoopbackBlock } from "./publicAddresses";
 
 export type LabRecord = Record<string, unknown>;
 
@@ -55,6 +56,8 @@ export class LabStore {
   constructor(
     readonly region: string,
     readonly accountId: string,
+    /** The loopback /24 this lab's public addresses come from (publicAddresses.ts). */
+    readonly publicBlock: string = randomLoopbackBlock(),
   ) {}
 
   private table(kind: string): Map<string, LabRecord> {

@@ -46,19 +46,13 @@ export class LabStack {
     readonly stack: string,
     readonly dir: string,
     private readonly env: NodeJS.ProcessEnv,
+    private readonly project: string,
   ) {}
 
   static async create(options: LabStackOptions): Promise<LabStack> {
     assertEngineInstalled();
-    const dir = mkdtempSync(path.join(tmpdir(), `lab-${options.stack}-`));
     const project = options.projectDir ?? projectRoot;
-    const entries = readdirSync(project);
-    for (const entry of entries) {
-      if (SKIPPED.has(entry) || /^Pulumi\..+\.yaml$/.test(entry)) continue;
-      if (entry === "Pulumi.yaml") copyFileSync(path.join(project, entry), path.join(dir, entry));
-      else symlinkSync(path.join(project, entry), path.join(dir, entry));
-    }
-    if (!entries.includes("node_modules")) symlinkSync(path.join(projectRoot, "node_modules"), path.join(dir, "node_modules"));
+    const dir = linkedProjectDir(project, options.stack);
     const source = options.configFile ?? path.join(project, `Pulumi.${options.stack}.yaml`);
     const committed = existsSync(source)
       ? ((parse(readFileSync(source, "utf8")) as { config?: Record<string, unknown> } | null)?.config ?? {})
@@ -74,7 +68,7 @@ export class LabStack {
       PULUMI_BACKEND_URL: `file://${path.join(dir, ".state")}`,
       PULUMI_CONFIG_PASSPHRASE: "cloud lab passphrase",
     });
-    const lab = new LabStack(options.stack, dir, env);
+    const lab = new LabStack(options.stack, dir, env, project);
     mkdirSync(path.join(dir, ".state"));
     await lab.pulumiOk(["stack", "init", options.stack]);
     for (const [key, value] of Object.entries(options.secrets ?? {})) {
@@ -113,9 +107,35 @@ export class LabStack {
     return result;
   }
 
+  /**
+   * What a fresh checkout of the repository on another machine sees: a folder of its own with this
+   * one's Pulumi.<stack>.yaml (secrets still encrypted) and the same backend and passphrase.
+   */
+  async checkout(): Promise<LabStack> {
+    const dir = linkedProjectDir(this.project, this.stack);
+    const file = `Pulumi.${this.stack}.yaml`;
+    copyFileSync(path.join(this.dir, file), path.join(dir, file));
+    const other = new LabStack(this.stack, dir, this.env, this.project);
+    await other.pulumiOk(["stack", "select", this.stack]);
+    return other;
+  }
+
   dispose(): void {
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** A new folder holding the project: Pulumi.yaml copied (the CLI resolves the project from it), the rest linked. */
+function linkedProjectDir(project: string, stack: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `lab-${stack}-`));
+  const entries = readdirSync(project);
+  for (const entry of entries) {
+    if (SKIPPED.has(entry) || /^Pulumi\..+\.yaml$/.test(entry)) continue;
+    if (entry === "Pulumi.yaml") copyFileSync(path.join(project, entry), path.join(dir, entry));
+    else symlinkSync(path.join(project, entry), path.join(dir, entry));
+  }
+  if (!entries.includes("node_modules")) symlinkSync(path.join(projectRoot, "node_modules"), path.join(dir, "node_modules"));
+  return dir;
 }
 
 /**

@@ -1,6 +1,6 @@
 // The load balancers' data plane: a CLB set up through the SLB API answers on its loopback address as
 // the real one would, and the project's verifier passes it in front of the stack's rendered nginx.
-// Needs ports 443 and 80 on 127.0.113.x: root, as CI and the engine suite run.
+// Needs ports 443 and 80 on loopback addresses: root, as CI and the engine suite run.
 import { verify } from "../../../verifier";
 import { KINDS } from "../../../tools/cloudlab/products/ecs/kinds";
 import { startCloudLab, type CloudLab } from "../../../tools/cloudlab";
@@ -92,8 +92,18 @@ afterAll(async () => {
   await app?.close();
 });
 
-test("the load balancer's address is on loopback", () => {
-  expect(address).toMatch(/^127\.0\.113\.\d+$/);
+test("the load balancer's address is on loopback, in the lab's own block", () => {
+  expect(address).toMatch(/^127\.\d+\.\d+\.\d+$/);
+  expect(address.startsWith(`${lab.store.publicBlock}.`)).toBe(true);
+});
+
+test("two labs side by side hand out different addresses", async () => {
+  const other = await startCloudLab();
+  try {
+    expect(other.store.publicBlock).not.toBe(lab.store.publicBlock);
+  } finally {
+    await other.stop();
+  }
 });
 
 test("the project's verifier passes the CLB (TLS policy, chain, redirect) in front of the rendered nginx (HSTS, health)", async () => {

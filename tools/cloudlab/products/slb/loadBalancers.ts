@@ -23,6 +23,7 @@ import { ApiError } from "../../apiError";
 import type { RpcHandler } from "../../rpc";
 import { LAB_REGION } from "../../settings";
 import type { LabRecord, LabStore } from "../../store";
+import { freePublicAddress } from "../../publicAddresses";
 import { deleteProtectionOn, invalidParameter, loadBalancerNotFound } from "./errors";
 import { SLB_KINDS, listenerId, newLoadBalancerId, tagsOf } from "./kinds";
 import { tagList } from "./tags";
@@ -34,15 +35,11 @@ export function mustLoadBalancer(store: LabStore, id: string | undefined): LabRe
   return store.must(SLB_KINDS.loadBalancer, id ?? "", loadBalancerNotFound);
 }
 
-/**
- * A "public" address on loopback (127.0.113.x, TEST-NET-3's last two numbers): whatever dials a lab
- * load balancer (the deploy check in `pulumi up`, a test) stays on this machine, where the emulator's
- * data plane answers for it (dataPlane.ts).
- */
+/** A "public" address: a loopback one of the lab's own block (publicAddresses.ts). */
 function publicAddress(store: LabStore): string {
-  const used = new Set(store.list(SLB_KINDS.loadBalancer).map((lb) => lb.Address));
-  for (let i = 10; i < 255; i++) if (!used.has(`127.0.113.${i}`)) return `127.0.113.${i}`;
-  throw new ApiError("OrderFailed", "The Account failed to create order.", 400);
+  const address = freePublicAddress(store.publicBlock, new Set(store.list(SLB_KINDS.loadBalancer).map((lb) => lb.Address)));
+  if (address === undefined) throw new ApiError("OrderFailed", "The Account failed to create order.", 400);
+  return address;
 }
 
 function intranetAddress(store: LabStore, vswitch: LabRecord): string {

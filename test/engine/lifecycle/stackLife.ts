@@ -1,5 +1,6 @@
-// Each committed stack through its life with the real CLI and plugins against the emulator: `up` from
-// nothing, a preview and a refresh that find nothing to change, a rollout of a new app image, a new
+// A committed stack through its life with the real CLI and plugins against the emulator: `up` from
+// nothing, a preview and a refresh that find nothing to change, `up` twice from a fresh checkout of
+// the same state (nothing changes, every id stays), a rollout of a new app image, a new
 // certificate, and destroy. The deploy check in `pulumi up` (on in prod) runs for real: the emulator's
 // data plane serves each listener on its loopback address in front of the real nginx with the stack's
 // rendered config, so the verifier meets what the load balancer was given.
@@ -14,6 +15,7 @@ import { OSS } from "../../../tools/cloudlab/products/oss/kinds";
 import { RAM_KINDS } from "../../../tools/cloudlab/products/ram/kinds";
 import { judgeRenewalPreview, parsePreviewDigest } from "../../../tools/renewalScope";
 import { LabPki, type IssuedLeaf } from "../../../tools/realEngine/labCertificate";
+import type { LabStack } from "../../../tools/realEngine/labStack";
 import { expectSuccess } from "../../support/labEngine";
 import { withStackRun, type StackRun } from "../../support/labStackRun";
 import { planOf } from "../../support/program";
@@ -102,6 +104,31 @@ async function noPerpetualDiff(run: StackRun, stackName: string): Promise<void> 
   expectSuccess(await run.stack.pulumi(["refresh", "--yes", "--expect-no-changes", "--diff"]), `${stackName}: refresh`);
 }
 
+/** Each resource's URN with its cloud id and name, from the backend's state. */
+async function resourceIds(stack: LabStack): Promise<Record<string, string>> {
+  const exported = JSON.parse((await stack.pulumiOk(["stack", "export"])).stdout) as {
+    deployment: { resources?: { urn: string; id?: string; outputs?: { name?: unknown } }[] };
+  };
+  const ids = (exported.deployment.resources ?? []).map((r) => [r.urn, `${r.id ?? ""} ${String(r.outputs?.name ?? "")}`]);
+  return Object.fromEntries(ids);
+}
+
+/** `pulumi up` twice from a fresh checkout of the same state: nothing changes, every id and name stays. */
+async function upFromFreshCheckout(run: StackRun, stackName: string): Promise<void> {
+  const before = await resourceIds(run.stack);
+  const checkout = await run.stack.checkout();
+  try {
+    expect(checkout.dir).not.toBe(run.stack.dir);
+    for (const attempt of ["first", "second"]) {
+      const result = await checkout.pulumi(["up", "--yes", "--skip-preview", "--expect-no-changes"]);
+      expectSuccess(result, `${stackName}: the ${attempt} up from a fresh checkout`);
+    }
+    expect(await resourceIds(checkout)).toEqual(before);
+  } finally {
+    checkout.dispose();
+  }
+}
+
 async function rollout(run: StackRun, stackName: string, instanceCount: number): Promise<void> {
   const group = record(run, SLB_KINDS.vServerGroup);
   const before = run.lab.store.list(KINDS.instance).map((i) => i.InstanceId);
@@ -171,15 +198,22 @@ async function destroy(run: StackRun, stackName: string, protectedStack: boolean
   expect(Object.keys(run.lab.store.snapshot()).filter((kind) => !KEPT_AFTER_DESTROY.includes(kind))).toEqual([]);
 }
 
-describe.each([
-  { stackName: "dev", domain: "dev.example.com", instanceCount: 1, protectedStack: false },
-  { stackName: "prod", domain: "example.com", instanceCount: 2, protectedStack: true },
-])("$stackName through its life", ({ stackName, domain, instanceCount, protectedStack }) => {
-  test("up, no change, rollout, new certificate, destroy", async () => {
+export interface StackLife {
+  readonly stackName: string;
+  readonly domain: string;
+  readonly instanceCount: number;
+  /** Prod protects its load balancer and DNS record: destroy lifts that first, as README says. */
+  readonly protectedStack: boolean;
+}
+
+/** A committed stack through its whole life (a test file per stack, so the two run side by side). */
+export function testStackLife({ stackName, domain, instanceCount, protectedStack }: StackLife): void {
+  test(`${stackName}: up, no change, a fresh checkout, rollout, new certificate, destroy`, async () => {
     await withStackRun(stackName, {}, async (run, pki, leaf) => {
       await upFromNothing(run, stackName);
       checkSettings(run, "tls_cipher_policy_1_2_strict_with_1_3");
       await noPerpetualDiff(run, stackName);
+      await upFromFreshCheckout(run, stackName);
       await rollout(run, stackName, instanceCount);
       await noPerpetualDiff(run, stackName);
       await renewalPreview(run, stackName, domain, pki, leaf);
@@ -188,4 +222,4 @@ describe.each([
       expect(run.lab.dataPlane?.problems).toEqual([]);
     });
   });
-});
+}
