@@ -6,6 +6,7 @@ import Ecs, * as $Ecs from "@alicloud/ecs20140526";
 import Vpc, * as $Vpc from "@alicloud/vpc20160428";
 import { startCloudLab, type CloudLab } from "../../../tools/cloudlab";
 import { KINDS } from "../../../tools/cloudlab/products/ecs/kinds";
+import { SLB_KINDS } from "../../../tools/cloudlab/products/slb";
 import { LAB_REGION } from "../../../tools/cloudlab/settings";
 import { routeLabHostsThrough, sdkConfig, sdkError } from "../../support/labClients";
 
@@ -85,6 +86,22 @@ test("AllocateEipAddress answers an eip- id and an address; the typed fields rea
   });
   expect(typeof eip?.secondLimited).toBe("boolean");
   expect(eip?.tags?.tag).toEqual([]);
+});
+
+test("an EIP's address is a loopback one of the lab's own block that no load balancer holds", async () => {
+  // A load balancer holding the block's next free address: the EIP must take another one.
+  const held = [...lab.store.list(KINDS.eip).map((e) => e.IpAddress)];
+  let next = 10;
+  while (held.includes(`${lab.store.publicBlock}.${next}`)) next++;
+  lab.store.create(SLB_KINDS.loadBalancer, "lb-held", { LoadBalancerId: "lb-held", Address: `${lab.store.publicBlock}.${next}` });
+  try {
+    const address = (await allocate()).body?.eipAddress as string;
+    expect(address).toMatch(/^127\.\d+\.\d+\.\d+$/);
+    expect(address.startsWith(`${lab.store.publicBlock}.`)).toBe(true);
+    expect(address).not.toBe(`${lab.store.publicBlock}.${next}`);
+  } finally {
+    lab.store.delete(SLB_KINDS.loadBalancer, "lb-held");
+  }
 });
 
 test("the same ClientToken allocates once", async () => {

@@ -34,6 +34,7 @@ import type { Params } from "../params";
 import type { RpcHandler } from "../rpc";
 import { newId, settle, startTransition, type LabRecord, type LabStore } from "../store";
 import { KINDS, type InstanceFacts } from "./ecs/kinds";
+import { unheldPublicAddress } from "./publicAddressHolders";
 
 const eipNotFound = (id: string): ApiError =>
   new ApiError("InvalidAllocationId.NotFound", `The specified allocation ID ${id} is not found.`, 404);
@@ -42,11 +43,11 @@ function now(): string {
   return new Date().toISOString().replace(/\.\d+Z$/, "Z");
 }
 
-/** A public address from the documentation range 203.0.113.0/24 that no other EIP holds. */
-function freePublicAddress(store: LabStore): string {
-  const used = new Set(store.list(KINDS.eip).map((e) => e.IpAddress));
-  for (let n = 10; n < 250; n++) if (!used.has(`203.0.113.${n}`)) return `203.0.113.${n}`;
-  throw new ApiError("QuotaExceeded.Eip", "The EIP quota of the lab is used up.");
+/** A "public" address: a loopback one of the lab's own block, free of load balancers and EIPs. */
+function publicAddress(store: LabStore): string {
+  const address = unheldPublicAddress(store);
+  if (address === undefined) throw new ApiError("QuotaExceeded.Eip", "The EIP quota of the lab is used up.");
+  return address;
 }
 
 function eipView(r: LabRecord): Record<string, unknown> {
@@ -113,7 +114,7 @@ const allocateEipAddress: RpcHandler = ({ params, store, region }) => {
   const id = newId("eip-bp1", 18);
   store.create(KINDS.eip, id, {
     AllocationId: id,
-    IpAddress: freePublicAddress(store),
+    IpAddress: publicAddress(store),
     RegionId: region,
     Status: "Available",
     Name: params.get("Name") ?? "",
