@@ -104,6 +104,8 @@ export async function startTlsNginx(
   options: NginxOptions,
   material: { readonly chainPem: string; readonly keyPem: string } | { readonly certificatePath: string; readonly keyPath: string },
   binary?: string,
+  /** The HTTPS port port 80's redirect names; default the one nginx listens on (a client reaching it directly). */
+  publicHttpsPort?: number,
 ): Promise<RunningTlsNginx> {
   const httpsPort = await freeLoopbackPort();
   let files = { certificatePath: "", keyPath: "" };
@@ -121,7 +123,7 @@ export async function startTlsNginx(
       listenAddress: "127.0.0.1",
       listenPort,
       paths,
-      tls: { ...files, httpsPort, publicHttpsPort: httpsPort },
+      tls: { ...files, httpsPort, publicHttpsPort: publicHttpsPort ?? httpsPort },
     });
   }, binary);
   return { nginx, httpsPort, httpPort: nginx.port, ...files };
