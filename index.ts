@@ -115,7 +115,10 @@ export = async () => {
     ...(backend.payNotifyUrl ? { payNotifyUrl: backend.payNotifyUrl } : {}),
     ...(backend.messagePushUrl ? { messagePushUrl: backend.messagePushUrl } : {}),
     /** Where the DNS record points; use with `npm run verify -- --resolve` before DNS has propagated. */
-    loadBalancerAddress: backend.loadBalancerAddress,
+    ...(backend.loadBalancerAddress
+      ? { loadBalancerAddress: backend.loadBalancerAddress }
+      : // The instance edge's EIP: also the address an ICP filing of the domain is bound to (README, "ICP filing").
+        { publicAddress: backend.address }),
     certificateId: backend.certificateId,
     certificateNotAfter: backend.certificateNotAfter,
     certificateIssuer: backend.certificateIssuer,

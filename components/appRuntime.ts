@@ -1,7 +1,15 @@
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
-import { ECS_TRUST_POLICY, appRolePolicyDocument, appSecretParameterName, registryPasswordParameterName } from "../lib/cloud/appRole";
+import {
+  ECS_TRUST_POLICY,
+  appRolePolicyDocument,
+  appSecretParameterName,
+  registryPasswordParameterName,
+  tlsChainParameterNames,
+  tlsChainParts,
+  tlsKeyParameterName,
+} from "../lib/cloud/appRole";
 import type { AppSettings, SecretValue } from "../lib/config/settings";
 import { secretOutput } from "../lib/secretOutput";
 import { ramName } from "../lib/names";
@@ -19,7 +27,15 @@ export interface AppRuntimeArgs {
   readonly vswitchId: pulumi.Input<string>;
   /** Tags for the parameters, the role and the policy; default none. */
   readonly tags?: Record<string, string>;
+  /**
+   * The instance edge's certificate, secrets: kept in OOS encrypted parameters the instances read with
+   * the same role (the chain in parts, the key in one). Default none: the load balancer serves it.
+   */
+  readonly tls?: { readonly certificatePem: pulumi.Input<string>; readonly privateKeyPem: pulumi.Input<string> };
 }
+
+/** Seen from the parameters' descriptions, what each of the certificate's parameters holds. */
+const TLS_PART_LABEL = (i: number, count: number) => `the instance edge's certificate chain, part ${i + 1} of ${count}`;
 
 /** Whether the app needs anything from the cloud beyond an anonymous pull. */
 export function appNeedsCloudAccess(app: AppSettings): boolean {
@@ -30,7 +46,8 @@ export function appNeedsCloudAccess(app: AppSettings): boolean {
  * What the app container needs from the cloud: its secrets as OOS encrypted parameters under this
  * stack's prefix, and a RAM role for the instances that may read exactly those parameters and pull
  * the app image from its one ACR Enterprise Edition repository (with the VPC linked to that
- * instance, so the pull stays inside the VPC).
+ * instance, so the pull stays inside the VPC). At the instance edge, also nginx's certificate and
+ * key, kept and read the same way.
  *
  * Secrets never appear in a plan, an output or the user data: the parameters take them as Pulumi
  * secrets, the instances get only their names, and `revision` (which changes whenever an app
@@ -44,6 +61,16 @@ export class AppRuntime extends pulumi.ComponentResource {
   readonly bootDependencies: pulumi.Resource[];
   /** A secret digest of the app secrets' values: the app restarts whenever it changes. */
   readonly revision: pulumi.Output<string>;
+  /**
+   * With `tls`: a digest of the chain and key (nginx reloads them whenever it changes), and their
+   * parameters. Not a secret, unlike `revision`: the key's 2048 or more random bits make its digest
+   * as unguessable as the key, and a secret replacementTrigger makes `pulumi preview --json` (3.248)
+   * panic ("attempt to encrypt value": pkg/backend/display/json.go, stateForJSONOutput, copies the
+   * trigger without replacing its secret by "[secret]", then serializes it with a crypter that panics),
+   * which the renew workflow runs (check-renewal).
+   */
+  readonly tlsRevision?: pulumi.Output<string>;
+  readonly tlsParameters: pulumi.Resource[];
 
   constructor(name: string, args: AppRuntimeArgs, opts?: pulumi.ComponentResourceOptions) {
     super("wechat-https-backend:app:AppRuntime", name, {}, opts);
@@ -72,6 +99,8 @@ export class AppRuntime extends pulumi.ComponentResource {
         ),
     );
 
+    const tlsParameters = args.tls ? this.certificateParameters(name, args.stack, args.tls, tags) : [];
+
     const accountId = alicloud.getCallerIdentityOutput({ parent: this }).accountId;
     const role = new alicloud.ram.Role(
       `${name}-role`,
@@ -92,7 +121,7 @@ export class AppRuntime extends pulumi.ComponentResource {
             region: args.region,
             accountId: account,
             stack: args.stack,
-            readsSecrets: secrets.length > 0,
+            readsSecrets: secrets.length > 0 || tlsParameters.length > 0,
             acr: registry?.kind === "acr" ? { instanceId: registry.instanceId, repository: registry.repository } : undefined,
           }),
         ),
@@ -109,7 +138,7 @@ export class AppRuntime extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    const dependencies: pulumi.Resource[] = [...parameters, attachment];
+    const dependencies: pulumi.Resource[] = [...parameters, ...tlsParameters, attachment];
     if (registry?.kind === "acr") {
       dependencies.push(
         new alicloud.cr.VpcEndpointLinkedVpc(
@@ -139,6 +168,56 @@ export class AppRuntime extends pulumi.ComponentResource {
         .all(Object.entries(args.app.secrets).map(([variable, value]) => pulumi.all([variable, secretOutput(value)])))
         .apply((entries) => createHash("sha256").update(JSON.stringify(entries)).digest("hex")),
     );
-    this.registerOutputs({ roleName: this.roleName, revision: this.revision });
+    this.tlsParameters = tlsParameters;
+    const tls = args.tls;
+    this.tlsRevision = tls
+      ? pulumi.unsecret(
+          pulumi
+            .all([tls.certificatePem, tls.privateKeyPem])
+            .apply((material) => createHash("sha256").update(JSON.stringify(material)).digest("hex")),
+        )
+      : undefined;
+    this.registerOutputs({ roleName: this.roleName, revision: this.revision, tlsRevision: this.tlsRevision });
+  }
+
+  /**
+   * The chain in TLS_CHAIN_PARTS parameters (OOS takes 4096 characters a value) and the key in one,
+   * all secrets, updated in place when the certificate changes (value is not ForceNew,
+   * resource_alicloud_oos_secret_parameter.go), so their names stay what the instances read.
+   */
+  private certificateParameters(
+    name: string,
+    stack: string,
+    tls: NonNullable<AppRuntimeArgs["tls"]>,
+    tags: Record<string, string>,
+  ): alicloud.oos.SecretParameter[] {
+    const parts = pulumi.output(tls.certificatePem).apply(tlsChainParts);
+    const names = tlsChainParameterNames(stack);
+    const chain = names.map(
+      (parameterName, i) =>
+        new alicloud.oos.SecretParameter(
+          `${name}-secret-tls-chain-${i + 1}`,
+          {
+            secretParameterName: parameterName,
+            value: pulumi.secret(parts.apply((values) => values[i])),
+            type: "Secret",
+            description: `wechat-https-backend ${stack}: ${TLS_PART_LABEL(i, names.length)}`,
+            tags,
+          },
+          { parent: this },
+        ),
+    );
+    const key = new alicloud.oos.SecretParameter(
+      `${name}-secret-tls-private-key`,
+      {
+        secretParameterName: tlsKeyParameterName(stack),
+        value: pulumi.secret(tls.privateKeyPem),
+        type: "Secret",
+        description: `wechat-https-backend ${stack}: the instance edge's certificate key`,
+        tags,
+      },
+      { parent: this },
+    );
+    return [...chain, key];
   }
 }

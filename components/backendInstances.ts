@@ -40,7 +40,20 @@ export interface BackendInstancesArgs {
    * Script Cloud Assistant runs on the instances, one after the other, whenever `trigger` changes
    * (restarts the app after its secrets changed); default none. The trigger stays in the state only.
    */
-  readonly appRestart?: { readonly script: string; readonly trigger: pulumi.Input<string>; readonly timeoutSeconds: number };
+  readonly appRestart?: RollingScript;
+  /**
+   * At the instance edge: the certificate reload Cloud Assistant runs whenever `trigger` (a digest of
+   * the chain and key) changes, after what `after` holds (the certificate's parameters) is updated;
+   * default none. The trigger stays in the state only.
+   */
+  readonly certificateReload?: RollingScript & { readonly after: readonly pulumi.Resource[] };
+}
+
+/** A script run on the instances one after the other whenever `trigger` changes. */
+export interface RollingScript {
+  readonly script: string;
+  readonly trigger: pulumi.Input<string>;
+  readonly timeoutSeconds: number;
 }
 
 /**
@@ -205,12 +218,25 @@ export class BackendInstances extends pulumi.ComponentResource {
           ),
       );
     }
-    const restarts = args.appRestart ? this.restartInstances(name, instances, args.appRestart) : [];
+    const restarts = args.appRestart
+      ? this.rollingInvocations(name, "restart", instances, args.appRestart, "restart the app to read its changed secrets")
+      : [];
+    const reloads = args.certificateReload
+      ? this.rollingInvocations(
+          name,
+          "tls-reload",
+          instances,
+          args.certificateReload,
+          "fetch the changed certificate and reload nginx",
+          args.certificateReload.after,
+        )
+      : [];
 
-    // An instance is handed to the load balancer (its own attachment) only once its gate, and its
-    // app's restart when there is one, succeeded: INVOCATION_OPTIONS says why by dependsOn.
+    // An instance is handed to the load balancer (its own attachment) or given the EIP only once its
+    // gate, and its app's restart and certificate reload when there are, succeeded:
+    // INVOCATION_OPTIONS says why by dependsOn.
     this.instanceIds = instances.map((instance) => instance.id);
-    this.ready = this.readiness.map((gate, i) => (restarts[i] ? [gate, restarts[i]] : [gate]));
+    this.ready = this.readiness.map((gate, i) => [gate, ...(restarts[i] ? [restarts[i]] : []), ...(reloads[i] ? [reloads[i]] : [])]);
     this.privateIps = instances.map((instance) => instance.privateIp);
     this.imageId = instances[0].imageId;
     this.instanceType = instances[0].instanceType;
@@ -223,24 +249,28 @@ export class BackendInstances extends pulumi.ComponentResource {
   }
 
   /**
-   * One invocation of the restart script per instance, each after the previous one and after the
-   * instance's readiness check, so one instance restarts at a time and a failure stops the rest.
-   * EcsInvocation has no Update (every field is ForceNew, resource_alicloud_ecs_invocation.go), so
-   * `replacementTrigger` re-runs it: the engine replaces the resource whenever the trigger's value
-   * changes, and keeps that value (a secret) in the state only, never sending it to the cloud.
+   * One invocation of `run.script` per instance (`kind`: restart, tls-reload), each after the
+   * previous one and after the instance's readiness check (and `after`), so one instance runs it at a
+   * time and a failure stops the rest. EcsInvocation has no Update (every field is ForceNew,
+   * resource_alicloud_ecs_invocation.go), so `replacementTrigger` re-runs it: the engine replaces the
+   * resource whenever the trigger's value changes, and keeps that value (a secret) in the state only,
+   * never sending it to the cloud.
    */
-  private restartInstances(
+  private rollingInvocations(
     name: string,
+    kind: "restart" | "tls-reload",
     instances: alicloud.ecs.Instance[],
-    restart: NonNullable<BackendInstancesArgs["appRestart"]>,
+    run: RollingScript,
+    purpose: string,
+    after: readonly pulumi.Resource[] = [],
   ): alicloud.ecs.EcsInvocation[] {
     const command = new alicloud.ecs.Command(
-      `${name}-restart`,
+      `${name}-${kind}`,
       {
-        commandContent: Buffer.from(restart.script, "utf8").toString("base64"),
+        commandContent: Buffer.from(run.script, "utf8").toString("base64"),
         type: "RunShellScript",
-        timeout: restart.timeoutSeconds,
-        description: "wechat-https-backend: restart the app to read its changed secrets",
+        timeout: run.timeoutSeconds,
+        description: `wechat-https-backend: ${purpose}`,
       },
       { parent: this },
     );
@@ -249,15 +279,15 @@ export class BackendInstances extends pulumi.ComponentResource {
       const previous = invocations[i - 1];
       invocations.push(
         new alicloud.ecs.EcsInvocation(
-          `${name}-${i}-restart`,
+          `${name}-${i}-${kind}`,
           { commandId: command.id, instanceIds: [instance.id] },
           {
             parent: this,
-            dependsOn: previous ? [this.readiness[i], previous] : [this.readiness[i]],
-            replacementTrigger: restart.trigger,
-            customTimeouts: { create: `${Math.ceil(restart.timeoutSeconds / 60) + 5}m` },
-            // A restart that failed stays in the state with an initialization error; "*" covers that
-            // error's key, so the next `pulumi up` runs it afresh instead of recording it as done
+            dependsOn: [this.readiness[i], ...(previous ? [previous] : []), ...after],
+            replacementTrigger: run.trigger,
+            customTimeouts: { create: `${Math.ceil(run.timeoutSeconds / 60) + 5}m` },
+            // An invocation that failed stays in the state with an initialization error; "*" covers
+            // that error's key, so the next `pulumi up` runs it afresh instead of recording it as done
             // (pulumi/pulumi pkg/resource/deploy/step_generator.go, applyReplaceOnChanges).
             replaceOnChanges: ["*"],
             ...INVOCATION_OPTIONS,

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import * as tls from "@pulumi/tls";
 import * as acme from "@pulumiverse/acme";
-import { casCertificateFacts, leafIssuer } from "../lib/certificates/cas";
+import { casCertificateFacts, leafFingerprint, leafIssuer } from "../lib/certificates/cas";
 import { unknownOutput } from "../lib/secretOutput";
 
 export type CertificateSourceArgs =
@@ -69,6 +69,11 @@ export interface CertificateArgs {
   readonly domain: string;
   /** Where the certificate and key come from. */
   readonly source: CertificateSourceArgs;
+  /**
+   * Who serves it: the load balancer (uploaded as its server certificate), or the instance edge's nginx
+   * (handed on as the chain and key, secrets, which AppRuntime keeps in OOS). Default loadBalancer.
+   */
+  readonly servedBy?: "loadBalancer" | "instance";
   /** Tags for the uploaded certificate; default none. */
   readonly tags?: Record<string, string>;
 }
@@ -77,16 +82,24 @@ export interface CertificateArgs {
 const ACME_DNS_SETTINGS = { ALICLOUD_TTL: "600", ALICLOUD_PROPAGATION_TIMEOUT: "600", ALICLOUD_POLLING_INTERVAL: "10" };
 
 /**
- * The HTTPS listener's server certificate, uploaded to the load balancer's region.
+ * The HTTPS listener's server certificate, uploaded to the load balancer's region; or, at the
+ * instance edge, the chain and key nginx serves.
  *
  * Rotation without downtime relies on Pulumi's default replacement order: a new certificate
  * (renewal, a new PEM) creates a new ServerCertificate, the listener switches to it in place, and
  * the old one is deleted last (CLB refuses to delete a certificate a listener still uses). So: no
- * deleteBeforeReplace and no fixed name, which would clash with the replacement.
+ * deleteBeforeReplace and no fixed name, which would clash with the replacement. At the instance
+ * edge a new certificate updates its OOS parameters in place and the instance reloads nginx
+ * (BackendInstances' certificate reload).
  */
 export class Certificate extends pulumi.ComponentResource {
-  /** ServerCertificate id for the HTTPS listener. */
+  /**
+   * The load balancer's ServerCertificate id; at the instance edge the leaf's SHA-256 fingerprint,
+   * which changes with the certificate as an id would.
+   */
   readonly certificateId: pulumi.Output<string>;
+  /** The chain (leaf first) and the key, secrets: at the instance edge only. */
+  readonly pem?: { readonly certificatePem: pulumi.Output<string>; readonly privateKeyPem: pulumi.Output<string> };
   /** Expiry of the leaf, ISO 8601. */
   readonly notAfter: pulumi.Output<string>;
   /** Issuer of the leaf. */
@@ -109,22 +122,33 @@ export class Certificate extends pulumi.ComponentResource {
       }
     })();
 
-    const uploadArgs: alicloud.slb.ServerCertificateArgs =
-      "casId" in material
+    if (args.servedBy === "instance") {
+      const pem = material.pem;
+      if (!pem) throw new Error(`Certificate ${name}: no chain and key to hand on to the instance edge`);
+      const certificatePem = pulumi.secret(pulumi.output(pem.certificatePem));
+      this.pem = { certificatePem, privateKeyPem: pulumi.secret(pulumi.output(pem.privateKeyPem)) };
+      // Public: the leaf is what every client is sent.
+      this.certificateId = pulumi.unsecret(certificatePem.apply(leafFingerprint));
+    } else {
+      const uploadArgs: alicloud.slb.ServerCertificateArgs = material.cas
         ? {
-            alicloudCertificateId: material.casId,
-            alicloudCertificateName: material.casName,
-            alicloudCertificateRegionId: material.casRegion,
+            alicloudCertificateId: material.cas.id,
+            alicloudCertificateName: material.cas.name,
+            alicloudCertificateRegionId: material.cas.region,
             tags,
           }
-        : { serverCertificate: pulumi.secret(material.certificatePem), privateKey: pulumi.secret(material.privateKeyPem), tags };
-    const uploaded = new alicloud.slb.ServerCertificate(`${name}-server-cert`, uploadArgs, {
-      parent: this,
-      // The provider does not mark the key as secret in state; this does.
-      additionalSecretOutputs: ["privateKey", "serverCertificate"],
-    });
-
-    this.certificateId = uploaded.id;
+        : {
+            serverCertificate: pulumi.secret(material.pem?.certificatePem ?? ""),
+            privateKey: pulumi.secret(material.pem?.privateKeyPem ?? ""),
+            tags,
+          };
+      const uploaded = new alicloud.slb.ServerCertificate(`${name}-server-cert`, uploadArgs, {
+        parent: this,
+        // The provider does not mark the key as secret in state; this does.
+        additionalSecretOutputs: ["privateKey", "serverCertificate"],
+      });
+      this.certificateId = uploaded.id;
+    }
     this.notAfter = material.notAfter;
     this.issuer = material.issuer;
     this.registerOutputs({ certificateId: this.certificateId, notAfter: this.notAfter, issuer: this.issuer });
@@ -136,9 +160,11 @@ interface Facts {
   readonly issuer: pulumi.Output<string>;
 }
 
-type Material =
-  | (Facts & { readonly certificatePem: pulumi.Input<string>; readonly privateKeyPem: pulumi.Input<string> })
-  | (Facts & { readonly casId: string; readonly casName: pulumi.Output<string>; readonly casRegion: string });
+/** What a source gives: the chain and key (every source but cas for the load balancer), and for cas its id. */
+interface Material extends Facts {
+  readonly pem?: { readonly certificatePem: pulumi.Input<string>; readonly privateKeyPem: pulumi.Input<string> };
+  readonly cas?: { readonly id: string; readonly name: pulumi.Output<string>; readonly region: string };
+}
 
 function acmeMaterial(
   name: string,
@@ -198,9 +224,11 @@ function acmeMaterial(
     },
   );
   return {
-    // CLB serves exactly what is uploaded: the leaf followed by the CA's intermediates.
-    certificatePem: pulumi.interpolate`${certificate.certificatePem}${certificate.issuerPem}`,
-    privateKeyPem: key.privateKeyPem,
+    pem: {
+      // CLB and nginx serve exactly what they are given: the leaf followed by the CA's intermediates.
+      certificatePem: pulumi.interpolate`${certificate.certificatePem}${certificate.issuerPem}`,
+      privateKeyPem: key.privateKeyPem,
+    },
     notAfter: certificate.certificateNotAfter,
     issuer: certificate.certificatePem.apply(leafIssuer),
   };
@@ -208,8 +236,7 @@ function acmeMaterial(
 
 function pemMaterial(source: Extract<CertificateSourceArgs, { kind: "pem" }>): Material {
   return {
-    certificatePem: source.certificatePem,
-    privateKeyPem: source.privateKeyPem,
+    pem: { certificatePem: source.certificatePem, privateKeyPem: source.privateKeyPem },
     notAfter: source.notAfter === undefined ? unknownOutput() : pulumi.output(source.notAfter),
     issuer: source.issuer === undefined ? unknownOutput() : pulumi.output(source.issuer),
   };
@@ -221,10 +248,11 @@ function casMaterial(domain: string, source: Extract<CertificateSourceArgs, { ki
   const facts = found.apply((result) =>
     casCertificateFacts(result.certificates, source.certificateId, domain, source.minDaysRemaining ?? 30),
   );
+  // The lookup's details carry the chain and the key (enableDetails): what the instance edge's nginx needs.
+  const detail = found.apply((result) => result.certificates.find((c) => c.id === source.certificateId));
   return {
-    casId: source.certificateId,
-    casName: facts.name,
-    casRegion: source.region ?? "cn-hangzhou",
+    cas: { id: source.certificateId, name: facts.name, region: source.region ?? "cn-hangzhou" },
+    pem: { certificatePem: detail.apply((c) => c?.cert ?? ""), privateKeyPem: pulumi.secret(detail.apply((c) => c?.key ?? "")) },
     notAfter: facts.notAfter,
     issuer: facts.issuer,
   };
@@ -252,8 +280,7 @@ function selfSignedMaterial(
     { parent },
   );
   return {
-    certificatePem: cert.certPem,
-    privateKeyPem: key.privateKeyPem,
+    pem: { certificatePem: cert.certPem, privateKeyPem: key.privateKeyPem },
     notAfter: cert.validityEndTime,
     issuer: pulumi.output(`CN=${subject.commonName}, O=${subject.organization}`),
   };

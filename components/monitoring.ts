@@ -27,8 +27,8 @@ export interface MonitoringArgs {
   readonly minDaysRemaining: number;
   /** acme, pem, cas or selfSigned: alerts say who renews the certificate. */
   readonly certificateSource: string;
-  /** The load balancer, for its unhealthy-backend and 5xx alarms. */
-  readonly loadBalancerId: pulumi.Input<string>;
+  /** The load balancer, for its unhealthy-backend and 5xx alarms; none at the instance edge (the site monitor watches it). */
+  readonly loadBalancerId?: pulumi.Input<string>;
   /** The instances, for the CPU alarm. */
   readonly instanceIds: pulumi.Input<string>[];
   /** Tags for the resources that take them; default none. */
@@ -350,24 +350,7 @@ export class Monitoring extends pulumi.ComponentResource {
       period: 60,
       escalationsCritical: { statistics: "Availability", comparisonOperator: "<", threshold: String(ALARMS.availabilityPercent), times: 3 },
     });
-    // acs_slb_dashboard's unhealthy count is UnhealthyServerCount; its healthy twin is spelled
-    // HeathyServerCount (sic) in CloudMonitor's metric list, so a "healthy below n" alarm would need that spelling.
-    alarm("unhealthy-backends", {
-      name: `${args.stack}: unhealthy backends behind the load balancer`,
-      project: "acs_slb_dashboard",
-      metric: "UnhealthyServerCount",
-      metricDimensions: pulumi.interpolate`[{"instanceId":"${args.loadBalancerId}"}]`,
-      period: 60,
-      escalationsCritical: { statistics: "Maximum", comparisonOperator: ">", threshold: "0", times: ALARMS.unhealthyMinutes },
-    });
-    alarm("5xx", {
-      name: `${args.stack}: 5xx answers from the load balancer`,
-      project: "acs_slb_dashboard",
-      metric: "InstanceStatusCode5xx",
-      metricDimensions: pulumi.interpolate`[{"instanceId":"${args.loadBalancerId}"}]`,
-      period: 60,
-      escalationsCritical: { statistics: "Average", comparisonOperator: ">", threshold: String(ALARMS.status5xxPerSecond), times: 3 },
-    });
+    if (args.loadBalancerId !== undefined) this.loadBalancerAlarms(alarm, args.stack, args.loadBalancerId);
     alarm("cpu", {
       name: `${args.stack}: instance CPU above ${ALARMS.cpuPercent}%`,
       project: "acs_ecs_dashboard",
@@ -381,6 +364,32 @@ export class Monitoring extends pulumi.ComponentResource {
     this.logProject = project.projectName;
     this.contactGroup = group.alarmContactGroupName;
     this.registerOutputs({ functionName: this.functionName, logProject: this.logProject, contactGroup: this.contactGroup });
+  }
+
+  /** The load balancer's unhealthy-backend and 5xx alarms (the load balancer edge only). */
+  private loadBalancerAlarms(
+    alarm: (suffix: string, alarmArgs: Omit<alicloud.cms.AlarmArgs, "contactGroups" | "targets">) => alicloud.cms.Alarm,
+    stack: string,
+    loadBalancerId: pulumi.Input<string>,
+  ): void {
+    // acs_slb_dashboard's unhealthy count is UnhealthyServerCount; its healthy twin is spelled
+    // HeathyServerCount (sic) in CloudMonitor's metric list, so a "healthy below n" alarm would need that spelling.
+    alarm("unhealthy-backends", {
+      name: `${stack}: unhealthy backends behind the load balancer`,
+      project: "acs_slb_dashboard",
+      metric: "UnhealthyServerCount",
+      metricDimensions: pulumi.interpolate`[{"instanceId":"${loadBalancerId}"}]`,
+      period: 60,
+      escalationsCritical: { statistics: "Maximum", comparisonOperator: ">", threshold: "0", times: ALARMS.unhealthyMinutes },
+    });
+    alarm("5xx", {
+      name: `${stack}: 5xx answers from the load balancer`,
+      project: "acs_slb_dashboard",
+      metric: "InstanceStatusCode5xx",
+      metricDimensions: pulumi.interpolate`[{"instanceId":"${loadBalancerId}"}]`,
+      period: 60,
+      escalationsCritical: { statistics: "Average", comparisonOperator: ">", threshold: String(ALARMS.status5xxPerSecond), times: 3 },
+    });
   }
 }
 

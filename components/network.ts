@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as alicloud from "@pulumi/alicloud";
 import { parseCidr, subnetCidr } from "../lib/cidr";
 import { zoneSubnetCidr, zoneSubnetClashes } from "../lib/cloud/zoneSubnets";
-import { CLB_BACKEND_CIDR, NGINX_PORT } from "../lib/constants";
+import { CLB_BACKEND_CIDR, HTTPS_PORT, HTTP_PORT, NGINX_PORT } from "../lib/constants";
 import type { Locale } from "../lib/i18n";
 import { cloudMessages } from "../lib/cloud/messages";
 import { NAME_RULES, fitName } from "../lib/names";
@@ -33,6 +33,11 @@ export interface NetworkArgs {
   readonly backendHttpPort?: number;
   /** Range the load balancer reaches backends from; default 100.64.0.0/10 (CLB in a VPC). */
   readonly loadBalancerCidr?: string;
+  /**
+   * The instances serve the internet themselves (the instance edge: nginx ends TLS on an EIP): 443
+   * and 80 open to everyone instead of the backend port to the load balancer. Default false.
+   */
+  readonly servesInternetDirectly?: boolean;
   /** Ranges allowed to reach SSH; default none (SSH closed). */
   readonly sshAllowedCidrs?: readonly string[];
   /** Tags for every taggable resource; default none. */
@@ -79,7 +84,8 @@ interface SwitchCommon {
 
 /**
  * VPC, one vSwitch per zone and the instances' security group: the backend's HTTP port open only to
- * the load balancer's range, SSH only to the listed ranges.
+ * the load balancer's range (or, at the instance edge, 443 and 80 to everyone), SSH only to the
+ * listed ranges.
  */
 export class Network extends pulumi.ComponentResource {
   readonly vpcId: pulumi.Output<string>;
@@ -117,12 +123,15 @@ export class Network extends pulumi.ComponentResource {
     this.zoneIds = switches.map((s) => s.zoneId);
     this.vswitchIds = zonesConfigured ? this.checkedIds(switches, args.zoneIds as string[]) : switches.map((s) => s.id);
 
+    const direct = args.servesInternetDirectly ?? false;
     const securityGroup = new alicloud.ecs.SecurityGroup(
       `${name}-sg`,
       {
         securityGroupName: fitName(prefix, "-sg", NAME_RULES.securityGroup.max),
         vpcId: vpc.id,
-        description: "wechat-https-backend instances: HTTP from the load balancer only",
+        description: direct
+          ? "wechat-https-backend edge instance: HTTPS and the HTTP redirect from the internet"
+          : "wechat-https-backend instances: HTTP from the load balancer only",
         // Instances never talk to each other; without this every instance in the group could.
         innerAccessPolicy: "Drop",
         tags,
@@ -130,21 +139,45 @@ export class Network extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    new alicloud.ecs.SecurityGroupRule(
-      `${name}-http-from-lb`,
-      {
-        securityGroupId: securityGroup.id,
-        type: "ingress",
-        ipProtocol: "tcp",
-        portRange: `${backendHttpPort}/${backendHttpPort}`,
-        cidrIp: loadBalancerCidr,
-        nicType: "intranet",
-        policy: "accept",
-        priority: 1,
-        description: "HTTP from the classic load balancer",
-      },
-      { parent: this },
-    );
+    if (direct) {
+      // Exactly what a phone needs and nothing else: HTTPS, and HTTP only to be redirected to it.
+      for (const [label, port, description] of [
+        ["https", HTTPS_PORT, "HTTPS from the internet (nginx ends TLS)"],
+        ["http", HTTP_PORT, "HTTP from the internet, answered with a redirect to HTTPS"],
+      ] as const) {
+        new alicloud.ecs.SecurityGroupRule(
+          `${name}-${label}-from-internet`,
+          {
+            securityGroupId: securityGroup.id,
+            type: "ingress",
+            ipProtocol: "tcp",
+            portRange: `${port}/${port}`,
+            cidrIp: "0.0.0.0/0",
+            nicType: "intranet",
+            policy: "accept",
+            priority: 1,
+            description,
+          },
+          { parent: this },
+        );
+      }
+    } else {
+      new alicloud.ecs.SecurityGroupRule(
+        `${name}-http-from-lb`,
+        {
+          securityGroupId: securityGroup.id,
+          type: "ingress",
+          ipProtocol: "tcp",
+          portRange: `${backendHttpPort}/${backendHttpPort}`,
+          cidrIp: loadBalancerCidr,
+          nicType: "intranet",
+          policy: "accept",
+          priority: 1,
+          description: "HTTP from the classic load balancer",
+        },
+        { parent: this },
+      );
+    }
 
     for (const cidr of args.sshAllowedCidrs ?? []) {
       const parsed = parseCidr(cidr);

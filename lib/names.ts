@@ -65,6 +65,8 @@ export const NAME_RULES = {
   ramPolicy: { max: 128, pattern: /^[A-Za-z0-9-]{1,128}$/, source: "ram_policy" },
   /** security_group_name: 2-128, starts with a letter; letters, digits, ":", "_", ".", "-" (website/docs/r/security_group.html.markdown). */
   securityGroup: { max: 128, pattern: /^[A-Za-z][A-Za-z0-9:_.-]{1,127}$/, source: "security_group" },
+  /** address_name: AllocateEipAddress's Name, 1-128 characters, not starting with http:// or https:// (its API page); kept to the VPC's shape. */
+  eip: { max: 128, pattern: /^[A-Za-z][A-Za-z0-9._-]{0,127}$/, source: "eip_address" },
 } as const satisfies Record<string, NameRule>;
 
 export type NamedResource = keyof typeof NAME_RULES;

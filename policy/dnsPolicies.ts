@@ -1,9 +1,10 @@
-// The stack's DNS records: they point the domain at the stack's load balancer and nowhere else. An
-// A or AAAA record to another address, or a CNAME (or any other type) to anywhere, hands the
-// domain's traffic, or its certificate validation, to something the stack does not control.
+// The stack's DNS records: they point the domain at the stack's edge (its load balancer, or the
+// instance edge's EIP) and nowhere else. An A or AAAA record to another address, or a CNAME (or any
+// other type) to anywhere, hands the domain's traffic, or its certificate validation, to something
+// the stack does not control.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { NOT_KNOWN, peekNumber, peekString } from "./props";
-import { DNS_RECORD_TYPES, LOAD_BALANCER_TYPES } from "./resourceTypes";
+import { DNS_RECORD_TYPES, LOAD_BALANCER_TYPES, TYPES } from "./resourceTypes";
 import { DNS_TTL_MIN_SECONDS } from "./shared/constants";
 
 export const dnsRecordTtl: ResourceValidationPolicy = {
@@ -31,14 +32,15 @@ const ADDRESS_TYPES = ["A", "AAAA"];
 export const dnsRecordPointsAtLoadBalancer: StackValidationPolicy = {
   name: "dns-record-points-at-load-balancer",
   description:
-    "Every DNS record of the stack is an A or AAAA record whose value is the address of a load balancer of this stack; " +
-    "a CNAME or any other type is refused.",
+    "Every DNS record of the stack is an A or AAAA record whose value is the address of a load balancer of this stack, " +
+    "or of its EIP (the instance edge); a CNAME or any other type is refused.",
   enforcementLevel: "mandatory",
   validateStack: (args, reportViolation) => {
     const records = args.resources.filter((r) => DNS_RECORD_TYPES.includes(r.type));
     if (records.length === 0) args.notApplicable("the stack has no DNS record");
     const balancers = args.resources.filter((r) => LOAD_BALANCER_TYPES.includes(r.type));
-    const addresses = balancers.map((lb) => peekString(lb.props, "address"));
+    const eips = args.resources.filter((r) => r.type === TYPES.eipAddress);
+    const addresses = [...balancers.map((lb) => peekString(lb.props, "address")), ...eips.map((eip) => peekString(eip.props, "ipAddress"))];
     const known = addresses.filter((a): a is string => typeof a === "string");
     // A load balancer always has an address once it exists; at preview the real engine sends the
     // analyzer no `address` at all for one not yet created (seen through the CLI against the cloud
@@ -65,7 +67,7 @@ export const dnsRecordPointsAtLoadBalancer: StackValidationPolicy = {
         continue;
       } else if (someUnknown) {
         pending.push(record.name);
-      } else if (balancers.length === 0) {
+      } else if (balancers.length === 0 && eips.length === 0) {
         reportViolation(
           `DNS ${kind} record "${record.name}" points at ${value ?? "(nothing)"}, but this stack has no load ` +
             `balancer: point the record at the CLB that serves HTTPS`,
@@ -74,15 +76,15 @@ export const dnsRecordPointsAtLoadBalancer: StackValidationPolicy = {
       } else {
         reportViolation(
           `DNS ${kind} record "${record.name}" points at ${value ?? "(nothing)"}, which is not the address of ` +
-            `a load balancer in this stack (${known.join(", ")}): set its value to the load balancer's address output`,
+            `a load balancer or an EIP in this stack (${known.join(", ")}): set its value to the edge's address output`,
           record.urn,
         );
       }
     }
     if (pending.length > 0) {
       args.notApplicable(
-        `the value of DNS record ${pending.map((n) => `"${n}"`).join(", ")} or the load balancer's address is ` +
-          `not known until the load balancer exists (pulumi preview); checked again at pulumi up`,
+        `the value of DNS record ${pending.map((n) => `"${n}"`).join(", ")} or the edge's address is ` +
+          `not known until the load balancer or EIP exists (pulumi preview); checked again at pulumi up`,
       );
     }
   },

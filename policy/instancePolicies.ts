@@ -1,16 +1,18 @@
 // The backend instances: reachable only through the load balancer (no public address of their own,
 // and no EIP, HaVip or DNAT entry in front of one: the provider's eip_association instance_type,
-// havip_attachment and forward_entry), metadata only with session tokens (an SSRF in the app cannot
-// read the instance's credentials), and disks encrypted at rest.
+// havip_attachment and forward_entry), but for the instance edge (instanceEdge.ts: one instance that
+// lets the internet reach 443 and 80 and nothing else); metadata only with session tokens (an SSRF in
+// the app cannot read the instance's credentials), and disks encrypted at rest.
 //
 // Established rule sets this follows: checkov CKV_ALI_7 (disks are encrypted) and KICS
 // disk_encryption_disabled. Not CKV_ALI_8 (a customer-managed KMS key): the ECS service key
 // (alias/acs/ecs) encrypts just the same and costs nothing to keep; a team that needs its own key
 // sets systemDiskKmsKeyId and this pack still passes it.
-import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+import type { PolicyResource, ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { edgeShape, linked, ownPublicAddress } from "./instanceEdge";
 import { parsePortRange, type PortRange } from "./network";
 import { namedPortsIn } from "./ports";
-import { NOT_KNOWN, peek, peekNumber, peekString } from "./props";
+import { NOT_KNOWN, peek, peekString } from "./props";
 import { DISK_TYPES, TYPES } from "./resourceTypes";
 
 /**
@@ -35,7 +37,7 @@ function dnatPorts(port: string | undefined): PortRange | undefined {
 }
 
 /** The public paths to an instance other than its own address: an EIP in front of it, a HaVip, a DNAT entry. */
-function publicPathProblem(args: ResourceValidationArgs): string | undefined {
+function publicPathProblem(args: Pick<ResourceValidationArgs, "type" | "name" | "props">): string | undefined {
   if (args.type === TYPES.eipAssociation) {
     const target = peekString(args.props, "instanceType") ?? "EcsInstance";
     if (typeof target === "string" && EIP_SAFE_TARGETS.includes(target)) return undefined;
@@ -64,28 +66,54 @@ function publicPathProblem(args: ResourceValidationArgs): string | undefined {
   return undefined;
 }
 
-export const instancesWithoutPublicIp: ResourceValidationPolicy = {
+const INSTANCE_EDGE = "or make it the instance edge: one instance whose security groups open only 443 and 80 to the internet";
+
+/** Why a public instance is not allowed: not the instance edge's shape (instanceEdge.ts); undefined when it is. */
+function notEdgeShaped(instance: PolicyResource, resources: readonly PolicyResource[], what: string): string | undefined {
+  const shape = edgeShape(instance, resources);
+  if (shape.problems.length === 0) return undefined;
+  if (shape.groups.length === 0) return `${what}: remove it; ${REACHED_ONLY_BY_LOAD_BALANCER}`;
+  return `${what}, and ${shape.problems.join("; ")}: close those, or remove the public address; ${REACHED_ONLY_BY_LOAD_BALANCER}, ${INSTANCE_EDGE}`;
+}
+
+/** The violations of one resource: a public path to an instance that is not the instance edge. */
+function publicAddressProblems(resource: PolicyResource, resources: readonly PolicyResource[]): string[] {
+  if (resource.type === TYPES.eipAssociation) {
+    const target = peekString(resource.props, "instanceType") ?? "EcsInstance";
+    const instances = target === "EcsInstance" ? linked(resource, "instanceId", TYPES.instance) : [];
+    if (instances.length > 0) {
+      const what = `EIP association "${resource.name}" gives instance "${instances[0].name}" a public IP address`;
+      return [notEdgeShaped(instances[0], resources, what)].filter((m): m is string => m !== undefined);
+    }
+  }
+  const path = publicPathProblem({ type: resource.type, name: resource.name, props: resource.props });
+  if (path) return [path];
+  if (resource.type !== TYPES.instance) return [];
+  const own = ownPublicAddress(resource);
+  if (!own) return [];
+  if (own.startsWith("allocatePublicIp")) {
+    const problem = notEdgeShaped(resource, resources, `instance "${resource.name}" has allocatePublicIp true`);
+    return problem ? [problem] : [];
+  }
+  const problem = notEdgeShaped(resource, resources, `instance "${resource.name}" has ${own}`);
+  // Without security groups to judge: the plain advice, as before the instance edge existed.
+  if (problem && edgeShape(resource, resources).groups.length === 0) {
+    return [`instance "${resource.name}" has ${own}: set it to 0; ${REACHED_ONLY_BY_LOAD_BALANCER}`];
+  }
+  return problem ? [problem] : [];
+}
+
+export const instancesWithoutPublicIp: StackValidationPolicy = {
   name: "instances-without-public-ip",
   description:
     "ECS instances get no public address and no public path (internetMaxBandwidthOut 0; no EIP on an instance, its network " +
-    "interface, a HaVip or a private address; no HaVip attachment; no DNAT entry): they are reached only through the load balancer.",
+    "interface, a HaVip or a private address; no HaVip attachment; no DNAT entry): they are reached only through the load " +
+    "balancer. The one exception is the instance edge: an instance with a public address whose security groups open only " +
+    "TCP 443 and 80 to the internet.",
   enforcementLevel: "mandatory",
-  validateResource: (args, reportViolation) => {
-    const path = publicPathProblem(args);
-    if (path) reportViolation(path);
-    if (args.type === TYPES.instance) {
-      const bandwidth = peekNumber(args.props, "internetMaxBandwidthOut");
-      if (typeof bandwidth === "number" && bandwidth > 0) {
-        reportViolation(
-          `instance "${args.name}" has internetMaxBandwidthOut ${bandwidth}, which gives it a public IP address: ` +
-            `set it to 0; the instances are reached only through the load balancer`,
-        );
-      }
-      if (peekString(args.props, "allocatePublicIp") === "true") {
-        reportViolation(
-          `instance "${args.name}" has allocatePublicIp true: remove it; the instances are reached only through the load balancer`,
-        );
-      }
+  validateStack: (args, reportViolation) => {
+    for (const resource of args.resources) {
+      for (const message of publicAddressProblems(resource, args.resources)) reportViolation(message, resource.urn);
     }
   },
 };

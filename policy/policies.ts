@@ -55,7 +55,8 @@ const SET_PROTECT = "stack config: pulumi config set protect true";
 export const prodStatefulResourcesProtected: StackValidationPolicy = {
   name: "prod-stateful-resources-protected",
   description:
-    "Prod: the load balancer (its address is what DNS and WeChat point at) is protected with delete protection on, and DNS records are protected. " +
+    "Prod: the load balancer (its address is what DNS and WeChat point at) is protected with delete protection on, and DNS records are protected; " +
+    "at the instance edge its EIP likewise (its address is also what the ICP filing is bound to). " +
     "The server certificate is deliberately not required: renewal must be able to replace it.",
   enforcementLevel: "mandatory",
   configSchema: PROD_ONLY_CONFIG_SCHEMA,
@@ -73,6 +74,20 @@ export const prodStatefulResourcesProtected: StackValidationPolicy = {
         if (deleteProtection !== NOT_KNOWN && deleteProtection !== "on") {
           reportViolation(
             `prod: load balancer "${resource.name}" has deleteProtection "${deleteProtection ?? "off"}": turn delete protection on (${SET_PROTECT})`,
+            resource.urn,
+          );
+        }
+      } else if (resource.type === TYPES.eipAddress) {
+        if (!resource.opts.protect) {
+          reportViolation(
+            `prod: EIP "${resource.name}" is not protected; its address is what DNS and the ICP filing point at: set protect (${SET_PROTECT})`,
+            resource.urn,
+          );
+        }
+        const eipProtection = peekString(resource.props, "deletionProtection");
+        if (eipProtection !== NOT_KNOWN && eipProtection !== "true") {
+          reportViolation(
+            `prod: EIP "${resource.name}" can be released (deletionProtection ${eipProtection ?? "unset"}): turn deletion protection on (${SET_PROTECT})`,
             resource.urn,
           );
         }

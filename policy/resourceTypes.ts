@@ -5,6 +5,7 @@ export const TYPES = {
   /** The older name of the same CLB resource; judged the same way. */
   legacyLoadBalancer: "alicloud:slb/loadBalancer:LoadBalancer",
   serverCertificate: "alicloud:slb/serverCertificate:ServerCertificate",
+  securityGroup: "alicloud:ecs/securityGroup:SecurityGroup",
   securityGroupRule: "alicloud:ecs/securityGroupRule:SecurityGroupRule",
   dnsRecord: "alicloud:dns/alidnsRecord:AlidnsRecord",
   /** Deprecated DNS record resource; judged the same way. */
@@ -13,6 +14,7 @@ export const TYPES = {
   instance: "alicloud:ecs/instance:Instance",
   disk: "alicloud:ecs/disk:Disk",
   ecsDisk: "alicloud:ecs/ecsDisk:EcsDisk",
+  eipAddress: "alicloud:ecs/eipAddress:EipAddress",
   eipAssociation: "alicloud:ecs/eipAssociation:EipAssociation",
   haVipAttachment: "alicloud:vpc/hAVipAttachment:HAVipAttachment",
   forwardEntry: "alicloud:vpc/forwardEntry:ForwardEntry",

@@ -1,5 +1,7 @@
 // Security group rules of the instances. The instances take traffic only from the load balancer
-// (100.64.0.0/10) on nginx's port; SSH only from listed ranges. What counts as "the internet" is any
+// (100.64.0.0/10) on nginx's port; SSH only from listed ranges. The one exception is the instance
+// edge (instanceEdge.ts): its 443 and 80 face the internet, and only while its groups open nothing
+// else to it. What counts as "the internet" is any
 // source range of an IPv4 /8 or an IPv6 /32 or wider (lib/cidr.ts isInternetWide): 0.0.0.0/1 and
 // 128.0.0.0/1 open a port to the world as surely as 0.0.0.0/0. A source the pack cannot see into
 // (a prefix list) is not proven safe, so it is refused on the ports that must not face the internet.
@@ -7,12 +9,13 @@
 // Established rule sets this follows: checkov CKV_ALI_2 / CKV_ALI_3 (no SSH / RDP from 0.0.0.0/0),
 // KICS public_security_group_rule_sensitive_port and public_security_group_rule_unknown_port
 // (Alibaba Cloud queries), widened here from /0 to any range of /8 (IPv6: /32) or wider.
-import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+import type { PolicyResource, ResourceValidationArgs, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { CLB_BACKEND_CIDR, DEFAULT_BACKEND_PORT, NGINX_PORT } from "./shared/constants";
 import { INTERNET_WIDE_PREFIX } from "./shared/cidr";
 import { cidrWithin, rangeContains, type PortRange } from "./network";
 import { NOT_KNOWN } from "./props";
 import { ADMIN_PORTS, SENSITIVE_PORTS } from "./ports";
+import { edgeGroups, isInstanceEdgeRule } from "./instanceEdge";
 import { TYPES } from "./resourceTypes";
 import { internetSource, portIngress, prefixListSource, ruleSource, type RuleFacts } from "./securityGroupRules";
 
@@ -68,9 +71,34 @@ interface BackendPortConfig {
   readonly loadBalancerCidr?: string;
 }
 
-export const backendPortOnlyFromLoadBalancer: ResourceValidationPolicy = {
+/** The backend ports a rule opens to something other than the load balancer's range, as messages. */
+function backendPortProblems(rule: PolicyResource, config: BackendPortConfig): string[] {
+  const ports = config.backendPorts ?? [80];
+  const allowed = config.loadBalancerCidr ?? CLB_BACKEND_CIDR;
+  const facts = portIngress(rule);
+  if (!facts || !["tcp", "all"].includes(facts.protocol ?? "")) return [];
+  const covered = ports.filter((port) => rangeContains(facts.range, port));
+  if (covered.length === 0) return [];
+  const source = ruleSource(rule);
+  if (source === NOT_KNOWN || (source.kind === "cidr" && cidrWithin(source.cidr, allowed))) return [];
+  return covered.map(
+    (port) =>
+      `security group rule "${rule.name}" opens backend port ${port} (nginx) to ${source.label}: only the ` +
+      `load balancer's range ${allowed} may reach it; set cidrIp to ${allowed}`,
+  );
+}
+
+/** The security group rules of a stack, but for the instance edge's own 443 and 80 (instanceEdge.ts). */
+function rulesToJudge(resources: readonly PolicyResource[]): PolicyResource[] {
+  const groups = edgeGroups(resources);
+  return resources.filter((r) => r.type === TYPES.securityGroupRule && !isInstanceEdgeRule(r, groups));
+}
+
+export const backendPortOnlyFromLoadBalancer: StackValidationPolicy = {
   name: "backend-port-only-from-load-balancer",
-  description: "The backend port (nginx, 80) is open only to the load balancer's range 100.64.0.0/10.",
+  description:
+    "The backend port (nginx, 80) is open only to the load balancer's range 100.64.0.0/10; at the instance edge " +
+    "(one public instance serving only 443 and 80) its 80 serves the internet the redirect to HTTPS.",
   enforcementLevel: "mandatory",
   configSchema: {
     properties: {
@@ -78,22 +106,10 @@ export const backendPortOnlyFromLoadBalancer: ResourceValidationPolicy = {
       loadBalancerCidr: { type: "string", default: CLB_BACKEND_CIDR },
     },
   },
-  validateResource: (args, reportViolation) => {
-    if (args.type !== TYPES.securityGroupRule) return;
+  validateStack: (args, reportViolation) => {
     const config = args.getConfig<BackendPortConfig>();
-    const ports = config.backendPorts ?? [80];
-    const allowed = config.loadBalancerCidr ?? CLB_BACKEND_CIDR;
-    const rule = portIngress(args);
-    if (!rule || !["tcp", "all"].includes(rule.protocol ?? "")) return;
-    const covered = ports.filter((port) => rangeContains(rule.range, port));
-    if (covered.length === 0) return;
-    const source = ruleSource(args);
-    if (source === NOT_KNOWN || (source.kind === "cidr" && cidrWithin(source.cidr, allowed))) return;
-    for (const port of covered) {
-      reportViolation(
-        `security group rule "${args.name}" opens backend port ${port} (nginx) to ${source.label}: only the ` +
-          `load balancer's range ${allowed} may reach it; set cidrIp to ${allowed}`,
-      );
+    for (const rule of rulesToJudge(args.resources)) {
+      for (const message of backendPortProblems(rule, config)) reportViolation(message, rule.urn);
     }
   },
 };
@@ -133,30 +149,38 @@ export const noSensitivePortsFromInternet: ResourceValidationPolicy = {
   },
 };
 
-export const noOtherPortsFromInternet: ResourceValidationPolicy = {
+/** Another port a rule opens to the internet than what the mandatory policies report, as a message. */
+function otherPortsProblem(rule: PolicyResource): string | undefined {
+  const facts = portIngress(rule);
+  const open = facts && internetSource(rule);
+  if (!facts || !open) return undefined;
+  // What the other policies of this file report is not repeated here.
+  const reported = new Set([...ADMIN_PORTS.map((a) => a.port), ...SENSITIVE_PORTS.map((s) => s.port), DEFAULT_BACKEND_PORT, NGINX_PORT]);
+  const reportedInRange = [...reported].filter((port) => rangeContains(facts.range, port)).length;
+  if (facts.range.to - facts.range.from + 1 <= reportedInRange) return undefined;
+  const ports =
+    facts.range.from === 1 && facts.range.to === 65535
+      ? "every port"
+      : facts.range.from === facts.range.to
+        ? `port ${facts.range.from}`
+        : `ports ${facts.range.from}-${facts.range.to}`;
+  return (
+    `security group rule "${rule.name}" opens ${ports} to ${toInternet(open)}: the instances have no public ` +
+    `address and serve only through the load balancer; remove the rule or narrow its source`
+  );
+}
+
+export const noOtherPortsFromInternet: StackValidationPolicy = {
   name: "no-other-ports-from-internet",
   description:
     `No security group rule opens any other port to ${INTERNET}: the instances have no public address and serve only ` +
-    "through the load balancer. KICS public_security_group_rule_unknown_port.",
+    "through the load balancer, or, at the instance edge, one instance serves 443 and 80 and nothing else. " +
+    "KICS public_security_group_rule_unknown_port.",
   enforcementLevel: "advisory",
-  validateResource: (args, reportViolation) => {
-    if (args.type !== TYPES.securityGroupRule) return;
-    const rule = portIngress(args);
-    const open = rule && internetSource(args);
-    if (!rule || !open) return;
-    // What the other policies of this file report is not repeated here.
-    const reported = new Set([...ADMIN_PORTS.map((a) => a.port), ...SENSITIVE_PORTS.map((s) => s.port), DEFAULT_BACKEND_PORT, NGINX_PORT]);
-    const reportedInRange = [...reported].filter((port) => rangeContains(rule.range, port)).length;
-    if (rule.range.to - rule.range.from + 1 <= reportedInRange) return;
-    const ports =
-      rule.range.from === 1 && rule.range.to === 65535
-        ? "every port"
-        : rule.range.from === rule.range.to
-          ? `port ${rule.range.from}`
-          : `ports ${rule.range.from}-${rule.range.to}`;
-    reportViolation(
-      `security group rule "${args.name}" opens ${ports} to ${toInternet(open)}: the instances have no public ` +
-        `address and serve only through the load balancer; remove the rule or narrow its source`,
-    );
+  validateStack: (args, reportViolation) => {
+    for (const rule of rulesToJudge(args.resources)) {
+      const message = otherPortsProblem(rule);
+      if (message) reportViolation(message, rule.urn);
+    }
   },
 };

@@ -5,6 +5,9 @@ import { isInternetWide } from "./shared/cidr";
 import { parsePortRange, type PortRange } from "./network";
 import { NOT_KNOWN, peek, peekString } from "./props";
 
+/** What the rule checks read: a rule's properties (a resource policy's args, or a stack policy's resource). */
+export type RuleProps = Pick<ResourceValidationArgs, "props">;
+
 export interface RuleFacts {
   readonly ingressAccept: boolean;
   readonly protocol?: string;
@@ -12,7 +15,7 @@ export interface RuleFacts {
 }
 
 /** The parts of a security group rule every rule check needs; undefined while not known. */
-export function ruleFacts(args: ResourceValidationArgs): RuleFacts | undefined {
+export function ruleFacts(args: RuleProps): RuleFacts | undefined {
   const type = peekString(args.props, "type");
   const policy = peekString(args.props, "policy");
   const protocol = peekString(args.props, "ipProtocol");
@@ -30,14 +33,14 @@ export function ruleFacts(args: ResourceValidationArgs): RuleFacts | undefined {
 export const PORT_PROTOCOLS: readonly string[] = ["tcp", "udp", "all"];
 
 /** An ingress accept rule on ports: its facts, or undefined when it lets nothing in on a port (or is not known yet). */
-export function portIngress(args: ResourceValidationArgs): (RuleFacts & { range: PortRange }) | undefined {
+export function portIngress(args: RuleProps): (RuleFacts & { range: PortRange }) | undefined {
   const facts = ruleFacts(args);
   if (!facts?.ingressAccept || !facts.range || !PORT_PROTOCOLS.includes(facts.protocol ?? "")) return undefined;
   return { ...facts, range: facts.range };
 }
 
 /** The rule's source when it counts as the internet (an IPv4 /8 or IPv6 /32 or wider, 0.0.0.0/0 and ::/0 included). */
-export function internetSource(args: ResourceValidationArgs): string | undefined {
+export function internetSource(args: RuleProps): string | undefined {
   const sources = [peekString(args.props, "cidrIp"), peekString(args.props, "ipv6CidrIp")];
   return sources.find((s): s is string => typeof s === "string" && isInternetWide(s));
 }
@@ -47,7 +50,7 @@ export function internetSource(args: ResourceValidationArgs): string | undefined
  * (they may hold 0.0.0.0/0, and change without the rule changing), so the pack cannot judge them.
  * A prefix list not known yet (created in the same update) counts too.
  */
-export function prefixListSource(args: ResourceValidationArgs): string | undefined {
+export function prefixListSource(args: RuleProps): string | undefined {
   const found = peek(args.props, "prefixListId");
   if (found.state === "absent" || (found.state === "known" && found.value === "")) return undefined;
   return found.state === "known" ? String(found.value) : "(not known until it exists)";
@@ -57,7 +60,7 @@ export type RuleSource =
   { readonly kind: "cidr"; readonly cidr: string; readonly label: string } | { readonly kind: "other"; readonly label: string };
 
 /** Where a rule lets traffic in from, for messages and range checks; NOT_KNOWN at preview. */
-export function ruleSource(args: ResourceValidationArgs): RuleSource | typeof NOT_KNOWN {
+export function ruleSource(args: RuleProps): RuleSource | typeof NOT_KNOWN {
   const candidates: [string, (value: string) => RuleSource][] = [
     ["cidrIp", (v) => ({ kind: "cidr", cidr: v, label: v })],
     ["ipv6CidrIp", (v) => ({ kind: "cidr", cidr: v, label: v })],

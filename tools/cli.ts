@@ -87,3 +87,11 @@ export function commandLocale(lang: string | undefined): Locale | undefined {
   if (locale !== undefined) process.env.LC_ALL = environmentValueFor(locale);
   return locale;
 }
+
+/** Runs a command's main and exits with its code once the output is out; an unexpected error prints its stack and exits 1. */
+export function runMain(main: () => Promise<number>): void {
+  main().then(exitWhenFlushed, (err: unknown) => {
+    process.stderr.write(`error: ${err instanceof Error ? err.stack : String(err)}\n`);
+    exitWhenFlushed(1);
+  });
+}

@@ -1,6 +1,8 @@
 // What the weekly renewal (renew.yml) may change, judged on the output of `pulumi preview --json`
 // for the targeted ACME certificate and its dependents. A renewal issues a new chain; the uploaded
-// server certificate is replaced, the HTTPS listener switches to it, the deploy check runs again.
+// server certificate is replaced, the HTTPS listener switches to it, the deploy check runs again. At
+// the instance edge the chain and key parameters (OOS) are updated instead, and each instance's
+// certificate reload runs again.
 // Anything else in the preview is a change merged to main that has not been through the deploy
 // workflow's approval: the renewal must fail loudly instead of applying it.
 //
@@ -30,6 +32,14 @@ interface RenewalRule {
   /** Top-level properties that may differ; any other makes the step a refusal. */
   readonly keys: readonly string[];
   readonly why: string;
+  /** The resource names the rule covers; default every name of the type. */
+  readonly names?: RegExp;
+  /**
+   * Replaced by its `replacementTrigger` (a re-run): the engine's step then names no property
+   * (pulumi/pulumi pkg/resource/deploy/step_generator.go: a trigger is a diff with no keys), so no
+   * key is the expected change, and any key is one a renewal does not make.
+   */
+  readonly triggered?: boolean;
 }
 
 /**
@@ -64,6 +74,22 @@ export const RENEWAL_RULES: readonly RenewalRule[] = [
   },
   { type: "alicloud:slb/listener:Listener", op: "update", keys: ["serverCertificateId"], why: "the HTTPS listener serves the new chain" },
   { type: "command:local:Command", op: "replace", keys: ["triggers"], why: "the deploy check runs again on the new certificate" },
+  {
+    type: "alicloud:oos/secretParameter:SecretParameter",
+    op: "update",
+    keys: ["value"],
+    // Only the certificate's parameters (components/appRuntime.ts): an app secret's is not a renewal.
+    names: /-secret-tls-(chain-\d+|private-key)$/,
+    why: "the new chain and key for the instance edge's nginx",
+  },
+  {
+    type: "alicloud:ecs/ecsInvocation:EcsInvocation",
+    op: "replace",
+    keys: [],
+    names: /-\d+-tls-reload$/,
+    triggered: true,
+    why: "the instance edge fetches the new certificate and reloads nginx",
+  },
 ];
 
 /** Operations that change nothing in the cloud. */
@@ -100,18 +126,25 @@ function changedKeys(step: PreviewStep): string[] {
   return [...new Set([...(step.diffReasons ?? []), ...(step.replaceReasons ?? []), ...detailed])].sort();
 }
 
+/** " named <name>" where a rule of the type covers only some names, so the refusal says which. */
+function named(type: string, name: string): string {
+  return RENEWAL_RULES.some((r) => r.type === type && r.names) ? ` named ${name}` : "";
+}
+
 function judge(step: PreviewStep): { allowed: boolean; reason: string; keys: string[] } {
-  const { type } = parseUrn(step.urn);
+  const { type, name } = parseUrn(step.urn);
   const keys = changedKeys(step);
   const op = REPLACE_OPS.has(step.op) ? "replace" : step.op;
-  const rule = RENEWAL_RULES.find((r) => r.type === type && r.op === op);
-  if (!rule) return { allowed: false, keys, reason: `a renewal makes no ${step.op} of a ${type}` };
+  const rule = RENEWAL_RULES.find((r) => r.type === type && r.op === op && (r.names?.test(name) ?? true));
+  if (!rule) return { allowed: false, keys, reason: `a renewal makes no ${step.op} of a ${type}${named(type, name)}` };
   // The deleting half of a replacement carries no diff of its own; its replacing half is judged.
-  if (keys.length === 0 && step.op === "delete-replaced") return { allowed: true, keys, reason: rule.why };
+  if (keys.length === 0 && (step.op === "delete-replaced" || rule.triggered)) return { allowed: true, keys, reason: rule.why };
   if (keys.length === 0)
     return { allowed: false, keys, reason: `the preview does not say what changes, so it cannot be shown to be only ${rule.why}` };
   const extra = keys.filter((k) => !rule.keys.includes(k));
   if (extra.length > 0) {
+    if (rule.keys.length === 0)
+      return { allowed: false, keys, reason: `it changes ${extra.join(", ")}, and a renewal only runs it again (${rule.why})` };
     const only = rule.type.startsWith("acme:") ? "the certificate's own outputs" : rule.keys.join(", ");
     return { allowed: false, keys, reason: `it changes ${extra.join(", ")}, and a renewal changes only ${only} (${rule.why})` };
   }

@@ -15,6 +15,8 @@ export interface CasCertificate {
   readonly certificateName: string;
   /** PEM, the leaf first. */
   readonly cert: string;
+  /** Its private key, PEM: what the instance edge's nginx needs (the load balancer takes the certificate by id). */
+  readonly key?: string;
 }
 
 export interface CasFacts {
@@ -28,6 +30,15 @@ function firstCertificate(chainPem: string, source: string, m: CertificateMessag
   const [first] = certificatesIn(chainPem);
   if (!first) throw new Error(m.noReadablePem({ source }));
   return first.cert;
+}
+
+/**
+ * The SHA-256 fingerprint (lowercase hex) of the first certificate of a PEM chain: what names the
+ * certificate the instance edge serves (public: every client is sent the certificate).
+ */
+export function leafFingerprint(chainPem: string): string {
+  const m = certificateWords(localeFromEnvironment()).m;
+  return firstCertificate(chainPem, m.issuedCertificate(), m).fingerprint256.replace(/:/g, "").toLowerCase();
 }
 
 /** The issuer of the first certificate of a PEM chain, "CN=R11, O=Let's Encrypt, C=US". */

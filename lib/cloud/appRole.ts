@@ -1,7 +1,7 @@
 // Where a stack keeps its app's secrets (OOS encrypted parameters) and what its instances' RAM role
 // may do: read those parameters and nothing else, and pull the app image from one ACR repository.
 // Pure functions, so the names and the policy are tested without the cloud.
-import { MAX_SECRET_PARAMETER_NAME_LENGTH } from "../constants";
+import { MAX_SECRET_PARAMETER_NAME_LENGTH, MAX_SECRET_VALUE_LENGTH, TLS_CHAIN_PARTS } from "../constants";
 import { EXACT_NAME_HASH_LENGTH, shortHash } from "../names";
 
 /** Every parameter of the project whose stack name is its own segment starts with this. */
@@ -73,6 +73,40 @@ export function appSecretParameterName(stack: string, variable: string): string 
 /** The parameter holding registryPassword: lower case, so no environment variable name can take it. */
 export function registryPasswordParameterName(stack: string): string {
   return parameterName(stack, "registry-password");
+}
+
+/**
+ * The instance edge's certificate chain, in TLS_CHAIN_PARTS parameters: `tls-chain-1`... Lower case,
+ * so no environment variable name (upper case) can take them.
+ */
+export function tlsChainParameterNames(stack: string): string[] {
+  return Array.from({ length: TLS_CHAIN_PARTS }, (_, i) => parameterName(stack, `tls-chain-${i + 1}`));
+}
+
+/** What a chain part past the chain's end holds: OOS takes no empty value, and this is no PEM block. */
+export const UNUSED_CHAIN_PART = "(unused)";
+
+/**
+ * The chain as the values of its TLS_CHAIN_PARTS parameters, in order: consecutive slices of at most
+ * MAX_SECRET_VALUE_LENGTH characters, then placeholders. Throws when it does not fit (a chain of
+ * more than about six certificates), naming the limit.
+ */
+export function tlsChainParts(chainPem: string): string[] {
+  const parts: string[] = [];
+  for (let i = 0; i < chainPem.length; i += MAX_SECRET_VALUE_LENGTH) parts.push(chainPem.slice(i, i + MAX_SECRET_VALUE_LENGTH));
+  if (parts.length > TLS_CHAIN_PARTS) {
+    throw new Error(
+      `the certificate chain is ${chainPem.length} characters, more than the ${TLS_CHAIN_PARTS} OOS parameters of ` +
+        `${MAX_SECRET_VALUE_LENGTH} characters the instance edge keeps it in: leave out certificates the chain does not need (the root)`,
+    );
+  }
+  while (parts.length < TLS_CHAIN_PARTS) parts.push(UNUSED_CHAIN_PART);
+  return parts;
+}
+
+/** The instance edge's private key. */
+export function tlsKeyParameterName(stack: string): string {
+  return parameterName(stack, "tls-private-key");
 }
 
 /** Lets ECS instances assume the role (the documented trust policy of an instance RAM role). */

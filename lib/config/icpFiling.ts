@@ -6,6 +6,8 @@
 // https://www.alibabacloud.com/help/doc-detail/36891.htm). This stack's CLB is therefore no carrier and its
 // instances, pay-as-you-go without a public IP, are none either: a stack without a filing is told the
 // way out before anything is created, and a region outside the mainland is told it cannot have one.
+// At the instance edge the one instance is pay-as-you-go too (no code either), but its EIP is where
+// the domain resolves: the website's IP address the filing's access information records.
 import { isChineseMainlandRegion } from "../cloud/regions";
 import type { Problems } from "../problems";
 import { REGION_PATTERN, type ConfigValues } from "./keys";
@@ -31,6 +33,7 @@ export function checkIcpFiling({ values, region, regionKey, problems, m }: IcpFi
     return;
   }
   if (values.icpLicense === "" || isExampleIcpLicense(values.icpLicense)) {
-    problems.warning(m.icpNoCarrier({ fix: setCommand("icpLicense") }));
+    const fix = setCommand("icpLicense");
+    problems.warning(values.edge === "instance" ? m.icpNoCarrierInstanceEdge({ fix }) : m.icpNoCarrier({ fix }));
   }
 }

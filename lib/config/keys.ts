@@ -110,6 +110,13 @@ export const ACME_SERVERS = {
 export const ACME_KEY_ALGORITHMS = ["rsa2048", "rsa4096"] as const;
 export type AcmeKeyAlgorithm = (typeof ACME_KEY_ALGORITHMS)[number];
 
+/**
+ * What faces the internet: a classic load balancer in front of the instances (TLS ends at the CLB),
+ * or the one instance itself with an EIP (TLS ends in its nginx).
+ */
+export const EDGES = ["loadBalancer", "instance"] as const;
+export type Edge = (typeof EDGES)[number];
+
 /** true, false, or auto (decided by the environment). */
 export const AUTO_BOOLEAN = ["auto", "true", "false"] as const;
 
@@ -151,6 +158,18 @@ export const CONFIG_KEYS = {
     descriptionZh: "dev 或 prod；prod 执行微信的生产要求。留空：栈名以 prod 开头时为 prod，否则为 dev。",
     example: "prod",
     enum: ["dev", "prod"],
+  },
+  edge: {
+    type: "string",
+    default: "loadBalancer",
+    description:
+      "What faces the internet: loadBalancer (a CLB in front of the instances, zones and rollouts without downtime) or " +
+      "instance (one ECS instance with an EIP, nginx ends TLS; cheaper, one instance in one zone; a warning in prod).",
+    descriptionZh:
+      "面向互联网的入口：loadBalancer（实例前面一台 CLB，多可用区、发布不中断）或 instance（一台带 EIP 的 ECS 实例，" +
+      "由 nginx 终止 TLS；更便宜，只有一台实例、一个可用区；prod 中会警告）。",
+    example: "instance",
+    enum: EDGES,
   },
   dnsZone: {
     type: "string",
@@ -548,8 +567,9 @@ export const CONFIG_KEYS = {
   protect: {
     type: "string",
     default: "auto",
-    description: "Protect the load balancer and DNS records from deletion: true, false or auto (true in prod).",
-    descriptionZh: "保护负载均衡和 DNS 记录不被删除：true、false 或 auto（prod 中为 true）。",
+    description:
+      "Protect the load balancer (or the instance edge's EIP) and DNS records from deletion: true, false or auto (true in prod).",
+    descriptionZh: "保护负载均衡（或 instance 入口的 EIP）和 DNS 记录不被删除：true、false 或 auto（prod 中为 true）。",
     example: "auto",
     enum: AUTO_BOOLEAN,
   },

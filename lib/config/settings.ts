@@ -5,7 +5,7 @@ import type { TlsPolicy } from "../constants";
 import type { Locale } from "../i18n";
 import type { CertificateSummary } from "../certificates/checkCertificate";
 import type { DnsChallengeCredentials } from "./dnsChallenge";
-import type { AcmeKeyAlgorithm } from "./keys";
+import type { AcmeKeyAlgorithm, Edge } from "./keys";
 import type { Robot } from "../monitoring/robots";
 import type { MonitoringNames } from "../monitoring/names";
 
@@ -20,13 +20,15 @@ export type SecretValue = { readonly known: true; readonly value: string } | { r
 export interface BackendSettings {
   /** dev or prod: names the environment in tags and on the instances. */
   readonly environment: Environment;
+  /** What faces the internet: the load balancer, or the one instance with an EIP (nginx ends TLS). */
+  readonly edge: Edge;
   /** Host name the mini program calls, ASCII lower case. */
   readonly domain: string;
   /** Alibaba Cloud DNS zone holding the record. */
   readonly dnsZone: string;
   /** Record name inside the zone, "@" for the apex. */
   readonly recordName: string;
-  /** TLS policy of the HTTPS listener. */
+  /** TLS policy of the HTTPS listener (edge loadBalancer; the instance edge's nginx is as strict as the strictest). */
   readonly tlsPolicy: TlsPolicy;
   /** HSTS max-age the instances send, seconds. */
   readonly hstsMaxAge: number;
@@ -56,9 +58,9 @@ export interface BackendSettings {
   readonly maxUploadSize: string;
   /** Ranges allowed to SSH; empty: closed. */
   readonly sshAllowedCidrs: readonly string[];
-  /** Protect the load balancer (and its delete protection) and DNS records. */
+  /** Protect the load balancer or the instance edge's EIP (and their delete protection) and the DNS records. */
   readonly protect: boolean;
-  /** Run the HTTPS verifier against the load balancer after a change, failing the update when a check fails. */
+  /** Run the HTTPS verifier against the edge after a change, failing the update when a check fails. */
   readonly verifyAfterDeploy: boolean;
   /** Days the certificate must stay valid (the verifier's --min-days). */
   readonly minDaysRemaining: number;

@@ -215,7 +215,20 @@ function resolveCertificate(ctx: Context, domain: string, tlsPolicy: TlsPolicy):
   }
 }
 
+/**
+ * The instance edge runs exactly one instance in one zone (its EIP is bound to one instance); in prod
+ * that is allowed with a warning, which takes the place of prod's two-instance, two-zone rule.
+ */
+function resolveInstanceEdgeCounts(ctx: Context): { instanceCount: number; zoneCount: number } {
+  const { instanceCount, zoneCount } = ctx.values;
+  if (instanceCount > 1) ctx.problems.error(ctx.m.edgeInstanceCount({ count: instanceCount }));
+  if (zoneCount > 1) ctx.problems.error(ctx.m.edgeZoneCount({ count: zoneCount }));
+  if (ctx.environment === "prod") ctx.problems.warning(ctx.m.edgeInstanceInProd());
+  return { instanceCount: 1, zoneCount: 1 };
+}
+
 function resolveCounts(ctx: Context): { instanceCount: number; zoneCount: number } {
+  if (ctx.values.edge === "instance") return resolveInstanceEdgeCounts(ctx);
   const prod = ctx.environment === "prod";
   const instanceCount = ctx.values.instanceCount === 0 ? (prod ? 2 : 1) : ctx.values.instanceCount;
   if (prod && instanceCount < 2) {
@@ -268,7 +281,10 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
   checkPlaceholders(values, problems, m);
   checkIcpFiling({ values, region, regionKey: REGION_KEY, problems, m });
   const tlsPolicy = values.tlsPolicy;
-  if (!STRICT_TLS_POLICIES.includes(tlsPolicy)) {
+  if (values.edge === "instance") {
+    // nginx on the instance offers what the strictest policy does, whatever tlsPolicy says.
+    if (tlsPolicy !== RECOMMENDED_TLS_POLICY) problems.warning(m.tlsPolicyUnusedOnInstanceEdge({ policy: tlsPolicy }));
+  } else if (!STRICT_TLS_POLICIES.includes(tlsPolicy)) {
     prodError(ctx, m.tlsPolicyNotStrict({ policy: tlsPolicy, recommended: RECOMMENDED_TLS_POLICY }));
   }
   const certificate = resolveCertificate(ctx, domain, tlsPolicy);
@@ -326,6 +342,7 @@ export function resolveStackConfig(input: ConfigInput): ResolvedConfig {
     settings: {
       stack: input.stack,
       environment,
+      edge: values.edge,
       region,
       domain,
       dnsZone,

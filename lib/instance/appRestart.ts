@@ -2,7 +2,7 @@
 // secrets changed: the app reads its secrets from OOS when it starts, so a restart is all it takes.
 // It then waits for the health path through nginx, so the next instance restarts only once this
 // one serves again (and a bad secret stops the rollout at the first instance).
-import { localHealthUrl, validateCloudInitOptions, type CloudInitOptions } from "./cloudInit";
+import { localHealthCurlOptions, localHealthUrl, validateCloudInitOptions, type CloudInitOptions } from "./cloudInit";
 import { APP_ENV_FILE, APP_UNIT_NAME } from "./layout";
 import { shellQuote, waitForHealthFunction } from "./shell";
 
@@ -15,7 +15,7 @@ export function renderRestartScript(options: CloudInitOptions): string {
   return `#!/bin/sh
 # Restart of the wechat-https-backend app (${options.environment}) after its secrets changed.
 set -eu
-${waitForHealthFunction()}
+${waitForHealthFunction(localHealthCurlOptions(options.nginx))}
 if ! systemctl is-active --quiet ${APP_UNIT_NAME}; then
   # Not started yet (a new instance): it reads the current secrets when it starts.
   echo "restart: ${APP_UNIT_NAME} is not running; nothing to restart"

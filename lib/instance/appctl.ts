@@ -17,140 +17,19 @@
 // agent resolves it on the instance with the same role (aliyun_assist_client
 // agent/util/paramstore/paramstore.go), writes the resolved script to disk with mode 0755
 // (agent/taskengine/host/processor.go) and substitutes values into shell text unquoted.
-// So this helper signs the two RPC calls itself (signature v1, HMAC-SHA1: `sign` below, checked
+// So this helper signs the two RPC calls itself (signature v1, HMAC-SHA1: `sign` in cloudApiPython.ts, checked
 // against the worked example in Alibaba Cloud's signature documentation by the tests).
 //
 // Nothing here prints a secret value: messages name the variable or the parameter, never its value.
 
+import { pythonHelper } from "./cloudApiPython";
+
 /** The helper's source; the tests run exactly this text. */
-export const APPCTL_SOURCE = String.raw`#!/usr/bin/python3
-"""wechat-https-backend app helper: prepare (environment file, image) and run (the container)."""
-import base64, datetime, hashlib, hmac, json, os, shutil, signal, subprocess, sys, tempfile, time
-import urllib.error, urllib.parse, urllib.request, uuid
-
-TIMEOUT = 10
-
-
-def log(message):
-    print("appctl: " + message, file=sys.stderr, flush=True)
-
-
-class Failure(Exception):
-    pass
-
-
-def percent(text):
-    return urllib.parse.quote(text, safe="-_.~")
-
-
-def sign(params, secret):
-    """RPC signature v1: Base64(HMAC-SHA1(secret + "&", "GET&%2F&" + percent(sorted query)))."""
-    query = "&".join(percent(k) + "=" + percent(v) for k, v in sorted(params.items()))
-    text = "GET&" + percent("/") + "&" + percent(query)
-    return base64.b64encode(hmac.new((secret + "&").encode(), text.encode(), hashlib.sha1).digest()).decode()
-
-
-# No proxies from the environment, no redirects: credentials go to the address asked for or nowhere.
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args):
-        return None
-
-
-OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}), NoRedirect())
-
-
-def http(method, url, headers=None):
-    request = urllib.request.Request(url, method=method, headers=headers or {})
-    try:
-        with OPENER.open(request, timeout=TIMEOUT) as response:
-            return response.status, response.read(1 << 20).decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read(1 << 20).decode(errors="replace")
-
-
-class Role:
-    """The instance RAM role's STS credentials, fetched once, when first needed."""
-
-    def __init__(self, metadata):
-        self.metadata, self.value = metadata, None
-
-    def credentials(self):
-        if self.value is None:
-            self.value = role_credentials(self.metadata)
-        return self.value
-
-
-def role_credentials(metadata):
-    """The role's credentials through the hardened metadata flow: a session token first, then GETs."""
-    status, token = http("PUT", metadata + "/latest/api/token", {"X-aliyun-ecs-metadata-token-ttl-seconds": "300"})
-    if status != 200 or not token.strip():
-        raise Failure("metadata service refused a session token (HTTP %d)" % status)
-    headers = {"X-aliyun-ecs-metadata-token": token.strip()}
-    base = metadata + "/latest/meta-data/ram/security-credentials/"
-    status, role = http("GET", base, headers)
-    if status != 200 or not role.strip():
-        raise Failure("no RAM role attached to this instance yet (HTTP %d)" % status)
-    status, body = http("GET", base + urllib.parse.quote(role.strip().splitlines()[0]), headers)
-    credentials = json.loads(body) if status == 200 else {}
-    if credentials.get("Code") != "Success":
-        raise Failure("metadata service gave no credentials for the role (HTTP %d)" % status)
-    return credentials
-
-
-def rpc(endpoints, version, action, params, role):
-    """One RPC call signed with the role's credentials; the first endpoint that answers wins."""
-    credentials = role.credentials()
-    query = {
-        "Action": action, "Version": version, "Format": "JSON",
-        "AccessKeyId": credentials["AccessKeyId"], "SecurityToken": credentials["SecurityToken"],
-        "SignatureMethod": "HMAC-SHA1", "SignatureVersion": "1.0", "SignatureNonce": str(uuid.uuid4()),
-        "Timestamp": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-    }
-    query.update(params)
-    query["Signature"] = sign(query, credentials["AccessKeySecret"])
-    unreachable = []
-    for endpoint in endpoints:
-        try:
-            status, body = http("GET", endpoint + "/?" + urllib.parse.urlencode(query))
-        except (urllib.error.URLError, OSError) as error:
-            unreachable.append("%s (%s)" % (endpoint, getattr(error, "reason", error)))
-            continue
-        try:
-            answer = json.loads(body)
-        except ValueError:
-            raise Failure("%s %s: HTTP %d, not JSON" % (endpoint, action, status))
-        if status != 200:
-            raise Failure("%s %s: %s %s" % (endpoint, action, answer.get("Code"), answer.get("Message")))
-        return answer
-    raise Failure("%s: no endpoint reachable: %s" % (action, "; ".join(unreachable)))
-
-
-def secret_parameter(conf, role, name):
-    answer = rpc(conf["oosEndpoints"], "2019-06-01", "GetSecretParameter",
-                 {"RegionId": conf["region"], "Name": name, "WithDecryption": "true"}, role)
-    value = (answer.get("Parameter") or {}).get("Value")
-    if not isinstance(value, str):
-        raise Failure("OOS returned no value for parameter %s" % name)
-    return value
-
-
-def write_private(path, text):
-    """Replaces path atomically with a root-only (0600) file in a root-only (0700) directory."""
-    directory = os.path.dirname(path)
-    os.makedirs(directory, mode=0o700, exist_ok=True)
-    os.chmod(directory, 0o700)
-    fd, temporary = tempfile.mkstemp(dir=directory, prefix=".env-")
-    try:
-        with os.fdopen(fd, "w") as handle:
-            handle.write(text)
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
-
-
-def environment(conf, role):
+export const APPCTL_SOURCE = pythonHelper({
+  name: "appctl",
+  doc: "wechat-https-backend app helper: prepare (environment file, image) and run (the container).",
+  imports: ["shutil", "signal", "subprocess", "sys", "time"],
+  body: String.raw`def environment(conf, role):
     env = dict(conf["env"])
     for variable, parameter in conf["secrets"].items():
         env[variable] = secret_parameter(conf, role, parameter)
@@ -269,4 +148,5 @@ def main(argv):
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv))
-`;
+`,
+});

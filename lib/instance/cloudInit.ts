@@ -7,6 +7,7 @@
 // until the health path answers 2xx through nginx, then the ready marker.
 import { stringify } from "yaml";
 import { renderNginxConfig, validateNginxOptions, type NginxOptions } from "./nginx";
+import { INSTANCE_TLS_PORT } from "./nginxTls";
 import { gzipSync } from "fflate";
 import { renderAppUnit } from "./appUnit";
 import { APPCTL_SOURCE } from "./appctl";
@@ -17,6 +18,8 @@ import {
   APP_UNIT_NAME,
   APPCTL_PATH,
   AUTO_UPGRADES_PATH,
+  TLS_CONFIG_PATH,
+  TLSCTL_PATH,
   BUILTIN_APP_PATH,
   LOG_TAG,
   LOGTAIL_INSTALL_PATH,
@@ -32,6 +35,8 @@ import { IMAGE_PATTERN, MAX_IMAGE_LENGTH } from "../constants";
 import { checkWholeSeconds } from "./validate";
 import { DEFAULT_READINESS_TIMEOUT_SECONDS, bootHealthSeconds } from "./readiness";
 import { instanceMessages } from "./messages";
+import { renderTlsConfig, type InstanceTlsParameters } from "./tlsConfig";
+import { TLSCTL_SOURCE } from "./tlsctl";
 
 export interface CloudInitOptions {
   readonly nginx: NginxOptions;
@@ -48,6 +53,11 @@ export interface CloudInitOptions {
   readonly readinessTimeoutSeconds?: number;
   /** Ship nginx's access log to Log Service with Logtail; undefined = no agent. */
   readonly logShipping?: LogShipping;
+  /**
+   * The instance edge's certificate in OOS (nginx.tls says where nginx reads it): first boot fetches
+   * it with tlsctl.py before nginx starts. Default none: TLS ends at the load balancer.
+   */
+  readonly tls?: InstanceTlsParameters;
 }
 
 export interface LogShipping {
@@ -120,6 +130,9 @@ export function validateCloudInitOptions(options: CloudInitOptions): void {
   if (options.readinessTimeoutSeconds !== undefined) {
     checkWholeSeconds(problems, "readinessTimeoutSeconds", options.readinessTimeoutSeconds, 1);
   }
+  if ((options.tls === undefined) !== (options.nginx.tls === undefined)) problems.error(m.tlsHalfSet());
+  const tlsNames = options.tls ? [options.tls.region, options.tls.keyParameter, ...options.tls.chainParameters] : [];
+  if (tlsNames.some((name) => !/^[A-Za-z0-9/_-]+$/.test(name))) problems.error(m.tlsParameterName());
   const shipping = options.logShipping;
   if (shipping && (!/^[a-z]{2}(-[a-z0-9]+)+$/.test(shipping.region) || !/^[a-z0-9][a-z0-9-]{0,29}$/.test(shipping.machineGroupId))) {
     problems.error(m.logShipping());
@@ -127,9 +140,25 @@ export function validateCloudInitOptions(options: CloudInitOptions): void {
   problems.throwIfErrors(m.invalidCloudInitOptions());
 }
 
-/** The URL that proves the whole instance path works: nginx on its port, proxying to the app. */
+/**
+ * The URL that proves the whole instance path works: nginx on its port, proxying to the app. At the
+ * instance edge that is HTTPS for the stack's domain (dialled on loopback: localHealthCurlOptions),
+ * port 80 answering only redirects there.
+ */
 export function localHealthUrl(nginx: NginxOptions): string {
-  return `http://127.0.0.1:${nginx.listenPort}${nginx.healthPath}`;
+  if (!nginx.tls) return `http://127.0.0.1:${nginx.listenPort}${nginx.healthPath}`;
+  const port = nginx.tls.httpsPort;
+  return `https://${nginx.domain}${port === INSTANCE_TLS_PORT ? "" : `:${port}`}${nginx.healthPath}`;
+}
+
+/**
+ * curl's options for localHealthUrl, quoted for sh: at the instance edge the domain resolves to
+ * loopback, and the chain nginx was given is the trust anchor (curl accepts a certificate found in
+ * --cacert itself, so a self-signed one passes too). What phones trust is the verifier's business.
+ */
+export function localHealthCurlOptions(nginx: NginxOptions): string {
+  if (!nginx.tls) return "";
+  return `--resolve ${shellQuote(`${nginx.domain}:${nginx.tls.httpsPort}:127.0.0.1`)} --cacert ${shellQuote(nginx.tls.certificatePath)}`;
 }
 
 /** The first-boot setup script (POSIX sh) that cloud-init runs once, as its last step. */
@@ -146,14 +175,14 @@ log() {
   logger -t ${LOG_TAG} -- "$*" 2>/dev/null || true
 }
 
-${waitForHealthFunction()}
+${waitForHealthFunction(localHealthCurlOptions(options.nginx))}
 log "starting the app (${APP_UNIT_NAME})"
 systemctl daemon-reload
 systemctl enable ${APP_UNIT_NAME}
 # --no-block: an image pull can take minutes; the health wait below bounds the whole start.
 systemctl start --no-block ${APP_UNIT_NAME}
 
-log "checking and loading the nginx config"
+${options.tls ? fetchCertificateStep(healthSeconds) : ""}log "checking and loading the nginx config"
 nginx -t
 systemctl enable nginx.service
 systemctl reload-or-restart nginx.service
@@ -167,6 +196,23 @@ mkdir -p ${dirname(READY_MARKER_PATH)}
 date -u +%Y-%m-%dT%H:%M:%SZ > ${READY_MARKER_PATH}
 log "ready: ${localHealthUrl(options.nginx)} answers 2xx through nginx (marker ${READY_MARKER_PATH})"
 ${options.logShipping ? startLogtailInstall() : ""}`;
+}
+
+/**
+ * The instance edge's first boot: the certificate from OOS before nginx may load a config that reads
+ * it. The RAM role is attached only after the instance runs, so the first tries may find none.
+ */
+function fetchCertificateStep(seconds: number): string {
+  return `log "fetching the certificate from OOS (tlsctl.py)"
+fetch_deadline=$(( $(date +%s) + ${seconds} ))
+until python3 ${TLSCTL_PATH} ${TLS_CONFIG_PATH} fetch >/dev/null; do
+  if [ "$(date +%s)" -ge "$fetch_deadline" ]; then
+    log "NOT READY: the certificate could not be fetched within ${seconds}s (RAM role attached? journalctl -t ${LOG_TAG})"
+    exit 1
+  fi
+  sleep 5
+done
+`;
 }
 
 function dirname(path: string): string {
@@ -263,6 +309,10 @@ function writeFiles(options: CloudInitOptions): WriteFile[] {
     files.push({ path: LOGTAIL_ID_PATH, permissions: "0644", content: `${options.logShipping.machineGroupId}\n` });
     files.push({ path: LOGTAIL_INSTALL_PATH, permissions: "0755", content: renderLogtailInstall(options.logShipping) });
   }
+  if (options.tls) {
+    files.push({ path: TLSCTL_PATH, permissions: "0755", encoding: "gz+b64", content: deterministicGzipBase64(TLSCTL_SOURCE) });
+    files.push({ path: TLS_CONFIG_PATH, permissions: "0600", content: renderTlsConfig(options.tls, nginx) });
+  }
   files.push({ path: SETUP_SCRIPT_PATH, permissions: "0755", content: renderSetupScript(options) });
   // Deferred until after the packages are installed, so it replaces the nginx package's own file
   // rather than the package finding ours (cloud-init older than 21.4 ignores defer and writes it
@@ -331,7 +381,7 @@ health_url=${shellQuote(url)}
 started=$(date +%s)
 deadline=$((started + timeout_seconds))
 
-${waitForHealthFunction()}
+${waitForHealthFunction(localHealthCurlOptions(options.nginx))}
 fail() {
   echo "readiness: FAILED: $*" >&2
   exit 1

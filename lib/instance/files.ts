@@ -5,11 +5,17 @@ import { renderNginxConfig } from "./nginx";
 import { renderRestartScript } from "./appRestart";
 import { renderAppConfig, type ContainerRuntimeOptions } from "./appRuntime";
 import { CLB_BACKEND_CIDR, NGINX_PORT } from "../constants";
-import { appSecretParameterName, registryPasswordParameterName } from "../cloud/appRole";
+import { appSecretParameterName, registryPasswordParameterName, tlsChainParameterNames, tlsKeyParameterName } from "../cloud/appRole";
+import type { Edge } from "../config/keys";
 import type { AppSettings } from "../config/settings";
+import { TLS_CERTIFICATE_PATH, TLS_KEY_PATH } from "./layout";
+import { INSTANCE_TLS_PORT, type NginxTls } from "./nginxTls";
+import { renderTlsReloadScript } from "./tlsReload";
 
 export interface InstanceSettings {
   readonly environment: string;
+  /** What faces the internet; default loadBalancer. With instance, nginx ends TLS (its certificate from OOS). */
+  readonly edge?: Edge;
   /** The stack's domain: the only Host nginx serves. */
   readonly domain: string;
   readonly backendPort: number;
@@ -57,7 +63,12 @@ export function containerRuntime(settings: InstanceSettings): ContainerRuntimeOp
   };
 }
 
+/** Where nginx reads the instance edge's certificate, and the port it serves HTTPS on. */
+export const INSTANCE_NGINX_TLS: NginxTls = { certificatePath: TLS_CERTIFICATE_PATH, keyPath: TLS_KEY_PATH, httpsPort: INSTANCE_TLS_PORT };
+
 export function cloudInitOptions(settings: InstanceSettings): CloudInitOptions {
+  const instanceEdge = settings.edge === "instance";
+  const stack = settings.stack ?? "";
   return {
     nginx: {
       domain: settings.domain,
@@ -69,12 +80,16 @@ export function cloudInitOptions(settings: InstanceSettings): CloudInitOptions {
       loadBalancerCidr: CLB_BACKEND_CIDR,
       callbackPaths: [...new Set([settings.payNotifyPath, settings.messagePushPath].filter((path): path is string => !!path))],
       verifyFiles: settings.wechatVerifyFiles,
+      ...(instanceEdge ? { tls: INSTANCE_NGINX_TLS } : {}),
     },
     appImage: settings.appImage,
     appRuntime: containerRuntime(settings),
     environment: settings.environment,
     readinessTimeoutSeconds: settings.readinessTimeoutSeconds,
     logShipping: logShipping(settings),
+    ...(instanceEdge
+      ? { tls: { region: settings.region ?? "", chainParameters: tlsChainParameterNames(stack), keyParameter: tlsKeyParameterName(stack) } }
+      : {}),
   };
 }
 
@@ -89,6 +104,8 @@ export interface InstanceFiles {
   readonly "app-restart.sh"?: string;
   /** The app container's settings appctl.py reads (with an app image): encoded in the user data, readable here. */
   readonly "app.json"?: string;
+  /** The instance edge's certificate reload Cloud Assistant runs on every change of the certificate. */
+  readonly "tls-reload.sh"?: string;
 }
 
 export function renderInstanceFiles(settings: InstanceSettings): InstanceFiles {
@@ -102,5 +119,6 @@ export function renderInstanceFiles(settings: InstanceSettings): InstanceFiles {
       ? { "app-restart.sh": renderRestartScript(options) }
       : {}),
     ...(container ? { "app.json": renderAppConfig(container) } : {}),
+    ...(options.tls ? { "tls-reload.sh": renderTlsReloadScript(options) } : {}),
   };
 }

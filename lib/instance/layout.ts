@@ -31,3 +31,13 @@ export const LOGTAIL_INSTALL_UNIT = "wechat-https-backend-logtail-install";
 export const AUTO_UPGRADES_PATH = "/etc/apt/apt.conf.d/20auto-upgrades";
 /** The project's unattended-upgrades settings, read after the package's own 50unattended-upgrades. */
 export const UPGRADE_SETTINGS_PATH = "/etc/apt/apt.conf.d/52wechat-https-backend-upgrades";
+/** The instance edge's certificate helper (tlsctl.ts): fetches the chain and key from OOS. */
+export const TLSCTL_PATH = "/usr/local/lib/wechat-https-backend/tlsctl.py";
+/** Root-only settings of tlsctl.py: the names of the certificate's parameters, never their values. */
+export const TLS_CONFIG_PATH = "/etc/wechat-https-backend/tls.json";
+/** Root-only (0700) directory of the certificate nginx serves at the instance edge. */
+export const TLS_DIR = "/etc/wechat-https-backend/tls";
+/** The full chain, leaf first (0600). */
+export const TLS_CERTIFICATE_PATH = `${TLS_DIR}/fullchain.pem`;
+/** The private key (0600, root: nginx's master reads it before its workers drop to www-data). */
+export const TLS_KEY_PATH = `${TLS_DIR}/privkey.pem`;

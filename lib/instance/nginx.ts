@@ -30,6 +30,9 @@ import {
 } from "../constants";
 import { instanceMessages } from "./messages";
 import { nginxSizeBytes } from "../uploadSize";
+import { redirectServer, tlsDirectives, tlsListen, type NginxTls } from "./nginxTls";
+
+export type { NginxTls } from "./nginxTls";
 
 /** Where nginx keeps its pid file, logs and temporary files. */
 export interface NginxPaths {
@@ -56,8 +59,16 @@ export interface NginxOptions {
   readonly healthPath: string;
   /** nginx client_max_body_size, e.g. "20m" (wx.uploadFile). */
   readonly maxUploadSize: string;
-  /** Range the load balancer connects from; X-Forwarded-For trusted only from it. "100.64.0.0/10". */
+  /**
+   * Range the load balancer connects from; X-Forwarded-For trusted only from it. "100.64.0.0/10".
+   * Not used with `tls`: nothing stands in front of nginx then, so no address is trusted.
+   */
   readonly loadBalancerCidr: string;
+  /**
+   * nginx ends TLS itself (edge instance): HTTPS on tls.httpsPort, and listenPort answers only the
+   * redirect to HTTPS. Default none: TLS ends at the load balancer, which forwards plain HTTP to listenPort.
+   */
+  readonly tls?: NginxTls;
   /** Add includeSubDomains to HSTS; default false (see HSTS below for why). */
   readonly hstsIncludeSubdomains?: boolean;
   /** Seconds nginx waits for the app to answer a plain request; default 60 (WeChat's request timeout). */
@@ -145,6 +156,15 @@ export function validateNginxOptions(options: NginxOptions, field = "nginx"): vo
   if (options.listenPort === options.backendPort) {
     problems.error(instanceMessages().listenPortIsBackendPort({ field }));
   }
+  if (options.tls) {
+    checkFilePath(problems, `${field}.tls.certificatePath`, options.tls.certificatePath);
+    checkFilePath(problems, `${field}.tls.keyPath`, options.tls.keyPath);
+    checkPort(problems, `${field}.tls.httpsPort`, options.tls.httpsPort);
+    if (options.tls.publicHttpsPort !== undefined) checkPort(problems, `${field}.tls.publicHttpsPort`, options.tls.publicHttpsPort);
+    if ([options.listenPort, options.backendPort].includes(options.tls.httpsPort)) {
+      problems.error(instanceMessages().httpsPortTaken({ field }));
+    }
+  }
   problems.throwIfErrors(instanceMessages().invalidNginxOptions());
 }
 
@@ -201,10 +221,59 @@ function wechatLocations(options: NginxOptions): string {
   return blocks.length > 0 ? `${blocks.join("\n")}\n\n` : "";
 }
 
-function listenDirective(options: NginxOptions): string {
+/** Where a server listens: `port`, or `address:port` (`[address]:port` for IPv6). */
+function listenOn(options: NginxOptions, port: number): string {
   const address = options.listenAddress;
-  if (address === undefined) return `${options.listenPort}`;
-  return address.includes(":") ? `[${address}]:${options.listenPort}` : `${address}:${options.listenPort}`;
+  if (address === undefined) return `${port}`;
+  return address.includes(":") ? `[${address}]:${port}` : `${address}:${port}`;
+}
+
+function listenDirective(options: NginxOptions): string {
+  return listenOn(options, options.listenPort);
+}
+
+/** The `listen` of the two servers that serve the domain: plain HTTP behind a load balancer, or TLS. */
+function serverListen(options: NginxOptions, defaultServer: boolean): string {
+  if (options.tls) return tlsListen(listenOn(options, options.tls.httpsPort), defaultServer);
+  return `${listenDirective(options)}${defaultServer ? " default_server" : ""}`;
+}
+
+/**
+ * The real client address and scheme. Behind the load balancer: X-Forwarded-For and
+ * X-Forwarded-Proto, believed from its range only. At the instance edge nothing is in front of nginx:
+ * the connection's own address and scheme, and no header is believed from anyone.
+ */
+function clientAddressDirectives(options: NginxOptions): string {
+  if (options.tls) {
+    return `    # Nothing stands in front of nginx (edge instance): the connection's address is the client's, and no
+    # X-Forwarded-For or X-Forwarded-Proto is believed from anyone.
+    geo $realip_remote_addr $from_load_balancer {
+        default 0;
+    }
+`;
+  }
+  const lb = options.loadBalancerCidr;
+  return `    # The real client address. The CLB appends the client's address to X-Forwarded-For; nginx takes
+    # the last entry, and only when the connection comes from the load balancer's range. From anywhere
+    # else X-Forwarded-For is ignored, so a client cannot pick the address the app sees.
+    set_real_ip_from ${lb};
+    real_ip_header X-Forwarded-For;
+
+    # Whether this connection came from the load balancer (realip has already replaced
+    # $remote_addr, so look at the address that really connected).
+    geo $realip_remote_addr $from_load_balancer {
+        default 0;
+        ${lb} 1;
+    }
+`;
+}
+
+/** The path a request takes to this nginx, for the config's header. */
+function pathComment(options: NginxOptions): string {
+  const app = `app 127.0.0.1:${options.backendPort}`;
+  return options.tls
+    ? `# Path: phone --TLS--> this nginx :${options.tls.httpsPort} (edge instance; :${options.listenPort} redirects) --> ${app}`
+    : `# Path: phone --TLS--> CLB (HTTPS listener) --HTTP--> this nginx :${options.listenPort} --> ${app}`;
 }
 
 /**
@@ -327,7 +396,6 @@ export function renderNginxConfig(options: NginxOptions): string {
   const websocketTimeout = options.websocketTimeoutSeconds ?? DEFAULT_NGINX_OPTIONS.websocketTimeoutSeconds;
   const headerTimeout = options.clientHeaderTimeoutSeconds ?? DEFAULT_NGINX_OPTIONS.clientHeaderTimeoutSeconds;
   const bodyTimeout = options.clientBodyTimeoutSeconds ?? DEFAULT_NGINX_OPTIONS.clientBodyTimeoutSeconds;
-  const lb = options.loadBalancerCidr;
   const domain = options.domain;
   const accessLog = `${paths.accessLog} json buffer=64k flush=1s`;
   // The health location appears in both servers. Only the health check exactly as the CLB sends it
@@ -340,7 +408,7 @@ export function renderNginxConfig(options: NginxOptions): string {
 
   return `# nginx on a wechat-https-backend instance, rendered by lib/instance/nginx.ts: edit that, not this
 # file (instances are replaced, not patched).
-# Path: phone --TLS--> CLB (HTTPS listener) --HTTP--> this nginx :${options.listenPort} --> app 127.0.0.1:${options.backendPort}
+${pathComment(options)}
 # Serves ${domain} only.
 
 # Ubuntu's account for nginx workers. Ignored (with a warning) when nginx is not started as root.
@@ -402,19 +470,7 @@ http {
     client_header_timeout ${headerTimeout}s;
     client_body_timeout ${bodyTimeout}s;
 
-    # The real client address. The CLB appends the client's address to X-Forwarded-For; nginx takes
-    # the last entry, and only when the connection comes from the load balancer's range. From anywhere
-    # else X-Forwarded-For is ignored, so a client cannot pick the address the app sees.
-    set_real_ip_from ${lb};
-    real_ip_header X-Forwarded-For;
-
-    # Whether this connection came from the load balancer (realip has already replaced
-    # $remote_addr, so look at the address that really connected).
-    geo $realip_remote_addr $from_load_balancer {
-        default 0;
-        ${lb} 1;
-    }
-
+${clientAddressDirectives(options)}
     # The scheme the phone used. The CLB sends X-Forwarded-Proto (listener option retriveSlbProto);
     # it is believed only from the load balancer's range and only as "http" or "https". Otherwise
     # the scheme of the connection to nginx.
@@ -445,7 +501,13 @@ http {
     # (the instances') passes to the app and 1.21.1 and later refuse.
     map "$server_protocol $request" $malformed_request_line {
         "~^HTTP/1\\.[01] [^ ]+ [^ ]+ HTTP/1\\.[01]$" 0;
-        default 1;
+${
+  options.tls
+    ? `        # HTTP/2 from the phones themselves (edge instance): nginx parsed its frames into a request.
+        "~^HTTP/2\\.0 [^ ]+ [^ ]+ HTTP/2\\.0$" 0;
+`
+    : ""
+}        default 1;
     }
     # Framing that nginx 1.18 (the instances') accepts and newer nginx refuses itself, each a
     # way for nginx and a proxy in front of it to disagree on where a request ends (request
@@ -526,8 +588,14 @@ ${CLEARED_REQUEST_HEADERS.map((header) => `    proxy_set_header ${header} "";`).
 
     # Any other Host (also from an absolute request line), or none: 421. Only the health path is
     # answered: the CLB's check sends the instance's address as Host, the readiness check 127.0.0.1.
-    server {
-        listen ${listenDirective(options)} default_server;
+${
+  options.tls
+    ? `${tlsDirectives(options.tls)}
+${redirectServer(listenDirective(options), domain, options.tls)}
+`
+    : ""
+}    server {
+        listen ${serverListen(options, true)};
         server_name "";
 
         # What nginx refuses while reading the request line (unparsable, too long, HTTP/2 or later
@@ -602,7 +670,7 @@ ${CLEARED_REQUEST_HEADERS.map((header) => `    proxy_set_header ${header} "";`).
     }
 
     server {
-        listen ${listenDirective(options)};
+        listen ${serverListen(options, false)};
         server_name ${domain};
 
         # wx.uploadFile sends the whole file as one multipart body.

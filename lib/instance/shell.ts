@@ -12,9 +12,10 @@ export const HEALTH_POLL_INTERVAL_SECONDS = 2;
 
 /**
  * A sh function `wait_for_health URL DEADLINE`: probes URL until it answers 2xx (returns 0) or the
- * epoch second DEADLINE passes (returns 1), printing one line per attempt.
+ * epoch second DEADLINE passes (returns 1), printing one line per attempt. `curlOptions` (already
+ * quoted for sh) go to every probe: the instance edge's probe dials the domain on loopback over TLS.
  */
-export function waitForHealthFunction(): string {
+export function waitForHealthFunction(curlOptions = ""): string {
   return `# wait_for_health URL DEADLINE: probe URL until it answers 2xx, or give up at DEADLINE (epoch s).
 wait_for_health() {
   url=$1
@@ -22,7 +23,7 @@ wait_for_health() {
   attempt=0
   while :; do
     attempt=$((attempt + 1))
-    code=$(curl --silent --output /dev/null --write-out '%{http_code}' --max-time 5 "$url") || true
+    code=$(curl --silent --output /dev/null --write-out '%{http_code}' --max-time 5 ${curlOptions ? `${curlOptions} ` : ""}"$url") || true
     case $code in
       2??)
         echo "health: $url answered $code (attempt $attempt)"

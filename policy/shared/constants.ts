@@ -117,5 +117,14 @@ export const DEFAULT_APP_USER = "65534:65534";
 /** OOS encrypted parameter values are 1-4096 characters (CreateSecretParameter). */
 export const MAX_SECRET_VALUE_LENGTH = 4096;
 
+/**
+ * The instance edge's certificate chain is kept in this many OOS encrypted parameters, each at most
+ * MAX_SECRET_VALUE_LENGTH characters: a chain (a leaf with a 4096-bit key and two intermediates is
+ * about 6 KB of PEM) does not fit in one, and the count must be fixed before the chain is known
+ * (an ACME certificate is issued during `pulumi up`). A part past the chain's end holds a placeholder
+ * without a PEM block, which the instance's helper skips.
+ */
+export const TLS_CHAIN_PARTS = 3;
+
 /** OOS parameter names are 2-180 characters (CreateSecretParameter). */
 export const MAX_SECRET_PARAMETER_NAME_LENGTH = 180;

@@ -20,8 +20,8 @@
 import http from "node:http";
 import { $OpenApiUtil } from "@alicloud/openapi-core";
 import OpenApi, * as $OpenApi from "@alicloud/openapi-client";
-import * as $Util from "@alicloud/tea-util";
 import { startCloudLab, type CloudLab, type CloudLabOptions } from "../../tools/cloudlab";
+import { callRpc } from "../../tools/openApiRpc";
 import { LAB_DOMAIN } from "../../tools/cloudlab/server";
 import { endpointHost } from "../../tools/cloudlab/settings";
 
@@ -122,26 +122,13 @@ export type RpcCall = <T = Record<string, unknown>>(action: string, query?: Reco
  */
 export function rpcCaller(lab: CloudLab, label: string, version: string): RpcCall {
   const client = new OpenApi(new $OpenApi.Config(clientSettings(lab, label)));
-  const params = (action: string) =>
-    new $OpenApi.Params({
-      action,
-      version,
-      protocol: "HTTP",
-      pathname: "/",
-      method: "POST",
-      authType: "AK",
-      style: "RPC",
-      reqBodyType: "formData",
-      bodyType: "json",
-    });
   return async <T>(action: string, query: Record<string, unknown> = {}): Promise<T> => {
     const values = Object.entries({ RegionId: lab.store.region, ...query }).map(([k, v]) => [
       k,
       typeof v === "string" ? v : JSON.stringify(v),
     ]);
-    const request = new $OpenApi.OpenApiRequest({ query: Object.fromEntries(values) });
-    const answer = (await client.callApi(params(action), request, new $Util.RuntimeOptions({ autoretry: false }))) as { body: T };
-    return answer.body;
+    // No retries: a test that injects a throttling error must see it.
+    return callRpc<T>(client, action, version, Object.fromEntries(values), { protocol: "HTTP", retry: false });
   };
 }
 

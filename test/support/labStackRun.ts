@@ -8,7 +8,7 @@ import { startCloudLab, type CloudLab } from "../../tools/cloudlab";
 import { LabPki, type IssuedLeaf } from "../../tools/realEngine/labCertificate";
 import { labCertificateSettings, stackConfigValues } from "../../tools/realEngine/labCertificateConfig";
 import { LabStack } from "../../tools/realEngine/labStack";
-import { startInstancesStandIn } from "./instancesStandIn";
+import { startInstancesStandIn, type InstancesStandIn } from "./instancesStandIn";
 import { PROJECT_DIR } from "./paths";
 
 export interface StackRun {
@@ -16,6 +16,8 @@ export interface StackRun {
   readonly lab: CloudLab;
   /** The run's config as a Pulumi.<stack>.yaml (secrets in plain text), for the offline plan and the stand-in. */
   readonly configFile: string;
+  /** What stands in for the instances: nginx and the app (at the instance edge, its certificate reloads). */
+  readonly instances: InstancesStandIn;
 }
 
 export async function withStackRun<T>(
@@ -34,8 +36,9 @@ export async function withStackRun<T>(
   let stack: LabStack | undefined;
   try {
     lab = await startCloudLab({ backend: standIn.backend });
+    standIn.follow(lab.store);
     stack = await LabStack.create({ stack: stackName, config: { ...certificate.config, ...config }, secrets: certificate.secrets, lab });
-    return await use({ stack, lab, configFile }, pki, certificate.leaf as IssuedLeaf);
+    return await use({ stack, lab, configFile, instances: standIn }, pki, certificate.leaf as IssuedLeaf);
   } finally {
     stack?.dispose();
     await lab?.stop();

@@ -3,6 +3,7 @@
 // passes for every committed stack": expect(checkProjectNginxConfig(options).output)...
 import {
   checkNginxConfig,
+  freeLoopbackPort,
   nginxBinary,
   projectConfig,
   startLocalNginx,
@@ -11,11 +12,12 @@ import {
   type RunningNginx,
 } from "../../tools/localNginx";
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { DEFAULT_NGINX_OPTIONS, type NginxOptions } from "../../lib/instance/nginx";
+import { existsSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { DEFAULT_NGINX_OPTIONS, renderNginxConfig, type NginxOptions } from "../../lib/instance/nginx";
 
 export type { ConfigCheck, LocalConfigRenderer, RunningNginx };
-export { checkNginxConfig, freeLoopbackPort, localNginxPaths, projectConfig, startLocalNginx } from "../../tools/localNginx";
+export { checkNginxConfig, freeLoopbackPort, localNginxPaths, nginxBinary, projectConfig, startLocalNginx } from "../../tools/localNginx";
 
 /** The domain the tests' nginx serves; requests from tests carry it as Host unless they test another. */
 export const TEST_DOMAIN = "api.example.com";
@@ -80,4 +82,49 @@ export async function waitForAccessLog(
       .map((line) => JSON.parse(line) as Record<string, unknown>);
     if (entries.some(predicate) || Date.now() > deadline) return entries;
   }
+}
+
+/** A running instance-edge nginx: HTTPS with the given chain and key, and port 80's redirect, both on loopback. */
+export interface RunningTlsNginx {
+  readonly nginx: RunningNginx;
+  readonly httpsPort: number;
+  /** The redirect's port (nginx.port). */
+  readonly httpPort: number;
+  /** Where the chain and key are, for a test that replaces them (a certificate change). */
+  readonly certificatePath: string;
+  readonly keyPath: string;
+}
+
+/**
+ * Runs renderNginxConfig(options) with nginx ending TLS itself (edge instance) for real, HTTPS on a
+ * free loopback port and the redirect on another: with a chain and key written into its prefix (the
+ * key 0600), or with the files at the paths given (a test that puts them there itself, as tlsctl.py does).
+ */
+export async function startTlsNginx(
+  options: NginxOptions,
+  material: { readonly chainPem: string; readonly keyPem: string } | { readonly certificatePath: string; readonly keyPath: string },
+  binary?: string,
+  /** The HTTPS port port 80's redirect names; default the one nginx listens on (a client reaching it directly). */
+  publicHttpsPort?: number,
+): Promise<RunningTlsNginx> {
+  const httpsPort = await freeLoopbackPort();
+  let files = { certificatePath: "", keyPath: "" };
+  const nginx = await startLocalNginx((listenPort, paths) => {
+    if ("chainPem" in material) {
+      const dir = dirname(paths.pidFile);
+      files = { certificatePath: join(dir, "fullchain.pem"), keyPath: join(dir, "privkey.pem") };
+      writeFileSync(files.certificatePath, material.chainPem);
+      writeFileSync(files.keyPath, material.keyPem, { mode: 0o600 });
+    } else {
+      files = { certificatePath: material.certificatePath, keyPath: material.keyPath };
+    }
+    return renderNginxConfig({
+      ...options,
+      listenAddress: "127.0.0.1",
+      listenPort,
+      paths,
+      tls: { ...files, httpsPort, publicHttpsPort: publicHttpsPort ?? httpsPort },
+    });
+  }, binary);
+  return { nginx, httpsPort, httpPort: nginx.port, ...files };
 }

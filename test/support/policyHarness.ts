@@ -73,6 +73,28 @@ export function urnOf(stack: string, project: string, qualifiedType: string, nam
   return `urn:pulumi:${stack}::${project}::${qualifiedType}::${name}`;
 }
 
+/** The string values anywhere in an input (a list of ids, an id inside an object). */
+function stringsIn(value: unknown): string[] {
+  const inner = unwrapSecret(value);
+  if (typeof inner === "string") return [inner];
+  if (Array.isArray(inner)) return inner.flatMap(stringsIn);
+  if (typeof inner === "object" && inner !== null) return Object.values(inner).flatMap(stringsIn);
+  return [];
+}
+
+/**
+ * What the engine hands a stack policy as propertyDependencies, rebuilt from the plan: the resources
+ * whose id an input holds. Only where ids are known (test mode); at preview the engine knows the
+ * links from the registrations, which the mocks do not see.
+ */
+function propertyDependencies(resource: DeclaredResource, byId: ReadonlyMap<string, string>): Record<string, string[]> {
+  const links = Object.entries(resource.inputs).map(([key, value]) => [
+    key,
+    [...new Set(stringsIn(value).flatMap((text) => byId.get(text) ?? []))].filter((name) => name !== resource.name),
+  ]);
+  return Object.fromEntries(links.filter(([, names]) => names.length > 0));
+}
+
 /** The plan's resources (tools/plan/runProgram) as policy inputs, with real URNs (parent types joined by $). */
 export function fromDeclared(resources: readonly DeclaredResource[], stack: string, project: string): PolicyInput[] {
   const byKey = new Map(resources.map((r) => [`${r.type}::${r.name}`, r]));
@@ -81,6 +103,11 @@ export function fromDeclared(resources: readonly DeclaredResource[], stack: stri
     return parent ? `${qualifiedType(parent)}$${r.type}` : r.type;
   };
   const urns = new Map(resources.map((r) => [r, urnOf(stack, project, qualifiedType(r), r.name)]));
+  const byId = new Map(
+    resources
+      .filter((r) => r.custom && typeof r.id === "string" && r.id !== "" && !isUnknownValue(r.id))
+      .map((r) => [r.id as string, r.name]),
+  );
   return resources
     .filter((r) => r.custom)
     .map((r) => {
@@ -91,6 +118,7 @@ export function fromDeclared(resources: readonly DeclaredResource[], stack: stri
         urn: urns.get(r) ?? "",
         props: plainProps(r.inputs) as Record<string, unknown>,
         outputs: plainProps(r.state) as Record<string, unknown>,
+        propertyDependencies: propertyDependencies(r, byId),
         opts: {
           protect: r.options.protect ?? false,
           ignoreChanges: r.options.ignoreChanges ?? [],

@@ -10,10 +10,13 @@
 // - HTTP with ListenerForward on: 301 to https on ForwardPort (the redirect listener).
 // Not modelled: HTTP/2 (answered as HTTP/1.1), health checks (an attached Running instance counts as
 // healthy), several backends (one stands for all), session tickets and OCSP stapling.
+// The instance edge: an EIP bound to a Running instance (its address from the same block) passes its 443
+// and 80 through, as bytes, to the ports where the backend's nginx ends TLS itself and redirects
+// (Backend.edge), as the address would reach the instance's own nginx.
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer, type Server as HttpsServer } from "node:https";
 import { createServer as createHttpServer, type Server as HttpServer } from "node:http";
-import { connect, type Socket } from "node:net";
+import { connect, createServer as createTcpServer, type Server as TcpServer, type Socket } from "node:net";
 import type { SecureVersion } from "node:tls";
 import { KINDS } from "./products/ecs/kinds";
 import { SLB_KINDS } from "./products/slb";
@@ -22,6 +25,8 @@ import { settle, type LabRecord, type LabStore } from "./store";
 export interface Backend {
   readonly host: string;
   readonly port: number;
+  /** Where the instance edge's nginx listens on `host`: TLS (what the EIP's 443 reaches) and its port 80. */
+  readonly edge?: { readonly httpsPort: number; readonly httpPort: number };
 }
 
 interface TlsProfile {
@@ -46,7 +51,7 @@ const TLS_POLICIES: Record<string, TlsProfile> = {
 
 interface Served {
   readonly signature: string;
-  readonly server: HttpsServer | HttpServer;
+  readonly server: HttpsServer | HttpServer | TcpServer;
   readonly sockets: Set<Socket>;
 }
 
@@ -100,12 +105,47 @@ export class DataPlane {
       ]);
       wanted.set(address, { listener, address, signature });
     }
+    const passed = this.edgeAddresses();
     for (const [address, served] of this.served) {
-      if (wanted.get(address)?.signature !== served.signature) await this.stop(address, served);
+      const signature = wanted.get(address)?.signature ?? passed.get(address)?.signature;
+      if (signature !== served.signature) await this.stop(address, served);
     }
     for (const [address, want] of wanted) {
       if (!this.served.has(address)) await this.start(address, want.listener, want.signature);
     }
+    for (const [address, want] of passed) {
+      if (!this.served.has(address)) await this.passThrough(address, want.port, want.signature);
+    }
+  }
+
+  /**
+   * The addresses of EIPs bound to a Running instance, each port to the backend's edge port. The
+   * binding counts from AssociateEipAddress on (its InstanceId), without reading the status, so the
+   * provider's waiter still sees its one transitional read.
+   */
+  private edgeAddresses(): Map<string, { port: number; signature: string }> {
+    const passed = new Map<string, { port: number; signature: string }>();
+    const edge = this.backend.edge;
+    if (!edge) return passed;
+    for (const eip of this.store.list(KINDS.eip)) {
+      const instance = eip.InstanceId ? this.store.get(KINDS.instance, String(eip.InstanceId)) : undefined;
+      if (instance?.Status !== "Running") continue;
+      const signature = JSON.stringify(["eip", eip.InstanceId]);
+      passed.set(`${String(eip.IpAddress)}:443`, { port: edge.httpsPort, signature });
+      passed.set(`${String(eip.IpAddress)}:80`, { port: edge.httpPort, signature });
+    }
+    return passed;
+  }
+
+  /** Serves `address` by piping each connection to the backend's `port`, bytes as they come. */
+  private async passThrough(address: string, port: number, signature: string): Promise<void> {
+    const server = createTcpServer((client) => {
+      const upstream = connect(port, this.backend.host);
+      client.pipe(upstream).pipe(client);
+      upstream.on("error", () => client.destroy());
+      client.on("error", () => upstream.destroy());
+    });
+    await this.listen(address, server, signature);
   }
 
   private async stop(address: string, served: Served): Promise<void> {
@@ -115,7 +155,7 @@ export class DataPlane {
   }
 
   private async start(address: string, listener: LabRecord, signature: string): Promise<void> {
-    const [host, port] = [address.slice(0, address.lastIndexOf(":")), Number(address.slice(address.lastIndexOf(":") + 1))];
+    const host = address.slice(0, address.lastIndexOf(":"));
     const https = String(listener.ListenerProtocol ?? "").toLowerCase() === "https";
     let server: HttpsServer | HttpServer;
     if (https) {
@@ -141,6 +181,11 @@ export class DataPlane {
         } else this.forward(req, res, listener, "http");
       });
     }
+    await this.listen(address, server, signature);
+  }
+
+  private async listen(address: string, server: HttpsServer | HttpServer | TcpServer, signature: string): Promise<void> {
+    const [host, port] = [address.slice(0, address.lastIndexOf(":")), Number(address.slice(address.lastIndexOf(":") + 1))];
     const sockets = new Set<Socket>();
     server.on("connection", (socket: Socket) => {
       sockets.add(socket);

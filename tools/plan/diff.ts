@@ -4,6 +4,7 @@
 // replace-triggering inputs (replaceTriggers.ts) and the program's own replaceOnChanges; a replaced
 // resource gets new ids and outputs, so whatever takes them as inputs changes too.
 import { createHash } from "node:crypto";
+import { edgeSwitchNotes } from "./edgeSwitch";
 import { keptWhenOmitted } from "./keptWhenOmitted";
 import { replacingInputs } from "./replaceTriggers";
 import type { CloudRef, Encoded, PlanSnapshot, SnapshotResource } from "./snapshot";
@@ -356,6 +357,7 @@ export function diffSnapshots(base: PlanSnapshot, head: PlanSnapshot): PlanDiff 
         "that take secret inputs from config are shown as changed",
     );
   }
+  notes.push(...edgeSwitchNotes(base, head));
   if (config.changes.some((c) => c.name === "alicloud:region")) {
     notes.push(
       "alicloud:region changed: resources cannot move between regions, and whether the provider replaces " +

@@ -67,6 +67,8 @@ export const FAKE = {
   certificatePem: MOCK_CERTIFICATE_PEM,
   casCertificateId: "12345678",
   loadBalancerAddress: "203.0.113.10",
+  /** The instance edge's EIP. */
+  eipAddress: "203.0.113.20",
   accountId: "1234567890123456",
 } as const;
 
@@ -83,6 +85,7 @@ const COMPUTED: Record<string, Outputs> = {
     status: "Running",
   }),
   "alicloud:ecs/ecsInvocation:EcsInvocation": () => ({ status: "Success" }),
+  "alicloud:ecs/eipAddress:EipAddress": () => ({ ipAddress: FAKE.eipAddress, status: "Available" }),
   "alicloud:slb/serverCertificate:ServerCertificate": (_inputs, name) => ({ name }),
   // The ARN forms the providers return (ram Role arn; FC 3.0 CreateFunction's functionArn).
   "alicloud:ram/role:Role": (inputs) => ({ arn: `acs:ram::${FAKE.accountId}:role/${String(inputs.roleName).toLowerCase()}` }),

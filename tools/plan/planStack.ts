@@ -23,6 +23,8 @@ export interface PlanRequest {
   readonly deployedStack?: MockOptions;
   /** Requires the program and returns its exports (see runProgram). */
   readonly loadProgram: () => unknown;
+  /** Config over the stack file's (full keys; undefined drops a key): the plan of a variant, e.g. the other edge. */
+  readonly configChanges?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface StackPlan {
@@ -33,7 +35,9 @@ export interface StackPlan {
 }
 
 export async function planStack(request: PlanRequest): Promise<StackPlan> {
-  const { stack, config } = loadStack(request.projectDir, request);
+  const loaded = loadStack(request.projectDir, request);
+  const stack = loaded.stack;
+  const config = request.configChanges ? withChanges(loaded.config, request.configChanges) : loaded.config;
   const project = readProjectFile(request.projectDir);
   const run = await runProgram({
     project: project.name,
@@ -50,4 +54,14 @@ export async function planStack(request: PlanRequest): Promise<StackPlan> {
   const m = configMessages(localeFromEnvironment());
   const plaintext = config.plaintextSecretKeys.map((key) => plaintextSecretWarning(key, path.basename(config.file), m));
   return { stack, config, run, document: { ...document, warnings: [...plaintext, ...document.warnings] } };
+}
+
+/** The stack's config with `changes` applied (a dropped key leaves the secret keys too). */
+function withChanges(config: LoadedStackConfig, changes: Readonly<Record<string, string | undefined>>): LoadedStackConfig {
+  const values = { ...config.values };
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) delete values[key];
+    else values[key] = value;
+  }
+  return { ...config, values, secretKeys: config.secretKeys.filter((key) => key in values) };
 }

@@ -122,6 +122,30 @@ export const REPLACE_TRIGGERS: Readonly<Record<string, ReplaceTriggers>> = {
     everyInputExcept: [],
     source: `${ALICLOUD} alicloud/resource_alicloud_ecs_invocation.go (no Update function; every argument ForceNew: true)`,
   },
+  "alicloud:ecs/eipAddress:EipAddress": {
+    upstream: "alicloud_eip_address",
+    inputs: [
+      "allocationId",
+      "highDefinitionMonitorLogStatus",
+      "internetChargeType",
+      "ipAddress",
+      "isp",
+      "netmode",
+      "paymentType",
+      "publicIpAddressPoolId",
+      "securityProtectionTypes",
+      "zone",
+      "instanceChargeType",
+    ],
+    source:
+      `${ALICLOUD} alicloud/resource_alicloud_eip_address.go (schema ForceNew: true; address_name, description, bandwidth, ` +
+      `deletion_protection, mode and tags update in place; ${ALICLOUD_COMMIT})`,
+  },
+  "alicloud:ecs/eipAssociation:EipAssociation": {
+    upstream: "alicloud_eip_association",
+    inputs: ["allocationId", "instanceId", "instanceType", "privateIpAddress", "vpcId"],
+    source: `${ALICLOUD} alicloud/resource_alicloud_eip_association.go (schema ForceNew: true; mode updates in place; ${ALICLOUD_COMMIT})`,
+  },
   "alicloud:ecs/securityGroup:SecurityGroup": {
     upstream: "alicloud_security_group",
     inputs: ["vpcId", "securityGroupType"],

@@ -76,6 +76,13 @@ export const en = {
     "a CLB is not eligible, and this stack's instances are pay-as-you-go (按量付费) without a public IP. Request the code " +
     "on such an instance of this account (one you have, or buy one), file the domain with it (接入备案 if the domain " +
     `is filed with another provider), then record the number: ${p.fix} (README: "ICP filing (备案) from start to finish")`,
+  icpNoCarrierInstanceEdge: (p: { fix: string }) =>
+    "no ICP filing (备案) is recorded in icpLicense, and this stack's instance cannot start one: Alibaba Cloud issues " +
+    "the 备案服务码 only for a subscription (包年包月) ECS instance with public bandwidth, bought for 3 months or more in " +
+    "all, or for a Simple Application Server, in a Chinese mainland region, and this instance is pay-as-you-go (按量付费). " +
+    "Request the code on such an instance of this account, file the domain with it, and give this stack's EIP (pulumi " +
+    "stack output publicAddress) as the website's IP address: it is where the domain resolves, and it is kept for as long " +
+    `as the stack exists. Then record the number: ${p.fix} (README: "ICP filing (备案) from start to finish")`,
   regionOutsideMainland: (p: { key: string; region: string; fix: string }) =>
     `${p.key} ${p.region} is outside the Chinese mainland: WeChat accepts only ICP-filed (备案) domains, a filing is ` +
     "made through a server in the mainland, and a filed domain that does not resolve to Alibaba Cloud's mainland " +
@@ -143,6 +150,17 @@ export const en = {
     "DNS-01 challenge credentials: no Alibaba Cloud credentials are visible here (none in the stack config or the environment); " +
     "pulumi preview checks them with the provider's",
   prodZoneCount: () => "zoneCount: prod spreads instances over at least 2 zones; pulumi config set zoneCount 2",
+  edgeInstanceCount: (p: { count: number }) =>
+    `instanceCount: edge instance serves from exactly one instance (its EIP is bound to one), not ${p.count}: ` +
+    "pulumi config set instanceCount 1, or pulumi config set edge loadBalancer for more",
+  edgeZoneCount: (p: { count: number }) =>
+    `zoneCount: edge instance runs in one zone, not ${p.count}: pulumi config set zoneCount 1, or pulumi config set edge loadBalancer`,
+  edgeInstanceInProd: () =>
+    "edge: instance in prod serves from one instance in one zone: a rollout or a failure of that instance or zone is downtime " +
+    '(README: "Which edge"); pulumi config set edge loadBalancer for two instances in two zones',
+  tlsPolicyUnusedOnInstanceEdge: (p: { policy: string }) =>
+    `tlsPolicy: ${p.policy} applies to the load balancer only; with edge instance nginx offers TLS 1.2 and 1.3 with ECDHE ` +
+    "AEAD suites, as tls_cipher_policy_1_2_strict_with_1_3 does: pulumi config rm tlsPolicy",
   sshCidrInvalid: (p: { cidr: string; reason: string; fix: string }) => `sshAllowedCidrs: "${p.cidr}" ${p.reason}; e.g. ${p.fix}`,
   sshWholeInternet: (p: { cidr: string; prefix: number }) =>
     `sshAllowedCidrs: "${p.cidr}" opens SSH to the internet (a /${p.prefix} or wider counts); list your office or bastion range instead`,

@@ -49,6 +49,11 @@ export const zhCN: ConfigMessages = {
     "累计购买 3 个月及以上的 ECS 实例，或轻量应用服务器发放备案服务码；负载均衡 CLB 不在可备案产品之列，本栈的实例又是" +
     "按量付费且没有公网 IP。请在本账号下这样的实例上（已有的，或新购一台）申请备案服务码，用它为域名办理备案（域名已在" +
     `其他服务商处备案时办理接入备案），然后记下备案号：${p.fix}（见 README.zh-CN.md“ICP 备案：从头到尾”）`,
+  icpNoCarrierInstanceEdge: (p) =>
+    "icpLicense 中没有记录 ICP 备案，本栈的实例也无法申请备案服务码：阿里云只为中国内地地域中包年包月、已购买公网带宽、" +
+    "累计购买 3 个月及以上的 ECS 实例，或轻量应用服务器发放备案服务码，而这台实例是按量付费。请在本账号下这样的实例上申请" +
+    "备案服务码，用它为域名办理备案，网站 IP 地址填写本栈的 EIP（pulumi stack output publicAddress）：域名解析到它，" +
+    `而且只要本栈存在它就不变。然后记下备案号：${p.fix}（见 README.zh-CN.md“ICP 备案：从头到尾”）`,
   regionOutsideMainland: (p) =>
     `${p.key} ${p.region} 不在中国内地：微信只接受已 ICP 备案的域名，备案要通过中国内地的服务器办理，而已备案的域名若不解析到` +
     `阿里云中国内地的服务器，会在接入准确性核查中被判定为接入不准确，可能被取消接入；小程序后端请使用中国内地地域，例如 ${p.fix}`,
@@ -95,6 +100,17 @@ export const zhCN: ConfigMessages = {
   dnsChallengeNotChecked: () =>
     "DNS-01 验证的凭证：这里看不到任何阿里云凭证（栈配置和环境中都没有）；pulumi preview 会用 provider 的凭证检查",
   prodZoneCount: () => "zoneCount：prod 的实例至少分布在 2 个可用区；pulumi config set zoneCount 2",
+  edgeInstanceCount: (p) =>
+    `instanceCount：edge 为 instance 时只由一台实例提供服务（EIP 只能绑定一台），不能是 ${p.count}：` +
+    "pulumi config set instanceCount 1，需要更多实例请 pulumi config set edge loadBalancer",
+  edgeZoneCount: (p) =>
+    `zoneCount：edge 为 instance 时只用一个可用区，不能是 ${p.count}：pulumi config set zoneCount 1，或 pulumi config set edge loadBalancer`,
+  edgeInstanceInProd: () =>
+    "edge：prod 使用 instance 时只有一台实例、一个可用区：发布新版本或这台实例、这个可用区出故障都会中断服务" +
+    "（见 README“选择哪种入口”）；需要两个可用区的两台实例请 pulumi config set edge loadBalancer",
+  tlsPolicyUnusedOnInstanceEdge: (p) =>
+    `tlsPolicy：${p.policy} 只作用于负载均衡；edge 为 instance 时 nginx 提供 TLS 1.2 和 1.3、仅 ECDHE AEAD 套件，` +
+    "与 tls_cipher_policy_1_2_strict_with_1_3 一致：pulumi config rm tlsPolicy",
   sshCidrInvalid: (p) => `sshAllowedCidrs："${p.cidr}" 不是有效的网段（${p.reason}）；例如 ${p.fix}`,
   sshWholeInternet: (p) => `sshAllowedCidrs："${p.cidr}" 向互联网开放了 SSH（/${p.prefix} 及更大的网段都算）；请改为办公网或堡垒机的网段`,
   tlsPolicyNotStrict: (p) =>

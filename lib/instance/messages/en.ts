@@ -21,6 +21,9 @@ export const en = {
     `${p.field}.${p.name} must be letters and digits only, got ${p.value}`,
   hostName: (p: { field: string; value: string }) => `${p.field} must be a host name in lowercase like "api.example.com", got ${p.value}`,
   listenPortIsBackendPort: (p: { field: string }) => `${p.field}.listenPort must differ from backendPort (nginx listens on 127.0.0.1 too)`,
+  httpsPortTaken: (p: { field: string }) => `${p.field}.tls.httpsPort must differ from listenPort and backendPort`,
+  tlsHalfSet: () => "the instance edge needs both tls (the certificate's parameters) and nginx.tls (where nginx reads it)",
+  tlsParameterName: () => "the certificate's parameter names and region are letters, digits, '/', '_' and '-' only",
 
   appVariableName: (p: { name: string }) => `app variable ${p.name} is not a name the app may be given`,
   variablePlainAndSecret: () => "a variable is both plain (env) and secret",

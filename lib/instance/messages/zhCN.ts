@@ -15,6 +15,9 @@ export const zhCN: InstanceMessages = {
   verifyFileContent: (p) => `${p.field}.${p.name} 只能包含字母和数字，实际是 ${p.value}`,
   hostName: (p) => `${p.field} 必须是小写的主机名，如 "api.example.com"，实际是 ${p.value}`,
   listenPortIsBackendPort: (p) => `${p.field}.listenPort 必须与 backendPort 不同（nginx 也监听 127.0.0.1）`,
+  httpsPortTaken: (p) => `${p.field}.tls.httpsPort 必须与 listenPort 和 backendPort 不同`,
+  tlsHalfSet: () => "实例入口需要同时设置 tls（证书所在的参数）和 nginx.tls（nginx 读取证书的位置）",
+  tlsParameterName: () => "证书参数的名称和地域只能包含字母、数字、'/'、'_' 和 '-'",
 
   appVariableName: (p) => `应用变量 ${p.name} 不是可以传给应用的名称`,
   variablePlainAndSecret: () => "有变量既是普通变量（env）又是 secret",

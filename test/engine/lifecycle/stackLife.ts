@@ -3,7 +3,9 @@
 // the same state (nothing changes, every id stays), a rollout of a new app image, a new
 // certificate, and destroy. The deploy check in `pulumi up` (on in prod) runs for real: the emulator's
 // data plane serves each listener on its loopback address in front of the real nginx with the stack's
-// rendered config, so the verifier meets what the load balancer was given.
+// rendered config, so the verifier meets what the load balancer was given. The steps every stack
+// shares (up from nothing against the offline plan, no perpetual diff, a fresh checkout, destroy) are
+// exported for the instance edge's life (instanceEdge.test.ts).
 import { listenerCertificateTimeline, serverGroupTimeline, SLB_KINDS } from "../../../tools/cloudlab/products/slb";
 import { DNS_RECORD } from "../../../tools/cloudlab/products/alidns";
 import { CMS } from "../../../tools/cloudlab/products/cms/kinds";
@@ -11,9 +13,10 @@ import { ASSISTANT_KINDS } from "../../../tools/cloudlab/products/ecs/assistantK
 import { KINDS } from "../../../tools/cloudlab/products/ecs/kinds";
 import { FC } from "../../../tools/cloudlab/products/fc/kinds";
 import { LOG } from "../../../tools/cloudlab/products/log/kinds";
+import { OOS_SECRET_PARAMETER } from "../../../tools/cloudlab/products/oos";
 import { OSS } from "../../../tools/cloudlab/products/oss/kinds";
 import { RAM_KINDS } from "../../../tools/cloudlab/products/ram/kinds";
-import { judgeRenewalPreview, parsePreviewDigest } from "../../../tools/renewalScope";
+import { judgeRenewalPreview, parsePreviewDigest, type RenewalVerdict } from "../../../tools/renewalScope";
 import { LabPki, type IssuedLeaf } from "../../../tools/realEngine/labCertificate";
 import type { LabStack } from "../../../tools/realEngine/labStack";
 import { expectSuccess } from "../../support/labEngine";
@@ -21,7 +24,7 @@ import { withStackRun, type StackRun } from "../../support/labStackRun";
 import { planOf } from "../../support/program";
 import { expectNoPerpetualDiff } from "./lifecycle";
 
-const NS = "wechat-https-backend";
+export const NS = "wechat-https-backend";
 
 /** The emulator's record kind of each resource type the stacks create, and how many one resource makes. */
 const KIND_OF: Record<string, string> = {
@@ -52,6 +55,8 @@ const KIND_OF: Record<string, string> = {
   "alicloud:log/machineGroup:MachineGroup": LOG.machineGroup,
   "alicloud:log/logTailConfig:LogTailConfig": LOG.config,
   "alicloud:oss/bucket:Bucket": OSS.bucket,
+  "alicloud:ecs/eipAddress:EipAddress": KINDS.eip,
+  "alicloud:oos/secretParameter:SecretParameter": OOS_SECRET_PARAMETER,
 };
 
 /**
@@ -61,13 +66,13 @@ const KIND_OF: Record<string, string> = {
  */
 const KEPT_AFTER_DESTROY = ["alidns.domain", ASSISTANT_KINDS.invocation];
 
-function record(run: StackRun, kind: string, where: (r: Record<string, unknown>) => boolean = () => true): Record<string, unknown> {
+export function record(run: StackRun, kind: string, where: (r: Record<string, unknown>) => boolean = () => true): Record<string, unknown> {
   const found = run.lab.store.list(kind).filter(where);
   if (found.length !== 1) throw new Error(`expected one ${kind}, found ${found.length}`);
   return found[0] as Record<string, unknown>;
 }
 
-async function upFromNothing(run: StackRun, stackName: string): Promise<void> {
+export async function upFromNothing(run: StackRun, stackName: string): Promise<void> {
   expectSuccess(await run.stack.pulumi(["up", "--yes", "--skip-preview"]), `${stackName}: up from nothing`);
   // Exactly the resources the offline plan of the same config lists, kind by kind.
   const plan = await planOf({ configFile: run.configFile }, "preview");
@@ -110,7 +115,7 @@ async function resourceIds(stack: LabStack): Promise<Record<string, string>> {
 }
 
 /** `pulumi up` twice from a fresh checkout of the same state: nothing changes, every id and name stays. */
-async function upFromFreshCheckout(run: StackRun, stackName: string): Promise<void> {
+export async function upFromFreshCheckout(run: StackRun, stackName: string): Promise<void> {
   const before = await resourceIds(run.stack);
   const checkout = await run.stack.checkout();
   try {
@@ -139,27 +144,27 @@ async function rollout(run: StackRun, stackName: string, instanceCount: number):
 
 /**
  * A renewal's shape, previewed by the real CLI and judged by check-renewal: a new chain for the same
- * key replaces the uploaded certificate, switches the listener and reruns the deploy check, and that
- * passes; any other change on top is refused.
+ * key passes (the steps it allows are returned: each edge has its own); any other change on top
+ * (a health path) is refused.
  */
-async function renewalPreview(run: StackRun, stackName: string, domain: string, pki: LabPki, leaf: IssuedLeaf): Promise<void> {
+export async function renewalPreview(
+  run: StackRun,
+  stackName: string,
+  domain: string,
+  pki: LabPki,
+  leaf: IssuedLeaf,
+): Promise<RenewalVerdict["allowed"]> {
   const renewed = await pki.issue(domain, { renewing: leaf });
   await run.stack.pulumiOk(["config", "set", "--secret", `${NS}:certificatePem`], { input: renewed.chainPem });
   const preview = await run.stack.pulumi(["preview", "--json"]);
   expectSuccess(preview, `${stackName}: the renewal's preview`);
   const verdict = judgeRenewalPreview(parsePreviewDigest(preview.stdout));
   expect(verdict.refused).toEqual([]);
-  expect(verdict.allowed.map((s) => s.type).sort()).toEqual(
-    [
-      "alicloud:slb/listener:Listener",
-      "alicloud:slb/serverCertificate:ServerCertificate",
-      ...(stackName === "prod" ? ["command:local:Command"] : []),
-    ].sort(),
-  );
   await run.stack.pulumiOk(["config", "set", `${NS}:healthPath`, "/api/ready"]);
   const mixed = judgeRenewalPreview(parsePreviewDigest((await run.stack.pulumi(["preview", "--json"])).stdout));
   expect(mixed.refused.length).toBeGreaterThan(0);
   await run.stack.pulumiOk(["config", "rm", `${NS}:healthPath`]);
+  return verdict.allowed;
 }
 
 async function newCertificate(run: StackRun, stackName: string, domain: string, pki: LabPki): Promise<void> {
@@ -184,7 +189,7 @@ async function newCertificate(run: StackRun, stackName: string, domain: string, 
   expect(deleted).toBeGreaterThan(switched);
 }
 
-async function destroy(run: StackRun, stackName: string, protectedStack: boolean): Promise<void> {
+export async function destroy(run: StackRun, stackName: string, protectedStack: boolean): Promise<void> {
   if (protectedStack) {
     // As README says: lift the protection first (the resource option and the CLB's own), then destroy.
     await run.stack.pulumiOk(["config", "set", `${NS}:protect`, "false"]);
@@ -212,7 +217,16 @@ export function testStackLife({ stackName, domain, instanceCount, protectedStack
       await upFromFreshCheckout(run, stackName);
       await rollout(run, stackName, instanceCount);
       await expectNoPerpetualDiff(run.stack, stackName);
-      await renewalPreview(run, stackName, domain, pki, leaf);
+      // At the load balancer a renewal replaces the uploaded certificate, switches the listener and
+      // reruns the deploy check.
+      const renewal = await renewalPreview(run, stackName, domain, pki, leaf);
+      expect(renewal.map((s) => s.type).sort()).toEqual(
+        [
+          "alicloud:slb/listener:Listener",
+          "alicloud:slb/serverCertificate:ServerCertificate",
+          ...(stackName === "prod" ? ["command:local:Command"] : []),
+        ].sort(),
+      );
       await newCertificate(run, stackName, domain, pki);
       await destroy(run, stackName, protectedStack);
       expect(run.lab.dataPlane?.problems).toEqual([]);

@@ -14,6 +14,9 @@ import {
   type CloudInitOptions,
 } from "../../../lib/instance/cloudInit";
 import { BUILTIN_APP_SOURCE } from "../../../lib/instance/builtinApp";
+import { cloudInitOptions } from "../../../lib/instance/files";
+import { TLSCTL_SOURCE } from "../../../lib/instance/tlsctl";
+import { renderTlsReloadScript } from "../../../lib/instance/tlsReload";
 import { DEFAULT_NGINX_OPTIONS, renderNginxConfig } from "../../../lib/instance/nginx";
 import { freeLoopbackPort, startProjectNginx, TEST_DOMAIN, type RunningNginx } from "../../support/nginx";
 import { PROJECT_DIR } from "../../support/paths";
@@ -28,6 +31,20 @@ const container: CloudInitOptions = {
   environment: "prod",
   appImage: IMAGE,
 };
+/** The instance edge with an app image whose container reads a secret: the largest user data a stack renders. */
+const edge: CloudInitOptions = cloudInitOptions({
+  environment: "dev",
+  edge: "instance",
+  domain: TEST_DOMAIN,
+  backendPort: 3000,
+  hstsMaxAge: 31536000,
+  healthPath: "/api/health",
+  maxUploadSize: "20m",
+  appImage: IMAGE,
+  app: { env: { LOG_LEVEL: "info" }, secrets: { WX_APP_SECRET: { known: false } }, user: "65534:65534" },
+  stack: "dev",
+  region: "cn-hangzhou",
+});
 
 interface WriteFile {
   path: string;
@@ -119,6 +136,38 @@ describe("renderCloudInit", () => {
     expect(setup.content).toContain("> /var/lib/wechat-https-backend/ready\n");
   });
 
+  it("at the instance edge: tlsctl.py byte for byte, tls.json with names only, the certificate fetched before nginx -t, health over HTTPS", () => {
+    const text = renderCloudInit(edge);
+    expect(writtenFile(text, "/usr/local/lib/wechat-https-backend/tlsctl.py")?.content).toBe(TLSCTL_SOURCE);
+    const config = writtenFile(text, "/etc/wechat-https-backend/tls.json");
+    expect(config?.permissions).toBe("0600");
+    expect(JSON.parse(config?.content ?? "{}")).toMatchObject({
+      region: "cn-hangzhou",
+      chainParameters: [
+        "wechat-https-backend/dev/tls-chain-1",
+        "wechat-https-backend/dev/tls-chain-2",
+        "wechat-https-backend/dev/tls-chain-3",
+      ],
+      keyParameter: "wechat-https-backend/dev/tls-private-key",
+      certificatePath: "/etc/wechat-https-backend/tls/fullchain.pem",
+      keyPath: "/etc/wechat-https-backend/tls/privkey.pem",
+      served: { host: "127.0.0.1", port: 443, serverName: TEST_DOMAIN },
+    });
+    const nginxConf = writtenFile(text, "/etc/nginx/nginx.conf")?.content ?? "";
+    expect(nginxConf).toMatch(/listen 443 ssl http2 default_server;/);
+    expect(nginxConf).toMatch(/ssl_certificate \/etc\/wechat-https-backend\/tls\/fullchain\.pem;/);
+    expect(nginxConf).toMatch(/return 301 https:\/\/api\.example\.com\$request_uri;/);
+    const lines = renderSetupScript(edge).split("\n");
+    const fetch = lines.findIndex((line) => line.includes("tlsctl.py /etc/wechat-https-backend/tls.json fetch"));
+    expect(fetch).toBeGreaterThan(0);
+    expect(fetch).toBeLessThan(lines.findIndex((line) => line.startsWith("nginx -t")));
+    const readiness = renderReadinessScript(edge);
+    expect(readiness).toContain("health_url='https://api.example.com/api/health'");
+    expect(readiness).toContain("--resolve 'api.example.com:443:127.0.0.1' --cacert '/etc/wechat-https-backend/tls/fullchain.pem'");
+    // Names of the parameters only: no PEM, no key, anywhere in the user data.
+    expect(text).not.toMatch(/BEGIN|PRIVATE KEY/);
+  });
+
   it("passes cloud-init's own schema validation", () => {
     const probe = spawnSync("cloud-init", ["--version"], { encoding: "utf8" });
     if (probe.error) {
@@ -127,6 +176,7 @@ describe("renderCloudInit", () => {
     for (const [name, options] of [
       ["builtin", builtin],
       ["container", container],
+      ["edge", edge],
     ] as const) {
       const path = writeScratch(`${name}.yaml`, renderCloudInit(options));
       const result = spawnSync("cloud-init", ["schema", "--config-file", path], { encoding: "utf8" });
@@ -137,7 +187,7 @@ describe("renderCloudInit", () => {
   });
 
   it("fits in Alibaba Cloud's user data limit (32 KB), even base64-encoded", () => {
-    for (const options of [builtin, container]) {
+    for (const options of [builtin, container, edge]) {
       expect(Buffer.from(renderCloudInit(options)).toString("base64").length).toBeLessThan(32 * 1024);
     }
   });
@@ -155,6 +205,9 @@ describe("embedded shell", () => {
   const scripts = () => ({
     setup: renderSetupScript(container),
     readiness: renderReadinessScript(container),
+    edgeSetup: renderSetupScript(edge),
+    edgeReadiness: renderReadinessScript(edge),
+    tlsReload: renderTlsReloadScript(edge),
   });
 
   it.each(["bash", "dash"])("parses with %s -n", (shell) => {
@@ -167,12 +220,13 @@ describe("embedded shell", () => {
   it("names its renderer by a path that exists (the files moved to lib/instance/), as the nginx config does", () => {
     const rendered = [...Object.values(scripts()), renderCloudInit(container), renderNginxConfig(container.nginx)].join("\n");
     const named = [...new Set([...rendered.matchAll(/\blib\/[\w/]+\.ts\b/g)].map((m) => m[0]))];
-    expect(named.sort()).toEqual(["lib/instance/cloudInit.ts", "lib/instance/nginx.ts"]);
+    expect(named.sort()).toEqual(["lib/instance/cloudInit.ts", "lib/instance/nginx.ts", "lib/instance/tlsReload.ts"]);
     for (const file of named) expect([file, existsSync(join(PROJECT_DIR, file))]).toEqual([file, true]);
   });
 
   it("has no {{...}} that Cloud Assistant would take for a parameter", () => {
     expect(renderReadinessScript(container)).not.toMatch(/\{\{/);
+    expect(renderTlsReloadScript(edge)).not.toMatch(/\{\{/);
   });
 });
 

@@ -122,7 +122,8 @@ describe("npm run plan", () => {
     expect(zh.code).toBe(0);
     expect(zh.stdout.split("\n")[0]).toBe('栈 "dev" 的离线计划（Pulumi.dev.yaml），环境 dev');
     expect(zh.stdout).toMatch(
-      /\n栈输出：\n[\s\S]*\n警告：\n[\s\S]*\n离线计划无法运行的检查：\n[\s\S]*\n将要创建 \d+ 个资源（\d+ 个 provider 资源，\d+ 个组件）。\n$/,
+      // The cost estimate last, its headings in Chinese too.
+      /\n栈输出：\n[\s\S]*\n警告：\n[\s\S]*\n离线计划无法运行的检查：\n[\s\S]*\n将要创建 \d+ 个资源（\d+ 个 provider 资源，\d+ 个组件）。\n\n每月费用估算（人民币）：只是估算，不是报价[\s\S]*\n {2}合计 +\d+\.\d\d\n {2}假设：[\s\S]*\n同一个栈改用 edge instance：每月 \d+\.\d\d。\n$/,
     );
     expect(zh.stdout).toContain("\n  + wechat-https-backend:lb:HttpsLoadBalancer  wechat-lb\n");
     expect(zh.stdout).not.toMatch(/^(Outputs|Warnings|Lookups|Checks the offline plan)|resources to create/m);

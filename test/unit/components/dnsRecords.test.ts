@@ -10,6 +10,19 @@ describe("DnsRecords", () => {
     expect(record.options.protect).toBe(false);
   });
 
+  test("a moved address keeps the old edge for one TTL: an update that waits, nothing on a first deploy", async () => {
+    const run = await runComponents(
+      () => new DnsRecords("dns", { zone: "example.com", recordName: "dev", address: "203.0.113.7", ttl: 900 }),
+    );
+    const moved = findResource(run, T.localCommand, "dns-moved");
+    // No create command: a first deploy does not wait; a new address is an update of `environment`.
+    expect(moved.inputs.create).toBeUndefined();
+    expect(moved.inputs.update).toBe(`node -e "setTimeout(() => {}, 900000)"`);
+    expect(moved.inputs.environment).toEqual({ ADDRESS: "203.0.113.7" });
+    expect(moved.inputs.triggers).toBeUndefined();
+    expect(moved.options.dependsOn?.map((d) => d.name)).toEqual(["dns-a"]);
+  });
+
   test("the apex uses @ and protection is passed through", async () => {
     const run = await runComponents(
       () => new DnsRecords("dns", { zone: "example.com", recordName: "@", address: "203.0.113.7", protect: true }),

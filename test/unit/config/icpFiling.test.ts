@@ -153,3 +153,16 @@ test("the README sections the filing messages point to exist, in each language",
   expect(CONFIG_CATALOGS.en.icpNotSet({ fix: "<fix>" })).toContain(`"${enTitle}"`);
   expect(CONFIG_CATALOGS["zh-CN"].icpNotSet({ fix: "<fix>" })).toContain(`“${zhTitle}”`);
 });
+
+describe("no filing yet, at the instance edge", () => {
+  test("the warning names the EIP (publicAddress) as the website's address, not a load balancer, in both languages", () => {
+    const en = resolveStackConfig(input({ edge: "instance" })).warnings.find((w) => w.startsWith("no ICP filing"));
+    expect(en).toMatch(
+      /this stack's instance cannot start one.*pay-as-you-go.*pulumi stack output publicAddress.*pulumi config set icpLicense/,
+    );
+    expect(en).not.toMatch(/a CLB is not eligible/);
+    const zh = resolveStackConfig(input({ edge: "instance" }, "zh-CN")).warnings.find((w) => w.startsWith("icpLicense 中没有记录"));
+    expect(zh).toMatch(/publicAddress/);
+    expect(resolveStackConfig(input({})).warnings.find((w) => w.startsWith("no ICP filing"))).toMatch(/a CLB is not eligible/);
+  });
+});

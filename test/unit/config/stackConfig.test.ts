@@ -437,3 +437,44 @@ describe("stack config: verification after deploy", () => {
     );
   });
 });
+
+describe("stack config: edge", () => {
+  test("defaults to the load balancer", () => {
+    expect(resolveStackConfig(input(devBase)).settings.edge).toBe("loadBalancer");
+  });
+
+  test("edge instance runs one instance in one zone, in dev and in prod", () => {
+    expect(resolveStackConfig(input({ ...devBase, edge: "instance" })).settings).toMatchObject({
+      edge: "instance",
+      instanceCount: 1,
+      zoneCount: 1,
+    });
+    const prod = resolveStackConfig(input({ ...prodBase, edge: "instance" }, "prod"));
+    expect(prod.settings).toMatchObject({ edge: "instance", instanceCount: 1, zoneCount: 1, protect: true });
+    // Prod's two-instance rule gives way to a warning that says what is given up and the way back.
+    expect(prod.warnings).toContainEqual(
+      expect.stringMatching(/^edge: instance in prod serves from one instance in one zone: .*pulumi config set edge loadBalancer/),
+    );
+    expect(prod.warnings.join("\n")).not.toMatch(/instanceCount: prod needs/);
+  });
+
+  test("more than one instance or zone is refused with the key and the fix", () => {
+    expect(problems({ ...devBase, edge: "instance", instanceCount: "2", zoneCount: "2" })).toEqual([
+      expect.stringMatching(
+        /^instanceCount: edge instance serves from exactly one instance .*not 2: pulumi config set instanceCount 1, or pulumi config set edge loadBalancer/,
+      ),
+      expect.stringMatching(/^zoneCount: edge instance runs in one zone, not 2: pulumi config set zoneCount 1/),
+    ]);
+  });
+
+  test("a tlsPolicy other than the strict one is said to be unused at the instance edge, not refused in prod", () => {
+    const { warnings } = resolveStackConfig(input({ ...prodBase, edge: "instance", tlsPolicy: "tls_cipher_policy_1_2" }, "prod"));
+    expect(warnings).toContainEqual(
+      expect.stringMatching(/^tlsPolicy: tls_cipher_policy_1_2 applies to the load balancer only; .*pulumi config rm tlsPolicy$/),
+    );
+  });
+
+  test("an edge that is neither is refused, naming both", () => {
+    expect(problems({ ...devBase, edge: "nginx" })).toEqual([expect.stringMatching(/^edge: "nginx" is not .*loadBalancer.*instance/)]);
+  });
+});

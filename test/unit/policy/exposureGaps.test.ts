@@ -160,7 +160,7 @@ describe("public paths to an instance besides its own address", () => {
     ["NetworkInterface", "an instance's network interface"],
   ])("an EIP associated with a %s is refused, named", async (instanceType, what) => {
     const association = resource(TYPES.eipAssociation, "eip", { allocationId: "eip-1", instanceId: "x", instanceType });
-    expect(violations(await runResourcePolicy(instancesWithoutPublicIp, association))).toEqual([
+    expect(violations(await runStackPolicy(instancesWithoutPublicIp, [association]))).toEqual([
       `EIP association "eip" gives ${what} a public IP address: remove it; the instances are reached only through the load balancer`,
     ]);
   });
@@ -168,13 +168,13 @@ describe("public paths to an instance besides its own address", () => {
   test("an EIP on a NAT gateway or a load balancer passes", async () => {
     for (const instanceType of ["Nat", "SlbInstance"]) {
       const association = resource(TYPES.eipAssociation, "eip", { allocationId: "eip-1", instanceId: "x", instanceType });
-      expect(await runResourcePolicy(instancesWithoutPublicIp, association)).toEqual([]);
+      expect(await runStackPolicy(instancesWithoutPublicIp, [association])).toEqual([]);
     }
   });
 
   test("a HaVip attachment is refused, named", async () => {
     const attachment = resource(TYPES.haVipAttachment, "vip", { haVipId: "havip-1", instanceId: "i-1", instanceType: "EcsInstance" });
-    expect(violations(await runResourcePolicy(instancesWithoutPublicIp, attachment))).toEqual([
+    expect(violations(await runStackPolicy(instancesWithoutPublicIp, [attachment]))).toEqual([
       expect.stringMatching(/^HaVip attachment "vip" gives an instance an address that an EIP \(or a route\) can make public/),
     ]);
   });
@@ -192,7 +192,7 @@ describe("public paths to an instance besides its own address", () => {
       internalPort,
       ipProtocol: "tcp",
     });
-    expect(violations(await runResourcePolicy(instancesWithoutPublicIp, entry))).toEqual([
+    expect(violations(await runStackPolicy(instancesWithoutPublicIp, [entry]))).toEqual([
       expect.stringContaining(`DNAT entry "dnat" forwards the internet from its public port 2222 to ${named}`),
     ]);
   });

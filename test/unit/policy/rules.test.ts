@@ -232,29 +232,29 @@ describe("no-admin-ports-from-internet", () => {
 describe("backend-port-only-from-load-balancer", () => {
   test("port 80 from the CLB range (or a part of it) passes", async () => {
     expect(
-      await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("http-from-lb", { portRange: "80/80", cidrIp: "100.64.0.0/10" })),
+      await runStackPolicy(backendPortOnlyFromLoadBalancer, [rule("http-from-lb", { portRange: "80/80", cidrIp: "100.64.0.0/10" })]),
     ).toEqual([]);
     expect(
-      await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("narrow", { portRange: "80/80", cidrIp: "100.100.0.0/16" })),
+      await runStackPolicy(backendPortOnlyFromLoadBalancer, [rule("narrow", { portRange: "80/80", cidrIp: "100.100.0.0/16" })]),
     ).toEqual([]);
   });
 
   test("port 80 from elsewhere, or inside a wider range, is refused", async () => {
     expect(
-      messages(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("http-any", { portRange: "80/80", cidrIp: "0.0.0.0/0" }))),
+      messages(await runStackPolicy(backendPortOnlyFromLoadBalancer, [rule("http-any", { portRange: "80/80", cidrIp: "0.0.0.0/0" })])),
     ).toEqual([
       `security group rule "http-any" opens backend port 80 (nginx) to 0.0.0.0/0: only the load balancer's ` +
         `range 100.64.0.0/10 may reach it; set cidrIp to 100.64.0.0/10`,
     ]);
     expect(
-      messages(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("vpc", { portRange: "1/1024", cidrIp: "10.0.0.0/8" }))),
+      messages(await runStackPolicy(backendPortOnlyFromLoadBalancer, [rule("vpc", { portRange: "1/1024", cidrIp: "10.0.0.0/8" })])),
     ).toEqual([
       `security group rule "vpc" opens backend port 80 (nginx) to 10.0.0.0/8: only the load balancer's range ` +
         `100.64.0.0/10 may reach it; set cidrIp to 100.64.0.0/10`,
     ]);
     expect(
       messages(
-        await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("sg", { portRange: "80/80", sourceSecurityGroupId: "sg-123" })),
+        await runStackPolicy(backendPortOnlyFromLoadBalancer, [rule("sg", { portRange: "80/80", sourceSecurityGroupId: "sg-123" })]),
       ),
     ).toEqual([
       `security group rule "sg" opens backend port 80 (nginx) to security group sg-123: only the load ` +
@@ -285,12 +285,12 @@ describe("backend-port-only-from-load-balancer", () => {
   );
 
   test("other ports are not its business; the port list is configurable", async () => {
-    expect(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("ssh", { portRange: "22/22", cidrIp: "203.0.113.0/24" }))).toEqual(
+    expect(await runStackPolicy(backendPortOnlyFromLoadBalancer, [rule("ssh", { portRange: "22/22", cidrIp: "203.0.113.0/24" })])).toEqual(
       [],
     );
     expect(
       messages(
-        await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("app", { portRange: "3000/3000", cidrIp: "0.0.0.0/0" }), {
+        await runStackPolicy(backendPortOnlyFromLoadBalancer, [rule("app", { portRange: "3000/3000", cidrIp: "0.0.0.0/0" })], {
           backendPorts: [80, 3000],
         }),
       ),
@@ -330,8 +330,8 @@ describe("dns-record-points-at-load-balancer (stack)", () => {
         kind: "violation",
         resource: "wechat-dns-a",
         message:
-          `DNS A record "wechat-dns-a" points at 198.51.100.7, which is not the address of a load balancer in ` +
-          `this stack (203.0.113.10): set its value to the load balancer's address output`,
+          `DNS A record "wechat-dns-a" points at 198.51.100.7, which is not the address of a load balancer or an ` +
+          `EIP in this stack (203.0.113.10): set its value to the edge's address output`,
       }),
     ]);
   });
@@ -349,8 +349,8 @@ describe("dns-record-points-at-load-balancer (stack)", () => {
     ]);
     expect(messages(findings)).toEqual([]);
     expect(reasons(findings)).toEqual([
-      `the value of DNS record "wechat-dns-a" or the load balancer's address is not known until the load ` +
-        `balancer exists (pulumi preview); checked again at pulumi up`,
+      `the value of DNS record "wechat-dns-a" or the edge's address is not known until the load balancer or ` +
+        `EIP exists (pulumi preview); checked again at pulumi up`,
     ]);
   });
 
@@ -358,8 +358,8 @@ describe("dns-record-points-at-load-balancer (stack)", () => {
     const findings = await runStackPolicy(dnsRecordPointsAtLoadBalancer, [clb("lb", {}), record("wechat-dns-a", {})]);
     expect(messages(findings)).toEqual([]);
     expect(reasons(findings)).toEqual([
-      `the value of DNS record "wechat-dns-a" or the load balancer's address is not known until the load ` +
-        `balancer exists (pulumi preview); checked again at pulumi up`,
+      `the value of DNS record "wechat-dns-a" or the edge's address is not known until the load balancer or ` +
+        `EIP exists (pulumi preview); checked again at pulumi up`,
     ]);
   });
 
@@ -368,8 +368,8 @@ describe("dns-record-points-at-load-balancer (stack)", () => {
     expect(
       messages(await runStackPolicy(dnsRecordPointsAtLoadBalancer, [lb, record("v6", { type: "AAAA", value: "2001:db8::1" })])),
     ).toEqual([
-      `DNS AAAA record "v6" points at 2001:db8::1, which is not the address of a load balancer in this stack ` +
-        `(203.0.113.10): set its value to the load balancer's address output`,
+      `DNS AAAA record "v6" points at 2001:db8::1, which is not the address of a load balancer or an EIP in this stack ` +
+        `(203.0.113.10): set its value to the edge's address output`,
     ]);
     expect(
       messages(
@@ -552,7 +552,7 @@ describe("no-sensitive-ports-from-internet", () => {
 
 describe("no-other-ports-from-internet (advisory)", () => {
   test("any other port from the internet is reported as advisory; what the mandatory policies report is not repeated", async () => {
-    expect(await runResourcePolicy(noOtherPortsFromInternet, rule("alt", { portRange: "8080/8080", cidrIp: "0.0.0.0/0" }))).toEqual([
+    expect(await runStackPolicy(noOtherPortsFromInternet, [rule("alt", { portRange: "8080/8080", cidrIp: "0.0.0.0/0" })])).toEqual([
       expect.objectContaining({
         kind: "violation",
         level: "advisory",
@@ -561,11 +561,11 @@ describe("no-other-ports-from-internet (advisory)", () => {
           `the instances have no public address and serve only through the load balancer; remove the rule or narrow its source`,
       }),
     ]);
-    expect(await runResourcePolicy(noOtherPortsFromInternet, rule("db", { portRange: "3306/3306", cidrIp: "0.0.0.0/0" }))).toEqual([]);
-    expect(await runResourcePolicy(noOtherPortsFromInternet, rule("web", { portRange: "80/80", cidrIp: "0.0.0.0/0" }))).toEqual([]);
-    expect(messages(await runResourcePolicy(noOtherPortsFromInternet, rule("all", { portRange: "1/65535", cidrIp: "0.0.0.0/1" })))).toEqual(
-      [expect.stringContaining('"all" opens every port')],
-    );
+    expect(await runStackPolicy(noOtherPortsFromInternet, [rule("db", { portRange: "3306/3306", cidrIp: "0.0.0.0/0" })])).toEqual([]);
+    expect(await runStackPolicy(noOtherPortsFromInternet, [rule("web", { portRange: "80/80", cidrIp: "0.0.0.0/0" })])).toEqual([]);
+    expect(messages(await runStackPolicy(noOtherPortsFromInternet, [rule("all", { portRange: "1/65535", cidrIp: "0.0.0.0/1" })]))).toEqual([
+      expect.stringContaining('"all" opens every port'),
+    ]);
   });
 });
 
@@ -581,20 +581,20 @@ const instance = (props: Record<string, unknown>) =>
 
 describe("instances-without-public-ip", () => {
   test("no bandwidth out (or unset: the API's default 0) passes; any bandwidth out, allocatePublicIp or an EIP is refused", async () => {
-    expect(await runResourcePolicy(instancesWithoutPublicIp, instance({}))).toEqual([]);
-    expect(await runResourcePolicy(instancesWithoutPublicIp, instance({ internetMaxBandwidthOut: undefined }))).toEqual([]);
-    expect(messages(await runResourcePolicy(instancesWithoutPublicIp, instance({ internetMaxBandwidthOut: 5 })))).toEqual([
+    expect(await runStackPolicy(instancesWithoutPublicIp, [instance({})])).toEqual([]);
+    expect(await runStackPolicy(instancesWithoutPublicIp, [instance({ internetMaxBandwidthOut: undefined })])).toEqual([]);
+    expect(messages(await runStackPolicy(instancesWithoutPublicIp, [instance({ internetMaxBandwidthOut: 5 })]))).toEqual([
       `instance "wechat-app-0" has internetMaxBandwidthOut 5, which gives it a public IP address: set it to ` +
         `0; the instances are reached only through the load balancer`,
     ]);
-    expect(messages(await runResourcePolicy(instancesWithoutPublicIp, instance({ allocatePublicIp: true })))).toHaveLength(1);
+    expect(messages(await runStackPolicy(instancesWithoutPublicIp, [instance({ allocatePublicIp: true })]))).toHaveLength(1);
     const eip = (props: Record<string, unknown>) =>
       resource(TYPES.eipAssociation, "eip", { allocationId: UNKNOWN_STRING, instanceId: UNKNOWN_STRING, ...props });
-    expect(messages(await runResourcePolicy(instancesWithoutPublicIp, eip({})))).toEqual([
+    expect(messages(await runStackPolicy(instancesWithoutPublicIp, [eip({})]))).toEqual([
       `EIP association "eip" gives an instance a public IP address: remove it; the instances are reached only through the load balancer`,
     ]);
-    expect(messages(await runResourcePolicy(instancesWithoutPublicIp, eip({ instanceType: "NetworkInterface" })))).toHaveLength(1);
-    expect(await runResourcePolicy(instancesWithoutPublicIp, eip({ instanceType: "Nat" }))).toEqual([]);
+    expect(messages(await runStackPolicy(instancesWithoutPublicIp, [eip({ instanceType: "NetworkInterface" })]))).toHaveLength(1);
+    expect(await runStackPolicy(instancesWithoutPublicIp, [eip({ instanceType: "Nat" })])).toEqual([]);
   });
 });
 

@@ -89,3 +89,52 @@ test("what is not a preview is an error, not an empty verdict", () => {
   expect(() => parsePreviewDigest('{"steps": {}}')).toThrow(/"steps" is not a list/);
   expect(() => parsePreviewDigest('{"steps": [{"op": "update"}]}')).toThrow(/without op or urn/);
 });
+
+describe("the instance edge", () => {
+  const urn = (type: string, name: string) =>
+    `urn:pulumi:prod::wechat-https-backend::wechat-https-backend:index:HttpsBackend$wechat-https-backend:app:AppRuntime$${type}::${name}`;
+  const PARAMETER = "alicloud:oos/secretParameter:SecretParameter";
+  const INVOCATION = "alicloud:ecs/ecsInvocation:EcsInvocation";
+  const valueChanged = { diffReasons: ["value"], detailedDiff: { value: { kind: "update", inputDiff: true } } };
+
+  test("a due renewal: the chain and key parameters updated, each instance's reload run again (a trigger: no key named)", () => {
+    const verdict = judgeRenewalPreview({
+      steps: [
+        { op: "update", urn: urn("acme:index/certificate:Certificate", "wechat-cert-acme-cert"), diffReasons: ["certificatePem"] },
+        ...["chain-1", "chain-2", "chain-3", "private-key"].map((part) => ({
+          op: "update",
+          urn: urn(PARAMETER, `wechat-runtime-secret-tls-${part}`),
+          ...valueChanged,
+        })),
+        { op: "replace", urn: urn(INVOCATION, "wechat-app-0-tls-reload"), diffReasons: null, replaceReasons: null, detailedDiff: null },
+        { op: "replace", urn: urn("command:local:Command", "wechat-verify-verify"), replaceReasons: ["triggers"] },
+      ],
+    });
+    expect(verdict.refused).toEqual([]);
+    expect(summary(verdict.allowed)).toEqual([
+      "update wechat-cert-acme-cert",
+      "update wechat-runtime-secret-tls-chain-1",
+      "update wechat-runtime-secret-tls-chain-2",
+      "update wechat-runtime-secret-tls-chain-3",
+      "update wechat-runtime-secret-tls-private-key",
+      "replace wechat-app-0-tls-reload",
+      "replace wechat-verify-verify",
+    ]);
+  });
+
+  test("an app secret's parameter, another invocation, and a reload with a changed input are refused", () => {
+    const verdict = judgeRenewalPreview({
+      steps: [
+        { op: "update", urn: urn(PARAMETER, "wechat-runtime-secret-db-password"), ...valueChanged },
+        { op: "replace", urn: urn(INVOCATION, "wechat-app-0-restart") },
+        { op: "replace", urn: urn(INVOCATION, "wechat-app-0-tls-reload"), replaceReasons: ["instanceIds"] },
+      ],
+    });
+    expect(verdict.allowed).toEqual([]);
+    expect(verdict.refused.map((s) => s.reason)).toEqual([
+      `a renewal makes no update of a ${PARAMETER} named wechat-runtime-secret-db-password`,
+      `a renewal makes no replace of a ${INVOCATION} named wechat-app-0-restart`,
+      "it changes instanceIds, and a renewal only runs it again (the instance edge fetches the new certificate and reloads nginx)",
+    ]);
+  });
+});

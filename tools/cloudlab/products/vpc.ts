@@ -1,4 +1,4 @@
-// VPC (API version 2016-04-28): VPCs and vSwitches. Read in terraform-provider-alicloud v1.285.0:
+// VPC (API version 2016-04-28): VPCs and vSwitches (EIPs in eip.ts, served here too). Read in terraform-provider-alicloud v1.285.0:
 // - alicloud/resource_alicloud_vpc.go: CreateVpc (CidrBlock, VpcName, Description, Tag.N.*,
 //   ClientToken), waits for Status "Available" (5 s delay, then polls); Read is
 //   DescribeVpcAttribute (generic map: VpcId, CidrBlock, Status, VpcName, Description, RegionId,
@@ -27,6 +27,7 @@ import type { RpcHandler, RpcProduct } from "../rpc";
 import { LAB_REGION } from "../settings";
 import { newId, settle, startTransition, type LabRecord, type LabStore } from "../store";
 import { KINDS } from "./ecs/kinds";
+import { eipActions } from "./eip";
 
 const catalog = defaultCatalog(LAB_REGION);
 
@@ -244,8 +245,12 @@ const deleteVSwitch: RpcHandler = ({ params, store }) => {
   return {};
 };
 
-/** TagResources / UnTagResources for VPC and VSWITCH (SetResourceTags in service_alicloud_vpc_v2.go). */
-const KIND_OF_TYPE: Record<string, string> = { VPC: KINDS.vpc, VSWITCH: KINDS.vswitch };
+/**
+ * TagResources / UnTagResources for VPC and VSWITCH (SetResourceTags in service_alicloud_vpc_v2.go),
+ * and EIP (service_alicloud_eip_v2.go, SetResourceTags with ResourceType "EIP").
+ */
+const KIND_OF_TYPE: Record<string, string> = { VPC: KINDS.vpc, VSWITCH: KINDS.vswitch, EIP: KINDS.eip };
+const ID_FIELD: Record<string, string> = { [KINDS.vpc]: "VpcId", [KINDS.vswitch]: "VSwitchId", [KINDS.eip]: "AllocationId" };
 
 function taggedRecords(params: Params, store: LabStore): [string, LabRecord][] {
   const kind = KIND_OF_TYPE[params.required("ResourceType").toUpperCase()];
@@ -259,9 +264,7 @@ function taggedRecords(params: Params, store: LabStore): [string, LabRecord][] {
 
 const tagResources: RpcHandler = ({ params, store }) => {
   for (const [kind, r] of taggedRecords(params, store)) {
-    store.update(kind, String(r.VpcId && kind === KINDS.vpc ? r.VpcId : r.VSwitchId), {
-      Tags: { ...(r.Tags as object), ...params.tags() },
-    });
+    store.update(kind, String(r[ID_FIELD[kind]]), { Tags: { ...(r.Tags as object), ...params.tags() } });
   }
   return {};
 };
@@ -270,7 +273,7 @@ const untagResources: RpcHandler = ({ params, store }) => {
   const keys = new Set(params.list("TagKey"));
   for (const [kind, r] of taggedRecords(params, store)) {
     const tags = Object.fromEntries(Object.entries(r.Tags as Record<string, string>).filter(([k]) => !keys.has(k)));
-    store.update(kind, String(kind === KINDS.vpc ? r.VpcId : r.VSwitchId), { Tags: tags });
+    store.update(kind, String(r[ID_FIELD[kind]]), { Tags: tags });
   }
   return {};
 };
@@ -290,5 +293,6 @@ export const vpc: RpcProduct = {
     DeleteVSwitch: deleteVSwitch,
     TagResources: tagResources,
     UnTagResources: untagResources,
+    ...eipActions,
   },
 };

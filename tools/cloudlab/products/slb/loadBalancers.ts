@@ -23,7 +23,7 @@ import { ApiError } from "../../apiError";
 import type { RpcHandler } from "../../rpc";
 import { LAB_REGION } from "../../settings";
 import type { LabRecord, LabStore } from "../../store";
-import { freePublicAddress } from "../../publicAddresses";
+import { unheldPublicAddress } from "../publicAddressHolders";
 import { deleteProtectionOn, invalidParameter, loadBalancerNotFound } from "./errors";
 import { SLB_KINDS, listenerId, newLoadBalancerId, tagsOf } from "./kinds";
 import { tagList } from "./tags";
@@ -35,9 +35,9 @@ export function mustLoadBalancer(store: LabStore, id: string | undefined): LabRe
   return store.must(SLB_KINDS.loadBalancer, id ?? "", loadBalancerNotFound);
 }
 
-/** A "public" address: a loopback one of the lab's own block (publicAddresses.ts). */
+/** A "public" address: a loopback one of the lab's own block (publicAddresses.ts), free of load balancers and EIPs. */
 function publicAddress(store: LabStore): string {
-  const address = freePublicAddress(store.publicBlock, new Set(store.list(SLB_KINDS.loadBalancer).map((lb) => lb.Address)));
+  const address = unheldPublicAddress(store);
   if (address === undefined) throw new ApiError("OrderFailed", "The Account failed to create order.", 400);
   return address;
 }
