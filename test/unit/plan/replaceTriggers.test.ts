@@ -132,6 +132,12 @@ const UPSTREAM: Record<string, { replacedBy: string } | { everyArgumentExcept: s
   },
   "alicloud:ecs/command:Command": { everyArgumentExcept: "" },
   "alicloud:ecs/ecsInvocation:EcsInvocation": { everyArgumentExcept: "" },
+  "alicloud:ecs/eipAddress:EipAddress": {
+    replacedBy:
+      "allocation_id high_definition_monitor_log_status internet_charge_type ip_address isp netmode payment_type " +
+      "public_ip_address_pool_id security_protection_types zone instance_charge_type",
+  },
+  "alicloud:ecs/eipAssociation:EipAssociation": { replacedBy: "allocation_id instance_id instance_type private_ip_address vpc_id" },
   "alicloud:ecs/securityGroup:SecurityGroup": { replacedBy: "vpc_id security_group_type" },
   "alicloud:ecs/securityGroupRule:SecurityGroupRule": { everyArgumentExcept: "description" },
   "alicloud:vpc/network:Network": { replacedBy: "is_default user_cidrs ipv6_cidr_block" },

@@ -271,7 +271,7 @@ describe("backend-port-only-from-load-balancer", () => {
     ["100.128.0.0", "the address just after it"],
     ["::/0", "every IPv6 address"],
   ])("port 80 from %s (%s) is refused", async (cidrIp) => {
-    expect(messages(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("near", { portRange: "80/80", cidrIp })))).toEqual([
+    expect(messages(await runStackPolicy(backendPortOnlyFromLoadBalancer, [rule("near", { portRange: "80/80", cidrIp })]))).toEqual([
       `security group rule "near" opens backend port 80 (nginx) to ${cidrIp}: only the load balancer's range ` +
         `100.64.0.0/10 may reach it; set cidrIp to 100.64.0.0/10`,
     ]);
@@ -280,7 +280,7 @@ describe("backend-port-only-from-load-balancer", () => {
   test.each(["100.64.0.0", "100.127.255.255", "100.127.255.255/32", "100.96.0.0/11"])(
     "port 80 from %s, inside the range, passes",
     async (cidrIp) => {
-      expect(await runResourcePolicy(backendPortOnlyFromLoadBalancer, rule("inside", { portRange: "80/80", cidrIp }))).toEqual([]);
+      expect(await runStackPolicy(backendPortOnlyFromLoadBalancer, [rule("inside", { portRange: "80/80", cidrIp })])).toEqual([]);
     },
   );
 
