@@ -33,5 +33,7 @@ export default {
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
   thresholds: { high: 90, low: 80, break: null },
   tempDirName: ".stryker-tmp",
+  // The Pulumi CLI and plugins `npm run engine:install` builds: large, and no mutated test uses them.
+  ignorePatterns: [".engine"],
   cleanTempDir: "always",
 };

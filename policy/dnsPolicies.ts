@@ -51,7 +51,7 @@ export const dnsRecordPointsAtLoadBalancer: StackValidationPolicy = {
       const type = peekString(record.props, "type");
       const value = peekString(record.props, "value");
       // `value` is required by the record type, so absent is likewise not known yet (an output of
-      // another resource at preview), not missing.
+      // another resource at preview), not missing: from here on it is a known string.
       if (type === NOT_KNOWN || value === NOT_KNOWN || value === undefined) {
         pending.push(record.name);
         continue;
@@ -59,23 +59,23 @@ export const dnsRecordPointsAtLoadBalancer: StackValidationPolicy = {
       const kind = (type ?? "(no type)").toUpperCase();
       if (!ADDRESS_TYPES.includes(kind)) {
         reportViolation(
-          `DNS ${kind} record "${record.name}" points at ${value ?? "(nothing)"}: this stack's records only ` +
+          `DNS ${kind} record "${record.name}" points at ${value}: this stack's records only ` +
             `point the domain at its load balancer (A, or AAAA for an IPv6 one); remove it, or manage it outside this stack`,
           record.urn,
         );
-      } else if (value !== undefined && known.includes(value)) {
+      } else if (known.includes(value)) {
         continue;
       } else if (someUnknown) {
         pending.push(record.name);
       } else if (balancers.length === 0 && eips.length === 0) {
         reportViolation(
-          `DNS ${kind} record "${record.name}" points at ${value ?? "(nothing)"}, but this stack has no load ` +
+          `DNS ${kind} record "${record.name}" points at ${value}, but this stack has no load ` +
             `balancer: point the record at the CLB that serves HTTPS`,
           record.urn,
         );
       } else {
         reportViolation(
-          `DNS ${kind} record "${record.name}" points at ${value ?? "(nothing)"}, which is not the address of ` +
+          `DNS ${kind} record "${record.name}" points at ${value}, which is not the address of ` +
             `a load balancer or an EIP in this stack (${known.join(", ")}): set its value to the edge's address output`,
           record.urn,
         );

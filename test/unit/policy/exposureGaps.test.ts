@@ -28,6 +28,13 @@ describe("OSS buckets", () => {
     ]);
   });
 
+  test("public-read is said to let anyone read, not write; resources other than buckets are not judged", async () => {
+    expect(violations(await runResourcePolicy(ossBucketsPrivate, resource(TYPES.ossBucket, "site", { acl: "public-read" })))).toEqual([
+      'OSS bucket "site" has acl "public-read", which lets anyone read its objects: set acl to "private"',
+    ]);
+    expect(await runResourcePolicy(ossBucketsPrivate, resource(TYPES.dnsRecord, "not-a-bucket", { acl: "public-read" }))).toEqual([]);
+  });
+
   test("a bucket ACL resource making a bucket public is refused, named", async () => {
     const acl = resource(TYPES.ossBucketAcl, "uploads-acl", { bucket: "b", acl: "public-read-write" });
     expect(violations(await runResourcePolicy(ossBucketsPrivate, acl))).toEqual([
