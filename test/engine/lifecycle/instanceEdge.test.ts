@@ -212,33 +212,33 @@ async function newCertificate(run: StackRun, stackName: string, domain: string, 
   expect(await servedLeaf(String(eipOf(run).IpAddress), domain)).toBe(leafOf(next.chainPem));
 }
 
-describe.each([{ stackName: "dev", domain: "dev.example.com", prod: false }])(
-  "$stackName with edge instance through its life",
-  ({ stackName, domain, prod }) => {
-    test("up, no change, a fresh checkout, rollout moving the EIP, renewal preview, new certificate, destroy", async () => {
-      await withStackRun(stackName, INSTANCE_EDGE, async (run, pki, leaf) => {
-        const chainPem = configuredChain(run);
-        await upFromNothing(run, stackName);
-        await checkInstanceEdge(run, domain, chainPem, prod);
-        await expectNoPerpetualDiff(run.stack, stackName);
-        await upFromFreshCheckout(run, stackName);
-        await rollout(run, stackName, domain, chainPem);
-        await expectNoPerpetualDiff(run.stack, stackName);
-        // At the instance edge a renewal updates the chain's OOS parameters and re-runs the
-        // certificate reload (and prod's deploy check).
-        const renewal = await renewalPreview(run, stackName, domain, pki, leaf);
-        expect([...new Set(renewal.map((s) => `${s.op} ${s.type}`))].sort()).toEqual(
-          [
-            "update alicloud:oos/secretParameter:SecretParameter",
-            "replace alicloud:ecs/ecsInvocation:EcsInvocation",
-            ...(prod ? ["replace command:local:Command"] : []),
-          ].sort(),
-        );
-        await newCertificate(run, stackName, domain, pki);
-        await destroy(run, stackName, prod);
-        expect(run.lab.dataPlane?.problems).toEqual([]);
-        expect(run.instances.problems).toEqual([]);
-      });
+describe.each([
+  { stackName: "dev", domain: "dev.example.com", prod: false },
+  { stackName: "prod", domain: "example.com", prod: true },
+])("$stackName with edge instance through its life", ({ stackName, domain, prod }) => {
+  test("up, no change, a fresh checkout, rollout moving the EIP, renewal preview, new certificate, destroy", async () => {
+    await withStackRun(stackName, INSTANCE_EDGE, async (run, pki, leaf) => {
+      const chainPem = configuredChain(run);
+      await upFromNothing(run, stackName);
+      await checkInstanceEdge(run, domain, chainPem, prod);
+      await expectNoPerpetualDiff(run.stack, stackName);
+      await upFromFreshCheckout(run, stackName);
+      await rollout(run, stackName, domain, chainPem);
+      await expectNoPerpetualDiff(run.stack, stackName);
+      // At the instance edge a renewal updates the chain's OOS parameters and re-runs the
+      // certificate reload (and prod's deploy check).
+      const renewal = await renewalPreview(run, stackName, domain, pki, leaf);
+      expect([...new Set(renewal.map((s) => `${s.op} ${s.type}`))].sort()).toEqual(
+        [
+          "update alicloud:oos/secretParameter:SecretParameter",
+          "replace alicloud:ecs/ecsInvocation:EcsInvocation",
+          ...(prod ? ["replace command:local:Command"] : []),
+        ].sort(),
+      );
+      await newCertificate(run, stackName, domain, pki);
+      await destroy(run, stackName, prod);
+      expect(run.lab.dataPlane?.problems).toEqual([]);
+      expect(run.instances.problems).toEqual([]);
     });
-  },
-);
+  });
+});
